@@ -1,0 +1,37 @@
+package org.civicloop.tools;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** Entry point of target/civicloop-tools.jar: offline counting, selection and audit verification. */
+public final class CivicLoopTools {
+
+    private CivicLoopTools() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            default:
+                err.println("Unknown command '" + args[0] + "'.");
+                err.println(USAGE);
+                return 2;
+        }
+    }
+
+    static final String USAGE = """
+            Usage: java -jar civicloop-tools.jar COMMAND [OPTIONS]
+            Commands:
+              count --rule RULE [--seats K] FILE
+              select --categories C.csv --respondents R.csv --panel K --seed S [--method leximin|maximin|legacy]
+                     [--id-column id] [--address-columns A,B] [--probabilities FILE]
+              verify-audit --jdbc URL [--user U] [--password P]""";
+}
