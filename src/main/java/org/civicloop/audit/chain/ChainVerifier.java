@@ -1,0 +1,103 @@
+package org.civicloop.audit.chain;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recomputes the whole audit chain straight from the database (plain JDBC, so the offline tool runs it too):
+ * every entry's hash, the link to the previous entry, the sequence without gaps, the recorded head, and, for every
+ * audited row, that the row as stored now still has the digest its latest audit entry recorded.
+ */
+public final class ChainVerifier {
+
+    /** The verdict. {@code firstBrokenEntry} is the sequence number of the first entry that does not verify. */
+    public record Verdict(boolean valid, long entries, String head, Long firstBrokenEntry, List<String> problems) {
+    }
+
+    private ChainVerifier() {
+    }
+
+    public static Verdict verify(Connection c) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        Long firstBroken = null;
+        String previous = AuditChain.GENESIS;
+        long expectedSeq = 1;
+        long count = 0;
+        // Latest after-digest per audited row: "table#id" -> {seq, digest}
+        Map<String, Object[]> latest = new HashMap<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT seq, recorded_at, actor, action, entity_type, entity_id,"
+                     + " before_digest, after_digest, detail, prev_hash, hash FROM audit_entry ORDER BY seq")) {
+            while (rs.next()) {
+                count++;
+                long seq = rs.getLong(1);
+                String prevHash = rs.getString(10);
+                String hash = rs.getString(11);
+                String type = rs.getString(5);
+                String id = rs.getString(6);
+                String recomputed = AuditChain.hash(prevHash, seq, rs.getString(2), rs.getString(3),
+                        rs.getString(4), type, id, rs.getString(7), rs.getString(8), rs.getString(9));
+                String problem = null;
+                if (seq != expectedSeq) {
+                    problem = "entry " + expectedSeq + " is missing (next entry found is " + seq + ")";
+                } else if (!previous.equals(prevHash)) {
+                    problem = "entry " + seq + " does not link to the hash of the entry before it";
+                } else if (!recomputed.equals(hash)) {
+                    problem = "entry " + seq + " was changed after it was written (its hash does not match)";
+                }
+                if (problem != null) {
+                    problems.add(problem);
+                    if (firstBroken == null) {
+                        firstBroken = Math.min(seq, expectedSeq);
+                    }
+                }
+                latest.put(type + "#" + id, new Object[]{seq, rs.getString(8), type, id});
+                previous = hash;
+                expectedSeq = seq + 1;
+            }
+        }
+        long headSeq = 0;
+        String headHash = AuditChain.GENESIS;
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT seq, hash FROM audit_head WHERE id = 1")) {
+            if (rs.next()) {
+                headSeq = rs.getLong(1);
+                headHash = rs.getString(2);
+            }
+        }
+        if (headSeq != expectedSeq - 1 || !headHash.equals(previous)) {
+            problems.add("the recorded head (entry " + headSeq + ") does not match the last entry (" + (expectedSeq - 1)
+                    + "): entries were removed or added outside the application");
+            if (firstBroken == null) {
+                firstBroken = Math.min(headSeq, expectedSeq - 1) + 1;
+            }
+        }
+        for (Object[] l : latest.values()) {
+            String digest = (String) l[1];
+            if (digest == null) {
+                continue;
+            }
+            String now;
+            try {
+                now = RowDigest.of(c, (String) l[2], (String) l[3]);
+            } catch (SQLException | IllegalArgumentException e) {
+                now = null;
+            }
+            if (!digest.equals(now)) {
+                long seq = (Long) l[0];
+                problems.add(l[2] + " " + l[3] + " was " + (now == null ? "deleted" : "changed")
+                        + " outside the application after audit entry " + seq);
+                if (firstBroken == null || seq < firstBroken) {
+                    firstBroken = seq;
+                }
+            }
+        }
+        return new Verdict(problems.isEmpty(), count, previous, firstBroken, List.copyOf(problems));
+    }
+}

@@ -1,0 +1,116 @@
+package org.civicloop.cycle;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.civicloop.kernel.Money;
+
+/** A deliberation cycle: its mandate (what is asked, of whom, with what budget) and where it stands. */
+@Entity
+@Table(name = "cycle")
+public class Cycle {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cycle_seq")
+    @SequenceGenerator(name = "cycle_seq", sequenceName = "cycle_seq", allocationSize = 50)
+    private Long id;
+    @Column(nullable = false)
+    private String council;
+    @Column(nullable = false)
+    private String title;
+    private String question;
+    private String purpose;
+    @Column(name = "accountable_officer")
+    private String accountableOfficer;
+    @Column(name = "budget_amount")
+    private Long budgetAmount;
+    @Column(nullable = false)
+    private String currency;
+    @Column(name = "feedback_promise_date")
+    private LocalDate feedbackPromiseDate;
+    @Column(name = "feedback_promise_how")
+    private String feedbackPromiseHow;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Phase phase;
+    private boolean published;
+    private boolean demo;
+    @Column(name = "report_published_at")
+    private Instant reportPublishedAt;
+    @Column(name = "report_summary")
+    private String reportSummary;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "created_by", nullable = false)
+    private String createdBy;
+    @Version
+    private long version;
+
+    protected Cycle() {
+    }
+
+    Cycle(String council, String title, String currency, boolean demo, Instant createdAt, String createdBy) {
+        this.council = council;
+        this.title = title;
+        this.currency = currency;
+        this.demo = demo;
+        this.phase = Phase.AUTHORISE;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+    }
+
+    void editMandate(MandateDraft d) {
+        this.title = d.title();
+        this.question = d.question();
+        this.purpose = d.purpose();
+        this.accountableOfficer = d.accountableOfficer();
+        this.budgetAmount = d.budgetAmount();
+        this.currency = d.currency();
+        this.feedbackPromiseDate = d.feedbackPromiseDate();
+        this.feedbackPromiseHow = d.feedbackPromiseHow();
+    }
+
+    void moveTo(Phase next) {
+        this.phase = next;
+        if (next == Phase.RECRUIT) {
+            this.published = true;
+        }
+    }
+
+    void publishReport(Instant at, String summary) {
+        this.reportPublishedAt = at;
+        this.reportSummary = summary;
+    }
+
+    public Money budget() {
+        return new Money(budgetAmount == null ? 0 : budgetAmount, currency);
+    }
+
+    public Long getId() { return id; }
+    public String getCouncil() { return council; }
+    public String getTitle() { return title; }
+    public String getQuestion() { return question; }
+    public String getPurpose() { return purpose; }
+    public String getAccountableOfficer() { return accountableOfficer; }
+    public Long getBudgetAmount() { return budgetAmount; }
+    public String getCurrency() { return currency; }
+    public LocalDate getFeedbackPromiseDate() { return feedbackPromiseDate; }
+    public String getFeedbackPromiseHow() { return feedbackPromiseHow; }
+    public Phase getPhase() { return phase; }
+    public boolean isPublished() { return published; }
+    public boolean isDemo() { return demo; }
+    public Instant getReportPublishedAt() { return reportPublishedAt; }
+    public String getReportSummary() { return reportSummary; }
+    public Instant getCreatedAt() { return createdAt; }
+    public String getCreatedBy() { return createdBy; }
+    public boolean isReportPublished() { return reportPublishedAt != null; }
+}

@@ -1,0 +1,156 @@
+package org.civicloop.cycle.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.Phase;
+import org.civicloop.cycle.PhaseTransition;
+import org.civicloop.deliberation.DeliberationNote;
+import org.civicloop.deliberation.DeliberationService;
+import org.civicloop.evidence.EvidenceItem;
+import org.civicloop.evidence.EvidenceService;
+import org.civicloop.feedback.FeedbackService;
+import org.civicloop.feedback.Recommendation;
+import org.civicloop.identity.AccountService;
+import org.civicloop.identity.CurrentUser;
+import org.civicloop.jury.JuryService;
+import org.civicloop.measure.IndicatorReading;
+import org.civicloop.measure.MeasureService;
+import org.civicloop.platform.web.Ui;
+import org.civicloop.voting.Ballot;
+import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.VotingService;
+
+/** The public cycle page: what is asked, where the cycle stands, and everything published so far. */
+@Named
+@ViewScoped
+public class CyclePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CycleService cycles;
+    @Inject
+    EvidenceService evidence;
+    @Inject
+    VotingService voting;
+    @Inject
+    FeedbackService feedback;
+    @Inject
+    MeasureService measure;
+    @Inject
+    DeliberationService deliberation;
+    @Inject
+    JuryService jury;
+    @Inject
+    AccountService accounts;
+    @Inject
+    CurrentUser currentUser;
+
+    private Long id;
+    private transient Cycle cycle;
+    private boolean consent;
+
+    public void load() throws IOException {
+        if (cycle() == null) {
+            jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
+                    .responseSendError(404, Ui.text("error.cycleNotFound"));
+            jakarta.faces.context.FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    private Cycle cycle() {
+        if (cycle == null && id != null) {
+            cycle = cycles.find(id).filter(c -> c.isPublished() || currentUser.isOfficer()).orElse(null);
+        }
+        return cycle;
+    }
+
+    public List<PhaseStep> getTimeline() {
+        Map<Phase, PhaseTransition> started = cycles.timeline(cycle().getId()).stream()
+                .collect(Collectors.toMap(PhaseTransition::getToPhase, t -> t, (a, b) -> b));
+        List<PhaseStep> steps = new ArrayList<>();
+        for (Phase p : Phase.values()) {
+            String state = p == cycle().getPhase() ? "current" : cycle().getPhase().isAfter(p) ? "done" : "upcoming";
+            PhaseTransition t = started.get(p);
+            steps.add(new PhaseStep(p, state, t == null ? null : t.getMovedAt()));
+        }
+        return steps;
+    }
+
+    public List<EvidenceItem> getEvidence() {
+        return evidence.publishedItems(cycle().getId());
+    }
+
+    public List<BudgetOption> getOptions() {
+        return voting.options(cycle().getId());
+    }
+
+    public boolean isCounted() {
+        return cycle().getPhase().isAfter(Phase.VOTE);
+    }
+
+    public VotingService.Tally getJuryTally() {
+        return voting.count(cycle().getId(), Ballot.Channel.JURY);
+    }
+
+    public VotingService.Tally getResidentTally() {
+        return voting.count(cycle().getId(), Ballot.Channel.RESIDENTS);
+    }
+
+    public List<Recommendation> getRecommendations() {
+        return feedback.recommendations(cycle().getId());
+    }
+
+    public List<IndicatorReading> getReadings() {
+        return measure.readings(cycle().getId());
+    }
+
+    public List<DeliberationNote> getOutcomesOfDeliberation() {
+        return deliberation.notes(cycle().getId()).stream()
+                .filter(n -> n.getKind() != DeliberationNote.Kind.NOTE).toList();
+    }
+
+    public int getJurySize() {
+        return jury.jury(cycle().getId()).size();
+    }
+
+    public int getPoolSize() {
+        return jury.pool(cycle().getId()).size();
+    }
+
+    public boolean isCanVolunteer() {
+        return cycle().getPhase() == Phase.RECRUIT;
+    }
+
+    public boolean isVolunteered() {
+        return currentUser.isSignedIn() && accounts.find(currentUser.getUsername())
+                .flatMap(a -> jury.find(cycle().getId(), a.getId())).isPresent();
+    }
+
+    public boolean isVoteOpen() {
+        return cycle().getPhase() == Phase.VOTE;
+    }
+
+    public String volunteer() {
+        if (!currentUser.isSignedIn()) {
+            return "/login.xhtml?faces-redirect=true&next=%2Fcycle.xhtml%3Fid%3D" + cycle().getId();
+        }
+        Ui.report(jury.volunteer(currentUser.actor(), cycle().getId(), consent), "volunteer.done");
+        return null;
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public Cycle getCycle() { return cycle(); }
+    public boolean isConsent() { return consent; }
+    public void setConsent(boolean consent) { this.consent = consent; }
+}

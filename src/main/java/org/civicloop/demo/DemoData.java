@@ -1,0 +1,225 @@
+package org.civicloop.demo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.logging.Logger;
+import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.MandateDraft;
+import org.civicloop.cycle.Phase;
+import org.civicloop.deliberation.DeliberationNote;
+import org.civicloop.deliberation.DeliberationService;
+import org.civicloop.evidence.EvidenceItem;
+import org.civicloop.evidence.EvidenceService;
+import org.civicloop.feedback.FeedbackService;
+import org.civicloop.feedback.Recommendation;
+import org.civicloop.identity.AccountService;
+import org.civicloop.jury.JuryService;
+import org.civicloop.jury.Volunteer;
+import org.civicloop.kernel.Actor;
+import org.civicloop.kernel.Result;
+import org.civicloop.kernel.Role;
+import org.civicloop.measure.MeasureService;
+import org.civicloop.voting.Ballot;
+import org.civicloop.voting.VotingService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The demo council: accounts for every role and cycles at several phases, one of them walked all the way to the
+ * end, all made through the same use cases a person would use (so the audit chain holds it all). Loaded on the
+ * first start of an empty database unless civicloop.demo=false.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+    public static final String COUNCIL = "Riverside Borough Council (demo)";
+    public static final String PASSWORD = "civicloop-demo";
+
+    @Inject
+    @ConfigProperty(name = "civicloop.demo", defaultValue = "true")
+    boolean enabled;
+    @Inject
+    Clock clock;
+    @Inject
+    AccountService accounts;
+    @Inject
+    CycleService cycles;
+    @Inject
+    JuryService jury;
+    @Inject
+    EvidenceService evidence;
+    @Inject
+    DeliberationService deliberation;
+    @Inject
+    VotingService voting;
+    @Inject
+    FeedbackService feedback;
+    @Inject
+    MeasureService measure;
+
+    private final Actor officer = new Actor("officer", EnumSet.of(Role.OFFICER));
+    private final Actor facilitator = new Actor("facilitator", EnumSet.of(Role.FACILITATOR));
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Transactional
+    public void loadIfEnabledAndEmpty() {
+        if (!enabled || cycles.count() > 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        accounts.createDemoAccount("officer", "Olu Officer", PASSWORD, EnumSet.of(Role.OFFICER));
+        accounts.createDemoAccount("facilitator", "Fran Facilitator", PASSWORD, EnumSet.of(Role.FACILITATOR));
+        accounts.createDemoAccount("demo-admin", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN));
+        accounts.createDemoAccount("resident", "Rita Resident", PASSWORD, EnumSet.of(Role.RESIDENT));
+        accounts.createDemoAccount("juror", "Jo Juror", PASSWORD, EnumSet.of(Role.RESIDENT));
+        List<Actor> residents = new ArrayList<>();
+        residents.add(resident("juror"));
+        for (int i = 1; i <= 14; i++) {
+            String name = String.format("resident%02d", i);
+            accounts.createDemoAccount(name, "Demo Resident " + i, PASSWORD, EnumSet.of(Role.RESIDENT));
+            residents.add(resident(name));
+        }
+
+        completedCycle(residents);
+        votingCycle(residents);
+        recruitingCycle(residents);
+        draftCycle();
+        LOG.info(() -> "Loaded the demo council in " + (System.nanoTime() - start) / 1_000_000 + " ms.");
+    }
+
+    private static Actor resident(String name) {
+        return new Actor(name, EnumSet.of(Role.RESIDENT));
+    }
+
+    private MandateDraft mandate(String title, String question, String purpose, long budget, int promiseDays) {
+        return new MandateDraft(title, question, purpose, "Sam Patel, Head of Neighbourhoods", budget, "GBP",
+                LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(promiseDays),
+                "A \"you said, we did\" report on this site and an e-mail to everyone who took part.");
+    }
+
+    /** A cycle walked from mandate to measured outcomes. */
+    private void completedCycle(List<Actor> residents) {
+        Cycle c = cycles.openDemoCycle(officer, COUNCIL, mandate("Greener streets 2026",
+                "How should we spend £120,000 to make our streets greener and safer to walk?",
+                "Residents asked for greener, calmer streets; this pot lets them choose what to fund first.",
+                120_000, 30));
+        long id = c.getId();
+        ok(cycles.advance(officer, id, Phase.AUTHORISE));
+        for (Actor r : residents.subList(0, 10)) {
+            ok(jury.volunteer(r, id, true));
+        }
+        List<Volunteer> drawn = ok(jury.drawJury(officer, id, 6, "greener-streets-2026"));
+        ok(cycles.advance(officer, id, Phase.RECRUIT));
+        publish(evidence.addItem(officer, id, "Street trees: costs and benefits",
+                "Each street tree costs about £1,200 planted and watered for three years; trees cool streets and"
+                        + " slow traffic.", EvidenceItem.Perspective.NEUTRAL, "Council tree officer"));
+        publish(evidence.addItem(officer, id, "Why not more trees?",
+                "Roots can lift pavements and leaves block drains; maintenance adds £80 a year per tree.",
+                EvidenceItem.Perspective.AGAINST, "Highways team"));
+        publish(evidence.addItem(officer, id, "Living on Mill Road",
+                "\"Our children cannot cross to the park safely\": a parent's account of the school run.",
+                EvidenceItem.Perspective.LIVED_EXPERIENCE, "Witness statement"));
+        ok(cycles.advance(facilitator, id, Phase.LEARN));
+        ok(deliberation.recordNote(facilitator, id, "Round 1: evidence", DeliberationNote.Kind.NOTE,
+                "Jurors asked how long trees take to give shade (about 10 years)."));
+        ok(deliberation.recordNote(facilitator, id, "Round 3: deliberation", DeliberationNote.Kind.AGREEMENT,
+                "Safe crossings near schools come first."));
+        ok(deliberation.recordNote(facilitator, id, "Round 3: deliberation", DeliberationNote.Kind.MINORITY_POSITION,
+                "2 of 6 jurors would rather spend everything on trees: shade lasts for generations."));
+        ok(voting.defineOption(officer, id, "A", "School crossings", "Two zebra crossings by schools.", 60_000));
+        ok(voting.defineOption(officer, id, "B", "Street trees", "40 street trees with three years' care.", 48_000));
+        ok(voting.defineOption(officer, id, "C", "Parklets", "Four parklets with seating and planting.", 30_000));
+        ok(voting.defineOption(officer, id, "D", "Cycle hangars", "Six secure cycle hangars.", 24_000));
+        ok(cycles.advance(facilitator, id, Phase.DELIBERATE));
+        String[][] rankings = {{"A", "B", "C"}, {"A", "C", "D"}, {"B", "A", "D"}, {"A", "B", "D"}, {"C", "A", "B"},
+                {"B", "A", "C"}};
+        for (int i = 0; i < drawn.size(); i++) {
+            String juror = accounts.usernameOf(drawn.get(i).getAccountId());
+            ok(voting.castBallot(new Actor(juror, EnumSet.of(Role.RESIDENT, Role.JUROR)), id, Ballot.Channel.JURY,
+                    List.of(rankings[i % rankings.length])));
+        }
+        ok(voting.castBallot(resident("resident"), id, Ballot.Channel.RESIDENTS, List.of("B", "C")));
+        ok(cycles.advance(officer, id, Phase.VOTE));
+        for (Recommendation r : feedback.recommendations(id)) {
+            ok(feedback.respond(officer, r.getId(), r.getRankPosition() == 1 ? Recommendation.Response.ADOPTED
+                    : Recommendation.Response.MODIFIED, r.getRankPosition() == 1
+                    ? "Funded in full from the neighbourhood pot; works start in spring."
+                    : "Funded, phased over two years so that watering contracts can be tendered."));
+        }
+        ok(cycles.advance(officer, id, Phase.DECIDE));
+        ok(cycles.publishReport(officer, id, "You asked for safer crossings by schools first and more street trees:"
+                + " both are funded."));
+        ok(cycles.advance(officer, id, Phase.FEEDBACK));
+        ok(measure.recordReading(officer, id, "Children walking to school (share of pupils)", "41%",
+                "Up from 33% before the crossings opened; counted by the schools' travel survey in June."));
+        ok(cycles.advance(officer, id, Phase.MEASURE));
+    }
+
+    /** A cycle open for voting: jurors and residents can rank its options now. */
+    private void votingCycle(List<Actor> residents) {
+        Cycle c = cycles.openDemoCycle(officer, COUNCIL, mandate("Youth spaces fund",
+                "Which youth spaces should we fund with £80,000 this year?",
+                "Young people told the youth council there is nowhere to go after 6pm.", 80_000, 90));
+        long id = c.getId();
+        ok(cycles.advance(officer, id, Phase.AUTHORISE));
+        ok(jury.volunteer(resident("juror"), id, true));
+        for (Actor r : residents.subList(5, 12)) {
+            ok(jury.volunteer(r, id, true));
+        }
+        // The demo juror is always on this jury, so the demo account can vote in the jury channel.
+        List<Volunteer> pool = jury.pool(id);
+        ok(jury.drawJury(officer, id, pool.size(), "youth-spaces"));
+        ok(cycles.advance(officer, id, Phase.RECRUIT));
+        publish(evidence.addItem(officer, id, "What young people said",
+                "Survey of 412 young people: 63% want an evening space, 48% a sports court.",
+                EvidenceItem.Perspective.NEUTRAL, "Youth council survey 2026"));
+        ok(cycles.advance(officer, id, Phase.LEARN));
+        ok(voting.defineOption(officer, id, "Y1", "Evening youth club", "Two evenings a week for a year.", 35_000));
+        ok(voting.defineOption(officer, id, "Y2", "Floodlit court", "Resurfaced, floodlit multi-use court.", 50_000));
+        ok(voting.defineOption(officer, id, "Y3", "Skate park repair", "Repair and extend the skate park.", 25_000));
+        ok(voting.defineOption(officer, id, "Y4", "Music studio", "A small recording studio at the library.", 18_000));
+        ok(cycles.advance(facilitator, id, Phase.DELIBERATE));
+        ok(voting.castBallot(new Actor("resident05", EnumSet.of(Role.RESIDENT, Role.JUROR)), id,
+                Ballot.Channel.JURY, List.of("Y1", "Y3", "Y4")));
+    }
+
+    /** A cycle recruiting its jury: residents can volunteer. */
+    private void recruitingCycle(List<Actor> residents) {
+        Cycle c = cycles.openDemoCycle(officer, COUNCIL, mandate("Library opening hours",
+                "How should our libraries' opening hours change within the same budget?",
+                "Opening hours were set in 2009; usage has changed since.", 15_000, 120));
+        long id = c.getId();
+        ok(cycles.advance(officer, id, Phase.AUTHORISE));
+        for (Actor r : residents.subList(8, 14)) {
+            ok(jury.volunteer(r, id, true));
+        }
+    }
+
+    /** A mandate still being written (not public yet). */
+    private void draftCycle() {
+        cycles.openDemoCycle(officer, COUNCIL, new MandateDraft("Community safety pot",
+                "What should the community safety pot fund next year?", null, null, 50_000L, "GBP", null, null));
+    }
+
+    private void publish(Result<EvidenceItem> added) {
+        ok(evidence.publish(officer, ok(added).getId()));
+    }
+
+    private static <T> T ok(Result<T> result) {
+        if (result instanceof Result.Refused<T> r) {
+            throw new IllegalStateException("Demo data refused: " + r.message());
+        }
+        return result.value();
+    }
+}

@@ -1,0 +1,42 @@
+package org.civicloop.platform;
+
+import jakarta.ws.rs.core.Response;
+import org.civicloop.kernel.Result;
+
+/** How a refused use case answers over REST: 403, 404, 409 (not now) or 400 (bad input), as problem details. */
+public final class Refusals {
+
+    private Refusals() {
+    }
+
+    public static Response toResponse(Result.Refused<?> refused) {
+        String key = refused.key();
+        int status;
+        String title;
+        if (key.equals("refused.notAllowed") || key.endsWith(".notAllowed") || key.endsWith("Only")
+                || key.endsWith(".notJuror")) {
+            status = 403;
+            title = "Forbidden";
+        } else if (key.endsWith(".unknown")) {
+            status = 404;
+            title = "Not Found";
+        } else if (key.startsWith("refused.gate.") || key.startsWith("refused.launch.") || key.contains(".phase")
+                || key.endsWith(".already") || key.endsWith(".closed") || key.endsWith(".published")
+                || key.endsWith(".drawn") || key.endsWith(".taken") || key.endsWith(".stale")) {
+            status = 409;
+            title = "Conflict";
+        } else {
+            status = 400;
+            title = "Invalid input";
+        }
+        return Problem.response(status, title, refused.message());
+    }
+
+    /** The value of a done result, or a WebApplicationException carrying the refusal's problem details. */
+    public static <T> T orThrow(Result<T> result) {
+        if (result instanceof Result.Refused<T> r) {
+            throw new jakarta.ws.rs.WebApplicationException(toResponse(r));
+        }
+        return result.value();
+    }
+}

@@ -1,0 +1,44 @@
+package org.civicloop.platform.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.util.Locale;
+import org.civicloop.kernel.Messages;
+import org.civicloop.kernel.Result;
+
+/** Small helpers for backing beans: show a use case's refusal or success in the page's language. */
+public final class Ui {
+
+    private Ui() {
+    }
+
+    public static Locale locale() {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        return fc == null || fc.getViewRoot() == null ? Locale.ENGLISH : fc.getViewRoot().getLocale();
+    }
+
+    public static String text(String key, Object... args) {
+        return Messages.format(locale(), key, args);
+    }
+
+    /** Adds the refusal as an error message and answers false; answers true when the use case was done. */
+    public static boolean report(Result<?> result, String successKey, Object... args) {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        if (result instanceof Result.Refused<?> r) {
+            fc.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, r.message(locale()), null));
+            fc.validationFailed();
+            return false;
+        }
+        if (successKey != null) {
+            fc.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(successKey, args), null));
+            fc.getExternalContext().getFlash().setKeepMessages(true);
+        }
+        return true;
+    }
+
+    public static void error(String key, Object... args) {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        fc.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
+        fc.validationFailed();
+    }
+}

@@ -1,0 +1,245 @@
+package org.civicloop.voting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.civicloop.audit.AuditLog;
+import org.civicloop.audit.chain.AuditChain;
+import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.Phase;
+import org.civicloop.cycle.PhaseChanged;
+import org.civicloop.cycle.PhaseGate;
+import org.civicloop.identity.Account;
+import org.civicloop.identity.AccountService;
+import org.civicloop.jury.JuryService;
+import org.civicloop.kernel.Actor;
+import org.civicloop.kernel.Result;
+import org.civicloop.kernel.Role;
+
+/** Use cases of the vote: define costed options, cast a secret ranked ballot, close the ballot box and count. */
+@ApplicationScoped
+public class VotingService implements PhaseGate {
+
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,20}");
+    private static final String RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "civicloop")
+    EntityManager em;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+    @Inject
+    AccountService accounts;
+    @Inject
+    JuryService jury;
+
+    @Transactional
+    public Result<BudgetOption> defineOption(Actor actor, long cycleId, String code, String title, String description,
+                                             long cost) {
+        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
+            return Result.refused("refused.notAllowed");
+        }
+        Cycle cycle = em.find(Cycle.class, cycleId);
+        if (cycle == null) {
+            return Result.refused("refused.cycle.unknown");
+        }
+        if (cycle.getPhase().atLeast(Phase.VOTE)) {
+            return Result.refused("refused.option.phase");
+        }
+        if (code == null || !CODE.matcher(code.strip()).matches()) {
+            return Result.refused("refused.option.code");
+        }
+        if (title == null || title.isBlank() || title.length() > 300) {
+            return Result.refused("refused.option.title");
+        }
+        if (description != null && description.length() > 4000) {
+            return Result.refused("refused.option.description");
+        }
+        if (cost <= 0 || cost > 1_000_000_000_000L) {
+            return Result.refused("refused.option.cost");
+        }
+        if (options(cycleId).stream().anyMatch(o -> o.getCode().equalsIgnoreCase(code.strip()))) {
+            return Result.refused("refused.option.duplicate");
+        }
+        BudgetOption option = new BudgetOption(cycleId, code.strip(), title.strip(),
+                description == null || description.isBlank() ? null : description.strip(), cost, clock.instant());
+        em.persist(option);
+        em.flush();
+        audit.record(actor, "voting.optionDefined", "budget_option", option.getId(), null, "cycle=" + cycleId);
+        return Result.done(option);
+    }
+
+    /**
+     * Casts a ranked ballot. The register row (cycle, channel, account) is the database's guarantee of one ballot
+     * per person and channel; the ballot itself holds no identity. The audit log records that this person voted,
+     * never what: the ballots are sealed into the chain as a whole when the vote closes.
+     */
+    @Transactional
+    public Result<String> castBallot(Actor actor, long cycleId, Ballot.Channel channel, List<String> ranking) {
+        Cycle cycle = em.find(Cycle.class, cycleId);
+        if (cycle == null || !cycle.isPublished()) {
+            return Result.refused("refused.cycle.unknown");
+        }
+        if (cycle.getPhase() != Phase.VOTE) {
+            return Result.refused("refused.ballot.closed");
+        }
+        if (channel == null) {
+            return Result.refused("refused.ballot.channel");
+        }
+        if (channel == Ballot.Channel.JURY && !jury.isJuror(cycleId, actor.username())) {
+            return Result.refused("refused.ballot.notJuror");
+        }
+        if (channel == Ballot.Channel.RESIDENTS && !actor.hasAny(Role.RESIDENT, Role.JUROR)) {
+            return Result.refused("refused.ballot.residentsOnly");
+        }
+        Set<String> known = options(cycleId).stream().map(BudgetOption::getCode).collect(Collectors.toSet());
+        if (ranking == null || ranking.isEmpty()) {
+            return Result.refused("refused.ballot.empty");
+        }
+        if (new HashSet<>(ranking).size() != ranking.size() || !known.containsAll(ranking)) {
+            return Result.refused("refused.ballot.invalid");
+        }
+        Account account = accounts.find(actor.username()).orElse(null);
+        if (account == null) {
+            return Result.refused("refused.notAllowed");
+        }
+        VoterRegistration.Key key = new VoterRegistration.Key();
+        key.cycleId = cycleId;
+        key.channel = channel;
+        key.accountId = account.getId();
+        if (em.find(VoterRegistration.class, key) != null) {
+            return Result.refused("refused.ballot.already");
+        }
+        String receipt = newReceipt();
+        em.persist(new VoterRegistration(cycleId, channel, account.getId()));
+        em.persist(new Ballot(cycleId, channel, receipt, ranking, clock.instant().atZone(ZoneOffset.UTC).toLocalDate()));
+        em.flush();
+        audit.note(actor, "voting.voted", "cycle", Long.toString(cycleId), "channel=" + channel);
+        return Result.done(receipt);
+    }
+
+    static String newReceipt() {
+        StringBuilder sb = new StringBuilder("R-");
+        for (int i = 0; i < 12; i++) {
+            sb.append(RECEIPT_ALPHABET.charAt(RANDOM.nextInt(RECEIPT_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    /** When the cycle leaves VOTE the ballot box is sealed into the audit chain and counted. */
+    void onPhaseChanged(@Observes PhaseChanged event) {
+        if (event.from() == Phase.VOTE) {
+            long cycleId = event.cycle().getId();
+            em.find(Cycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
+            for (Ballot.Channel channel : Ballot.Channel.values()) {
+                List<Ballot> box = ballots(cycleId, channel);
+                String digest = AuditChain.sha256Hex(box.stream()
+                        .map(b -> b.getReceipt() + ":" + b.getRanking()).sorted().collect(Collectors.joining("\n")));
+                audit.note(event.actor(), "voting.ballotBoxSealed", "cycle", Long.toString(cycleId),
+                        "channel=" + channel + "; ballots=" + box.size() + "; sha256=" + digest);
+            }
+        }
+    }
+
+    /**
+     * The jury channel's count: options by total points (a ballot of n ranks gives n, n-1, ... 1), each funded if
+     * it still fits the budget envelope; options with no support are never funded. Ties by option code.
+     */
+    public Tally count(long cycleId, Ballot.Channel channel) {
+        Cycle cycle = em.find(Cycle.class, cycleId);
+        List<BudgetOption> options = options(cycleId);
+        List<Ballot> box = ballots(cycleId, channel);
+        int maxLength = box.stream().mapToInt(b -> b.ranking().size()).max().orElse(0);
+        java.util.Map<String, Long> points = new java.util.HashMap<>();
+        java.util.Map<String, Long> firsts = new java.util.HashMap<>();
+        for (Ballot b : box) {
+            List<String> r = b.ranking();
+            for (int i = 0; i < r.size(); i++) {
+                points.merge(r.get(i), (long) (maxLength - i), Long::sum);
+            }
+            if (!r.isEmpty()) {
+                firsts.merge(r.get(0), 1L, Long::sum);
+            }
+        }
+        List<BudgetOption> ordered = new ArrayList<>(options);
+        ordered.sort((a, b) -> {
+            int c = Long.compare(points.getOrDefault(b.getCode(), 0L), points.getOrDefault(a.getCode(), 0L));
+            return c != 0 ? c : a.getCode().compareTo(b.getCode());
+        });
+        long left = cycle.getBudgetAmount() == null ? 0 : cycle.getBudgetAmount();
+        List<Tally.Line> lines = new ArrayList<>();
+        for (BudgetOption o : ordered) {
+            long p = points.getOrDefault(o.getCode(), 0L);
+            boolean funded = p > 0 && o.getCost() <= left;
+            if (funded) {
+                left -= o.getCost();
+            }
+            lines.add(new Tally.Line(o, p, firsts.getOrDefault(o.getCode(), 0L), funded));
+        }
+        return new Tally(channel, box.size(), lines);
+    }
+
+    /** A count's outcome, one line per option in the order they were considered. */
+    public record Tally(Ballot.Channel channel, int ballots, List<Line> lines) {
+        public record Line(BudgetOption option, long points, long firstPreferences, boolean funded) {
+        }
+
+        public List<Line> funded() {
+            return lines.stream().filter(Line::funded).toList();
+        }
+    }
+
+    public List<BudgetOption> options(long cycleId) {
+        return em.createQuery("SELECT o FROM BudgetOption o WHERE o.cycleId = :c ORDER BY o.code", BudgetOption.class)
+                .setParameter("c", cycleId).getResultList();
+    }
+
+    public List<Ballot> ballots(long cycleId, Ballot.Channel channel) {
+        return em.createQuery("SELECT b FROM Ballot b WHERE b.cycleId = :c AND b.channel = :ch ORDER BY b.receipt",
+                Ballot.class).setParameter("c", cycleId).setParameter("ch", channel).getResultList();
+    }
+
+    public boolean hasVoted(long cycleId, Ballot.Channel channel, String username) {
+        Optional<Account> account = accounts.find(username);
+        if (account.isEmpty()) {
+            return false;
+        }
+        VoterRegistration.Key key = new VoterRegistration.Key();
+        key.cycleId = cycleId;
+        key.channel = channel;
+        key.accountId = account.get().getId();
+        return em.find(VoterRegistration.class, key) != null;
+    }
+
+    public Optional<Ballot> findByReceipt(String receipt) {
+        return em.createQuery("SELECT b FROM Ballot b WHERE b.receipt = :r", Ballot.class)
+                .setParameter("r", receipt).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<Result.Refused<Void>> checkLeaving(Cycle cycle, Phase from) {
+        if (from == Phase.DELIBERATE && options(cycle.getId()).size() < 2) {
+            return Optional.of(new Result.Refused<>("refused.gate.options", List.of()));
+        }
+        if (from == Phase.VOTE && ballots(cycle.getId(), Ballot.Channel.JURY).isEmpty()) {
+            return Optional.of(new Result.Refused<>("refused.gate.ballots", List.of()));
+        }
+        return Optional.empty();
+    }
+}

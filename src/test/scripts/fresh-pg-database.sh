@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Drops and re-creates the integration tests' own PostgreSQL database (trust auth), so every run migrates from empty.
+set -euo pipefail
+host=$1 port=$2 user=$3 db=$4
+psql -h "$host" -p "$port" -U "$user" -d postgres -v ON_ERROR_STOP=1 -q \
+  -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" \
+  -c "CREATE DATABASE \"$db\""
+echo "Fresh PostgreSQL database $db on $host:$port"
+# The H2 integration-test server's database folder starts empty too.
+if [ -n "${5:-}" ]; then rm -rf "$5"; mkdir -p "$5"; fi
