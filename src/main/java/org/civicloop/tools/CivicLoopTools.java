@@ -2,6 +2,7 @@ package org.civicloop.tools;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import org.civicloop.audit.chain.VerifyAuditCommand;
 
 /** Entry point of target/civicloop-tools.jar: offline counting, selection and audit verification. */
 public final class CivicLoopTools {
@@ -20,6 +21,8 @@ public final class CivicLoopTools {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
+            case "verify-audit":
+                return VerifyAuditCommand.run(rest, out, err);
             default:
                 err.println("Unknown command '" + args[0] + "'.");
                 err.println(USAGE);

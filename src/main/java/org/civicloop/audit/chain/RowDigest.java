@@ -20,7 +20,7 @@ public final class RowDigest {
 
     private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Map<String, Set<String>> VOLATILE = Map.of(
-            "account", Set.of("failed_logins", "locked_until", "last_login_at"));
+            "account", Set.of("failed_logins", "locked_until", "last_login_at", "version"));
 
     private RowDigest() {
     }

@@ -1,0 +1,175 @@
+package org.civicloop.it;
+
+import static org.civicloop.it.ItSupport.basic;
+import static org.civicloop.it.ItSupport.get;
+import static org.civicloop.it.ItSupport.postJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.LocalDate;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The public REST API, the cycle's phase rules and the operational endpoints, against the real server and
+ * database (run once on H2 and once on PostgreSQL).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ItSupport.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static final String OFFICER = basic("officer", ItSupport.DEMO_PASSWORD);
+    private static final String CSRF = "X-CivicLoop-Request";
+
+    @Test
+    void listsPublishedCyclesOnlyWithIdTitleAndPhase() throws Exception {
+        ItSupport.Reply r = get(base, "/api/v1/cycles");
+        assertEquals(200, r.status());
+        JsonArray cycles = r.array();
+        List<String> titles = cycles.getValuesAs(JsonObject.class).stream().map(c -> c.getString("title")).toList();
+        assertTrue(titles.contains("Greener streets 2026"), titles.toString());
+        assertTrue(titles.contains("Youth spaces fund"), titles.toString());
+        assertFalse(titles.contains("Community safety pot"), "an unpublished draft must not be listed: " + titles);
+        JsonObject greener = cycles.getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("title").equals("Greener streets 2026")).findFirst().orElseThrow();
+        assertEquals("CLOSED", greener.getString("phase"));
+        assertTrue(greener.getJsonNumber("id").longValue() > 0);
+    }
+
+    @Test
+    void aPublishedCycleShowsItsMandateAndTimeline() throws Exception {
+        long id = idOf("Greener streets 2026");
+        JsonObject c = get(base, "/api/v1/cycles/" + id).json();
+        assertEquals("GBP", c.getString("currency"));
+        assertEquals(120_000, c.getJsonNumber("budgetAmount").longValue());
+        assertEquals(9, c.getJsonArray("timeline").size(), "opened + eight phase moves");
+    }
+
+    @Test
+    void unknownThingsAnswerProblemDetails() throws Exception {
+        ItSupport.Reply r = get(base, "/api/v1/cycles/987654321");
+        assertEquals(404, r.status());
+        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+        assertEquals(404, r.json().getInt("status"));
+        assertTrue(r.json().containsKey("title"));
+        assertTrue(r.json().containsKey("detail"));
+    }
+
+    @Test
+    void openingACycleNeedsAnOfficerAndTheCsrfHeader() throws Exception {
+        String body = "{\"council\":\"Test Council\",\"title\":\"API test cycle\",\"currency\":\"GBP\"}";
+        assertEquals(401, postJson(base, "/api/v1/cycles", body, CSRF, "1").status(), "anonymous");
+        assertEquals(403, postJson(base, "/api/v1/cycles", body,
+                "Authorization", basic("resident", ItSupport.DEMO_PASSWORD)).status(), "a resident");
+        assertEquals(401, postJson(base, "/api/v1/cycles", body,
+                "Authorization", basic("officer", "wrong-password!")).status(), "a wrong password");
+        ItSupport.Reply created = postJson(base, "/api/v1/cycles", body, "Authorization", OFFICER);
+        assertEquals(201, created.status(), created.body());
+        assertEquals("AUTHORISE", created.json().getString("phase"));
+    }
+
+    @Test
+    void badInputIsRefusedWithAClearMessageAndChangesNothing() throws Exception {
+        int before = get(base, "/api/v1/audit/verify").json().getInt("entries");
+        ItSupport.Reply malformed = postJson(base, "/api/v1/cycles", "{\"title\": ", "Authorization", OFFICER);
+        assertEquals(400, malformed.status(), malformed.body());
+        ItSupport.Reply invalid = postJson(base, "/api/v1/cycles",
+                "{\"council\":\"C\",\"title\":\"\",\"currency\":\"GBP\"}", "Authorization", OFFICER);
+        assertEquals(400, invalid.status(), invalid.body());
+        assertTrue(invalid.json().getString("detail").contains("title"), invalid.body());
+        ItSupport.Reply currency = postJson(base, "/api/v1/cycles",
+                "{\"council\":\"C\",\"title\":\"T\",\"currency\":\"XXY\"}", "Authorization", OFFICER);
+        assertEquals(400, currency.status(), currency.body());
+        assertEquals(before, get(base, "/api/v1/audit/verify").json().getInt("entries"));
+    }
+
+    @Test
+    void aCycleMovesOnlyForwardAndOnlyWhenItsMandateIsComplete() throws Exception {
+        ItSupport.Reply created = postJson(base, "/api/v1/cycles",
+                "{\"council\":\"Test Council\",\"title\":\"Incomplete mandate\",\"currency\":\"GBP\"}",
+                "Authorization", OFFICER);
+        long id = created.json().getJsonNumber("id").longValue();
+        ItSupport.Reply refused = postJson(base, "/api/v1/cycles/" + id + "/advance", "{\"from\":\"AUTHORISE\"}",
+                "Authorization", OFFICER);
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.json().getString("detail").contains("question"), refused.body());
+        assertEquals(404, get(base, "/api/v1/cycles/" + id).status(), "still unpublished");
+
+        String complete = "{\"council\":\"Test Council\",\"title\":\"Complete mandate\",\"currency\":\"EUR\","
+                + "\"question\":\"What should we fund?\",\"purpose\":\"To test launching\","
+                + "\"accountableOfficer\":\"Test Officer\",\"budgetAmount\":10000,"
+                + "\"feedbackPromiseDate\":\"" + LocalDate.now().plusDays(30) + "\","
+                + "\"feedbackPromiseHow\":\"On this site\"}";
+        long ok = postJson(base, "/api/v1/cycles", complete, "Authorization", OFFICER).json()
+                .getJsonNumber("id").longValue();
+        ItSupport.Reply stale = postJson(base, "/api/v1/cycles/" + ok + "/advance", "{\"from\":\"VOTE\"}",
+                "Authorization", OFFICER);
+        assertEquals(409, stale.status(), "a stale screen cannot move a cycle: " + stale.body());
+        ItSupport.Reply launched = postJson(base, "/api/v1/cycles/" + ok + "/advance", "{\"from\":\"AUTHORISE\"}",
+                "Authorization", OFFICER);
+        assertEquals(200, launched.status(), launched.body());
+        assertEquals("RECRUIT", launched.json().getString("phase"));
+        assertEquals("RECRUIT", get(base, "/api/v1/cycles/" + ok).json().getString("phase"), "now public");
+        ItSupport.Reply noJury = postJson(base, "/api/v1/cycles/" + ok + "/advance", "{\"from\":\"RECRUIT\"}",
+                "Authorization", OFFICER);
+        assertEquals(409, noJury.status(), "no jury drawn yet: " + noJury.body());
+        ItSupport.Reply facilitator = postJson(base, "/api/v1/cycles/" + ok + "/advance", "{\"from\":\"RECRUIT\"}",
+                "Authorization", basic("facilitator", ItSupport.DEMO_PASSWORD));
+        assertEquals(403, facilitator.status(), "facilitators move on only the phases they run");
+        assertTrue(get(base, "/api/v1/audit/verify").json().getBoolean("valid"));
+    }
+
+    @Test
+    void stateChangingCallsWithoutCredentialsOrCsrfHeaderAreRefused() throws Exception {
+        ItSupport.Reply r = postJson(base, "/api/v1/cycles/1/advance", "{\"from\":\"AUTHORISE\"}");
+        assertEquals(403, r.status(), r.body());
+        assertTrue(r.json().getString("detail").contains("CSRF"), r.body());
+    }
+
+    @Test
+    void healthOpenApiAndMetricsAreServed() throws Exception {
+        ItSupport.Reply ready = get(base, "/health/ready");
+        assertEquals(200, ready.status(), ready.body());
+        assertEquals("UP", ready.json().getString("status"));
+        ItSupport.Reply openapi = get(base, "/openapi");
+        assertEquals(200, openapi.status());
+        for (String path : List.of("/api/v1/cycles:", "/api/v1/cycles/{id}:", "/api/v1/cycles/{id}/advance:",
+                "/api/v1/audit/verify:", "/api/v1/audit/entries:")) {
+            assertTrue(openapi.body().contains(path), "OpenAPI documents " + path);
+        }
+        assertEquals(200, get(base, "/metrics").status());
+    }
+
+    @Test
+    void protectedPagesSendVisitorsToSignIn() throws Exception {
+        ItSupport.Reply officerPage = get(base, "/officer/cycles.xhtml");
+        assertEquals(302, officerPage.status());
+        ItSupport.Reply home = get(base, "/");
+        assertEquals(200, home.status());
+        assertTrue(home.body().contains("Greener streets 2026"));
+    }
+
+    private long idOf(String title) throws Exception {
+        return get(base, "/api/v1/cycles").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("title").equals(title)).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+    }
+}

@@ -1,0 +1,92 @@
+package org.civicloop.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** What every integration test needs: the packaged WAR, an HTTP client, and a direct line to the database. */
+public final class ItSupport {
+
+    public static final String DEMO_PASSWORD = "civicloop-demo";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private ItSupport() {
+    }
+
+    /** The application exactly as `mvn package` built it. */
+    public static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/civicloop.war"));
+    }
+
+    public static String db() {
+        return System.getProperty("it.db", "h2");
+    }
+
+    /** A JDBC connection to the database the server under test uses (H2 is opened in AUTO_SERVER mode). */
+    public static Connection connect() throws SQLException {
+        if ("pg".equals(db())) {
+            return DriverManager.getConnection(System.getProperty("it.pg.url"), System.getProperty("it.pg.user"), "");
+        }
+        return DriverManager.getConnection(System.getProperty("it.h2.url"), "civicloop", "civicloop");
+    }
+
+    public record Reply(int status, String contentType, String body) {
+        public JsonObject json() {
+            return (JsonObject) parse();
+        }
+
+        public JsonArray array() {
+            return (JsonArray) parse();
+        }
+
+        private JsonStructure parse() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.read();
+            }
+        }
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Reply get(URL base, String path, String... headers) throws Exception {
+        return send(HttpRequest.newBuilder(uri(base, path)).GET(), headers);
+    }
+
+    public static Reply postJson(URL base, String path, String json, String... headers) throws Exception {
+        return send(HttpRequest.newBuilder(uri(base, path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
+    private static URI uri(URL base, String path) {
+        String b = base.toString();
+        return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);
+    }
+
+    private static Reply send(HttpRequest.Builder builder, String... headers) throws Exception {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> r = HTTP.send(builder.timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+}
