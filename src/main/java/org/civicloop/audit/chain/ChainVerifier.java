@@ -78,6 +78,9 @@ public final class ChainVerifier {
                 firstBroken = Math.min(headSeq, expectedSeq - 1) + 1;
             }
         }
+        // Rows changed behind the application's back. When the chain itself is already broken, the first broken
+        // entry stays the chain's (a removed entry also leaves its row out of step with the entry before it).
+        boolean chainBroken = firstBroken != null;
         for (Object[] l : latest.values()) {
             String digest = (String) l[1];
             if (digest == null) {
@@ -93,7 +96,7 @@ public final class ChainVerifier {
                 long seq = (Long) l[0];
                 problems.add(l[2] + " " + l[3] + " was " + (now == null ? "deleted" : "changed")
                         + " outside the application after audit entry " + seq);
-                if (firstBroken == null || seq < firstBroken) {
+                if (!chainBroken && (firstBroken == null || seq < firstBroken)) {
                     firstBroken = seq;
                 }
             }

@@ -1,0 +1,127 @@
+package org.civicloop.audit.chain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The verifier over a small chain in an in-memory database, written the way the application writes it. */
+class ChainVerifierTest {
+
+    private Connection c;
+    private String head = AuditChain.GENESIS;
+    private long seq;
+
+    @BeforeEach
+    void chainOfFiveEntriesOverTwoRows() throws Exception {
+        c = DriverManager.getConnection("jdbc:h2:mem:chain" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE audit_entry (seq BIGINT PRIMARY KEY, recorded_at VARCHAR(40), actor VARCHAR(80),"
+                    + " action VARCHAR(80), entity_type VARCHAR(60), entity_id VARCHAR(80), before_digest VARCHAR(64),"
+                    + " after_digest VARCHAR(64), detail VARCHAR(4000), prev_hash VARCHAR(64), hash VARCHAR(64))");
+            st.execute("CREATE TABLE audit_head (id INT PRIMARY KEY, seq BIGINT, hash VARCHAR(64))");
+            st.execute("INSERT INTO audit_head VALUES (1, 0, '" + AuditChain.GENESIS + "')");
+            st.execute("CREATE TABLE cycle (id BIGINT PRIMARY KEY, title VARCHAR(100), phase VARCHAR(20))");
+        }
+        change("INSERT INTO cycle VALUES (1, 'Trees', 'AUTHORISE')", "cycle.opened", 1);
+        change("INSERT INTO cycle VALUES (2, 'Bins', 'AUTHORISE')", "cycle.opened", 2);
+        change("UPDATE cycle SET phase = 'RECRUIT' WHERE id = 1", "cycle.phaseAdvanced", 1);
+        change("UPDATE cycle SET title = 'Street trees' WHERE id = 1", "cycle.mandateEdited", 1);
+        change("UPDATE cycle SET phase = 'RECRUIT' WHERE id = 2", "cycle.phaseAdvanced", 2);
+    }
+
+    private void change(String sql, String action, long id) throws Exception {
+        String before = RowDigest.of(c, "cycle", Long.toString(id));
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+        String after = RowDigest.of(c, "cycle", Long.toString(id));
+        seq++;
+        String at = "2026-11-23T10:00:0" + seq + "Z";
+        String hash = AuditChain.hash(head, seq, at, "officer", action, "cycle", Long.toString(id), before, after, null);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_entry VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            Object[] v = {seq, at, "officer", action, "cycle", Long.toString(id), before, after, null, head, hash};
+            for (int i = 0; i < v.length; i++) {
+                ps.setObject(i + 1, v[i]);
+            }
+            ps.executeUpdate();
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("UPDATE audit_head SET seq = " + seq + ", hash = '" + hash + "' WHERE id = 1");
+        }
+        head = hash;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        c.close();
+    }
+
+    private void exec(String sql) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Test
+    void anUntouchedChainVerifies() throws Exception {
+        ChainVerifier.Verdict v = ChainVerifier.verify(c);
+        assertTrue(v.valid(), v.problems().toString());
+        assertEquals(5, v.entries());
+        assertEquals(head, v.head());
+        assertNull(v.firstBrokenEntry());
+    }
+
+    @Test
+    void anEditedEntryIsTheFirstBrokenOne() throws Exception {
+        exec("UPDATE audit_entry SET actor = 'someone else' WHERE seq = 3");
+        ChainVerifier.Verdict v = ChainVerifier.verify(c);
+        assertFalse(v.valid());
+        assertEquals(3L, v.firstBrokenEntry());
+    }
+
+    @Test
+    void aDeletedMiddleEntryIsNamed() throws Exception {
+        exec("DELETE FROM audit_entry WHERE seq = 2");
+        ChainVerifier.Verdict v = ChainVerifier.verify(c);
+        assertFalse(v.valid());
+        assertEquals(2L, v.firstBrokenEntry());
+        assertTrue(v.problems().get(0).contains("entry 2 is missing"), v.problems().toString());
+    }
+
+    @Test
+    void aDeletedLastEntryShowsAgainstTheHead() throws Exception {
+        exec("DELETE FROM audit_entry WHERE seq = 5");
+        ChainVerifier.Verdict v = ChainVerifier.verify(c);
+        assertFalse(v.valid());
+        assertEquals(5L, v.firstBrokenEntry(), v.problems().toString());
+    }
+
+    @Test
+    void aRowEditedBehindTheApplicationsBackIsTracedToItsLatestEntry() throws Exception {
+        exec("UPDATE cycle SET title = 'Bins and recycling' WHERE id = 2");
+        ChainVerifier.Verdict v = ChainVerifier.verify(c);
+        assertFalse(v.valid());
+        assertEquals(5L, v.firstBrokenEntry());
+        assertTrue(v.problems().get(0).contains("cycle 2 was changed"), v.problems().toString());
+        exec("UPDATE cycle SET title = 'Bins' WHERE id = 2");
+        assertTrue(ChainVerifier.verify(c).valid(), "back as recorded");
+    }
+
+    @Test
+    void aDeletedRowIsDetected() throws Exception {
+        exec("DELETE FROM cycle WHERE id = 1");
+        ChainVerifier.Verdict v = ChainVerifier.verify(c);
+        assertFalse(v.valid());
+        assertEquals(4L, v.firstBrokenEntry());
+        assertTrue(v.problems().get(0).contains("cycle 1 was deleted"), v.problems().toString());
+    }
+}
