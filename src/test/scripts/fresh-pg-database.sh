@@ -8,3 +8,5 @@ psql -h "$host" -p "$port" -U "$user" -d postgres -v ON_ERROR_STOP=1 -q \
 echo "Fresh PostgreSQL database $db on $host:$port"
 # The H2 integration-test server's database folder starts empty too.
 if [ -n "${5:-}" ]; then rm -rf "$5"; mkdir -p "$5"; fi
+# Failsafe adds to an existing summary file: start every run with none.
+if [ -n "${6:-}" ]; then rm -rf "$6"; fi
