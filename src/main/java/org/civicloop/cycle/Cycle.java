@@ -39,6 +39,33 @@ public class Cycle {
     private LocalDate feedbackPromiseDate;
     @Column(name = "feedback_promise_how")
     private String feedbackPromiseHow;
+    @Column(name = "feedback_channel")
+    private String feedbackChannel;
+    @Column(name = "decision_maker")
+    private String decisionMaker;
+    @Column(name = "partner_agencies")
+    private String partnerAgencies;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ladder_level")
+    private LadderLevel ladderLevel;
+    @Column(name = "value_cells")
+    private String valueCells;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "counting_rule")
+    private CountingRule countingRule;
+    @Column(name = "resident_ballot")
+    private boolean residentBallot = true;
+    @Column(name = "staff_hours")
+    private Integer staffHours;
+    private String skills;
+    @Column(name = "engagement_cost")
+    private Long engagementCost;
+    @Column(name = "criteria_override")
+    private String criteriaOverride;
+    @Column(name = "mandate_published_at")
+    private Instant mandatePublishedAt;
+    @Column(name = "previous_cycle_id")
+    private Long previousCycleId;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Phase phase;
@@ -73,17 +100,62 @@ public class Cycle {
         this.question = d.question();
         this.purpose = d.purpose();
         this.accountableOfficer = d.accountableOfficer();
+        this.decisionMaker = d.decisionMaker();
+        this.partnerAgencies = d.partnerAgencies();
         this.budgetAmount = d.budgetAmount();
         this.currency = d.currency();
+        this.ladderLevel = d.ladderLevel();
+        this.valueCells = d.fields().get("valueCells");
+        this.countingRule = d.countingRule();
+        this.residentBallot = d.residentBallot();
+        this.staffHours = d.staffHours();
+        this.skills = d.skills();
+        this.engagementCost = d.engagementCost();
         this.feedbackPromiseDate = d.feedbackPromiseDate();
         this.feedbackPromiseHow = d.feedbackPromiseHow();
+        this.feedbackChannel = d.feedbackChannel();
     }
 
-    void moveTo(Phase next) {
+    /** The mandate as it stands, in the shape officers edit it. */
+    public MandateDraft mandate() {
+        return new MandateDraft(title, question, purpose, accountableOfficer, decisionMaker, partnerAgencies,
+                budgetAmount, currency, ladderLevel, getValueCellSet(), countingRule, residentBallot, staffHours,
+                skills, engagementCost, feedbackPromiseDate, feedbackPromiseHow, feedbackChannel);
+    }
+
+    void moveTo(Phase next, Instant at) {
         this.phase = next;
         if (next == Phase.RECRUIT) {
             this.published = true;
+            this.mandatePublishedAt = at;
         }
+    }
+
+    void overrideCriteriaRule(String justification) {
+        this.criteriaOverride = justification;
+    }
+
+    void followOn(Long previousCycleId) {
+        this.previousCycleId = previousCycleId;
+    }
+
+    public java.util.Set<ValueCell> getValueCellSet() {
+        if (valueCells == null || valueCells.isBlank()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<ValueCell> set = java.util.EnumSet.noneOf(ValueCell.class);
+        for (String v : valueCells.split(",")) {
+            set.add(ValueCell.valueOf(v));
+        }
+        return set;
+    }
+
+    public java.util.List<ValueCell> getValueCellList() {
+        return getValueCellSet().stream().sorted().toList();
+    }
+
+    public boolean isMandatePublished() {
+        return mandatePublishedAt != null;
     }
 
     void publishReport(Instant at, String summary) {
@@ -113,4 +185,16 @@ public class Cycle {
     public Instant getCreatedAt() { return createdAt; }
     public String getCreatedBy() { return createdBy; }
     public boolean isReportPublished() { return reportPublishedAt != null; }
+    public String getFeedbackChannel() { return feedbackChannel; }
+    public String getDecisionMaker() { return decisionMaker; }
+    public String getPartnerAgencies() { return partnerAgencies; }
+    public LadderLevel getLadderLevel() { return ladderLevel; }
+    public CountingRule getCountingRule() { return countingRule; }
+    public boolean isResidentBallot() { return residentBallot; }
+    public Integer getStaffHours() { return staffHours; }
+    public String getSkills() { return skills; }
+    public Long getEngagementCost() { return engagementCost; }
+    public String getCriteriaOverride() { return criteriaOverride; }
+    public Instant getMandatePublishedAt() { return mandatePublishedAt; }
+    public Long getPreviousCycleId() { return previousCycleId; }
 }

@@ -33,6 +33,8 @@ public class CycleService {
     Instance<PhaseGate> gates;
     @Inject
     Event<PhaseChanged> phaseChanged;
+    @Inject
+    MandateService mandate;
 
     /** An officer opens a new cycle; it starts in AUTHORISE, unpublished. */
     @Transactional
@@ -55,6 +57,7 @@ public class CycleService {
         em.persist(new PhaseTransition(cycle.getId(), null, Phase.AUTHORISE, clock.instant(), actor.username(),
                 "opened"));
         audit.record(actor, "cycle.opened", "cycle", cycle.getId(), null, "title=" + cycle.getTitle());
+        mandate.addDefaultChecklist(actor, cycle.getId());
         return Result.done(cycle);
     }
 
@@ -68,6 +71,7 @@ public class CycleService {
         em.persist(new PhaseTransition(cycle.getId(), null, Phase.AUTHORISE, clock.instant(), actor.username(),
                 "opened"));
         audit.record(actor, "cycle.opened", "cycle", cycle.getId(), null, "demo; title=" + cycle.getTitle());
+        mandate.addDefaultChecklist(actor, cycle.getId());
         return cycle;
     }
 
@@ -92,6 +96,117 @@ public class CycleService {
         cycle.editMandate(clean(draft));
         audit.record(actor, "cycle.mandateEdited", "cycle", cycleId, before, null);
         return Result.done(cycle);
+    }
+
+    /**
+     * Amends a published mandate: every changed field becomes an amendment with the reason, shown as a history and
+     * each in the audit chain. The counting rule can no longer change once voting has opened.
+     */
+    @Transactional
+    public Result<List<MandateAmendment>> amendMandate(Actor actor, long cycleId, MandateDraft draft, String reason) {
+        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
+            return Result.refused("refused.notAllowed");
+        }
+        Cycle cycle = em.find(Cycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
+        if (cycle == null) {
+            return Result.refused("refused.cycle.unknown");
+        }
+        if (!cycle.isMandatePublished()) {
+            return Result.refused("refused.amend.notPublished");
+        }
+        if (cycle.getPhase() == Phase.CLOSED) {
+            return Result.refused("refused.phase.closed");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            return Result.refused("refused.amend.reason");
+        }
+        Optional<Result.Refused<List<MandateAmendment>>> invalid = validate(draft);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        MandateDraft clean = clean(draft);
+        java.util.Map<String, String> before = cycle.mandate().fields();
+        java.util.Map<String, String> after = clean.fields();
+        List<String> changed = after.keySet().stream()
+                .filter(k -> !java.util.Objects.equals(before.get(k), after.get(k))).toList();
+        if (changed.isEmpty()) {
+            return Result.refused("refused.amend.nothing");
+        }
+        if (changed.contains("countingRule") && cycle.getPhase().atLeast(Phase.VOTE)) {
+            return Result.refused("refused.amend.countingRule");
+        }
+        Optional<Result.Refused<Void>> gaps = mandateGaps(clean);
+        if (gaps.isPresent()) {
+            return Result.refused(gaps.get().key(), gaps.get().args().toArray());
+        }
+        String beforeDigest = audit.digestOf("cycle", cycleId);
+        cycle.editMandate(clean);
+        audit.record(actor, "cycle.mandateAmended", "cycle", cycleId, beforeDigest, "fields=" + String.join(",", changed));
+        List<MandateAmendment> amendments = new java.util.ArrayList<>();
+        for (String field : changed) {
+            MandateAmendment a = new MandateAmendment(cycleId, field, before.get(field), after.get(field),
+                    reason.strip(), actor.username(), clock.instant());
+            em.persist(a);
+            em.flush();
+            audit.record(actor, "cycle.amendmentRecorded", "mandate_amendment", a.getId(), null, field);
+            amendments.add(a);
+        }
+        return Result.done(amendments);
+    }
+
+    /**
+     * The officer accepts, with a recorded justification, that this cycle's success criteria are only outputs or
+     * satisfaction (normally refused at launch).
+     */
+    @Transactional
+    public Result<Cycle> overrideCriteriaRule(Actor actor, long cycleId, String justification) {
+        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
+            return Result.refused("refused.notAllowed");
+        }
+        Cycle cycle = em.find(Cycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
+        if (cycle == null) {
+            return Result.refused("refused.cycle.unknown");
+        }
+        if (cycle.getPhase() != Phase.AUTHORISE) {
+            return Result.refused("refused.mandate.published");
+        }
+        if (justification == null || justification.isBlank() || justification.length() > 2000) {
+            return Result.refused("refused.override.justification");
+        }
+        String before = audit.digestOf("cycle", cycleId);
+        cycle.overrideCriteriaRule(justification.strip());
+        audit.record(actor, "cycle.criteriaRuleOverridden", "cycle", cycleId, before, justification.strip());
+        return Result.done(cycle);
+    }
+
+    /**
+     * Opens the next cycle from a closed one: same council, the old question as a starting point, and the closed
+     * cycle's measured outcomes and open recommendations shown as context.
+     */
+    @Transactional
+    public Result<Cycle> openNextCycle(Actor actor, long previousCycleId, String title) {
+        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
+            return Result.refused("refused.notAllowed");
+        }
+        Cycle previous = em.find(Cycle.class, previousCycleId);
+        if (previous == null) {
+            return Result.refused("refused.cycle.unknown");
+        }
+        if (previous.getPhase() != Phase.CLOSED) {
+            return Result.refused("refused.next.notClosed");
+        }
+        MandateDraft carried = new MandateDraft(title, previous.getQuestion(), null, previous.getAccountableOfficer(),
+                previous.getDecisionMaker(), previous.getPartnerAgencies(), null, previous.getCurrency(),
+                previous.getLadderLevel(), previous.getValueCellSet(), previous.getCountingRule(),
+                previous.isResidentBallot(), null, null, null, null, null, previous.getFeedbackChannel());
+        Result<Cycle> opened = openCycle(actor, previous.getCouncil(), carried);
+        if (opened instanceof Result.Done<Cycle> done) {
+            String before = audit.digestOf("cycle", done.value().getId());
+            done.value().followOn(previousCycleId);
+            audit.record(actor, "cycle.followsOn", "cycle", done.value().getId(), before,
+                    "previous=" + previousCycleId);
+        }
+        return opened;
     }
 
     /**
@@ -120,7 +235,7 @@ public class CycleService {
             return Result.refused(precondition.get().key(), precondition.get().args().toArray());
         }
         String before = audit.digestOf("cycle", cycleId);
-        cycle.moveTo(next.get());
+        cycle.moveTo(next.get(), clock.instant());
         em.persist(new PhaseTransition(cycleId, from, next.get(), clock.instant(), actor.username(), null));
         audit.record(actor, "cycle.phaseAdvanced", "cycle", cycleId, before, from + "->" + next.get());
         phaseChanged.fire(new PhaseChanged(cycle, from, next.get(), actor));
@@ -144,21 +259,46 @@ public class CycleService {
         return Optional.empty();
     }
 
-    private static Optional<Result.Refused<Void>> mandateGaps(Cycle c) {
-        if (blank(c.getQuestion())) {
+    private Optional<Result.Refused<Void>> mandateGaps(Cycle c) {
+        Optional<Result.Refused<Void>> fields = mandateGaps(c.mandate());
+        if (fields.isPresent()) {
+            return fields;
+        }
+        List<DecisionItem> items = mandate.decisionItems(c.getId());
+        if (items.stream().noneMatch(DecisionItem::isOpen)) {
+            return Optional.of(new Result.Refused<>("refused.launch.noOpenItem", List.of()));
+        }
+        List<SuccessCriterion> criteria = mandate.successCriteria(c.getId());
+        if (criteria.isEmpty()) {
+            return Optional.of(new Result.Refused<>("refused.launch.criteria", List.of()));
+        }
+        if (criteria.stream().allMatch(k -> k.getKind().isOutputOrSatisfaction()) && blank(c.getCriteriaOverride())) {
+            return Optional.of(new Result.Refused<>("refused.launch.outputsOnly", List.of()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Result.Refused<Void>> mandateGaps(MandateDraft d) {
+        if (blank(d.question())) {
             return Optional.of(new Result.Refused<>("refused.launch.question", List.of()));
         }
-        if (blank(c.getPurpose())) {
+        if (blank(d.purpose())) {
             return Optional.of(new Result.Refused<>("refused.launch.purpose", List.of()));
         }
-        if (blank(c.getAccountableOfficer())) {
+        if (blank(d.accountableOfficer())) {
             return Optional.of(new Result.Refused<>("refused.launch.accountable", List.of()));
         }
-        if (c.getBudgetAmount() == null || c.getBudgetAmount() <= 0) {
+        if (d.budgetAmount() == null || d.budgetAmount() <= 0) {
             return Optional.of(new Result.Refused<>("refused.launch.budget", List.of()));
         }
-        if (c.getFeedbackPromiseDate() == null || blank(c.getFeedbackPromiseHow())) {
+        if (d.feedbackPromiseDate() == null || blank(d.feedbackPromiseHow())) {
             return Optional.of(new Result.Refused<>("refused.launch.feedbackPromise", List.of()));
+        }
+        if (d.ladderLevel() == null) {
+            return Optional.of(new Result.Refused<>("refused.launch.ladder", List.of()));
+        }
+        if (d.countingRule() == null) {
+            return Optional.of(new Result.Refused<>("refused.launch.countingRule", List.of()));
         }
         return Optional.empty();
     }
@@ -193,11 +333,17 @@ public class CycleService {
             return Optional.of(new Result.Refused<>("refused.cycle.title", List.of()));
         }
         if (length(d.question()) > 2000 || length(d.purpose()) > 4000 || length(d.accountableOfficer()) > 200
-                || length(d.feedbackPromiseHow()) > 1000) {
+                || length(d.feedbackPromiseHow()) > 1000 || length(d.decisionMaker()) > 200
+                || length(d.partnerAgencies()) > 1000 || length(d.skills()) > 1000
+                || length(d.feedbackChannel()) > 300) {
             return Optional.of(new Result.Refused<>("refused.cycle.tooLong", List.of()));
         }
         if (d.budgetAmount() != null && (d.budgetAmount() < 0 || d.budgetAmount() > 1_000_000_000_000L)) {
             return Optional.of(new Result.Refused<>("refused.cycle.budget", List.of()));
+        }
+        if (d.staffHours() != null && (d.staffHours() < 0 || d.staffHours() > 1_000_000)
+                || d.engagementCost() != null && (d.engagementCost() < 0 || d.engagementCost() > 1_000_000_000_000L)) {
+            return Optional.of(new Result.Refused<>("refused.cycle.capacity", List.of()));
         }
         try {
             if (d.currency() == null || !d.currency().equals(Currency.getInstance(d.currency()).getCurrencyCode())) {
@@ -211,8 +357,10 @@ public class CycleService {
 
     private static MandateDraft clean(MandateDraft d) {
         return new MandateDraft(d.title().strip(), strip(d.question()), strip(d.purpose()),
-                strip(d.accountableOfficer()), d.budgetAmount(), d.currency(), d.feedbackPromiseDate(),
-                strip(d.feedbackPromiseHow()));
+                strip(d.accountableOfficer()), strip(d.decisionMaker()), strip(d.partnerAgencies()), d.budgetAmount(),
+                d.currency(), d.ladderLevel(), d.valueCells(), d.countingRule(), d.residentBallot(), d.staffHours(),
+                strip(d.skills()), d.engagementCost(), d.feedbackPromiseDate(), strip(d.feedbackPromiseHow()),
+                strip(d.feedbackChannel()));
     }
 
     private static String strip(String s) {
@@ -244,6 +392,11 @@ public class CycleService {
     public List<Cycle> all() {
         return em.createQuery("SELECT c FROM Cycle c ORDER BY c.createdAt DESC, c.id DESC", Cycle.class)
                 .getResultList();
+    }
+
+    public List<MandateAmendment> amendments(long cycleId) {
+        return em.createQuery("SELECT a FROM MandateAmendment a WHERE a.cycleId = :c ORDER BY a.amendedAt, a.id",
+                MandateAmendment.class).setParameter("c", cycleId).getResultList();
     }
 
     public List<PhaseTransition> timeline(long cycleId) {

@@ -10,7 +10,15 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.logging.Logger;
+import java.util.Set;
+import org.civicloop.cycle.ChecklistItem;
+import org.civicloop.cycle.CountingRule;
+import org.civicloop.cycle.CriterionKind;
 import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.DecisionItem;
+import org.civicloop.cycle.LadderLevel;
+import org.civicloop.cycle.MandateService;
+import org.civicloop.cycle.ValueCell;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.cycle.MandateDraft;
 import org.civicloop.cycle.Phase;
@@ -52,6 +60,8 @@ public class DemoData {
     AccountService accounts;
     @Inject
     CycleService cycles;
+    @Inject
+    MandateService mandate;
     @Inject
     JuryService jury;
     @Inject
@@ -102,10 +112,38 @@ public class DemoData {
         return new Actor(name, EnumSet.of(Role.RESIDENT));
     }
 
-    private MandateDraft mandate(String title, String question, String purpose, long budget, int promiseDays) {
-        return new MandateDraft(title, question, purpose, "Sam Patel, Head of Neighbourhoods", budget, "GBP",
+    private MandateDraft mandate(String title, String question, String purpose, long budget, int promiseDays,
+                                 LadderLevel ladder, Set<ValueCell> cells) {
+        return new MandateDraft(title, question, purpose, "Sam Patel, Head of Neighbourhoods",
+                "Cabinet Member for Communities", "Riverside Police; Riverside Housing Association", budget, "GBP",
+                ladder, cells, CountingRule.GREEDY, true, 120, "Facilitation, data analysis, translation", 8_500L,
                 LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(promiseDays),
-                "A \"you said, we did\" report on this site and an e-mail to everyone who took part.");
+                "A \"you said, we did\" report on this site and an e-mail to everyone who took part.",
+                "This website, e-mail and the library notice boards");
+    }
+
+    /** What a real officer writes before launch: items up for grabs (and not), criteria, stakeholders, dates. */
+    private void authorise(long id, String openItem, String fixedItem, String fixedReason) {
+        ok(mandate.addDecisionItem(officer, id, openItem, DecisionItem.Status.OPEN, null, LadderLevel.EMPOWER, null));
+        ok(mandate.addDecisionItem(officer, id, fixedItem, DecisionItem.Status.FIXED, fixedReason, null, null));
+        ok(mandate.addSuccessCriterion(officer, id, CriterionKind.OUTCOME,
+                "Residents feel safer walking in the area (ward survey, up 10 points in two years)"));
+        ok(mandate.addSuccessCriterion(officer, id, CriterionKind.DISTRIBUTIONAL,
+                "The jury matches the ward's age, gender and tenure mix within 5 points"));
+        ok(mandate.addSuccessCriterion(officer, id, CriterionKind.OUTPUT, "Funded works completed on time"));
+        ok(mandate.addStakeholder(officer, id, "Ward councillors", "Must back the spending at Cabinet"));
+        ok(mandate.addStakeholder(officer, id, "Riverside Police", "Partner on community safety outcomes"));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        int week = 1;
+        for (Phase p : Phase.values()) {
+            if (p != Phase.AUTHORISE) {
+                ok(mandate.planPhase(officer, id, p, today.plusWeeks(week++ * 2L)));
+            }
+        }
+        for (ChecklistItem item : mandate.checklist(id).subList(0, 3)) {
+            ok(mandate.tickChecklistItem(officer, item.getId(), "https://riverside.example.org/engagement/evidence/"
+                    + item.getId()));
+        }
     }
 
     /** A cycle walked from mandate to measured outcomes. */
@@ -113,8 +151,10 @@ public class DemoData {
         Cycle c = cycles.openDemoCycle(officer, COUNCIL, mandate("Greener streets 2026",
                 "How should we spend £120,000 to make our streets greener and safer to walk?",
                 "Residents asked for greener, calmer streets; this pot lets them choose what to fund first.",
-                120_000, 30));
+                120_000, 30, LadderLevel.EMPOWER, Set.of(ValueCell.OUR_WELLBEING, ValueCell.MY_WELLBEING)));
         long id = c.getId();
+        authorise(id, "Which street improvements the £120,000 pot funds", "The highways maintenance budget",
+                "Set by statute and the council's asset plan; not part of this pot.");
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
         for (Actor r : residents.subList(0, 10)) {
             ok(jury.volunteer(r, id, true));
@@ -170,8 +210,11 @@ public class DemoData {
     private void votingCycle(List<Actor> residents) {
         Cycle c = cycles.openDemoCycle(officer, COUNCIL, mandate("Youth spaces fund",
                 "Which youth spaces should we fund with £80,000 this year?",
-                "Young people told the youth council there is nowhere to go after 6pm.", 80_000, 90));
+                "Young people told the youth council there is nowhere to go after 6pm.", 80_000, 90,
+                LadderLevel.EMPOWER, Set.of(ValueCell.OUR_WELLBEING)));
         long id = c.getId();
+        authorise(id, "Which youth spaces the £80,000 fund pays for", "Opening hours of existing youth centres",
+                "Set in the staff contracts until March 2027.");
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
         ok(jury.volunteer(resident("juror"), id, true));
         for (Actor r : residents.subList(5, 12)) {
@@ -198,8 +241,11 @@ public class DemoData {
     private void recruitingCycle(List<Actor> residents) {
         Cycle c = cycles.openDemoCycle(officer, COUNCIL, mandate("Library opening hours",
                 "How should our libraries' opening hours change within the same budget?",
-                "Opening hours were set in 2009; usage has changed since.", 15_000, 120));
+                "Opening hours were set in 2009; usage has changed since.", 15_000, 120,
+                LadderLevel.INVOLVE, Set.of(ValueCell.OUR_WELLBEING, ValueCell.OUR_RIGHTS_DUTIES)));
         long id = c.getId();
+        authorise(id, "How the libraries' opening hours are spread over the week", "The total staffing budget",
+                "Agreed in the council's budget for 2026/27.");
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
         for (Actor r : residents.subList(8, 14)) {
             ok(jury.volunteer(r, id, true));
@@ -208,8 +254,8 @@ public class DemoData {
 
     /** A mandate still being written (not public yet). */
     private void draftCycle() {
-        cycles.openDemoCycle(officer, COUNCIL, new MandateDraft("Community safety pot",
-                "What should the community safety pot fund next year?", null, null, 50_000L, "GBP", null, null));
+        cycles.openDemoCycle(officer, COUNCIL, MandateDraft.basic("Community safety pot",
+                "What should the community safety pot fund next year?", 50_000L, "GBP"));
     }
 
     private void publish(Result<EvidenceItem> added) {
