@@ -20,6 +20,8 @@ public final class CivicLoopTools {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
+            case "count":
+                return org.civicloop.voting.count.cli.CountCommand.run(rest, out, err);
             default:
                 err.println("Unknown command '" + args[0] + "'.");
                 err.println(USAGE);
