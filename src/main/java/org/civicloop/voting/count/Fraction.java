@@ -164,7 +164,7 @@ public final class Fraction implements Comparable<Fraction> {
         if (!isBig() && num != Long.MIN_VALUE) {
             return new Fraction(-num, den);
         }
-        return ofBig(numerator().negate(), denominator());
+        return isBig() ? new Fraction(bnum.negate(), bden) : ofBig(numerator().negate(), denominator());
     }
 
     public Fraction subtract(Fraction o) {
@@ -187,7 +187,25 @@ public final class Fraction implements Comparable<Fraction> {
     }
 
     public Fraction multiply(long k) {
-        return multiply(of(k));
+        if (k == 1) {
+            return this;
+        }
+        if (!isBig() || k == 0 || k == Long.MIN_VALUE) {
+            return multiply(of(k));
+        }
+        // n/d * k with gcd(n, d) = 1: only gcd(k, d) can cancel; computed with one small remainder
+        long ak = Math.abs(k);
+        long g = gcd(bden.mod(BigInteger.valueOf(ak)).longValue(), ak);
+        BigInteger n = bnum.multiply(BigInteger.valueOf(k / g));
+        BigInteger d = g == 1 ? bden : bden.divide(BigInteger.valueOf(g));
+        return reduced(n, d);
+    }
+
+    private static Fraction reduced(BigInteger n, BigInteger d) {
+        if (n.bitLength() < 63 && d.bitLength() < 63) {
+            return new Fraction(n.longValue(), d.longValue());
+        }
+        return new Fraction(n, d);
     }
 
     public Fraction divide(Fraction o) {
@@ -201,7 +219,16 @@ public final class Fraction implements Comparable<Fraction> {
     }
 
     public Fraction divide(long k) {
-        return divide(of(k));
+        if (k == 1) {
+            return this;
+        }
+        if (!isBig() || k <= 0 || k == Long.MIN_VALUE) {
+            return divide(of(k));
+        }
+        // n/d / k with gcd(n, d) = 1: only gcd(n, k) can cancel
+        long g = gcd(Math.abs(bnum.mod(BigInteger.valueOf(k)).longValue()), k);
+        BigInteger n = g == 1 ? bnum : bnum.divide(BigInteger.valueOf(g));
+        return reduced(n, bden.multiply(BigInteger.valueOf(k / g)));
     }
 
     public Fraction min(Fraction o) {

@@ -55,14 +55,16 @@ public final class PabulibParser {
         int maxLength = 0;
         String line;
         List<String> fields = new ArrayList<>();
+        int[] cut = new int[4];
         while ((line = in.readLine()) != null) {
             lineNo++;
             int startLine = lineNo;
             if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
                 line = line.substring(1);
             }
+            boolean quoted = line.indexOf('"') >= 0;
             // join physical lines while a quoted field is open
-            while (openQuote(line)) {
+            while (quoted && openQuote(line)) {
                 String next = in.readLine();
                 if (next == null) {
                     throw new InputFormatException(source, startLine, "unterminated quoted field");
@@ -70,8 +72,16 @@ public final class PabulibParser {
                 lineNo++;
                 line = line + "\n" + next;
             }
-            String trimmed = line.trim();
-            if (trimmed.isEmpty()) {
+            if (section == Section.VOTES && !quoted && fastVote(line, headerWidth, voteCol, pointsCol, cut)) {
+                // fast path for the common unquoted vote row
+                votesRead++;
+                String vote = line.substring(cut[0], cut[1]).trim();
+                String points = pointsCol >= 0 ? line.substring(cut[2], cut[3]).trim() : null;
+                addVote(builder, type, vote, points, projectIndex, maxLength, source, startLine);
+                continue;
+            }
+            String trimmed = line.length() <= 20 ? line.trim() : "";
+            if (trimmed.isEmpty() && line.isBlank()) {
                 continue;
             }
             String upper = trimmed.toUpperCase(Locale.ROOT);
@@ -109,7 +119,7 @@ public final class PabulibParser {
                     require(header, "vote", source, lineNo);
                     voteCol = header.get("vote");
                     type = voteType(meta, source);
-                    pointsCol = header.getOrDefault("points", -1);
+                    pointsCol = type == BallotType.CUMULATIVE ? header.getOrDefault("points", -1) : -1;
                     if (type == BallotType.CUMULATIVE && pointsCol < 0) {
                         throw new InputFormatException(source, lineNo,
                                 "cumulative votes need a 'points' column");
@@ -171,26 +181,9 @@ public final class PabulibParser {
                 }
                 case VOTES -> {
                     votesRead++;
-                    String vote = fields.get(voteCol).trim();
-                    int[] opts = parseVote(vote, projectIndex, source, startLine);
-                    if (type == BallotType.APPROVAL) {
-                        int[] sorted = opts.clone();
-                        java.util.Arrays.sort(sorted);
-                        builder.addApproval(sorted, 1);
-                    } else if (type == BallotType.CUMULATIVE) {
-                        long[] pts = parsePoints(fields.get(pointsCol).trim(), opts.length, source, startLine);
-                        builder.addCumulative(opts, pts, 1);
-                    } else {
-                        if (maxLength > 0 && opts.length > maxLength) {
-                            throw new InputFormatException(source, startLine, "ranking of length " + opts.length
-                                    + " is longer than max_length " + maxLength);
-                        }
-                        int[][] ranks = new int[opts.length][];
-                        for (int i = 0; i < opts.length; i++) {
-                            ranks[i] = new int[] {opts[i]};
-                        }
-                        builder.addRanking(ranks, 1);
-                    }
+                    addVote(builder, type, fields.get(voteCol).trim(),
+                            pointsCol >= 0 ? fields.get(pointsCol).trim() : null, projectIndex, maxLength, source,
+                            startLine);
                 }
                 default -> throw new IllegalStateException();
             }
@@ -226,6 +219,53 @@ public final class PabulibParser {
         return new ElectionFile(e, builder.build());
     }
 
+    private static void addVote(Profile.Builder builder, BallotType type, String vote, String points,
+            Map<String, Integer> projectIndex, int maxLength, String source, int line) {
+        int[] opts = parseVote(vote, projectIndex, source, line, type == BallotType.CUMULATIVE);
+        if (type == BallotType.APPROVAL) {
+            java.util.Arrays.sort(opts);
+            builder.addApproval(opts, 1);
+        } else if (type == BallotType.CUMULATIVE) {
+            long[] pts = parsePoints(points, opts.length, source, line);
+            builder.addCumulative(mergeOptions(opts, pts), mergePoints(opts, pts), 1);
+        } else {
+            if (maxLength > 0 && opts.length > maxLength) {
+                throw new InputFormatException(source, line, "ranking of length " + opts.length
+                        + " is longer than max_length " + maxLength);
+            }
+            int[][] ranks = new int[opts.length][];
+            for (int i = 0; i < opts.length; i++) {
+                ranks[i] = new int[] {opts[i]};
+            }
+            builder.addRanking(ranks, 1);
+        }
+    }
+
+    /**
+     * Locates the vote (and points) fields of an unquoted row; false when the row does not have exactly
+     * {@code width} fields (the slow path then reports the error).
+     */
+    private static boolean fastVote(String line, int width, int voteCol, int pointsCol, int[] cut) {
+        int field = 0;
+        int start = 0;
+        int n = line.length();
+        for (int i = 0; i <= n; i++) {
+            if (i == n || line.charAt(i) == ';') {
+                if (field == voteCol) {
+                    cut[0] = start;
+                    cut[1] = i;
+                }
+                if (field == pointsCol) {
+                    cut[2] = start;
+                    cut[3] = i;
+                }
+                field++;
+                start = i + 1;
+            }
+        }
+        return field == width;
+    }
+
     private static BallotType voteType(Map<String, String> meta, String source) {
         String t = meta.getOrDefault("vote_type", "approval").trim().toLowerCase(Locale.ROOT);
         return switch (t) {
@@ -251,7 +291,30 @@ public final class PabulibParser {
         }
     }
 
-    private static int[] parseVote(String vote, Map<String, Integer> projectIndex, String source, int line) {
+    /** Cumulative votes may name a project several times (e.g. "579,579" with points "1,1"): points add up. */
+    private static int[] mergeOptions(int[] opts, long[] pts) {
+        int[] distinct = java.util.Arrays.stream(opts).distinct().toArray();
+        return distinct;
+    }
+
+    private static long[] mergePoints(int[] opts, long[] pts) {
+        int[] distinct = mergeOptions(opts, pts);
+        if (distinct.length == opts.length) {
+            return pts;
+        }
+        long[] sum = new long[distinct.length];
+        for (int i = 0; i < opts.length; i++) {
+            for (int j = 0; j < distinct.length; j++) {
+                if (distinct[j] == opts[i]) {
+                    sum[j] += pts[i];
+                }
+            }
+        }
+        return sum;
+    }
+
+    private static int[] parseVote(String vote, Map<String, Integer> projectIndex, String source, int line,
+            boolean repeatsAllowed) {
         if (vote.isEmpty()) {
             return new int[0];
         }
@@ -283,7 +346,7 @@ public final class PabulibParser {
                         }
                     }
                 }
-                if (dup) {
+                if (dup && !repeatsAllowed) {
                     throw new InputFormatException(source, line, "vote names project '" + id + "' twice");
                 }
                 out[k++] = p;

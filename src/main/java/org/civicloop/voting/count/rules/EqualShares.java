@@ -1,5 +1,6 @@
 package org.civicloop.voting.count.rules;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -73,7 +74,7 @@ public final class EqualShares implements CountingRule {
                     Map.of());
         }
         Fraction base = in.budget.divide(in.voters);
-        Run run = new Engine(in).run(base);
+        Run run = new Engine(in).run(base, !add1);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("budget", in.budget);
         summary.put("voters", in.voters);
@@ -93,13 +94,16 @@ public final class EqualShares implements CountingRule {
                 if (run.perVoter.compareTo(totalOfAll) > 0) {
                     break; // no voter's budget can bind any more: the outcome no longer changes
                 }
-                Run candidate = engine.run(base.add(Fraction.of(steps + 1)));
+                Run candidate = engine.run(base.add(Fraction.of(steps + 1)), false);
                 if (candidate.totalCost.compareTo(in.budget) > 0) {
                     next = candidate;
                     break;
                 }
                 steps++;
                 run = candidate;
+            }
+            if (steps > 0 || run.supportersMoneyAtEnd == null) {
+                run = engine.run(run.perVoter, true); // again, with the explanation data
             }
             summary.put("increments", steps);
             summary.put("perVoterBudget", run.perVoter);
@@ -131,13 +135,14 @@ public final class EqualShares implements CountingRule {
                 data.put("pricePerPoint", pu.rho);
                 data.put("maxPaymentPerVoter", pu.maxPayment);
             }
-            data.put("supporters", pu.payers);
+            data.put("supporters", in.supporters[o]);
+            data.put("payingSupporters", pu.payers);
             data.put("supportersPayingAllTheyHad", pu.exhaustedPayers);
             data.put("supportersMoneyBefore", pu.moneyOfSupporters);
             data.put("totalSpent", spent);
             String price = in.type == BallotType.APPROVAL
-                    ? "each of its " + pu.payers + " supporters pays " + Irv.fmt(pu.maxPayment)
-                    : "its " + pu.payers + " supporters pay " + Irv.fmt(pu.rho) + " per point (at most "
+                    ? "each of its " + pu.payers + " supporters with money left pays " + Irv.fmt(pu.maxPayment)
+                    : "its " + pu.payers + " supporters with money left pay " + Irv.fmt(pu.rho) + " per point (at most "
                             + Irv.fmt(pu.maxPayment) + " each)";
             rounds.add(new Round(r, "purchase", "Purchase " + r + ": " + id + " (cost " + Irv.fmt(in.cost[o])
                     + "): " + price + (pu.exhaustedPayers > 0 ? " (" + pu.exhaustedPayers
@@ -163,11 +168,17 @@ public final class EqualShares implements CountingRule {
             }
             Fraction start = run.perVoter.multiply(in.supporters[o]);
             Fraction end = run.supportersMoneyAtEnd[o];
-            lost.put(e.id(o), "Its " + in.supporters[o] + " supporters started with " + Irv.fmt(start)
-                    + " in total (" + Irv.fmt(run.perVoter) + " each) but, after paying for the projects they"
-                    + " also supported, had only " + Irv.fmt(end) + " left, less than its cost "
-                    + Irv.fmt(in.cost[o]) + (start.compareTo(in.cost[o]) < 0 ? " (even their full shares did not"
-                            + " cover it)" : "") + ".");
+            String each = " (" + Irv.fmt(run.perVoter) + " each)";
+            if (end.equals(start)) {
+                lost.put(e.id(o), "Its " + in.supporters[o] + " supporters had only " + Irv.fmt(start)
+                        + " in total" + each + ", less than its cost " + Irv.fmt(in.cost[o]) + ".");
+            } else {
+                lost.put(e.id(o), "Its " + in.supporters[o] + " supporters started with " + Irv.fmt(start)
+                        + " in total" + each + " but, after paying for other projects they supported, had only "
+                        + Irv.fmt(end) + " left when the count ended, less than its cost " + Irv.fmt(in.cost[o])
+                        + (start.compareTo(in.cost[o]) < 0 ? " (even their full shares did not cover it)" : "")
+                        + ".");
+            }
         }
         return new CountResult(name(), winners, rounds, ties, lost, summary);
     }
@@ -190,26 +201,50 @@ public final class EqualShares implements CountingRule {
         return m;
     }
 
-    /** The MES computation for a fixed per-voter budget. Reusable across runs (not thread-safe). */
+    /**
+     * The MES computation for a fixed per-voter budget. Reusable across runs (not thread-safe).
+     *
+     * <p>Exact integer arithmetic: every remaining budget is held as an integer numerator over one common
+     * denominator {@code den}; when a purchase introduces a new denominator, {@code den} is multiplied by it and all
+     * live numerators are rescaled, so no gcd is needed while searching for prices.
+     */
     static final class Engine {
+        private static final int ZERO_CLASS = 1;
+
         private final BudgetInput in;
-        private final int ng;
         private final int[] classOf;
-        private final List<Fraction> classBudget = new ArrayList<>();
-        // scratch for aggregation: per class, the slot in the entry list (or -1)
+        /** numerator of each budget class over den (null once no group uses the class). */
+        private final List<BigInteger> classNum = new ArrayList<>();
+        private final List<Integer> classSize = new ArrayList<>();
+        private BigInteger den;
+        private final BigInteger[] costNum;
         private int[] slotOfClass = new int[16];
 
         Engine(BudgetInput in) {
             this.in = in;
-            this.ng = in.groupCount.length;
-            this.classOf = new int[ng];
+            this.classOf = new int[in.groupCount.length];
+            this.costNum = new BigInteger[in.m];
         }
 
-        Run run(Fraction perVoter) {
-            Arrays.fill(classOf, 0);
-            classBudget.clear();
-            classBudget.add(perVoter);
+        Run run(Fraction perVoter, boolean explain) {
             int m = in.m;
+            Arrays.fill(classOf, 0);
+            classNum.clear();
+            classSize.clear();
+            // common denominator: lcm of the per-voter budget's and the costs' denominators
+            BigInteger d = perVoter.denominator();
+            for (Fraction c : in.cost) {
+                BigInteger cd = c.denominator();
+                d = d.divide(d.gcd(cd)).multiply(cd);
+            }
+            den = d;
+            classNum.add(perVoter.numerator().multiply(den.divide(perVoter.denominator())));
+            classSize.add(in.groupCount.length);
+            classNum.add(BigInteger.ZERO);
+            classSize.add(0);
+            for (int o = 0; o < m; o++) {
+                costNum[o] = in.cost[o].numerator().multiply(den.divide(in.cost[o].denominator()));
+            }
             boolean[] available = new boolean[m];
             Fraction[] lower = new Fraction[m];
             for (int o = 0; o < m; o++) {
@@ -228,7 +263,6 @@ public final class EqualShares implements CountingRule {
                     return c != 0 ? c : in.election.compareIds(a, b);
                 });
                 int best = -1;
-                Fraction bestRho = null;
                 Eval bestEval = null;
                 List<Integer> tied = new ArrayList<>();
                 for (int idx = 0; idx < m; idx++) {
@@ -236,13 +270,8 @@ public final class EqualShares implements CountingRule {
                     if (!available[o]) {
                         continue;
                     }
-                    if (bestRho != null) {
-                        int c = lower[o].compareTo(bestRho);
-                        if (c > 0) {
-                            break;
-                        }
-                        // with lower == bestRho this project can at best tie, and it comes later in id order...
-                        // but we still evaluate to report ties.
+                    if (bestEval != null && lower[o].compareTo(bestEval.rho) > 0) {
+                        break; // rho never decreases: nothing further can be cheaper
                     }
                     Eval ev = evaluate(o);
                     if (ev == null) {
@@ -250,15 +279,13 @@ public final class EqualShares implements CountingRule {
                         continue;
                     }
                     lower[o] = ev.rho;
-                    if (bestRho == null) {
+                    if (bestEval == null) {
                         best = o;
-                        bestRho = ev.rho;
                         bestEval = ev;
                     } else {
-                        int c = ev.rho.compareTo(bestRho);
+                        int c = ev.rho.compareTo(bestEval.rho);
                         if (c < 0) {
                             best = o;
-                            bestRho = ev.rho;
                             bestEval = ev;
                             tied.clear();
                         } else if (c == 0) {
@@ -275,36 +302,36 @@ public final class EqualShares implements CountingRule {
                 if (best < 0) {
                     break;
                 }
-                Purchase pu = buy(best, bestEval, tied);
-                purchases.add(pu);
+                purchases.add(buy(best, bestEval, tied));
                 available[best] = false;
                 total = total.add(in.cost[best]);
             }
-            Fraction[] moneyAtEnd = new Fraction[m];
-            for (int o = 0; o < m; o++) {
-                moneyAtEnd[o] = supportersMoney(o);
+            Fraction[] moneyAtEnd = null;
+            if (explain) {
+                moneyAtEnd = new Fraction[m];
+                for (int o = 0; o < m; o++) {
+                    Eval ev = aggregate(o);
+                    BigInteger sum = BigInteger.ZERO;
+                    for (int k = 0; k < ev.size; k++) {
+                        sum = sum.add(classNum.get(ev.cls[k]).multiply(BigInteger.valueOf(ev.count[k])));
+                    }
+                    moneyAtEnd[o] = Fraction.of(sum, den);
+                }
             }
             return new Run(perVoter, purchases, total, moneyAtEnd);
         }
 
-        /** Aggregated supporters of a project: per distinct (class, utility). */
+        /** Supporters of a project aggregated per distinct (budget class, utility), with the price found. */
         private static final class Eval {
-            Fraction rho;          // actual price per unit of utility
-            Fraction rhoInt;       // price per integer utility unit
             int[] cls;
             long[] util;
             long[] count;
             int size;
-            Fraction money;
-        }
-
-        private Fraction supportersMoney(int o) {
-            Fraction money = Fraction.ZERO;
-            Eval ev = aggregate(o);
-            for (int k = 0; k < ev.size; k++) {
-                money = money.add(classBudget.get(ev.cls[k]).multiply(ev.count[k]));
-            }
-            return money;
+            /** price per integer utility unit, times den: rhoP / rhoR. */
+            BigInteger rhoP;
+            long rhoR;
+            /** actual price per unit of utility. */
+            Fraction rho;
         }
 
         private static long key(int cls, long util) {
@@ -314,26 +341,26 @@ public final class EqualShares implements CountingRule {
         private Eval aggregate(int o) {
             int[] groups = in.supGroup[o];
             long[] utils = in.supUtil[o];
-            int nc = classBudget.size();
+            int nc = classNum.size();
             if (slotOfClass.length < nc) {
                 slotOfClass = new int[Math.max(nc, slotOfClass.length * 2)];
             }
-            // entries keyed by (class, utility); for approval the utility is always 1
-            Map<Long, Integer> slots = null;
             boolean simple = in.type == BallotType.APPROVAL;
+            Map<Long, Integer> slots = simple ? null : new HashMap<>();
+            if (simple) {
+                Arrays.fill(slotOfClass, 0, nc, -1);
+            }
             Eval ev = new Eval();
             int cap = 8;
             ev.cls = new int[cap];
             ev.util = new long[cap];
             ev.count = new long[cap];
-            if (simple) {
-                Arrays.fill(slotOfClass, 0, nc, -1);
-            } else {
-                slots = new HashMap<>();
-            }
             for (int k = 0; k < groups.length; k++) {
                 int g = groups[k];
                 int c = classOf[g];
+                if (c == ZERO_CLASS) {
+                    continue; // voters with nothing left neither pay nor change the price
+                }
                 int slot;
                 if (simple) {
                     slot = slotOfClass[c];
@@ -365,83 +392,125 @@ public final class EqualShares implements CountingRule {
         /** Computes rho of project o, or null when its supporters cannot afford it. */
         private Eval evaluate(int o) {
             Eval ev = aggregate(o);
-            Fraction cost = in.cost[o];
-            Fraction money = Fraction.ZERO;
             long totalUtil = 0;
             for (int k = 0; k < ev.size; k++) {
-                money = money.add(classBudget.get(ev.cls[k]).multiply(ev.count[k]));
                 totalUtil = Math.addExact(totalUtil, Math.multiplyExact(ev.util[k], ev.count[k]));
             }
-            ev.money = money;
-            if (money.compareTo(cost) < 0) {
+            if (totalUtil == 0) {
                 return null;
             }
-            // sort entries by budget / utility ascending
+            BigInteger[] num = new BigInteger[ev.size];
             Integer[] idx = new Integer[ev.size];
-            Fraction[] ratio = new Fraction[ev.size];
             for (int k = 0; k < ev.size; k++) {
                 idx[k] = k;
-                ratio[k] = classBudget.get(ev.cls[k]).divide(ev.util[k]);
+                num[k] = classNum.get(ev.cls[k]);
             }
-            Arrays.sort(idx, (a, b) -> ratio[a].compareTo(ratio[b]));
-            Fraction remainingCost = cost;
+            // ascending budget / utility
+            if (ev.size > 1) {
+                if (in.type == BallotType.APPROVAL) {
+                    Arrays.sort(idx, (a, b) -> num[a].compareTo(num[b]));
+                } else {
+                    Arrays.sort(idx, (a, b) -> num[a].multiply(BigInteger.valueOf(ev.util[b]))
+                            .compareTo(num[b].multiply(BigInteger.valueOf(ev.util[a]))));
+                }
+            }
+            // voters whose budget/utility is below rho pay all they have; the others pay rho * utility
+            BigInteger remaining = costNum[o];
             long remainingUtil = totalUtil;
-            Fraction rhoInt = null;
             for (int j = 0; j < ev.size; j++) {
                 int k = idx[j];
-                // if everyone left can pay rho * u with rho = remainingCost / remainingUtil, done
-                Fraction candidate = remainingCost.divide(remainingUtil);
-                if (candidate.compareTo(ratio[k]) <= 0) {
-                    rhoInt = candidate;
+                BigInteger u = BigInteger.valueOf(ev.util[k]);
+                // rho = remaining / remainingUtil is affordable for this entry iff remaining * u <= num * R
+                if (remaining.multiply(u).compareTo(num[k].multiply(BigInteger.valueOf(remainingUtil))) <= 0) {
+                    ev.rhoP = remaining;
+                    ev.rhoR = remainingUtil;
                     break;
                 }
-                remainingCost = remainingCost.subtract(classBudget.get(ev.cls[k]).multiply(ev.count[k]));
+                remaining = remaining.subtract(num[k].multiply(BigInteger.valueOf(ev.count[k])));
                 remainingUtil -= ev.util[k] * ev.count[k];
                 if (remainingUtil == 0) {
-                    // everyone pays everything: only possible when money == cost exactly
-                    rhoInt = ratio[k];
+                    if (remaining.signum() <= 0) {
+                        ev.rhoP = num[k]; // everyone pays all they have: exactly the cost
+                        ev.rhoR = ev.util[k];
+                    }
                     break;
                 }
             }
-            ev.rhoInt = rhoInt;
-            ev.rho = rhoInt.divide(in.unit[o]);
+            if (ev.rhoP == null) {
+                return null; // the supporters' money together is less than the cost
+            }
+            ev.rho = Fraction.of(ev.rhoP, den.multiply(BigInteger.valueOf(ev.rhoR))).divide(in.unit[o]);
             return ev;
         }
 
         private Purchase buy(int o, Eval ev, List<Integer> tied) {
-            Map<Long, Integer> newClass = new HashMap<>();
-            Fraction maxPay = Fraction.ZERO;
+            // rescale so that every payment rhoP * u / rhoR is integral over the new denominator
+            BigInteger r = BigInteger.valueOf(ev.rhoR);
+            BigInteger g = ev.rhoP.gcd(r);
+            BigInteger f = r.divide(g);
+            BigInteger p = ev.rhoP.divide(g);
+            if (!f.equals(BigInteger.ONE)) {
+                den = den.multiply(f);
+                for (int c = 0; c < classNum.size(); c++) {
+                    BigInteger v = classNum.get(c);
+                    if (v != null && v.signum() != 0) {
+                        classNum.set(c, v.multiply(f));
+                    }
+                }
+                for (int q = 0; q < in.m; q++) {
+                    costNum[q] = costNum[q].multiply(f);
+                }
+            }
+            BigInteger money = BigInteger.ZERO;
+            BigInteger maxPay = BigInteger.ZERO;
             long payers = 0;
             long exhausted = 0;
-            // decide new classes per (class, utility)
-            int[] target = new int[ev.size];
+            Map<Long, Integer> newClass = new HashMap<>();
             for (int k = 0; k < ev.size; k++) {
-                Fraction b = classBudget.get(ev.cls[k]);
-                Fraction want = ev.rhoInt.multiply(ev.util[k]);
-                Fraction pay = want.min(b);
-                if (want.compareTo(b) >= 0) {
+                BigInteger have = classNum.get(ev.cls[k]);
+                money = money.add(have.multiply(BigInteger.valueOf(ev.count[k])));
+                BigInteger want = p.multiply(BigInteger.valueOf(ev.util[k]));
+                BigInteger pay = want.min(have);
+                if (want.compareTo(have) >= 0) {
                     exhausted += ev.count[k];
                 }
                 payers += ev.count[k];
-                Fraction payActual = pay;
-                if (payActual.compareTo(maxPay) > 0) {
-                    maxPay = payActual;
+                if (pay.compareTo(maxPay) > 0) {
+                    maxPay = pay;
                 }
-                if (pay.isZero()) {
-                    target[k] = ev.cls[k];
+                int target;
+                if (pay.signum() == 0) {
+                    target = ev.cls[k];
+                } else if (pay.equals(have)) {
+                    target = ZERO_CLASS;
                 } else {
-                    target[k] = classBudget.size();
-                    classBudget.add(b.subtract(pay));
+                    target = classNum.size();
+                    classNum.add(have.subtract(pay));
+                    classSize.add(0);
                 }
-                newClass.put(key(ev.cls[k], ev.util[k]), target[k]);
+                newClass.put(key(ev.cls[k], ev.util[k]), target);
             }
             int[] groups = in.supGroup[o];
             long[] utils = in.supUtil[o];
             for (int k = 0; k < groups.length; k++) {
-                int g = groups[k];
-                classOf[g] = newClass.get(key(classOf[g], utils[k]));
+                int gr = groups[k];
+                int from = classOf[gr];
+                if (from != ZERO_CLASS) {
+                    int to = newClass.get(key(from, utils[k]));
+                    if (to != from) {
+                        classOf[gr] = to;
+                        classSize.set(from, classSize.get(from) - 1);
+                        classSize.set(to, classSize.get(to) + 1);
+                    }
+                }
             }
-            return new Purchase(o, ev.rho, maxPay, payers, exhausted, ev.money, List.copyOf(tied));
+            for (int c = 2; c < classNum.size(); c++) {
+                if (classSize.get(c) == 0 && classNum.get(c) != null) {
+                    classNum.set(c, null); // no longer used: skip it when rescaling
+                }
+            }
+            return new Purchase(o, ev.rho, Fraction.of(maxPay, den), payers, exhausted, Fraction.of(money, den),
+                    List.copyOf(tied));
         }
     }
 }
