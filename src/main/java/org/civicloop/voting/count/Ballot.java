@@ -1,7 +1,5 @@
 package org.civicloop.voting.count;
 
-import java.util.Arrays;
-
 /**
  * A group of identical ballots.
  *
@@ -12,16 +10,27 @@ import java.util.Arrays;
  */
 public final class Ballot {
 
+    private static final int[][] SINGLE = new int[4096][];
+
+    static {
+        for (int i = 0; i < SINGLE.length; i++) {
+            SINGLE[i] = new int[] {i};
+        }
+    }
+
+    /** A shared one-element rank group {@code {option}} (never modify it). */
+    public static int[] single(int option) {
+        return option < SINGLE.length ? SINGLE[option] : new int[] {option};
+    }
+
     private final int[][] ranks;
     private final long[] points;
     private final long count;
-    private final int hash;
 
     public Ballot(int[][] ranks, long[] points, long count) {
         this.ranks = ranks;
         this.points = points;
         this.count = count;
-        this.hash = Arrays.deepHashCode(ranks) * 31 + Arrays.hashCode(points);
     }
 
     public int[][] ranks() {
@@ -65,16 +74,4 @@ public final class Ballot {
         return false;
     }
 
-    Ballot withCount(long c) {
-        return new Ballot(ranks, points, c);
-    }
-
-    /** Same content, ignoring the count. */
-    boolean sameContent(Ballot o) {
-        return hash == o.hash && Arrays.deepEquals(ranks, o.ranks) && Arrays.equals(points, o.points);
-    }
-
-    int contentHash() {
-        return hash;
-    }
 }

@@ -50,7 +50,8 @@ public final class Profile {
     /** Collects ballots and groups identical ones. */
     public static final class Builder {
         private final BallotType type;
-        private final List<Ballot> list = new ArrayList<>();
+        private final List<Key> keys = new ArrayList<>();
+        private long[] counts = new long[64];
         private final Map<Key, Integer> index = new HashMap<>();
         private long voters;
         private int longest;
@@ -66,57 +67,86 @@ public final class Profile {
             return this;
         }
 
+        /** Adds a ranking: groups of option indexes, best first (arrays must not be modified afterwards). */
         public Builder addRanking(int[][] ranks, long count) {
-            return add(new Ballot(ranks, null, count));
+            return add(ranks, null, count);
         }
 
+        /** Adds an approval ballot: the approved option indexes (sorted). */
         public Builder addApproval(int[] approved, long count) {
-            return add(new Ballot(new int[][] {approved}, null, count));
+            return add(new int[][] {approved}, null, count);
         }
 
+        /** Adds a cumulative ballot: options and the points given to each. */
         public Builder addCumulative(int[] options, long[] points, long count) {
-            return add(new Ballot(new int[][] {options}, points, count));
+            return add(new int[][] {options}, points, count);
         }
 
         public Builder add(Ballot b) {
-            if (b.count() <= 0) {
+            return add(b.ranks(), b.points(), b.count());
+        }
+
+        private Builder add(int[][] ranks, long[] points, long count) {
+            if (count <= 0) {
                 return this;
             }
-            voters = Math.addExact(voters, b.count());
-            int len = b.options().length;
+            voters = Math.addExact(voters, count);
+            int len = 0;
+            for (int[] g : ranks) {
+                len += g.length;
+            }
             longest = Math.max(longest, len);
-            Key k = new Key(b);
-            Integer at = index.get(k);
+            Key k = new Key(ranks, points);
+            Integer at = index.putIfAbsent(k, keys.size());
             if (at == null) {
-                index.put(k, list.size());
-                list.add(b);
+                if (keys.size() == counts.length) {
+                    counts = java.util.Arrays.copyOf(counts, counts.length * 2);
+                }
+                counts[keys.size()] = count;
+                keys.add(k);
             } else {
-                Ballot old = list.get(at);
-                list.set(at, old.withCount(old.count() + b.count()));
+                counts[at] += count;
             }
             return this;
         }
 
         public Profile build() {
-            return new Profile(type, List.copyOf(list), voters, maxLength > 0 ? maxLength : longest);
+            List<Ballot> list = new ArrayList<>(keys.size());
+            for (int i = 0; i < keys.size(); i++) {
+                list.add(new Ballot(keys.get(i).ranks, keys.get(i).points, counts[i]));
+            }
+            return new Profile(type, java.util.Collections.unmodifiableList(list), voters,
+                    maxLength > 0 ? maxLength : longest);
         }
     }
 
     private static final class Key {
-        final Ballot b;
+        final int[][] ranks;
+        final long[] points;
+        final int hash;
 
-        Key(Ballot b) {
-            this.b = b;
+        Key(int[][] ranks, long[] points) {
+            this.ranks = ranks;
+            this.points = points;
+            int h = 1;
+            for (int[] g : ranks) {
+                for (int o : g) {
+                    h = 31 * h + o;
+                }
+                h = 31 * h + 0x5bd1e995;
+            }
+            this.hash = h * 31 + java.util.Arrays.hashCode(points);
         }
 
         @Override
         public int hashCode() {
-            return b.contentHash();
+            return hash;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.b.sameContent(b);
+            return o instanceof Key k && k.hash == hash && java.util.Arrays.deepEquals(k.ranks, ranks)
+                    && java.util.Arrays.equals(k.points, points);
         }
     }
 }

@@ -144,9 +144,13 @@ public final class BltParser {
                 starts[groups] = n;
                 int[][] ranks = new int[groups][];
                 for (int g = 0; g < groups; g++) {
-                    int[] grp = Arrays.copyOfRange(buf, starts[g], starts[g + 1]);
-                    Arrays.sort(grp);
-                    ranks[g] = grp;
+                    if (starts[g + 1] - starts[g] == 1) {
+                        ranks[g] = org.civicloop.voting.count.Ballot.single(buf[starts[g]]);
+                    } else {
+                        int[] grp = Arrays.copyOfRange(buf, starts[g], starts[g + 1]);
+                        Arrays.sort(grp);
+                        ranks[g] = grp;
+                    }
                 }
                 anyBallot = true;
                 builder.addRanking(ranks, weight);

@@ -235,7 +235,7 @@ public final class PabulibParser {
             }
             int[][] ranks = new int[opts.length][];
             for (int i = 0; i < opts.length; i++) {
-                ranks[i] = new int[] {opts[i]};
+                ranks[i] = org.civicloop.voting.count.Ballot.single(opts[i]);
             }
             builder.addRanking(ranks, 1);
         }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.civicloop.voting.count.Ballot;
 import org.civicloop.voting.count.BallotType;
 import org.civicloop.voting.count.Election;
 import org.civicloop.voting.count.Option;
@@ -120,7 +121,21 @@ public final class PrefLibParser {
             if (colon < 0) {
                 throw new InputFormatException(source, lineNo, "expected 'count: ranking'");
             }
-            long count = longValue(line.substring(0, colon).trim(), source, lineNo, "count");
+            long count = 0;
+            boolean digits = false;
+            for (int i = 0; i < colon; i++) {
+                char c = line.charAt(i);
+                if (c >= '0' && c <= '9' && count < Long.MAX_VALUE / 10 - 10) {
+                    count = count * 10 + (c - '0');
+                    digits = true;
+                } else if (c != ' ' && c != '\t') {
+                    digits = false;
+                    break;
+                }
+            }
+            if (!digits) {
+                count = longValue(line.substring(0, colon).trim(), source, lineNo, "count");
+            }
             if (count <= 0) {
                 throw new InputFormatException(source, lineNo, "count must be positive");
             }
@@ -214,11 +229,13 @@ public final class PrefLibParser {
                 if (from == to) {
                     throw new InputFormatException(source, lineNo, "empty '{}' group");
                 }
-                int[] grp = Arrays.copyOfRange(buf, from, to);
-                if (grp.length > 1) {
+                if (to - from == 1) {
+                    ranks[g] = Ballot.single(buf[from]);
+                } else {
+                    int[] grp = Arrays.copyOfRange(buf, from, to);
                     Arrays.sort(grp);
+                    ranks[g] = grp;
                 }
-                ranks[g] = grp;
             }
             builder.addRanking(ranks, count);
             voters += count;

@@ -194,9 +194,7 @@ public final class Irv implements CountingRule {
             }
         }
         Map<String, Object> summary = new LinkedHashMap<>();
-        long[][] d = Ranked.pairwise(e, p);
-        int cw = Ranked.condorcetWinner(d, Ranked.participating(e));
-        summary.put("condorcetWinner", cw < 0 ? null : e.id(cw));
+        summary.put("rounds", roundNo);
         return new CountResult(name(), List.of(e.id(winner)), rounds, ties, allLost, summary);
     }
 
