@@ -21,6 +21,8 @@ public final class CivicLoopTools {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
+            case "count":
+                return org.civicloop.voting.count.cli.CountCommand.run(rest, out, err);
             case "verify-audit":
                 return VerifyAuditCommand.run(rest, out, err);
             default:

@@ -1,0 +1,161 @@
+package org.civicloop.voting.count.cli;
+
+import java.util.Collection;
+import java.util.Map;
+import org.civicloop.voting.count.CountResult;
+import org.civicloop.voting.count.Fraction;
+import org.civicloop.voting.count.Round;
+import org.civicloop.voting.count.TieBreak;
+
+/**
+ * A tiny JSON writer. Fractions are written as numbers (exact when they are decimal with at most 12 places,
+ * otherwise rounded to 12 places for display); the exact values are available from the API.
+ */
+public final class Json {
+
+    private Json() {
+    }
+
+    public static String write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value, 0, true);
+        return sb.toString();
+    }
+
+    /** The count result as a JSON object: rule, winners, rounds, ties, lost, summary. */
+    public static String write(CountResult r) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("rule", r.rule());
+        m.put("winners", r.winners());
+        m.put("rounds", r.rounds());
+        m.put("ties", r.ties());
+        m.put("lost", r.lost());
+        m.put("summary", r.summary());
+        return write(m);
+    }
+
+    private static void indent(StringBuilder sb, int level, boolean pretty) {
+        if (pretty) {
+            sb.append('\n');
+            for (int i = 0; i < level; i++) {
+                sb.append("  ");
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void write(StringBuilder sb, Object v, int level, boolean pretty) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof String s) {
+            string(sb, s);
+        } else if (v instanceof Boolean b) {
+            sb.append(b);
+        } else if (v instanceof Fraction f) {
+            sb.append(f.isInteger() ? f.toString() : f.toDecimalString(12));
+        } else if (v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger
+                || v instanceof Short) {
+            sb.append(v);
+        } else if (v instanceof Number n) {
+            sb.append(new java.math.BigDecimal(n.toString()).toPlainString());
+        } else if (v instanceof Round r) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("round", r.number());
+            m.put("action", r.action());
+            m.put("description", r.description());
+            m.putAll(r.data());
+            write(sb, m, level, pretty);
+        } else if (v instanceof TieBreak t) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("round", t.round());
+            m.put("purpose", t.purpose());
+            m.put("tied", t.tied());
+            m.put("chosen", t.chosen());
+            m.put("method", t.method());
+            write(sb, m, level, pretty);
+        } else if (v instanceof Map<?, ?> map) {
+            if (map.isEmpty()) {
+                sb.append("{}");
+                return;
+            }
+            boolean flat = isFlat(map.values());
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!first) {
+                    sb.append(flat ? ", " : ",");
+                }
+                first = false;
+                if (!flat) {
+                    indent(sb, level + 1, pretty);
+                }
+                string(sb, String.valueOf(e.getKey()));
+                sb.append(": ");
+                write(sb, e.getValue(), level + 1, pretty);
+            }
+            if (!flat) {
+                indent(sb, level, pretty);
+            }
+            sb.append('}');
+        } else if (v instanceof Collection<?> c) {
+            if (c.isEmpty()) {
+                sb.append("[]");
+                return;
+            }
+            boolean flat = isFlat(c);
+            sb.append('[');
+            boolean first = true;
+            for (Object o : c) {
+                if (!first) {
+                    sb.append(flat ? ", " : ",");
+                }
+                first = false;
+                if (!flat) {
+                    indent(sb, level + 1, pretty);
+                }
+                write(sb, o, level + 1, pretty);
+            }
+            if (!flat) {
+                indent(sb, level, pretty);
+            }
+            sb.append(']');
+        } else {
+            string(sb, v.toString());
+        }
+    }
+
+    private static boolean isFlat(Collection<?> values) {
+        for (Object o : values) {
+            if (o instanceof Map || o instanceof Collection || o instanceof Round || o instanceof TieBreak
+                    || o instanceof String s && s.length() > 40) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes a JSON string literal with escaping. */
+    static void string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

@@ -1,0 +1,79 @@
+package org.civicloop.voting.count.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.civicloop.voting.count.CountOptions;
+import org.civicloop.voting.count.CountResult;
+import org.civicloop.voting.count.CountingRule;
+import org.civicloop.voting.count.Election;
+import org.civicloop.voting.count.Profile;
+import org.civicloop.voting.count.Round;
+
+/**
+ * The Condorcet-winner check: the option that a strict majority of the voters expressing a preference prefers to
+ * each other option head to head (d[x][y] &gt; d[y][x] for all y). {@code winners} holds it, or is empty when there
+ * is none (a cycle or a pairwise tie).
+ */
+public final class CondorcetCheck implements CountingRule {
+
+    @Override
+    public String name() {
+        return "condorcet";
+    }
+
+    /** The Condorcet winner's id, or null. */
+    public static String winner(Election e, Profile p) {
+        Ranked.requireRanked("condorcet", p);
+        int w = Ranked.condorcetWinner(Ranked.pairwise(e, p), Ranked.participating(e));
+        return w < 0 ? null : e.id(w);
+    }
+
+    @Override
+    public CountResult count(Election e, Profile p, CountOptions options) {
+        Ranked.requireRanked(name(), p);
+        boolean[] in = Ranked.participating(e);
+        long[][] d = Ranked.pairwise(e, p);
+        int w = Ranked.condorcetWinner(d, in);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("pairwise", Ranked.matrix(e, d, in));
+        data.put("condorcetWinner", w < 0 ? null : e.id(w));
+        List<Round> rounds = List.of(new Round(1, "pairwise", w < 0
+                ? "No option beats every other option head to head: there is no Condorcet winner."
+                : e.id(w) + " beats every other option head to head: it is the Condorcet winner.", data));
+        Map<String, String> lost = new LinkedHashMap<>();
+        for (int x = 0; x < e.size(); x++) {
+            if (x == w) {
+                continue;
+            }
+            if (!in[x]) {
+                lost.put(e.id(x), "Withdrawn before the count.");
+                continue;
+            }
+            List<String> beatenBy = new ArrayList<>();
+            List<String> tiedWith = new ArrayList<>();
+            for (int y = 0; y < e.size(); y++) {
+                if (y != x && in[y]) {
+                    if (d[y][x] > d[x][y]) {
+                        beatenBy.add(e.id(y) + " (" + d[y][x] + " to " + d[x][y] + ")");
+                    } else if (d[y][x] == d[x][y]) {
+                        tiedWith.add(e.id(y) + " (" + d[x][y] + " each)");
+                    }
+                }
+            }
+            StringBuilder s = new StringBuilder();
+            if (!beatenBy.isEmpty()) {
+                s.append("Loses head to head against ").append(String.join(", ", beatenBy)).append('.');
+            }
+            if (!tiedWith.isEmpty()) {
+                s.append(s.length() > 0 ? " " : "").append("Ties head to head with ")
+                        .append(String.join(", ", tiedWith)).append('.');
+            }
+            lost.put(e.id(x), s.toString());
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("condorcetWinner", w < 0 ? null : e.id(w));
+        return new CountResult(name(), w < 0 ? List.of() : List.of(e.id(w)), rounds, List.of(), lost, summary);
+    }
+}
