@@ -10,3 +10,9 @@ echo "Fresh PostgreSQL database $db on $host:$port"
 if [ -n "${5:-}" ]; then rm -rf "$5"; mkdir -p "$5"; fi
 # Failsafe adds to an existing summary file: start every run with none.
 if [ -n "${6:-}" ]; then rm -rf "$6"; fi
+# The integration-test servers start clean: no application expanded or cached by an earlier run.
+if [ -n "${7:-}" ]; then
+  for server in "$7"/civicloop-it-*; do
+    [ -d "$server" ] && rm -rf "$server/apps/expanded" "$server/dropins/"* "$server/workarea" "$server/logs"
+  done
+fi

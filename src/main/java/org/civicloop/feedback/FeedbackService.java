@@ -40,13 +40,19 @@ public class FeedbackService implements PhaseGate {
             return;
         }
         long cycleId = event.cycle().getId();
-        VotingService.Tally tally = voting.count(cycleId, Ballot.Channel.JURY);
+        VotingService.Count count = voting.count(cycleId, Ballot.Channel.JURY);
+        java.util.Map<String, Long> firsts = new java.util.HashMap<>();
+        for (org.civicloop.voting.Ballot b : voting.ballots(cycleId, Ballot.Channel.JURY)) {
+            if (!b.ranking().isEmpty()) {
+                firsts.merge(b.ranking().get(0), 1L, Long::sum);
+            }
+        }
         int position = 1;
-        for (VotingService.Tally.Line line : tally.funded()) {
-            String support = Messages.format(java.util.Locale.ENGLISH, "recommendation.support", line.points(),
-                    line.firstPreferences(), tally.ballots());
-            Recommendation r = new Recommendation(cycleId, position++, line.option().getId(),
-                    line.option().getTitle(), support);
+        for (org.civicloop.voting.BudgetOption option : count.winners()) {
+            String score = count.score(option.getCode());
+            String support = Messages.format(java.util.Locale.ENGLISH, "recommendation.support",
+                    score.isEmpty() ? "-" : score, firsts.getOrDefault(option.getCode(), 0L), count.ballots());
+            Recommendation r = new Recommendation(cycleId, position++, option.getId(), option.getTitle(), support);
             em.persist(r);
             em.flush();
             audit.record(event.actor(), "feedback.recommendationMade", "recommendation", r.getId(), null,

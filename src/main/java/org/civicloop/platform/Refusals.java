@@ -6,6 +6,10 @@ import org.civicloop.kernel.Result;
 /** How a refused use case answers over REST: 403, 404, 409 (not now) or 400 (bad input), as problem details. */
 public final class Refusals {
 
+    /** Refusals that mean "not now" rather than "bad input". */
+    private static final java.util.Set<String> CONFLICTS = java.util.Set.of("refused.amend.countingRule",
+            "refused.amend.notPublished", "refused.next.notClosed", "refused.plan.past");
+
     private Refusals() {
     }
 
@@ -13,7 +17,7 @@ public final class Refusals {
         String key = refused.key();
         int status;
         String title;
-        if (key.equals("refused.notAllowed") || key.endsWith(".notAllowed") || key.endsWith("Only")
+        if (key.equals("refused.notAllowed") || key.endsWith(".notAllowed") || key.endsWith(".residentsOnly")
                 || key.endsWith(".notJuror")) {
             status = 403;
             title = "Forbidden";
@@ -22,7 +26,8 @@ public final class Refusals {
             title = "Not Found";
         } else if (key.startsWith("refused.gate.") || key.startsWith("refused.launch.") || key.contains(".phase")
                 || key.endsWith(".already") || key.endsWith(".closed") || key.endsWith(".published")
-                || key.endsWith(".drawn") || key.endsWith(".taken") || key.endsWith(".stale")) {
+                || key.endsWith(".drawn") || key.endsWith(".taken") || key.endsWith(".stale")
+                || CONFLICTS.contains(key)) {
             status = 409;
             title = "Conflict";
         } else {

@@ -19,7 +19,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.civicloop.audit.AuditLog;
 import org.civicloop.audit.chain.AuditChain;
+import org.civicloop.cycle.CountingRule;
 import org.civicloop.cycle.Cycle;
+import org.civicloop.voting.count.BallotType;
+import org.civicloop.voting.count.CountOptions;
+import org.civicloop.voting.count.CountResult;
+import org.civicloop.voting.count.Election;
+import org.civicloop.voting.count.Fraction;
+import org.civicloop.voting.count.Option;
+import org.civicloop.voting.count.Profile;
+import org.civicloop.voting.count.Round;
+import org.civicloop.voting.count.Rules;
+import org.civicloop.voting.count.cli.Json;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseChanged;
 import org.civicloop.cycle.PhaseGate;
@@ -158,50 +169,84 @@ public class VotingService implements PhaseGate {
     }
 
     /**
-     * The jury channel's count: options by total points (a ballot of n ranks gives n, n-1, ... 1), each funded if
-     * it still fits the budget envelope; options with no support are never funded. Ties by option code.
+     * Counts one channel with the rule fixed in the mandate (greedy when none was set), by the same engine the
+     * offline tool uses: budget rules score a ranking of n options as n, n-1, ... (Krakow scores), ranked rules
+     * read the rankings as they are. The ballot box is the one the open data publishes, so anyone can recount.
      */
-    public Tally count(long cycleId, Ballot.Channel channel) {
+    public Count count(long cycleId, Ballot.Channel channel) {
         Cycle cycle = em.find(Cycle.class, cycleId);
-        List<BudgetOption> options = options(cycleId);
-        List<Ballot> box = ballots(cycleId, channel);
-        int maxLength = box.stream().mapToInt(b -> b.ranking().size()).max().orElse(0);
-        java.util.Map<String, Long> points = new java.util.HashMap<>();
-        java.util.Map<String, Long> firsts = new java.util.HashMap<>();
-        for (Ballot b : box) {
-            List<String> r = b.ranking();
-            for (int i = 0; i < r.size(); i++) {
-                points.merge(r.get(i), (long) (maxLength - i), Long::sum);
-            }
-            if (!r.isEmpty()) {
-                firsts.merge(r.get(0), 1L, Long::sum);
-            }
+        CountingRule rule = cycle.getCountingRule() == null ? CountingRule.GREEDY : cycle.getCountingRule();
+        BallotBox box = ballotBox(cycleId, channel);
+        CountResult result;
+        if (box.ballots().isEmpty() || box.election().size() == 0) {
+            result = new CountResult(rule.cliName(), List.of(), List.of(), List.of(), java.util.Map.of(),
+                    java.util.Map.of());
+        } else {
+            result = Rules.count(rule.cliName(), box.election(), box.profile(), rule.name().startsWith("STV")
+                    ? CountOptions.seats(Math.max(1, box.election().size() / 2)) : CountOptions.DEFAULT);
         }
-        List<BudgetOption> ordered = new ArrayList<>(options);
-        ordered.sort((a, b) -> {
-            int c = Long.compare(points.getOrDefault(b.getCode(), 0L), points.getOrDefault(a.getCode(), 0L));
-            return c != 0 ? c : a.getCode().compareTo(b.getCode());
-        });
-        long left = cycle.getBudgetAmount() == null ? 0 : cycle.getBudgetAmount();
-        List<Tally.Line> lines = new ArrayList<>();
-        for (BudgetOption o : ordered) {
-            long p = points.getOrDefault(o.getCode(), 0L);
-            boolean funded = p > 0 && o.getCost() <= left;
-            if (funded) {
-                left -= o.getCost();
-            }
-            lines.add(new Tally.Line(o, p, firsts.getOrDefault(o.getCode(), 0L), funded));
-        }
-        return new Tally(channel, box.size(), lines);
+        return new Count(channel, box.ballots().size(), rule, result, box.options());
     }
 
-    /** A count's outcome, one line per option in the order they were considered. */
-    public record Tally(Ballot.Channel channel, int ballots, List<Line> lines) {
-        public record Line(BudgetOption option, long points, long firstPreferences, boolean funded) {
+    /** A channel's ballots as the counting engine reads them. */
+    public BallotBox ballotBox(long cycleId, Ballot.Channel channel) {
+        Cycle cycle = em.find(Cycle.class, cycleId);
+        CountingRule rule = cycle.getCountingRule() == null ? CountingRule.GREEDY : cycle.getCountingRule();
+        List<BudgetOption> options = options(cycleId);
+        List<Option> engineOptions = options.stream()
+                .map(o -> new Option(o.getCode(), o.getTitle(), Fraction.of(o.getCost()))).toList();
+        Election election = rule.isBudgetRule()
+                ? Election.budgeted(cycle.getTitle(), engineOptions,
+                Fraction.of(cycle.getBudgetAmount() == null ? 0 : cycle.getBudgetAmount()))
+                : Election.ranked(cycle.getTitle(), engineOptions, 1);
+        List<Ballot> ballots = ballots(cycleId, channel);
+        Profile.Builder profile = Profile.builder(BallotType.ORDINAL).maxLength(Math.max(1, options.size()));
+        for (Ballot b : ballots) {
+            List<String> ranking = b.ranking();
+            int[][] ranks = new int[ranking.size()][];
+            for (int i = 0; i < ranking.size(); i++) {
+                ranks[i] = new int[]{election.indexOf(ranking.get(i))};
+            }
+            profile.addRanking(ranks, 1);
+        }
+        java.util.Map<String, BudgetOption> byCode = new java.util.LinkedHashMap<>();
+        options.forEach(o -> byCode.put(o.getCode(), o));
+        return new BallotBox(election, profile.build(), ballots, byCode);
+    }
+
+    public record BallotBox(Election election, Profile profile, List<Ballot> ballots,
+                            java.util.Map<String, BudgetOption> options) {
+    }
+
+    /** A channel's count: the engine's result with the options it speaks of. */
+    public record Count(Ballot.Channel channel, int ballots, CountingRule rule, CountResult result,
+                        java.util.Map<String, BudgetOption> options) {
+
+        public List<BudgetOption> winners() {
+            return result.winners().stream().map(options::get).toList();
         }
 
-        public List<Line> funded() {
-            return lines.stream().filter(Line::funded).toList();
+        /** Options not chosen, each with the plain-words reason. */
+        public List<java.util.Map.Entry<BudgetOption, String>> losers() {
+            return result.lost().entrySet().stream()
+                    .map(e -> java.util.Map.entry(options.get(e.getKey()), e.getValue())).toList();
+        }
+
+        public List<Round> rounds() {
+            return result.rounds();
+        }
+
+        /** The option's score in the count's summary (points or votes), as text; empty when the rule has none. */
+        public String score(String code) {
+            Object scores = result.summary().get("scores");
+            if (scores instanceof java.util.Map<?, ?> m && m.get(code) != null) {
+                return m.get(code).toString();
+            }
+            return "";
+        }
+
+        public String json() {
+            return Json.write(result);
         }
     }
 

@@ -75,6 +75,11 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(e));
     }
 
+    /** Chooses the option with this value in a select element. */
+    public void select(String css, String value) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+    }
+
     public void setValue(String css, String value) {
         ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("arguments[0].value = arguments[1];", find(css), value);

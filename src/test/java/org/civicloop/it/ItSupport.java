@@ -76,6 +76,11 @@ public final class ItSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    public static Reply put(URL base, String path, String json, String... headers) throws Exception {
+        return send(HttpRequest.newBuilder(uri(base, path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
     private static URI uri(URL base, String path) {
         String b = base.toString();
         return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In a real browser: an officer signs in, opens a cycle, is told what the mandate still lacks, completes it,
- * launches the cycle, and an anonymous visitor then finds it on the public pages.
+ * In a real browser: an officer signs in, opens a cycle, is refused launch while the mandate lacks its purpose and
+ * while nothing is up for grabs, fixes both, launches, and an anonymous visitor then reads the public cycle page on a
+ * phone: what is open, what is fixed and why, how much influence residents have, who is accountable.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -59,8 +60,24 @@ class OfficerJourneyIT {
             officer.type("#mandate\\:accountable", "Pat Lee, Parks Manager");
             officer.setValue("#mandate\\:promiseDate", LocalDate.now().plusDays(60).toString());
             officer.type("#mandate\\:promiseHow", "A report on this site and at the library.");
+            officer.select("#mandate\\:ladder", "EMPOWER");
+            officer.select("#mandate\\:rule", "GREEDY");
             officer.clickAndWait("#mandate\\:save");
             assertTrue(officer.text("#messages").contains("Mandate saved"), officer.pageText());
+            // Still nothing up for grabs: launch is refused with the reason.
+            assertTrue(officer.text("#blocker").contains("Nothing is up for grabs"), officer.text("#blocker"));
+            officer.clickAndWait("#advance\\:next");
+            assertTrue(officer.text("#messages").contains("Nothing is up for grabs"), officer.pageText());
+
+            officer.type("#item\\:ititle", "Where the new benches go");
+            officer.clickAndWait("#item\\:addItem");
+            officer.type("#item\\:ititle", "The parks maintenance contract");
+            officer.select("#item\\:istatus", "FIXED");
+            officer.type("#item\\:ireason", "Let until 2028 after a tender.");
+            officer.clickAndWait("#item\\:addItem");
+            officer.select("#criterion\\:kind", "OUTCOME");
+            officer.type("#criterion\\:cdesc", "Older residents walk to the shops more often");
+            officer.clickAndWait("#criterion\\:addCriterion");
             officer.clickAndWait("#advance\\:next");
             assertEquals("Recruit the jury", officer.text("#current-phase"));
             officer.screenshot("officer-cycle-launched-desktop");
@@ -70,7 +87,10 @@ class OfficerJourneyIT {
             assertTrue(resident.pageText().contains(title), "listed on the home page");
             resident.driver().findElement(org.openqa.selenium.By.linkText(title)).click();
             assertEquals("Recruit the jury", resident.text("#current-phase"));
-            assertTrue(resident.pageText().contains("Pat Lee, Parks Manager"));
+            assertEquals("Pat Lee, Parks Manager", resident.text("#accountable"));
+            assertTrue(resident.text("#open-items").contains("Where the new benches go"));
+            assertTrue(resident.text("#fixed-items").contains("Let until 2028 after a tender."));
+            assertTrue(resident.text("#up-for-grabs").contains("You decide"), "the ladder level, explained");
             resident.screenshot("public-cycle-phone");
         }
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -38,7 +39,11 @@ import org.civicloop.cycle.PhasePlan;
 import org.civicloop.cycle.PhaseTransition;
 import org.civicloop.cycle.ValueCell;
 import org.civicloop.identity.CurrentUser;
+import org.civicloop.platform.Problem;
 import org.civicloop.platform.Refusals;
+import org.civicloop.voting.Ballot;
+import org.civicloop.voting.BallotExport;
+import org.civicloop.voting.VotingService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -139,6 +144,8 @@ public class CycleResource {
     MandateService mandate;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    VotingService voting;
 
     @GET
     @Operation(summary = "Published cycles, newest first")
@@ -262,5 +269,74 @@ public class CycleResource {
     @APIResponse(responseCode = "409", description = "Preconditions not met")
     public CycleDetail advance(@PathParam("id") long id, @Valid @NotNull AdvanceRequest r) {
         return detail(Refusals.orThrow(cycles.advance(currentUser.actor(), id, r.from())));
+    }
+
+    // Results and open data of the vote (the voting capability computes them; they live under the cycle's path).
+
+    private Cycle closedVote(long id) {
+        Cycle c = cycles.findPublished(id).orElseThrow(NotFoundException::new);
+        if (!c.getPhase().isAfter(Phase.VOTE)) {
+            throw new WebApplicationException(Problem.response(409, "Conflict",
+                    "The vote has not closed yet: results and ballots are published when it does."));
+        }
+        return c;
+    }
+
+    @GET
+    @Path("/{id}/results")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The count of each channel (jury, residents) with the rule of the mandate: winners, rounds,"
+            + " ties broken, and why every other option lost")
+    @APIResponse(responseCode = "409", description = "The vote has not closed yet")
+    public String results(@PathParam("id") long id) {
+        Cycle c = closedVote(id);
+        VotingService.Count jury = voting.count(id, Ballot.Channel.JURY);
+        VotingService.Count residents = voting.count(id, Ballot.Channel.RESIDENTS);
+        return "{\"cycle\": " + id + ", \"rule\": \"" + jury.rule().cliName() + "\", \"budget\": "
+                + c.getBudgetAmount() + ", \"currency\": \"" + c.getCurrency() + "\",\n\"jury\": {\"ballots\": "
+                + jury.ballots() + ", \"count\": " + jury.json() + "},\n\"residents\": {\"ballots\": "
+                + residents.ballots() + ", \"count\": " + residents.json() + "}}";
+    }
+
+    @GET
+    @Path("/{id}/ballots.pb")
+    @Produces("text/plain;charset=UTF-8")
+    @Operation(summary = "The jury's anonymised ballots in the pabulib .pb format (voter_id = receipt code), for"
+            + " recounting with `java -jar civicloop-tools.jar count --rule RULE ballots.pb`")
+    @APIResponse(responseCode = "409", description = "The vote has not closed yet")
+    public Response ballotsPb(@PathParam("id") long id) {
+        return pb(id, Ballot.Channel.JURY);
+    }
+
+    @GET
+    @Path("/{id}/ballots-residents.pb")
+    @Produces("text/plain;charset=UTF-8")
+    @Operation(summary = "The residents' channel's anonymised ballots in the pabulib .pb format")
+    public Response residentsPb(@PathParam("id") long id) {
+        return pb(id, Ballot.Channel.RESIDENTS);
+    }
+
+    private Response pb(long id, Ballot.Channel channel) {
+        Cycle c = closedVote(id);
+        String body = BallotExport.pabulib(c, voting.options(id), voting.ballots(id, channel), channel);
+        return Response.ok(body).header("Content-Disposition",
+                "attachment; filename=\"cycle-" + id + "-" + channel.name().toLowerCase() + ".pb\"").build();
+    }
+
+    @GET
+    @Path("/{id}/ballots.csv")
+    @Produces("text/csv;charset=UTF-8")
+    @Operation(summary = "Every anonymised ballot of both channels as CSV: receipt, channel, day cast, ranking")
+    public Response ballotsCsv(@PathParam("id") long id) {
+        closedVote(id);
+        StringBuilder csv = new StringBuilder("receipt,channel,cast_on,ranking\n");
+        for (Ballot.Channel ch : Ballot.Channel.values()) {
+            for (Ballot b : voting.ballots(id, ch)) {
+                csv.append(b.getReceipt()).append(',').append(ch).append(',').append(b.getCastOn()).append(",\"")
+                        .append(b.getRanking()).append("\"\n");
+            }
+        }
+        return Response.ok(csv.toString()).header("Content-Disposition",
+                "attachment; filename=\"cycle-" + id + "-ballots.csv\"").build();
     }
 }

@@ -54,6 +54,8 @@ public class CyclePage implements Serializable {
     AccountService accounts;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    org.civicloop.cycle.MandateService mandate;
 
     private Long id;
     private transient Cycle cycle;
@@ -77,13 +79,39 @@ public class CyclePage implements Serializable {
     public List<PhaseStep> getTimeline() {
         Map<Phase, PhaseTransition> started = cycles.timeline(cycle().getId()).stream()
                 .collect(Collectors.toMap(PhaseTransition::getToPhase, t -> t, (a, b) -> b));
+        Map<Phase, java.time.LocalDate> planned = mandate.plan(cycle().getId()).stream()
+                .collect(Collectors.toMap(org.civicloop.cycle.PhasePlan::getPhase,
+                        org.civicloop.cycle.PhasePlan::getPlannedStart));
         List<PhaseStep> steps = new ArrayList<>();
         for (Phase p : Phase.values()) {
             String state = p == cycle().getPhase() ? "current" : cycle().getPhase().isAfter(p) ? "done" : "upcoming";
             PhaseTransition t = started.get(p);
-            steps.add(new PhaseStep(p, state, t == null ? null : t.getMovedAt()));
+            steps.add(new PhaseStep(p, state, t == null ? null : t.getMovedAt(), planned.get(p)));
         }
         return steps;
+    }
+
+    public List<org.civicloop.cycle.DecisionItem> getOpenItems() {
+        return mandate.decisionItems(cycle().getId()).stream().filter(org.civicloop.cycle.DecisionItem::isOpen).toList();
+    }
+
+    public List<org.civicloop.cycle.DecisionItem> getFixedItems() {
+        return mandate.decisionItems(cycle().getId()).stream().filter(d -> !d.isOpen()).toList();
+    }
+
+    public List<org.civicloop.cycle.SuccessCriterion> getCriteria() {
+        return mandate.successCriteria(cycle().getId());
+    }
+
+    public List<org.civicloop.cycle.MandateAmendment> getAmendments() {
+        return cycles.amendments(cycle().getId());
+    }
+
+    /** The feedback promise is overdue: its date has passed and no report is published. */
+    public boolean isFeedbackOverdue() {
+        Cycle c = cycle();
+        return c.getFeedbackPromiseDate() != null && !c.isReportPublished() && c.isMandatePublished()
+                && c.getFeedbackPromiseDate().isBefore(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     }
 
     public List<EvidenceItem> getEvidence() {
@@ -98,11 +126,11 @@ public class CyclePage implements Serializable {
         return cycle().getPhase().isAfter(Phase.VOTE);
     }
 
-    public VotingService.Tally getJuryTally() {
+    public VotingService.Count getJuryCount() {
         return voting.count(cycle().getId(), Ballot.Channel.JURY);
     }
 
-    public VotingService.Tally getResidentTally() {
+    public VotingService.Count getResidentCount() {
         return voting.count(cycle().getId(), Ballot.Channel.RESIDENTS);
     }
 
