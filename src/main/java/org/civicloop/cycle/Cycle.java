@@ -55,6 +55,8 @@ public class Cycle {
     private CountingRule countingRule;
     @Column(name = "resident_ballot")
     private boolean residentBallot = true;
+    @Column(name = "ballot_changeable")
+    private boolean ballotChangeable;
     @Column(name = "staff_hours")
     private Integer staffHours;
     private String skills;
@@ -108,6 +110,7 @@ public class Cycle {
         this.valueCells = d.fields().get("valueCells");
         this.countingRule = d.countingRule();
         this.residentBallot = d.residentBallot();
+        this.ballotChangeable = d.ballotChangeable();
         this.staffHours = d.staffHours();
         this.skills = d.skills();
         this.engagementCost = d.engagementCost();
@@ -119,7 +122,7 @@ public class Cycle {
     /** The mandate as it stands, in the shape officers edit it. */
     public MandateDraft mandate() {
         return new MandateDraft(title, question, purpose, accountableOfficer, decisionMaker, partnerAgencies,
-                budgetAmount, currency, ladderLevel, getValueCellSet(), countingRule, residentBallot, staffHours,
+                budgetAmount, currency, ladderLevel, getValueCellSet(), countingRule, residentBallot, ballotChangeable, staffHours,
                 skills, engagementCost, feedbackPromiseDate, feedbackPromiseHow, feedbackChannel);
     }
 
@@ -191,6 +194,7 @@ public class Cycle {
     public LadderLevel getLadderLevel() { return ladderLevel; }
     public CountingRule getCountingRule() { return countingRule; }
     public boolean isResidentBallot() { return residentBallot; }
+    public boolean isBallotChangeable() { return ballotChangeable; }
     public Integer getStaffHours() { return staffHours; }
     public String getSkills() { return skills; }
     public Long getEngagementCost() { return engagementCost; }

@@ -198,7 +198,8 @@ public class CycleService {
         MandateDraft carried = new MandateDraft(title, previous.getQuestion(), null, previous.getAccountableOfficer(),
                 previous.getDecisionMaker(), previous.getPartnerAgencies(), null, previous.getCurrency(),
                 previous.getLadderLevel(), previous.getValueCellSet(), previous.getCountingRule(),
-                previous.isResidentBallot(), null, null, null, null, null, previous.getFeedbackChannel());
+                previous.isResidentBallot(), previous.isBallotChangeable(), null, null, null, null, null,
+                previous.getFeedbackChannel());
         Result<Cycle> opened = openCycle(actor, previous.getCouncil(), carried);
         if (opened instanceof Result.Done<Cycle> done) {
             String before = audit.digestOf("cycle", done.value().getId());
@@ -358,7 +359,8 @@ public class CycleService {
     private static MandateDraft clean(MandateDraft d) {
         return new MandateDraft(d.title().strip(), strip(d.question()), strip(d.purpose()),
                 strip(d.accountableOfficer()), strip(d.decisionMaker()), strip(d.partnerAgencies()), d.budgetAmount(),
-                d.currency(), d.ladderLevel(), d.valueCells(), d.countingRule(), d.residentBallot(), d.staffHours(),
+                d.currency(), d.ladderLevel(), d.valueCells(), d.countingRule(), d.residentBallot(), d.ballotChangeable(),
+                d.staffHours(),
                 strip(d.skills()), d.engagementCost(), d.feedbackPromiseDate(), strip(d.feedbackPromiseHow()),
                 strip(d.feedbackChannel()));
     }

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 public record MandateDraft(String title, String question, String purpose, String accountableOfficer,
                            String decisionMaker, String partnerAgencies, Long budgetAmount, String currency,
                            LadderLevel ladderLevel, Set<ValueCell> valueCells, CountingRule countingRule,
-                           boolean residentBallot, Integer staffHours, String skills, Long engagementCost,
+                           boolean residentBallot, boolean ballotChangeable, Integer staffHours, String skills, Long engagementCost,
                            LocalDate feedbackPromiseDate, String feedbackPromiseHow, String feedbackChannel) {
 
     public MandateDraft {
@@ -26,7 +26,7 @@ public record MandateDraft(String title, String question, String purpose, String
     /** A draft with only the essentials (the rest can be filled in later). */
     public static MandateDraft basic(String title, String question, Long budgetAmount, String currency) {
         return new MandateDraft(title, question, null, null, null, null, budgetAmount, currency, null, Set.of(), null,
-                true, null, null, null, null, null, null);
+                true, false, null, null, null, null, null, null);
     }
 
     /** Every field as text, in a fixed order: what amendments compare and record. */
@@ -45,6 +45,7 @@ public record MandateDraft(String title, String question, String purpose, String
                 : valueCells.stream().sorted().map(Enum::name).collect(Collectors.joining(",")));
         m.put("countingRule", countingRule == null ? null : countingRule.name());
         m.put("residentBallot", Boolean.toString(residentBallot));
+        m.put("ballotChangeable", Boolean.toString(ballotChangeable));
         m.put("staffHours", staffHours == null ? null : staffHours.toString());
         m.put("skills", skills);
         m.put("engagementCost", engagementCost == null ? null : engagementCost.toString());

@@ -36,6 +36,8 @@ import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.measure.MeasureService;
 import org.civicloop.voting.Ballot;
+import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.OptionProfile;
 import org.civicloop.voting.VotingService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -116,7 +118,7 @@ public class DemoData {
                                  LadderLevel ladder, Set<ValueCell> cells) {
         return new MandateDraft(title, question, purpose, "Sam Patel, Head of Neighbourhoods",
                 "Cabinet Member for Communities", "Riverside Police; Riverside Housing Association", budget, "GBP",
-                ladder, cells, CountingRule.GREEDY, true, 120, "Facilitation, data analysis, translation", 8_500L,
+                ladder, cells, CountingRule.GREEDY, true, false, 120, "Facilitation, data analysis, translation", 8_500L,
                 LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(promiseDays),
                 "A \"you said, we did\" report on this site and an e-mail to everyone who took part.",
                 "This website, e-mail and the library notice boards");
@@ -177,7 +179,14 @@ public class DemoData {
                 "Safe crossings near schools come first."));
         ok(deliberation.recordNote(facilitator, id, "Round 3: deliberation", DeliberationNote.Kind.MINORITY_POSITION,
                 "2 of 6 jurors would rather spend everything on trees: shade lasts for generations."));
-        ok(voting.defineOption(officer, id, "A", "School crossings", "Two zebra crossings by schools.", 60_000));
+        BudgetOption crossings = ok(voting.defineOption(officer, id, "A", "School crossings",
+                "Two zebra crossings by schools.", 60_000));
+        ok(voting.describeOption(officer, crossings.getId(), new OptionProfile(
+                Set.of(ValueCell.MY_WELLBEING, ValueCell.OUR_RIGHTS_DUTIES), "£60,000; highways design team",
+                "Design, consult the schools, build two zebra crossings", "Two crossings open by September",
+                "More children walk to school safely", "Pupils and parents of two schools; drivers lose a few"
+                        + " parking spaces (offered: new spaces on Mill Lane)",
+                "Lighting and repainting: about £1,500 a year", List.of())));
         ok(voting.defineOption(officer, id, "B", "Street trees", "40 street trees with three years' care.", 48_000));
         ok(voting.defineOption(officer, id, "C", "Parklets", "Four parklets with seating and planting.", 30_000));
         ok(voting.defineOption(officer, id, "D", "Cycle hangars", "Six secure cycle hangars.", 24_000));

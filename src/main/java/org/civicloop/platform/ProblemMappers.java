@@ -87,12 +87,30 @@ public final class ProblemMappers {
         }
     }
 
+    /** True when the failure (anywhere in its causes) is the database refusing a duplicate (SQLState 23xxx). */
+    public static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     @Provider
     public static class Unexpected implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {
             if (e instanceof WebApplicationException w) {
                 return new WebApplication().toResponse(w);
+            }
+            if (isConstraintViolation(e)) {
+                return Problem.response(409, "Conflict",
+                        "This was already recorded (for a ballot: one person, one ballot per channel).");
             }
             LOG.log(Level.SEVERE, "Unexpected error in the REST API", e);
             return Problem.response(500, "Internal Server Error", "Something went wrong on our side.");

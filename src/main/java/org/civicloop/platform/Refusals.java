@@ -8,6 +8,7 @@ public final class Refusals {
 
     /** Refusals that mean "not now" rather than "bad input". */
     private static final java.util.Set<String> CONFLICTS = java.util.Set.of("refused.amend.countingRule",
+            "refused.ballot.residentsClosed",
             "refused.amend.notPublished", "refused.next.notClosed", "refused.plan.past");
 
     private Refusals() {

@@ -4,10 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -23,9 +20,8 @@ public class Ballot {
 
     public enum Channel { JURY, RESIDENTS }
 
+    /** A random id: ids in casting order could be matched against the order in which people voted. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ballot_seq")
-    @SequenceGenerator(name = "ballot_seq", sequenceName = "ballot_seq", allocationSize = 50)
     private Long id;
     @Column(name = "cycle_id", nullable = false)
     private Long cycleId;
@@ -39,17 +35,33 @@ public class Ballot {
     private String ranking;
     @Column(name = "cast_on", nullable = false)
     private LocalDate castOn;
+    private boolean flagged;
+    private boolean superseded;
 
     protected Ballot() {
     }
 
     Ballot(Long cycleId, Channel channel, String receipt, List<String> ranking, LocalDate castOn) {
+        this.id = RANDOM.nextLong() & Long.MAX_VALUE;
         this.cycleId = cycleId;
         this.channel = channel;
         this.receipt = receipt;
         this.ranking = String.join(",", ranking);
         this.castOn = castOn;
     }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    void flag() {
+        this.flagged = true;
+    }
+
+    void supersede() {
+        this.superseded = true;
+    }
+
+    public boolean isFlagged() { return flagged; }
+    public boolean isSuperseded() { return superseded; }
 
     public List<String> ranking() {
         return ranking.isEmpty() ? List.of() : Arrays.asList(ranking.split(","));

@@ -28,6 +28,22 @@ public class BudgetOption {
     private long cost;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(name = "value_cells")
+    private String valueCells;
+    @Column(name = "chain_inputs")
+    private String chainInputs;
+    @Column(name = "chain_activities")
+    private String chainActivities;
+    @Column(name = "chain_outputs")
+    private String chainOutputs;
+    @Column(name = "chain_outcomes")
+    private String chainOutcomes;
+    @Column(name = "groups_affected")
+    private String groupsAffected;
+    @Column(name = "knock_on_costs")
+    private String knockOnCosts;
+    @Column(name = "evidence_ids")
+    private String evidenceIds;
 
     protected BudgetOption() {
     }
@@ -39,6 +55,39 @@ public class BudgetOption {
         this.description = description;
         this.cost = cost;
         this.createdAt = createdAt;
+    }
+
+    void describe(OptionProfile p) {
+        this.valueCells = p.valueCells().isEmpty() ? null : p.valueCells().stream().sorted().map(Enum::name)
+                .collect(java.util.stream.Collectors.joining(","));
+        this.chainInputs = p.inputs();
+        this.chainActivities = p.activities();
+        this.chainOutputs = p.outputs();
+        this.chainOutcomes = p.outcomes();
+        this.groupsAffected = p.groupsAffected();
+        this.knockOnCosts = p.knockOnCosts();
+        this.evidenceIds = p.evidenceIds().isEmpty() ? null : p.evidenceIds().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    public java.util.List<org.civicloop.cycle.ValueCell> getValueCellList() {
+        return valueCells == null ? java.util.List.of() : java.util.Arrays.stream(valueCells.split(","))
+                .map(org.civicloop.cycle.ValueCell::valueOf).toList();
+    }
+
+    public java.util.List<Long> getEvidenceIdList() {
+        return evidenceIds == null ? java.util.List.of() : java.util.Arrays.stream(evidenceIds.split(","))
+                .map(Long::valueOf).toList();
+    }
+
+    public String getChainInputs() { return chainInputs; }
+    public String getChainActivities() { return chainActivities; }
+    public String getChainOutputs() { return chainOutputs; }
+    public String getChainOutcomes() { return chainOutcomes; }
+    public String getGroupsAffected() { return groupsAffected; }
+    public String getKnockOnCosts() { return knockOnCosts; }
+    public boolean isDescribed() {
+        return valueCells != null || chainOutcomes != null || groupsAffected != null || knockOnCosts != null;
     }
 
     public Long getId() { return id; }

@@ -59,6 +59,8 @@ public class VotingService implements PhaseGate {
     AccountService accounts;
     @Inject
     JuryService jury;
+    @Inject
+    CampaignWatch campaigns;
 
     @Transactional
     public Result<BudgetOption> defineOption(Actor actor, long cycleId, String code, String title, String description,
@@ -96,6 +98,44 @@ public class VotingService implements PhaseGate {
         return Result.done(option);
     }
 
+    /** Describes an option's public value chain, the groups it affects and its knock-on costs (before voting). */
+    @Transactional
+    public Result<BudgetOption> describeOption(Actor actor, long optionId, OptionProfile profile) {
+        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
+            return Result.refused("refused.notAllowed");
+        }
+        BudgetOption option = em.find(BudgetOption.class, optionId);
+        if (option == null) {
+            return Result.refused("refused.option.unknown");
+        }
+        Cycle cycle = em.find(Cycle.class, option.getCycleId());
+        if (cycle.getPhase().atLeast(Phase.VOTE)) {
+            return Result.refused("refused.option.phase");
+        }
+        for (String text : new String[]{profile.inputs(), profile.activities(), profile.outputs(), profile.outcomes(),
+                profile.groupsAffected(), profile.knockOnCosts()}) {
+            if (text != null && text.length() > 2000) {
+                return Result.refused("refused.option.profileTooLong");
+            }
+        }
+        for (Long evidenceId : profile.evidenceIds()) {
+            org.civicloop.evidence.EvidenceItem item = em.find(org.civicloop.evidence.EvidenceItem.class, evidenceId);
+            if (item == null || !item.getCycleId().equals(option.getCycleId())) {
+                return Result.refused("refused.option.evidence");
+            }
+        }
+        String before = audit.digestOf("budget_option", optionId);
+        option.describe(new OptionProfile(profile.valueCells(), blankToNull(profile.inputs()),
+                blankToNull(profile.activities()), blankToNull(profile.outputs()), blankToNull(profile.outcomes()),
+                blankToNull(profile.groupsAffected()), blankToNull(profile.knockOnCosts()), profile.evidenceIds()));
+        audit.record(actor, "voting.optionDescribed", "budget_option", optionId, before, null);
+        return Result.done(option);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     /**
      * Casts a ranked ballot. The register row (cycle, channel, account) is the database's guarantee of one ballot
      * per person and channel; the ballot itself holds no identity. The audit log records that this person voted,
@@ -103,6 +143,16 @@ public class VotingService implements PhaseGate {
      */
     @Transactional
     public Result<String> castBallot(Actor actor, long cycleId, Ballot.Channel channel, List<String> ranking) {
+        return castBallot(actor, cycleId, channel, ranking, null);
+    }
+
+    /**
+     * Casts a ballot, or, where the mandate lets voters change their ballot until the vote closes, replaces the
+     * voter's earlier one: they prove which it is with its receipt (only they have it; the ballot holds no identity).
+     */
+    @Transactional
+    public Result<String> castBallot(Actor actor, long cycleId, Ballot.Channel channel, List<String> ranking,
+                                     String previousReceipt) {
         Cycle cycle = em.find(Cycle.class, cycleId);
         if (cycle == null || !cycle.isPublished()) {
             return Result.refused("refused.cycle.unknown");
@@ -119,6 +169,9 @@ public class VotingService implements PhaseGate {
         if (channel == Ballot.Channel.RESIDENTS && !actor.hasAny(Role.RESIDENT, Role.JUROR)) {
             return Result.refused("refused.ballot.residentsOnly");
         }
+        if (channel == Ballot.Channel.RESIDENTS && !cycle.isResidentBallot()) {
+            return Result.refused("refused.ballot.residentsClosed");
+        }
         Set<String> known = options(cycleId).stream().map(BudgetOption::getCode).collect(Collectors.toSet());
         if (ranking == null || ranking.isEmpty()) {
             return Result.refused("refused.ballot.empty");
@@ -134,15 +187,39 @@ public class VotingService implements PhaseGate {
         key.cycleId = cycleId;
         key.channel = channel;
         key.accountId = account.getId();
+        boolean change = false;
         if (em.find(VoterRegistration.class, key) != null) {
-            return Result.refused("refused.ballot.already");
+            if (!cycle.isBallotChangeable() || previousReceipt == null || previousReceipt.isBlank()) {
+                return Result.refused("refused.ballot.already");
+            }
+            Ballot previous = findByReceipt(previousReceipt.strip().toUpperCase(java.util.Locale.ROOT)).orElse(null);
+            if (previous == null || previous.isSuperseded() || !previous.getCycleId().equals(cycleId)
+                    || previous.getChannel() != channel) {
+                return Result.refused("refused.ballot.receipt");
+            }
+            previous.supersede();
+            change = true;
         }
         String receipt = newReceipt();
-        em.persist(new VoterRegistration(cycleId, channel, account.getId()));
-        em.persist(new Ballot(cycleId, channel, receipt, ranking, clock.instant().atZone(ZoneOffset.UTC).toLocalDate()));
+        if (!change) {
+            em.persist(new VoterRegistration(cycleId, channel, account.getId()));
+        }
+        Ballot ballot = new Ballot(cycleId, channel, receipt, ranking,
+                clock.instant().atZone(ZoneOffset.UTC).toLocalDate());
+        if (channel == Ballot.Channel.RESIDENTS && campaigns.looksLikeACampaign(cycleId, ranking, clock.instant())) {
+            ballot.flag();
+        }
+        em.persist(ballot);
         em.flush();
-        audit.note(actor, "voting.voted", "cycle", Long.toString(cycleId), "channel=" + channel);
+        audit.note(actor, change ? "voting.ballotChanged" : "voting.voted", "cycle", Long.toString(cycleId),
+                "channel=" + channel);
         return Result.done(receipt);
+    }
+
+    /** Residents' ballots flagged as possibly part of a campaign, for an officer to look at (they still count). */
+    public long flaggedBallots(long cycleId) {
+        return em.createQuery("SELECT COUNT(b) FROM Ballot b WHERE b.cycleId = :c AND b.flagged = true"
+                + " AND b.superseded = false", Long.class).setParameter("c", cycleId).getSingleResult();
     }
 
     static String newReceipt() {
@@ -256,7 +333,8 @@ public class VotingService implements PhaseGate {
     }
 
     public List<Ballot> ballots(long cycleId, Ballot.Channel channel) {
-        return em.createQuery("SELECT b FROM Ballot b WHERE b.cycleId = :c AND b.channel = :ch ORDER BY b.receipt",
+        return em.createQuery("SELECT b FROM Ballot b WHERE b.cycleId = :c AND b.channel = :ch AND b.superseded = false"
+                        + " ORDER BY b.receipt",
                 Ballot.class).setParameter("c", cycleId).setParameter("ch", channel).getResultList();
     }
 

@@ -65,6 +65,7 @@ public class CycleResource {
     public record Mandate(String question, String purpose, String accountableOfficer, String decisionMaker,
                           String partnerAgencies, Long budgetAmount, String currency, LadderLevel ladderLevel,
                           List<ValueCell> valueCells, CountingRule countingRule, boolean residentBallot,
+                          boolean ballotChangeable,
                           Integer staffHours, String skills, Long engagementCost, LocalDate feedbackPromiseDate,
                           String feedbackPromiseHow, String feedbackChannel, Instant publishedAt,
                           String criteriaOverride) {
@@ -103,6 +104,7 @@ public class CycleResource {
             Set<ValueCell> valueCells,
             CountingRule countingRule,
             Boolean residentBallot,
+            Boolean ballotChangeable,
             @PositiveOrZero Integer staffHours,
             @Size(max = 1000) String skills,
             @PositiveOrZero Long engagementCost,
@@ -113,7 +115,7 @@ public class CycleResource {
         MandateDraft draft() {
             return new MandateDraft(title, question, purpose, accountableOfficer, decisionMaker, partnerAgencies,
                     budgetAmount, currency, ladderLevel, valueCells, countingRule,
-                    residentBallot == null || residentBallot, staffHours, skills, engagementCost,
+                    residentBallot == null || residentBallot, ballotChangeable != null && ballotChangeable, staffHours, skills, engagementCost,
                     feedbackPromiseDate, feedbackPromiseHow, feedbackChannel);
         }
     }
@@ -176,7 +178,7 @@ public class CycleResource {
         return new CycleDetail(id, c.getCouncil(), c.getTitle(), c.getPhase(), c.isDemo(),
                 new Mandate(m.question(), m.purpose(), m.accountableOfficer(), m.decisionMaker(), m.partnerAgencies(),
                         m.budgetAmount(), m.currency(), m.ladderLevel(), c.getValueCellList(), m.countingRule(),
-                        m.residentBallot(), m.staffHours(), m.skills(), m.engagementCost(), m.feedbackPromiseDate(),
+                        m.residentBallot(), m.ballotChangeable(), m.staffHours(), m.skills(), m.engagementCost(), m.feedbackPromiseDate(),
                         m.feedbackPromiseHow(), m.feedbackChannel(), c.getMandatePublishedAt(),
                         c.getCriteriaOverride()),
                 mandate.decisionItems(id).stream().map(d -> new Item(d.getId(), d.getTitle(), d.getStatus(),
@@ -269,6 +271,29 @@ public class CycleResource {
     @APIResponse(responseCode = "409", description = "Preconditions not met")
     public CycleDetail advance(@PathParam("id") long id, @Valid @NotNull AdvanceRequest r) {
         return detail(Refusals.orThrow(cycles.advance(currentUser.actor(), id, r.from())));
+    }
+
+    public record CastRequest(@NotNull Ballot.Channel channel, @NotNull @Size(min = 1, max = 200) List<String> ranking,
+                              @Size(max = 20) String previousReceipt) {
+    }
+
+    public record CastReply(String receipt) {
+    }
+
+    @POST
+    @Path("/{id}/ballots")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"RESIDENT", "JUROR"})
+    @Operation(summary = "Cast a ranked ballot (most wanted first) in the JURY or RESIDENTS channel",
+            description = "One person, one ballot per channel, enforced by the database. Answers the receipt code;"
+                    + " 409 when this person has already voted (unless the mandate lets them change it and they give"
+                    + " the receipt of their current ballot).")
+    @APIResponse(responseCode = "201", description = "Cast; the body holds the receipt code")
+    @APIResponse(responseCode = "409", description = "Already voted, or the vote is not open")
+    public Response cast(@PathParam("id") long id, @Valid @NotNull CastRequest r) {
+        String receipt = Refusals.orThrow(voting.castBallot(currentUser.actor(), id, r.channel(), r.ranking(),
+                r.previousReceipt()));
+        return Response.status(201).entity(new CastReply(receipt)).build();
     }
 
     // Results and open data of the vote (the voting capability computes them; they live under the cycle's path).

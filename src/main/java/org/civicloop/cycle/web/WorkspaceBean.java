@@ -96,9 +96,10 @@ public class WorkspaceBean implements Serializable {
     private String decisionMaker;
     private String partnerAgencies;
     private LadderLevel ladderLevel;
-    private List<ValueCell> valueCells = new java.util.ArrayList<>();
+    private ValueCell[] valueCells = new ValueCell[0];
     private CountingRule countingRule;
     private boolean residentBallot = true;
+    private boolean ballotChangeable;
     private Integer staffHours;
     private String skills;
     private Long engagementCost;
@@ -115,6 +116,15 @@ public class WorkspaceBean implements Serializable {
     private final Map<Long, String> evidenceLinks = new HashMap<>();
     private final Map<Phase, LocalDate> plannedStarts = new java.util.EnumMap<>(Phase.class);
     private String nextTitle;
+    // Option description
+    private Long describeOptionId;
+    private ValueCell[] optionCells = new ValueCell[0];
+    private String chainInputs;
+    private String chainActivities;
+    private String chainOutputs;
+    private String chainOutcomes;
+    private String groupsAffected;
+    private String knockOnCosts;
     // New cycle form (officer/cycles.xhtml)
     private String council = "Riverside Borough Council";
     // Jury draw
@@ -163,9 +173,10 @@ public class WorkspaceBean implements Serializable {
             decisionMaker = c.getDecisionMaker();
             partnerAgencies = c.getPartnerAgencies();
             ladderLevel = c.getLadderLevel();
-            valueCells = new java.util.ArrayList<>(c.getValueCellList());
+            valueCells = c.getValueCellList().toArray(new ValueCell[0]);
             countingRule = c.getCountingRule();
             residentBallot = c.isResidentBallot();
+            ballotChangeable = c.isBallotChangeable();
             staffHours = c.getStaffHours();
             skills = c.getSkills();
             engagementCost = c.getEngagementCost();
@@ -189,8 +200,8 @@ public class WorkspaceBean implements Serializable {
     private MandateDraft draft() {
         return new MandateDraft(title, question, purpose, accountableOfficer, decisionMaker, partnerAgencies,
                 budgetAmount, currency == null ? "GBP" : currency, ladderLevel,
-                valueCells == null || valueCells.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(valueCells),
-                countingRule, residentBallot, staffHours, skills, engagementCost, feedbackPromiseDate,
+                cellSet(valueCells),
+                countingRule, residentBallot, ballotChangeable, staffHours, skills, engagementCost, feedbackPromiseDate,
                 feedbackPromiseHow, feedbackChannel);
     }
 
@@ -354,6 +365,22 @@ public class WorkspaceBean implements Serializable {
         return null;
     }
 
+    private static Set<ValueCell> cellSet(ValueCell[] cells) {
+        return cells == null || cells.length == 0 ? Set.of() : java.util.EnumSet.copyOf(java.util.Arrays.asList(cells));
+    }
+
+    public String describeOption() {
+        if (describeOptionId == null) {
+            Ui.error("refused.option.unknown");
+            return null;
+        }
+        Ui.report(voting.describeOption(currentUser.actor(), describeOptionId, new org.civicloop.voting.OptionProfile(
+                cellSet(optionCells),
+                chainInputs, chainActivities, chainOutputs, chainOutcomes, groupsAffected, knockOnCosts, List.of())),
+                "option.described");
+        return null;
+    }
+
     public String recordNote() {
         if (Ui.report(deliberation.recordNote(currentUser.actor(), id, noteRound, noteKind, noteBody),
                 "note.recorded")) {
@@ -392,6 +419,7 @@ public class WorkspaceBean implements Serializable {
     public List<IndicatorReading> getReadings() { return measure.readings(id); }
     public List<AuditEntry> getHistory() { return audit.forEntity("cycle", id); }
     public int getJuryBallots() { return voting.ballots(id, Ballot.Channel.JURY).size(); }
+    public long getFlaggedBallots() { return voting.flaggedBallots(id); }
     public int getResidentBallots() { return voting.ballots(id, Ballot.Channel.RESIDENTS).size(); }
     public EvidenceItem.Perspective[] getPerspectives() { return EvidenceItem.Perspective.values(); }
     public DeliberationNote.Kind[] getNoteKinds() { return DeliberationNote.Kind.values(); }
@@ -409,12 +437,14 @@ public class WorkspaceBean implements Serializable {
     public void setPartnerAgencies(String s) { this.partnerAgencies = s; }
     public LadderLevel getLadderLevel() { return ladderLevel; }
     public void setLadderLevel(LadderLevel l) { this.ladderLevel = l; }
-    public List<ValueCell> getValueCells() { return valueCells; }
-    public void setValueCells(List<ValueCell> v) { this.valueCells = v; }
+    public ValueCell[] getValueCells() { return valueCells; }
+    public void setValueCells(ValueCell[] v) { this.valueCells = v; }
     public CountingRule getCountingRule() { return countingRule; }
     public void setCountingRule(CountingRule r) { this.countingRule = r; }
     public boolean isResidentBallot() { return residentBallot; }
     public void setResidentBallot(boolean b) { this.residentBallot = b; }
+    public boolean isBallotChangeable() { return ballotChangeable; }
+    public void setBallotChangeable(boolean b) { this.ballotChangeable = b; }
     public Integer getStaffHours() { return staffHours; }
     public void setStaffHours(Integer h) { this.staffHours = h; }
     public String getSkills() { return skills; }
@@ -441,6 +471,22 @@ public class WorkspaceBean implements Serializable {
     public void setStakeholderInterest(String s) { this.stakeholderInterest = s; }
     public Map<Long, String> getEvidenceLinks() { return evidenceLinks; }
     public Map<Phase, LocalDate> getPlannedStarts() { return plannedStarts; }
+    public Long getDescribeOptionId() { return describeOptionId; }
+    public void setDescribeOptionId(Long v) { this.describeOptionId = v; }
+    public ValueCell[] getOptionCells() { return optionCells; }
+    public void setOptionCells(ValueCell[] v) { this.optionCells = v; }
+    public String getChainInputs() { return chainInputs; }
+    public void setChainInputs(String v) { this.chainInputs = v; }
+    public String getChainActivities() { return chainActivities; }
+    public void setChainActivities(String v) { this.chainActivities = v; }
+    public String getChainOutputs() { return chainOutputs; }
+    public void setChainOutputs(String v) { this.chainOutputs = v; }
+    public String getChainOutcomes() { return chainOutcomes; }
+    public void setChainOutcomes(String v) { this.chainOutcomes = v; }
+    public String getGroupsAffected() { return groupsAffected; }
+    public void setGroupsAffected(String v) { this.groupsAffected = v; }
+    public String getKnockOnCosts() { return knockOnCosts; }
+    public void setKnockOnCosts(String v) { this.knockOnCosts = v; }
     public String getNextTitle() { return nextTitle; }
     public void setNextTitle(String s) { this.nextTitle = s; }
     public String getTitle() { return title; }

@@ -40,6 +40,7 @@ public class BallotBean implements Serializable {
     private transient Cycle cycle;
     private final Map<String, Integer> ranks = new HashMap<>();
     private String receipt;
+    private String previousReceipt;
 
     public void load() throws IOException {
         if (cycle() == null) {
@@ -63,6 +64,11 @@ public class BallotBean implements Serializable {
         return receipt == null && voting.hasVoted(id, getChannel(), currentUser.getUsername());
     }
 
+    /** The voter has voted and the mandate lets them change their ballot until the vote closes. */
+    public boolean isCanChange() {
+        return isAlreadyVoted() && cycle() != null && cycle().isBallotChangeable();
+    }
+
     public List<BudgetOption> getOptions() {
         return voting.options(id);
     }
@@ -84,7 +90,15 @@ public class BallotBean implements Serializable {
         }
         ranked.sort(Map.Entry.comparingByValue());
         List<String> ranking = ranked.stream().map(Map.Entry::getKey).toList();
-        Result<String> r = voting.castBallot(currentUser.actor(), id, getChannel(), ranking);
+        Result<String> r;
+        try {
+            r = voting.castBallot(currentUser.actor(), id, getChannel(), ranking, previousReceipt);
+        } catch (RuntimeException e) {
+            if (!org.civicloop.platform.ProblemMappers.isConstraintViolation(e)) {
+                throw e;
+            }
+            r = Result.refused("refused.ballot.already");
+        }
         if (Ui.report(r, "ballot.cast")) {
             receipt = r.value();
         }
@@ -96,4 +110,6 @@ public class BallotBean implements Serializable {
     public Cycle getCycle() { return cycle(); }
     public Map<String, Integer> getRanks() { return ranks; }
     public String getReceipt() { return receipt; }
+    public String getPreviousReceipt() { return previousReceipt; }
+    public void setPreviousReceipt(String s) { this.previousReceipt = s; }
 }

@@ -1,0 +1,65 @@
+package org.civicloop.voting.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.Phase;
+import org.civicloop.voting.Ballot;
+import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.VotingService;
+
+/** A voter checks, with their receipt code, that their ballot is in the published list exactly as cast. */
+@Named
+@RequestScoped
+public class ReceiptBean {
+
+    @Inject
+    VotingService voting;
+    @Inject
+    CycleService cycles;
+
+    private String code;
+    private boolean checked;
+    private Ballot ballot;
+    private Cycle cycle;
+
+    public String check() {
+        checked = true;
+        ballot = null;
+        cycle = null;
+        if (code == null || code.isBlank() || code.length() > 20) {
+            return null;
+        }
+        Optional<Ballot> found = voting.findByReceipt(code.strip().toUpperCase(Locale.ROOT));
+        if (found.isPresent()) {
+            ballot = found.get();
+            cycle = cycles.find(ballot.getCycleId()).orElse(null);
+        }
+        return null;
+    }
+
+    /** Ballots are shown only once the vote has closed and they are published anyway. */
+    public boolean isPublished() {
+        return cycle != null && cycle.getPhase().isAfter(Phase.VOTE);
+    }
+
+    public List<BudgetOption> getRanking() {
+        Map<String, BudgetOption> byCode = voting.options(ballot.getCycleId()).stream()
+                .collect(Collectors.toMap(BudgetOption::getCode, Function.identity()));
+        return ballot.ranking().stream().map(byCode::get).toList();
+    }
+
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
+    public boolean isChecked() { return checked; }
+    public Ballot getBallot() { return ballot; }
+    public Cycle getCycle() { return cycle; }
+}

@@ -1,0 +1,131 @@
+package org.civicloop.it;
+
+import static org.civicloop.it.ItSupport.basic;
+import static org.civicloop.it.ItSupport.get;
+import static org.civicloop.it.ItSupport.postJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Casting ballots: one person, one ballot per channel, even when submissions race; jurors only in their own jury. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class VotingIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ItSupport.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private long votingCycle() throws Exception {
+        return get(base, "/api/v1/cycles").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("phase").equals("VOTE")).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+    }
+
+    private static long count(String sql, Object... args) throws Exception {
+        try (Connection c = ItSupport.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void racingSubmissionsOfOnePersonStoreExactlyOneBallot() throws Exception {
+        long id = votingCycle();
+        long ballotsBefore = count("SELECT COUNT(*) FROM ballot WHERE cycle_id = ? AND channel = 'RESIDENTS'", id);
+        String auth = basic("resident13", ItSupport.DEMO_PASSWORD);
+        String body = "{\"channel\":\"RESIDENTS\",\"ranking\":[\"Y2\",\"Y1\"]}";
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<ItSupport.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Callable<ItSupport.Reply> cast = () -> postJson(base, "/api/v1/cycles/" + id + "/ballots", body,
+                    "Authorization", auth);
+            replies.add(pool.submit(cast));
+        }
+        int created = 0;
+        int refused = 0;
+        for (Future<ItSupport.Reply> f : replies) {
+            ItSupport.Reply r = f.get();
+            if (r.status() == 201) {
+                created++;
+                assertTrue(r.json().getString("receipt").matches("R-[A-Z2-9]{12}"), r.body());
+            } else {
+                assertEquals(409, r.status(), "every other attempt gets a clear answer: " + r.body());
+                assertTrue(r.contentType().startsWith("application/problem+json"));
+                refused++;
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, created);
+        assertEquals(19, refused);
+        assertEquals(ballotsBefore + 1,
+                count("SELECT COUNT(*) FROM ballot WHERE cycle_id = ? AND channel = 'RESIDENTS'", id));
+        assertEquals(1, count("SELECT COUNT(*) FROM voter_register r JOIN account a ON a.id = r.account_id"
+                + " WHERE r.cycle_id = ? AND r.channel = 'RESIDENTS' AND a.username = 'resident13'", id));
+    }
+
+    @Test
+    void onlyThisCyclesJurorsVoteInTheJuryChannel() throws Exception {
+        long id = votingCycle();
+        ItSupport.Reply outsider = postJson(base, "/api/v1/cycles/" + id + "/ballots",
+                "{\"channel\":\"JURY\",\"ranking\":[\"Y1\"]}", "Authorization", basic("resident01", ItSupport.DEMO_PASSWORD));
+        assertEquals(403, outsider.status(), "a juror of another cycle: " + outsider.body());
+        ItSupport.Reply officer = postJson(base, "/api/v1/cycles/" + id + "/ballots",
+                "{\"channel\":\"RESIDENTS\",\"ranking\":[\"Y1\"]}", "Authorization", basic("officer", ItSupport.DEMO_PASSWORD));
+        assertEquals(403, officer.status(), "officers do not vote: " + officer.body());
+    }
+
+    @Test
+    void invalidBallotsAreRefusedAndNothingIsStored() throws Exception {
+        long id = votingCycle();
+        long before = count("SELECT COUNT(*) FROM ballot WHERE cycle_id = ?", id);
+        String auth = basic("resident12", ItSupport.DEMO_PASSWORD);
+        ItSupport.Reply unknown = postJson(base, "/api/v1/cycles/" + id + "/ballots",
+                "{\"channel\":\"RESIDENTS\",\"ranking\":[\"Y1\",\"NOPE\"]}", "Authorization", auth);
+        assertEquals(400, unknown.status(), unknown.body());
+        ItSupport.Reply twice = postJson(base, "/api/v1/cycles/" + id + "/ballots",
+                "{\"channel\":\"RESIDENTS\",\"ranking\":[\"Y1\",\"Y1\"]}", "Authorization", auth);
+        assertEquals(400, twice.status(), twice.body());
+        ItSupport.Reply empty = postJson(base, "/api/v1/cycles/" + id + "/ballots",
+                "{\"channel\":\"RESIDENTS\",\"ranking\":[]}", "Authorization", auth);
+        assertEquals(400, empty.status(), empty.body());
+        assertEquals(before, count("SELECT COUNT(*) FROM ballot WHERE cycle_id = ?", id));
+    }
+
+    @Test
+    void aClosedVoteTakesNoBallots() throws Exception {
+        long closed = get(base, "/api/v1/cycles").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("phase").equals("CLOSED")).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+        ItSupport.Reply r = postJson(base, "/api/v1/cycles/" + closed + "/ballots",
+                "{\"channel\":\"RESIDENTS\",\"ranking\":[\"A\"]}", "Authorization", basic("resident12", ItSupport.DEMO_PASSWORD));
+        assertEquals(409, r.status(), r.body());
+    }
+}
