@@ -81,20 +81,6 @@ public class Account {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
-    void loginFailed(Instant now) {
-        failedLogins++;
-        if (failedLogins >= MAX_FAILED_LOGINS) {
-            lockedUntil = now.plus(LOCKOUT);
-            failedLogins = 0;
-        }
-    }
-
-    void loginSucceeded(Instant now) {
-        failedLogins = 0;
-        lockedUntil = null;
-        lastLoginAt = now;
-    }
-
     void grant(Role role) {
         Set<Role> set = EnumSet.noneOf(Role.class);
         set.addAll(roles());
@@ -119,6 +105,8 @@ public class Account {
     public boolean isDemo() { return demo; }
     public boolean isActive() { return active; }
     public Instant getLockedUntil() { return lockedUntil; }
+    int getFailedLogins() { return failedLogins; }
+    Instant getLastLoginAt() { return lastLoginAt; }
     public Instant getCreatedAt() { return createdAt; }
     public String getRolesText() { return roles; }
 }

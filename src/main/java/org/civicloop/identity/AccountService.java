@@ -40,6 +40,8 @@ public class AccountService {
     Clock clock;
     @Inject
     Pbkdf2PasswordHash hasher;
+    @Inject
+    LoginCounters counters;
 
     @Inject
     @ConfigProperty(name = "civicloop.admin.username", defaultValue = "admin")
@@ -73,8 +75,11 @@ public class AccountService {
         return hasher.generate(password.toCharArray());
     }
 
-    /** Checks a password; counts failures and locks the account for a while after too many. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Checks a password; counts failures and locks the account for a while after too many. The bookkeeping is done
+     * by atomic updates in their own transactions, so many simultaneous sign-ins of one account (scripts using
+     * HTTP Basic) never fail each other.
+     */
     public SignIn signIn(String username, String password) {
         Instant now = clock.instant();
         Account account = find(normalise(username)).orElse(null);
@@ -87,11 +92,15 @@ public class AccountService {
             return new SignIn.Locked(account.getLockedUntil());
         }
         if (password != null && hasher.verify(password.toCharArray(), account.getPasswordHash())) {
-            account.loginSucceeded(now);
+            if (account.getFailedLogins() > 0 || account.getLastLoginAt() == null
+                    || account.getLastLoginAt().isBefore(now.minusSeconds(600))) {
+                counters.succeeded(account.getUsername(), now);
+            }
             return new SignIn.Valid(account.getUsername(), account.roles());
         }
-        account.loginFailed(now);
-        return account.isLocked(now) ? new SignIn.Locked(account.getLockedUntil()) : new SignIn.Invalid();
+        Instant lockedUntil = counters.failed(account.getUsername(), now, Account.MAX_FAILED_LOGINS,
+                now.plus(Account.LOCKOUT));
+        return lockedUntil != null ? new SignIn.Locked(lockedUntil) : new SignIn.Invalid();
     }
 
     /** A resident registers an account of their own. */

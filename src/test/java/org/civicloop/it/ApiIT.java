@@ -122,6 +122,19 @@ class ApiIT {
     }
 
     @Test
+    void fiveWrongPasswordsLockTheAccount() throws Exception {
+        String wrong = basic("resident10", "not-the-password");
+        String right = basic("resident10", ItSupport.DEMO_PASSWORD);
+        String body = "{\"channel\":\"RESIDENTS\",\"ranking\":[\"nothing\"]}";
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, postJson(base, "/api/v1/cycles/1/ballots", body, "Authorization", wrong).status());
+        }
+        ItSupport.Reply locked = postJson(base, "/api/v1/cycles/1/ballots", body, "Authorization", right);
+        assertEquals(401, locked.status(), "locked even with the right password: " + locked.body());
+        assertTrue(locked.json().getString("detail").contains("locked"), locked.body());
+    }
+
+    @Test
     void stateChangingCallsWithoutCredentialsOrCsrfHeaderAreRefused() throws Exception {
         ItSupport.Reply r = postJson(base, "/api/v1/cycles/1/advance", "{\"from\":\"AUTHORISE\"}");
         assertEquals(403, r.status(), r.body());
