@@ -82,5 +82,9 @@ class RecountIT {
         assertEquals("receipt,channel,cast_on,ranking", lines[0]);
         assertEquals(8, lines.length, "six jury ballots and one resident ballot, plus the header");
         assertTrue(!csv.body().contains("resident0") && !csv.body().contains("juror"), "no user names");
+        ItSupport.Reply json = get(base, "/api/v1/cycles/" + id + "/ballots");
+        assertEquals(200, json.status(), json.body());
+        assertEquals(7, json.array().size(), "the same ballots as JSON");
+        assertTrue(json.array().getJsonObject(0).containsKey("receipt") && json.array().getJsonObject(0).containsKey("ranking"));
     }
 }

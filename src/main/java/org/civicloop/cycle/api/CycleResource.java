@@ -348,6 +348,23 @@ public class CycleResource {
                 "attachment; filename=\"cycle-" + id + "-" + channel.name().toLowerCase() + ".pb\"").build();
     }
 
+    public record BallotView(String receipt, Ballot.Channel channel, LocalDate castOn, List<String> ranking) {
+    }
+
+    @GET
+    @Path("/{id}/ballots")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every anonymised ballot of both channels as JSON: receipt, channel, day cast, ranking")
+    @APIResponse(responseCode = "409", description = "The vote has not closed yet")
+    public List<BallotView> ballotsJson(@PathParam("id") long id) {
+        closedVote(id);
+        List<BallotView> all = new java.util.ArrayList<>();
+        for (Ballot.Channel ch : Ballot.Channel.values()) {
+            voting.ballots(id, ch).forEach(b -> all.add(new BallotView(b.getReceipt(), ch, b.getCastOn(), b.ranking())));
+        }
+        return all;
+    }
+
     @GET
     @Path("/{id}/ballots.csv")
     @Produces("text/csv;charset=UTF-8")
