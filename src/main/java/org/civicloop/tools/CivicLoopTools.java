@@ -3,6 +3,8 @@ package org.civicloop.tools;
 import java.io.PrintStream;
 import java.util.Arrays;
 
+import org.civicloop.jury.selection.cli.SelectCommand;
+
 /** Entry point of target/civicloop-tools.jar: offline counting, selection and audit verification. */
 public final class CivicLoopTools {
 
@@ -20,10 +22,14 @@ public final class CivicLoopTools {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
-            default:
+            case "select" -> {
+                return SelectCommand.run(rest, out, err);
+            }
+            default -> {
                 err.println("Unknown command '" + args[0] + "'.");
                 err.println(USAGE);
                 return 2;
+            }
         }
     }
 

@@ -3,11 +3,9 @@ package org.civicloop.jury.selection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import org.civicloop.jury.selection.model.FeatureValue;
 import org.civicloop.jury.selection.model.Panel;
@@ -17,12 +15,11 @@ import org.civicloop.jury.selection.model.Quota;
 /**
  * A probability distribution over feasible panels, with each person's selection probability. Immutable.
  *
- * <p>The distribution is held as <em>compositions</em>: how many members each group of interchangeable people
- * contributes ({@link #compositions()}), each with a probability. A composition is turned into a concrete panel by
- * systematic sampling with one offset {@code u} in [0, 1): in a group of {@code s} people (sorted by id) of whom
- * {@code c} are to be selected, the members at indices {@code floor((u + j) * s / c)} for {@code j = 0..c-1} are
- * chosen. Each member of the group is then selected with probability exactly {@code c / s}. {@link #panels()}
- * lists the concrete panels this yields (one per interval of {@code u}) and {@link #draw(String)} samples them.
+ * <p>The distribution is held as <em>compositions</em> ({@link #compositions()}): how many members each group of
+ * interchangeable people ({@link #groups()}) contributes, each with a probability. A concrete panel is a composition
+ * with its members drawn uniformly within each group ({@link #draw(String)}), so a member of a group of size
+ * {@code s} contributing {@code c} is selected with probability exactly {@code c / s} given the composition, and
+ * {@link #probabilityOf(Panel)} gives the exact probability of any concrete panel.
  */
 public final class PanelDistribution {
 
@@ -99,24 +96,64 @@ public final class PanelDistribution {
         return model.members;
     }
 
+    /** The distribution over compositions (canonical order), each with positive probability. */
+    public List<PanelComposition> compositions() {
+        List<PanelComposition> out = new ArrayList<>();
+        for (int j = 0; j < compositions.size(); j++) {
+            int[] c = compositions.get(j);
+            List<PanelComposition.Share> shares = new ArrayList<>();
+            for (int t = 0; t < c.length; t++) {
+                if (c[t] > 0) {
+                    shares.add(new PanelComposition.Share(model.members.get(t), c[t]));
+                }
+            }
+            out.add(new PanelComposition(probabilities[j], shares));
+        }
+        return out;
+    }
+
     /** Number of compositions with positive probability. */
     public int compositionCount() {
         return compositions.size();
     }
 
-    /** Composition {@code j}: members to select from each group (see {@link #groups()}). */
-    public int[] composition(int j) {
-        return compositions.get(j).clone();
+    /** The probability that {@link #draw(String)} yields exactly this panel (0 if it is not feasible). */
+    public double probabilityOf(Panel panel) {
+        int[] counts = new int[model.typeCount()];
+        for (Person p : panel.members()) {
+            Integer t = model.typeOf.get(p.id());
+            if (t == null) {
+                return 0;
+            }
+            counts[t]++;
+        }
+        for (int j = 0; j < compositions.size(); j++) {
+            if (Arrays.equals(compositions.get(j), counts)) {
+                double logWays = 0;
+                for (int t = 0; t < counts.length; t++) {
+                    logWays += logBinomial(model.size[t], counts[t]);
+                }
+                return probabilities[j] * Math.exp(-logWays);
+            }
+        }
+        return 0;
     }
 
-    public double compositionProbability(int j) {
-        return probabilities[j];
+    private static double logBinomial(int n, int c) {
+        double r = 0;
+        for (int i = 0; i < c; i++) {
+            r += Math.log(n - i) - Math.log(i + 1);
+        }
+        return r;
     }
 
     /**
-     * Draws a panel, reproducibly: with {@link SeededRandom} of {@code seed}, the first {@code nextDouble()} r picks
-     * the first composition (in {@link #composition(int)} order) whose cumulative probability exceeds r, the second
-     * is the systematic-sampling offset u.
+     * Draws a panel, reproducibly. With {@link SeededRandom} of {@code seed}: the first {@code nextDouble()} r
+     * picks the first composition (in {@link #compositions()} order) whose cumulative probability exceeds r; then,
+     * group by group in {@link #groups()} order, {@code c} of the group's {@code s} members (sorted by id) are chosen
+     * by a partial Fisher-Yates shuffle: for {@code i = 0..c-1} swap position {@code i} with
+     * {@code i + nextInt(s - i)}, and take the first {@code c}. Every member of a group is thus selected with
+     * probability exactly {@code c / s}, and all {@code c}-subsets are equally likely.
      */
     public Panel draw(String seed) {
         SeededRandom rng = new SeededRandom(seed);
@@ -130,57 +167,22 @@ public final class PanelDistribution {
                 break;
             }
         }
-        return realise(compositions.get(chosen), rng.nextDouble());
-    }
-
-    private Panel realise(int[] c, double u) {
+        int[] c = compositions.get(chosen);
         List<Person> members = new ArrayList<>(panelSize);
         for (int t = 0; t < c.length; t++) {
-            int s = model.size[t];
-            for (int j = 0; j < c[t]; j++) {
-                int idx = (int) Math.floor((u + j) * s / c[t]);
-                members.add(model.members.get(t).get(Math.min(idx, s - 1)));
+            if (c[t] == 0) {
+                continue;
+            }
+            List<Person> group = new ArrayList<>(model.members.get(t));
+            for (int i = 0; i < c[t]; i++) {
+                int swap = i + rng.nextInt(group.size() - i);
+                Person tmp = group.get(i);
+                group.set(i, group.get(swap));
+                group.set(swap, tmp);
+                members.add(group.get(i));
             }
         }
         return new Panel(members);
-    }
-
-    /**
-     * Every concrete panel with positive probability (as {@link #draw(String)} can produce them). For each
-     * composition, the offsets u where some group's systematic sample changes are the fractions
-     * {@code (i * c mod s) / s}; between two consecutive ones the panel is constant. Can be large (up to about pool
-     * size + 1 panels per composition).
-     */
-    public List<WeightedPanel> panels() {
-        List<WeightedPanel> out = new ArrayList<>();
-        for (int j = 0; j < compositions.size(); j++) {
-            int[] c = compositions.get(j);
-            TreeSet<long[]> points = new TreeSet<>(FRACTION_ORDER);
-            points.add(new long[] {0, 1});
-            for (int t = 0; t < c.length; t++) {
-                int s = model.size[t];
-                if (c[t] > 0 && c[t] < s) {
-                    for (long i = 0; i < s; i++) {
-                        long num = i * c[t] % s;
-                        long g = gcd(num, s);
-                        points.add(new long[] {num / g, s / g});
-                    }
-                }
-            }
-            List<long[]> list = new ArrayList<>(points);
-            for (int i = 0; i < list.size(); i++) {
-                double a = (double) list.get(i)[0] / list.get(i)[1];
-                double b = i + 1 < list.size() ? (double) list.get(i + 1)[0] / list.get(i + 1)[1] : 1.0;
-                out.add(new WeightedPanel(realise(c, (a + b) / 2), probabilities[j] * (b - a)));
-            }
-        }
-        return out;
-    }
-
-    private static final Comparator<long[]> FRACTION_ORDER = (x, y) -> Long.compare(x[0] * y[1], y[0] * x[1]);
-
-    private static long gcd(long a, long b) {
-        return b == 0 ? Math.max(a, 1) : gcd(b, a % b);
     }
 
     /** Aggregate statistics of the selection probabilities (overall and by quota value). */

@@ -60,6 +60,15 @@ final class PanelIlp implements AutoCloseable {
         return c;
     }
 
+    void setRelativeGap(double gap) {
+        params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, gap);
+    }
+
+    /** Proven upper bound on the objective of the last solve. */
+    double bestBound() {
+        return solver.objective().bestBound();
+    }
+
     int solves() {
         return solves;
     }

@@ -22,7 +22,7 @@ public record SelectionOptions(Consumer<String> progress, int initialRandomPanel
     }
 
     public static SelectionOptions defaults() {
-        return new SelectionOptions(null, 10, 1000, 100);
+        return new SelectionOptions(null, 100, 1000, 100);
     }
 
     public SelectionOptions withProgress(Consumer<String> p) {
