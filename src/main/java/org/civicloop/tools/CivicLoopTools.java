@@ -3,6 +3,8 @@ package org.civicloop.tools;
 import java.io.PrintStream;
 import java.util.Arrays;
 import org.civicloop.audit.chain.VerifyAuditCommand;
+import org.civicloop.jury.selection.cli.SelectCommand;
+import org.civicloop.voting.count.cli.CountCommand;
 
 /** Entry point of target/civicloop-tools.jar: offline counting, selection and audit verification. */
 public final class CivicLoopTools {
@@ -20,16 +22,16 @@ public final class CivicLoopTools {
             return args.length == 0 ? 2 : 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        switch (args[0]) {
-            case "count":
-                return org.civicloop.voting.count.cli.CountCommand.run(rest, out, err);
-            case "verify-audit":
-                return VerifyAuditCommand.run(rest, out, err);
-            default:
+        return switch (args[0]) {
+            case "count" -> CountCommand.run(rest, out, err);
+            case "select" -> SelectCommand.run(rest, out, err);
+            case "verify-audit" -> VerifyAuditCommand.run(rest, out, err);
+            default -> {
                 err.println("Unknown command '" + args[0] + "'.");
                 err.println(USAGE);
-                return 2;
-        }
+                yield 2;
+            }
+        };
     }
 
     static final String USAGE = """

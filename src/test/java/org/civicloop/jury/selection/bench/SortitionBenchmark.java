@@ -1,0 +1,84 @@
+package org.civicloop.jury.selection.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import org.civicloop.jury.selection.PanelDistribution;
+import org.civicloop.jury.selection.ProbabilityStats;
+import org.civicloop.jury.selection.Selection;
+import org.civicloop.jury.selection.SelectionOptions;
+import org.civicloop.jury.selection.SyntheticPool;
+import org.civicloop.jury.selection.TestData;
+import org.civicloop.jury.selection.model.Panel;
+import org.civicloop.jury.selection.model.Pool;
+import org.civicloop.jury.selection.model.Quotas;
+
+/**
+ * Timings of the sortition engine; not part of {@code mvn test}. Run from the project directory with
+ * <pre>mvn -q test -Dtest='org.civicloop.jury.selection.bench.*Benchmark' -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * Figures go to stderr; record them in docs/performance.md (section "Jury selection").
+ */
+class SortitionBenchmark {
+
+    private static final SelectionOptions OPTIONS = SelectionOptions.defaults()
+            .withProgress(m -> System.err.println("  " + m));
+
+    /** Also runnable without Maven: {@code java -cp ... SortitionBenchmark [small|large|realistic]...}. */
+    public static void main(String[] args) throws Exception {
+        SortitionBenchmark b = new SortitionBenchmark();
+        for (String a : args.length == 0 ? new String[] {"small", "large", "realistic"} : args) {
+            switch (a) {
+                case "small" -> b.exampleSmall20();
+                case "large" -> b.exampleLarge200();
+                case "realistic" -> b.realisticPool2000Panel40WithHouseholds();
+                default -> throw new IllegalArgumentException(a);
+            }
+        }
+    }
+
+    @Test
+    void exampleSmall20() throws Exception {
+        TestData.Instance ex = TestData.example("example_small_20");
+        run("example_small_20 leximin", ex.pool(), ex.quotas(), 20, 2.0, 0.10);
+    }
+
+    @Test
+    void exampleLarge200() throws Exception {
+        TestData.Instance ex = TestData.example("example_large_200");
+        run("example_large_200 leximin", ex.pool(), ex.quotas(), 200, 120.0, 0.10);
+    }
+
+    @Test
+    void realisticPool2000Panel40WithHouseholds() {
+        Pool pool = SyntheticPool.pool(2000, 0.25, "civicloop-benchmark-pool");
+        Quotas quotas = SyntheticPool.quotas(40);
+        System.err.println("realistic pool: " + pool.size() + " people, " + pool.householdCount()
+                + " households, quotas " + quotas);
+        run("realistic 2000/40 households leximin", pool, quotas, 40, 300.0, -1);
+    }
+
+    private static void run(String name, Pool pool, Quotas quotas, int k, double limitSeconds, double expectMin) {
+        long t0 = System.nanoTime();
+        PanelDistribution d = Selection.leximin(pool, quotas, k, OPTIONS);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ProbabilityStats s = d.stats();
+        double sum = d.marginals().values().stream().mapToDouble(Double::doubleValue).sum();
+        System.err.printf("BENCH %s: %.2f s; min %.6f, mean %.6f, max %.6f, gini %.4f, sum %.9f; %d compositions; %s%n",
+                name, seconds, s.minimum(), s.mean(), s.maximum(), s.gini(), sum, d.compositionCount(),
+                d.diagnostics());
+        Panel p = d.draw("bench");
+        assertTrue(quotas.satisfiedBy(p.members()));
+        assertTrue(p.respectsHouseholds());
+        assertEquals(k, sum, 1e-6);
+        if (expectMin >= 0) {
+            assertEquals(expectMin, s.minimum(), 1e-6);
+        }
+        assertTrue(seconds < limitSeconds, name + " took " + seconds + " s");
+        long t1 = System.nanoTime();
+        PanelDistribution legacy = Selection.legacy(pool, quotas, k, OPTIONS.withLegacySamples(1000));
+        System.err.printf("BENCH %s legacy (1000 runs): %.2f s; min %.6f, gini %.4f%n", name,
+                (System.nanoTime() - t1) / 1e9, legacy.stats().minimum(), legacy.stats().gini());
+    }
+}
