@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import java.util.Set;
 import org.civicloop.cycle.ChecklistItem;
@@ -110,6 +111,13 @@ public class DemoData {
         LOG.info(() -> "Loaded the demo council in " + (System.nanoTime() - start) / 1_000_000 + " ms.");
     }
 
+    /** The demo jury's categories: two age bands and two areas, two to four jurors each (for a jury of six). */
+    static final String QUOTAS = "feature,value,min,max\nage,16-39,2,4\nage,40+,2,4\narea,North,2,4\narea,South,2,4\n";
+
+    private static Map<String, String> answers(int n) {
+        return Map.of("age", n % 3 == 0 ? "16-39" : "40+", "area", n % 2 == 0 ? "North" : "South");
+    }
+
     private static Actor resident(String name) {
         return new Actor(name, EnumSet.of(Role.RESIDENT));
     }
@@ -158,8 +166,10 @@ public class DemoData {
         authorise(id, "Which street improvements the £120,000 pot funds", "The highways maintenance budget",
                 "Set by statute and the council's asset plan; not part of this pot.");
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
+        ok(jury.setQuotas(officer, id, QUOTAS));
+        int n = 0;
         for (Actor r : residents.subList(0, 10)) {
-            ok(jury.volunteer(r, id, true));
+            ok(jury.volunteer(r, id, true, answers(n++)));
         }
         List<Volunteer> drawn = ok(jury.drawJury(officer, id, 6, "greener-streets-2026"));
         ok(cycles.advance(officer, id, Phase.RECRUIT));
@@ -256,8 +266,10 @@ public class DemoData {
         authorise(id, "How the libraries' opening hours are spread over the week", "The total staffing budget",
                 "Agreed in the council's budget for 2026/27.");
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
+        ok(jury.setQuotas(officer, id, QUOTAS));
+        int n = 0;
         for (Actor r : residents.subList(8, 14)) {
-            ok(jury.volunteer(r, id, true));
+            ok(jury.volunteer(r, id, true, answers(n++)));
         }
     }
 

@@ -23,6 +23,20 @@ import org.civicloop.identity.AccountService;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
+import org.civicloop.jury.selection.Audit;
+import org.civicloop.jury.selection.InfeasibleQuotasException;
+import org.civicloop.jury.selection.PanelDistribution;
+import org.civicloop.jury.selection.Selection;
+import org.civicloop.jury.selection.SelectionOptions;
+import org.civicloop.jury.selection.io.QuotasCsv;
+import org.civicloop.jury.selection.model.Panel;
+import org.civicloop.jury.selection.model.Person;
+import org.civicloop.jury.selection.model.Pool;
+import org.civicloop.jury.selection.model.Quota;
+import org.civicloop.jury.selection.model.Quotas;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Map;
 
 /**
  * Use cases of recruitment: residents volunteer, an officer draws the jury. The walking skeleton draws a simple
@@ -42,6 +56,12 @@ public class JuryService implements PhaseGate {
 
     @Transactional
     public Result<Volunteer> volunteer(Actor actor, long cycleId, boolean consent) {
+        return volunteer(actor, cycleId, consent, Map.of());
+    }
+
+    /** A resident volunteers, answering the cycle's category questions (one value per feature). */
+    @Transactional
+    public Result<Volunteer> volunteer(Actor actor, long cycleId, boolean consent, Map<String, String> answers) {
         if (!actor.hasAny(Role.RESIDENT, Role.JUROR)) {
             return Result.refused("refused.volunteer.residentsOnly");
         }
@@ -59,16 +79,77 @@ public class JuryService implements PhaseGate {
         if (find(cycleId, account.getId()).isPresent()) {
             return Result.refused("refused.volunteer.already");
         }
+        Map<String, List<String>> features = features(cycleId);
+        for (Map.Entry<String, List<String>> f : features.entrySet()) {
+            String answer = answers == null ? null : answers.get(f.getKey());
+            if (answer == null || !f.getValue().contains(answer)) {
+                return Result.refused("refused.volunteer.answer", f.getKey());
+            }
+        }
         Volunteer v = new Volunteer(cycleId, account.getId(), true, clock.instant());
         em.persist(v);
         em.flush();
         audit.record(actor, "jury.volunteered", "volunteer", v.getId(), null, "cycle=" + cycleId);
+        for (String feature : features.keySet()) {
+            VolunteerAnswer a = new VolunteerAnswer(v.getId(), feature, answers.get(feature));
+            em.persist(a);
+            em.flush();
+            audit.record(actor, "jury.answered", "volunteer_answer", a.getId(), null, null);
+        }
         return Result.done(v);
     }
 
-    /** Draws {@code size} jurors at random from the pool, reproducibly from {@code seed}. */
+    /**
+     * Sets the jury's categories and quotas from CSV ({@code feature,value,min,max}, the Sortition Foundation's
+     * format; {@code category,feature,min,max} also accepted), replacing earlier ones, while recruiting.
+     */
     @Transactional
-    public Result<List<Volunteer>> drawJury(Actor actor, long cycleId, int size, String seed) {
+    public Result<List<JuryQuota>> setQuotas(Actor actor, long cycleId, String csv) {
+        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
+            return Result.refused("refused.notAllowed");
+        }
+        Cycle cycle = em.find(Cycle.class, cycleId);
+        if (cycle == null) {
+            return Result.refused("refused.cycle.unknown");
+        }
+        if (cycle.getPhase().isAfter(Phase.RECRUIT) || findDraw(cycleId).isPresent()) {
+            return Result.refused("refused.quotas.fixed");
+        }
+        if (!pool(cycleId).isEmpty()) {
+            return Result.refused("refused.quotas.volunteers");
+        }
+        if (csv == null || csv.isBlank() || csv.length() > 20_000) {
+            return Result.refused("refused.quotas.csv", "empty");
+        }
+        Quotas quotas;
+        try {
+            quotas = QuotasCsv.read(new StringReader(csv.strip()), "quotas");
+        } catch (IOException | RuntimeException e) {
+            return Result.refused("refused.quotas.csv", e.getMessage());
+        }
+        for (JuryQuota old : quotas(cycleId)) {
+            em.remove(old);
+            audit.note(actor, "jury.quotaRemoved", "jury_quota", Long.toString(old.getId()), old.getFeature() + "="
+                    + old.getFeatureValue());
+        }
+        em.flush();
+        List<JuryQuota> saved = new ArrayList<>();
+        for (Quota q : quotas.quotas()) {
+            JuryQuota jq = new JuryQuota(cycleId, q.value().feature(), q.value().value(), q.min(), q.max());
+            em.persist(jq);
+            em.flush();
+            audit.record(actor, "jury.quotaSet", "jury_quota", jq.getId(), null, null);
+            saved.add(jq);
+        }
+        return Result.done(saved);
+    }
+
+    /**
+     * Commits to the draw before it happens: the jury size and the seed, of which only the SHA-256 is published
+     * now. The seed is published with the jury, so anyone can re-run the draw and check it.
+     */
+    @Transactional
+    public Result<JuryDraw> commitDraw(Actor actor, long cycleId, int size, String seed) {
         if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
             return Result.refused("refused.notAllowed");
         }
@@ -79,32 +160,154 @@ public class JuryService implements PhaseGate {
         if (cycle.getPhase() != Phase.RECRUIT) {
             return Result.refused("refused.jury.phase");
         }
-        if (!jury(cycleId).isEmpty()) {
-            return Result.refused("refused.jury.drawn");
+        if (findDraw(cycleId).isPresent()) {
+            return Result.refused("refused.jury.committed");
         }
-        List<Volunteer> pool = new ArrayList<>(pool(cycleId));
-        if (size < 1 || size > pool.size()) {
-            return Result.refused("refused.jury.size", pool.size());
+        int poolSize = pool(cycleId).size();
+        if (size < 1 || size > poolSize) {
+            return Result.refused("refused.jury.size", poolSize);
         }
         if (seed == null || seed.isBlank() || seed.length() > 200) {
             return Result.refused("refused.jury.seed");
         }
+        String method = quotas(cycleId).isEmpty() ? "SIMPLE" : "LEXIMIN";
+        JuryDraw draw = new JuryDraw(cycleId, method, size, Audit.commitment(seed.strip()), seed.strip(),
+                clock.instant(), actor.username());
+        em.persist(draw);
+        em.flush();
+        audit.record(actor, "jury.drawCommitted", "jury_draw", draw.getId(), null,
+                "size=" + size + "; sha256(seed)=" + draw.getSeedCommitment());
+        return Result.done(draw);
+    }
+
+    /**
+     * Draws the committed jury. With quotas: the maximally fair (LEXIMIN) panel distribution over the pool, then a
+     * lottery from the committed seed; without quotas: a simple seeded lottery. Same pool, quotas and seed, same jury.
+     */
+    @Transactional
+    public Result<List<Volunteer>> drawJury(Actor actor, long cycleId) {
+        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
+            return Result.refused("refused.notAllowed");
+        }
+        Cycle cycle = em.find(Cycle.class, cycleId);
+        if (cycle == null) {
+            return Result.refused("refused.cycle.unknown");
+        }
+        if (cycle.getPhase() != Phase.RECRUIT) {
+            return Result.refused("refused.jury.phase");
+        }
+        JuryDraw draw = findDraw(cycleId).orElse(null);
+        if (draw == null) {
+            return Result.refused("refused.jury.notCommitted");
+        }
+        if (draw.isDrawn()) {
+            return Result.refused("refused.jury.drawn");
+        }
+        List<Volunteer> pool = new ArrayList<>(pool(cycleId));
         pool.sort(Comparator.comparing(Volunteer::getId));
-        Random random = new Random(seedOf(seed));
         List<Volunteer> chosen = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            chosen.add(pool.remove(random.nextInt(pool.size())));
+        String minimum;
+        String mean;
+        if ("LEXIMIN".equals(draw.getMethod())) {
+            Map<Long, Map<String, String>> answers = answers(cycleId);
+            List<Person> people = pool.stream()
+                    .map(v -> Person.of(Long.toString(v.getId()), answers.getOrDefault(v.getId(), Map.of()))).toList();
+            Quotas quotas = Quotas.of(quotas(cycleId).stream()
+                    .map(q -> Quota.of(q.getFeature(), q.getFeatureValue(), q.getMinCount(), q.getMaxCount())).toList());
+            PanelDistribution distribution;
+            try {
+                distribution = Selection.leximin(Pool.of(people), quotas, draw.getPanelSize(),
+                        SelectionOptions.defaults());
+            } catch (InfeasibleQuotasException e) {
+                return Result.refused("refused.jury.infeasible", e.infeasibility().message());
+            }
+            Panel panel = distribution.draw(draw.seed());
+            Map<String, Volunteer> byId = new java.util.HashMap<>();
+            pool.forEach(v -> byId.put(Long.toString(v.getId()), v));
+            panel.ids().forEach(id -> chosen.add(byId.get(id)));
+            minimum = String.format(java.util.Locale.ROOT, "%.6f", distribution.minimumProbability());
+            mean = String.format(java.util.Locale.ROOT, "%.6f", (double) draw.getPanelSize() / pool.size());
+        } else {
+            Random random = new Random(seedOf(draw.seed()));
+            List<Volunteer> remaining = new ArrayList<>(pool);
+            for (int i = 0; i < draw.getPanelSize(); i++) {
+                chosen.add(remaining.remove(random.nextInt(remaining.size())));
+            }
+            minimum = mean = String.format(java.util.Locale.ROOT, "%.6f", (double) draw.getPanelSize() / pool.size());
         }
         for (Volunteer v : chosen) {
             String before = audit.digestOf("volunteer", v.getId());
             v.select();
-            audit.record(actor, "jury.selected", "volunteer", v.getId(), before, "seed=" + seed);
+            audit.record(actor, "jury.selected", "volunteer", v.getId(), before, null);
             Account account = em.find(Account.class, v.getAccountId());
             if (!account.roles().contains(Role.JUROR)) {
                 accounts.grantRole(Actor.system(), account.getUsername(), Role.JUROR);
             }
         }
+        String before = audit.digestOf("jury_draw", draw.getId());
+        draw.drawn(clock.instant(), minimum, mean);
+        audit.record(actor, "jury.drawn", "jury_draw", draw.getId(), before, "seed=" + draw.seed()
+                + "; min probability=" + minimum);
         return Result.done(chosen);
+    }
+
+    /** Commits and draws in one go (demo data, and tests): the commitment still precedes the draw in the log. */
+    @Transactional
+    public Result<List<Volunteer>> drawJury(Actor actor, long cycleId, int size, String seed) {
+        Result<JuryDraw> committed = commitDraw(actor, cycleId, size, seed);
+        if (committed instanceof Result.Refused<JuryDraw> r) {
+            return Result.refused(r.key(), r.args().toArray());
+        }
+        return drawJury(actor, cycleId);
+    }
+
+    public Optional<JuryDraw> findDraw(long cycleId) {
+        return em.createQuery("SELECT d FROM JuryDraw d WHERE d.cycleId = :c", JuryDraw.class)
+                .setParameter("c", cycleId).getResultStream().findFirst();
+    }
+
+    public List<JuryQuota> quotas(long cycleId) {
+        return em.createQuery("SELECT q FROM JuryQuota q WHERE q.cycleId = :c ORDER BY q.feature, q.id",
+                JuryQuota.class).setParameter("c", cycleId).getResultList();
+    }
+
+    /** The cycle's category questions: each feature with its values, in quota order. */
+    public Map<String, List<String>> features(long cycleId) {
+        Map<String, List<String>> features = new java.util.LinkedHashMap<>();
+        for (JuryQuota q : quotas(cycleId)) {
+            features.computeIfAbsent(q.getFeature(), f -> new ArrayList<>()).add(q.getFeatureValue());
+        }
+        return features;
+    }
+
+    /** Volunteers' answers by volunteer id (officers only). */
+    public Map<Long, Map<String, String>> answers(long cycleId) {
+        Map<Long, Map<String, String>> out = new java.util.HashMap<>();
+        for (VolunteerAnswer a : em.createQuery("SELECT a FROM VolunteerAnswer a WHERE a.volunteerId IN"
+                + " (SELECT v.id FROM Volunteer v WHERE v.cycleId = :c)", VolunteerAnswer.class)
+                .setParameter("c", cycleId).getResultList()) {
+            out.computeIfAbsent(a.getVolunteerId(), k -> new java.util.HashMap<>()).put(a.getFeature(), a.getFeatureValue());
+        }
+        return out;
+    }
+
+    /** One line of the representativeness report: the quota against the pool and the jury. */
+    public record RepresentationLine(String feature, String value, int min, int max, long pool, long jury) {
+    }
+
+    public List<RepresentationLine> representation(long cycleId) {
+        Map<Long, Map<String, String>> answers = answers(cycleId);
+        java.util.Set<Long> jurors = new java.util.HashSet<>();
+        jury(cycleId).forEach(v -> jurors.add(v.getId()));
+        List<RepresentationLine> lines = new ArrayList<>();
+        for (JuryQuota q : quotas(cycleId)) {
+            long inPool = answers.values().stream().filter(m -> q.getFeatureValue().equals(m.get(q.getFeature()))).count();
+            long inJury = answers.entrySet().stream().filter(e -> jurors.contains(e.getKey()))
+                    .filter(e -> q.getFeatureValue().equals(e.getValue().get(q.getFeature()))).count();
+            lines.add(new RepresentationLine(q.getFeature(), q.getFeatureValue(), q.getMinCount(), q.getMaxCount(),
+                    inPool, inJury));
+        }
+        return lines;
     }
 
     static long seedOf(String seed) {

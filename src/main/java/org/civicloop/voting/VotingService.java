@@ -295,6 +295,10 @@ public class VotingService implements PhaseGate {
                             java.util.Map<String, BudgetOption> options) {
     }
 
+    /** An option that was not chosen, and why. */
+    public record Loss(BudgetOption option, String why) {
+    }
+
     /** A channel's count: the engine's result with the options it speaks of. */
     public record Count(Ballot.Channel channel, int ballots, CountingRule rule, CountResult result,
                         java.util.Map<String, BudgetOption> options) {
@@ -304,9 +308,8 @@ public class VotingService implements PhaseGate {
         }
 
         /** Options not chosen, each with the plain-words reason. */
-        public List<java.util.Map.Entry<BudgetOption, String>> losers() {
-            return result.lost().entrySet().stream()
-                    .map(e -> java.util.Map.entry(options.get(e.getKey()), e.getValue())).toList();
+        public List<Loss> losers() {
+            return result.lost().entrySet().stream().map(e -> new Loss(options.get(e.getKey()), e.getValue())).toList();
         }
 
         public List<Round> rounds() {

@@ -148,6 +148,8 @@ public class CycleResource {
     CurrentUser currentUser;
     @Inject
     VotingService voting;
+    @Inject
+    org.civicloop.jury.JuryService jury;
 
     @GET
     @Operation(summary = "Published cycles, newest first")
@@ -294,6 +296,75 @@ public class CycleResource {
         String receipt = Refusals.orThrow(voting.castBallot(currentUser.actor(), id, r.channel(), r.ranking(),
                 r.previousReceipt()));
         return Response.status(201).entity(new CastReply(receipt)).build();
+    }
+
+    // The jury draw, open to audit (the jury capability computes it; it lives under the cycle's path).
+
+    public record Representation(String feature, String value, int min, int max, long volunteers, long jury) {
+    }
+
+    public record JuryView(String method, Integer panelSize, String seedCommitment, String seed, Instant committedAt,
+                           Instant drawnAt, String minProbability, String meanProbability, int volunteers,
+                           List<Representation> representation, List<String> selected) {
+    }
+
+    @GET
+    @Path("/{id}/jury")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The jury draw: method, size, the seed's SHA-256 committed before the draw, the seed once"
+            + " drawn, the lowest selection probability, the representativeness table and the selected (pseudonymous)"
+            + " volunteer ids")
+    public JuryView jury(@PathParam("id") long id) {
+        cycles.findPublished(id).orElseThrow(NotFoundException::new);
+        org.civicloop.jury.JuryDraw d = jury.findDraw(id).orElse(null);
+        List<Representation> lines = jury.representation(id).stream().map(l -> new Representation(l.feature(),
+                l.value(), l.min(), l.max(), l.pool(), l.jury())).toList();
+        List<String> selected = d != null && d.isDrawn()
+                ? jury.jury(id).stream().map(v -> Long.toString(v.getId())).toList() : List.of();
+        return new JuryView(d == null ? null : d.getMethod(), d == null ? null : d.getPanelSize(),
+                d == null ? null : d.getSeedCommitment(), d == null ? null : d.getPublishedSeed(),
+                d == null ? null : d.getCommittedAt(), d == null ? null : d.getDrawnAt(),
+                d == null ? null : d.getMinProbability(), d == null ? null : d.getMeanProbability(),
+                jury.pool(id).size(), lines, selected);
+    }
+
+    @GET
+    @Path("/{id}/jury/quotas.csv")
+    @Produces("text/csv;charset=UTF-8")
+    @Operation(summary = "The jury's categories and quotas (feature,value,min,max)")
+    public String juryQuotas(@PathParam("id") long id) {
+        cycles.findPublished(id).orElseThrow(NotFoundException::new);
+        StringBuilder csv = new StringBuilder("feature,value,min,max\n");
+        jury.quotas(id).forEach(q -> csv.append(q.getFeature()).append(',').append(q.getFeatureValue()).append(',')
+                .append(q.getMinCount()).append(',').append(q.getMaxCount()).append('\n'));
+        return csv.toString();
+    }
+
+    @GET
+    @Path("/{id}/jury/pool.csv")
+    @Produces("text/csv;charset=UTF-8")
+    @Operation(summary = "The anonymised volunteer pool once the jury is drawn: a pseudonymous id and the category"
+            + " answers, in the order the draw read them, so that `civicloop-tools.jar select` re-runs the draw")
+    @APIResponse(responseCode = "409", description = "The jury has not been drawn yet")
+    public String juryPool(@PathParam("id") long id) {
+        cycles.findPublished(id).orElseThrow(NotFoundException::new);
+        if (jury.findDraw(id).filter(org.civicloop.jury.JuryDraw::isDrawn).isEmpty()) {
+            throw new WebApplicationException(Problem.response(409, "Conflict",
+                    "The pool is published once the jury has been drawn."));
+        }
+        List<String> features = new java.util.ArrayList<>(jury.features(id).keySet());
+        Map<Long, Map<String, String>> answers = jury.answers(id);
+        StringBuilder csv = new StringBuilder("id");
+        features.forEach(f -> csv.append(',').append(f));
+        csv.append('\n');
+        jury.pool(id).stream().sorted(java.util.Comparator.comparing(org.civicloop.jury.Volunteer::getId))
+                .forEach(v -> {
+                    csv.append(v.getId());
+                    features.forEach(f -> csv.append(',').append(answers.getOrDefault(v.getId(), Map.of())
+                            .getOrDefault(f, "")));
+                    csv.append('\n');
+                });
+        return csv.toString();
     }
 
     // Results and open data of the vote (the voting capability computes them; they live under the cycle's path).

@@ -60,6 +60,7 @@ public class CyclePage implements Serializable {
     private Long id;
     private transient Cycle cycle;
     private boolean consent;
+    private final Map<String, String> answers = new java.util.HashMap<>();
 
     public void load() throws IOException {
         if (cycle() == null) {
@@ -172,8 +173,25 @@ public class CyclePage implements Serializable {
         if (!currentUser.isSignedIn()) {
             return "/login.xhtml?faces-redirect=true&next=%2Fcycle.xhtml%3Fid%3D" + cycle().getId();
         }
-        Ui.report(jury.volunteer(currentUser.actor(), cycle().getId(), consent), "volunteer.done");
+        Ui.report(jury.volunteer(currentUser.actor(), cycle().getId(), consent, answers), "volunteer.done");
         return null;
+    }
+
+    /** A category question asked of volunteers: the feature and its possible answers. */
+    public record Question(String feature, List<String> values) {
+    }
+
+    public List<Question> getFeatures() {
+        return jury.features(cycle().getId()).entrySet().stream()
+                .map(e -> new Question(e.getKey(), e.getValue())).toList();
+    }
+
+    public Map<String, String> getAnswers() { return answers; }
+
+    public org.civicloop.jury.JuryDraw getDraw() { return jury.findDraw(cycle().getId()).orElse(null); }
+
+    public List<org.civicloop.jury.JuryService.RepresentationLine> getRepresentation() {
+        return jury.representation(cycle().getId());
     }
 
     public Long getId() { return id; }

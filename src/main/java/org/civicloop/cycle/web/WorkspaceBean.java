@@ -130,6 +130,7 @@ public class WorkspaceBean implements Serializable {
     // Jury draw
     private Integer jurySize;
     private String drawSeed;
+    private String quotasCsv;
     // Evidence
     private String evidenceTitle;
     private String evidenceSummary;
@@ -330,14 +331,31 @@ public class WorkspaceBean implements Serializable {
         return cycle().getPhase().next().map(p -> Ui.text("phase." + p)).orElse("");
     }
 
-    public String drawJury() {
+    public String setQuotas() {
+        Ui.report(jury.setQuotas(currentUser.actor(), id, quotasCsv), "quotas.saved");
+        return null;
+    }
+
+    public String commitDraw() {
         if (jurySize == null) {
             Ui.error("refused.jury.size", jury.pool(id).size());
             return null;
         }
-        Ui.report(jury.drawJury(currentUser.actor(), id, jurySize, drawSeed), "jury.drawn");
+        if (Ui.report(jury.commitDraw(currentUser.actor(), id, jurySize, drawSeed), "jury.committed")) {
+            drawSeed = null;
+        }
         return null;
     }
+
+    public String drawJury() {
+        Ui.report(jury.drawJury(currentUser.actor(), id), "jury.drawn");
+        return null;
+    }
+
+    public org.civicloop.jury.JuryDraw getDraw() { return jury.findDraw(id).orElse(null); }
+    public List<org.civicloop.jury.JuryService.RepresentationLine> getRepresentation() { return jury.representation(id); }
+    public String getQuotasCsv() { return quotasCsv; }
+    public void setQuotasCsv(String s) { this.quotasCsv = s; }
 
     public String addEvidence() {
         if (Ui.report(evidence.addItem(currentUser.actor(), id, evidenceTitle, evidenceSummary, evidencePerspective,

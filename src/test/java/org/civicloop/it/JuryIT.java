@@ -1,0 +1,94 @@
+package org.civicloop.it;
+
+import static org.civicloop.it.ItSupport.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import org.civicloop.audit.chain.AuditChain;
+import org.civicloop.jury.selection.cli.SelectCommand;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The jury draw is open to audit: the seed matches the hash committed before the draw, the jury meets every quota,
+ * and anyone re-running the draw from the published pool, quotas and seed with the offline tool gets the same jury.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class JuryIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ItSupport.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private long cycle(String phase) throws Exception {
+        return get(base, "/api/v1/cycles").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("phase").equals(phase)).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+    }
+
+    @Test
+    void theDrawIsCommittedMeetsTheQuotasAndReRunsToTheSameJury() throws Exception {
+        long id = cycle("CLOSED");
+        JsonObject draw = get(base, "/api/v1/cycles/" + id + "/jury").json();
+        assertEquals("LEXIMIN", draw.getString("method"));
+        String seed = draw.getString("seed");
+        assertEquals(AuditChain.sha256Hex(seed), draw.getString("seedCommitment"), "the seed matches its commitment");
+        assertTrue(Double.parseDouble(draw.getString("minProbability")) > 0, "everyone had a chance: " + draw);
+        int size = draw.getInt("panelSize");
+        for (JsonObject line : draw.getJsonArray("representation").getValuesAs(JsonObject.class)) {
+            int jurors = line.getInt("jury");
+            assertTrue(jurors >= line.getInt("min") && jurors <= line.getInt("max"), "quota met: " + line);
+        }
+        List<String> selected = draw.getJsonArray("selected").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
+        assertEquals(size, selected.size());
+
+        Path quotas = Files.createTempFile("quotas", ".csv");
+        Files.writeString(quotas, get(base, "/api/v1/cycles/" + id + "/jury/quotas.csv").body());
+        ItSupport.Reply pool = get(base, "/api/v1/cycles/" + id + "/jury/pool.csv");
+        assertEquals(200, pool.status(), pool.body());
+        assertTrue(!pool.body().contains("resident"), "no names in the published pool");
+        Path people = Files.createTempFile("pool", ".csv");
+        Files.writeString(people, pool.body());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SelectCommand.run(new String[]{"--categories", quotas.toString(), "--respondents",
+                        people.toString(), "--panel", Integer.toString(size), "--seed", seed, "--id-column", "id"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        List<String> rerun = Arrays.stream(out.toString(StandardCharsets.UTF_8).split("\\R"))
+                .filter(s -> !s.isBlank()).toList();
+        assertEquals(new TreeSet<>(selected), new TreeSet<>(rerun), "the offline tool draws the same jury");
+    }
+
+    @Test
+    void beforeTheDrawNothingButTheQuotasAndCountsIsPublished() throws Exception {
+        long id = cycle("RECRUIT");
+        JsonObject draw = get(base, "/api/v1/cycles/" + id + "/jury").json();
+        assertTrue(draw.isNull("seed") || !draw.containsKey("seed"), draw.toString());
+        assertEquals(0, draw.getJsonArray("selected").size());
+        assertEquals(4, draw.getJsonArray("representation").size());
+        assertEquals(409, get(base, "/api/v1/cycles/" + id + "/jury/pool.csv").status());
+    }
+}
