@@ -14,8 +14,53 @@ final class Solvers {
 
     static synchronized void load() {
         if (!loaded) {
-            Loader.loadNativeLibraries();
+            try {
+                Loader.loadNativeLibraries();
+            } catch (RuntimeException | LinkageError e) {
+                // Inside an application server the jar's URL scheme may be one that OR-Tools' loader cannot open
+                // as a file system (Open Liberty's "wsjar:"): unpack the natives from the jar file ourselves.
+                loadFromJar(e);
+            }
             loaded = true;
+        }
+    }
+
+    private static final String NATIVES = "ortools-linux-x86-64/";
+
+    private static void loadFromJar(Throwable cause) {
+        java.net.URL url = Solvers.class.getClassLoader().getResource(NATIVES + "libjniortools.so");
+        if (url == null) {
+            throw new IllegalStateException("OR-Tools native libraries for Linux x86-64 are not on the class path",
+                    cause);
+        }
+        String s = url.toString();
+        int bang = s.indexOf("!/");
+        int file = s.indexOf("file:");
+        if (bang < 0 || file < 0) {
+            throw new IllegalStateException("Cannot locate the OR-Tools native jar from " + s, cause);
+        }
+        try {
+            java.nio.file.Path jar = java.nio.file.Path.of(new java.net.URI(s.substring(file, bang)));
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("civicloop-ortools-");
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                var entries = zip.entries();
+                while (entries.hasMoreElements()) {
+                    java.util.zip.ZipEntry entry = entries.nextElement();
+                    if (entry.isDirectory() || !entry.getName().startsWith(NATIVES)) {
+                        continue;
+                    }
+                    java.nio.file.Path target = dir.resolve(entry.getName().substring(NATIVES.length())).normalize();
+                    if (!target.startsWith(dir)) {
+                        continue;
+                    }
+                    try (java.io.InputStream in = zip.getInputStream(entry)) {
+                        java.nio.file.Files.copy(in, target);
+                    }
+                }
+            }
+            System.load(dir.resolve("libjniortools.so").toAbsolutePath().toString());
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("Cannot unpack the OR-Tools native libraries", e);
         }
     }
 
