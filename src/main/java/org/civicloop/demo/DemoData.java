@@ -171,7 +171,15 @@ public class DemoData {
         for (Actor r : residents.subList(0, 10)) {
             ok(jury.volunteer(r, id, true, answers(n++)));
         }
-        List<Volunteer> drawn = ok(jury.drawJury(officer, id, 6, "greener-streets-2026"));
+        List<Volunteer> invited = ok(jury.drawJury(officer, id, 6, "greener-streets-2026"));
+        // One invitee declines and a replacement is drawn within the same categories; everyone else accepts.
+        ok(jury.recordResponse(officer, invited.get(0).getId(), Volunteer.Response.DECLINED));
+        ok(jury.drawReplacement(officer, invited.get(0).getId()));
+        List<Volunteer> drawn = jury.jury(id);
+        for (Volunteer v : drawn) {
+            ok(jury.recordResponse(officer, v.getId(), Volunteer.Response.ACCEPTED));
+            ok(jury.recordAttendance(officer, v.getId()));
+        }
         ok(cycles.advance(officer, id, Phase.RECRUIT));
         publish(evidence.addItem(officer, id, "Street trees: costs and benefits",
                 "Each street tree costs about £1,200 planted and watered for three years; trees cool streets and"

@@ -292,20 +292,25 @@ public class JuryService implements PhaseGate {
     }
 
     /** One line of the representativeness report: the quota against the pool and the jury. */
-    public record RepresentationLine(String feature, String value, int min, int max, long pool, long jury) {
+    public record RepresentationLine(String feature, String value, int min, int max, long pool, long invited,
+                                     long accepted, long attended, long jury) {
     }
 
     public List<RepresentationLine> representation(long cycleId) {
         Map<Long, Map<String, String>> answers = answers(cycleId);
-        java.util.Set<Long> jurors = new java.util.HashSet<>();
-        jury(cycleId).forEach(v -> jurors.add(v.getId()));
+        List<Volunteer> invited = invited(cycleId);
         List<RepresentationLine> lines = new ArrayList<>();
         for (JuryQuota q : quotas(cycleId)) {
-            long inPool = answers.values().stream().filter(m -> q.getFeatureValue().equals(m.get(q.getFeature()))).count();
-            long inJury = answers.entrySet().stream().filter(e -> jurors.contains(e.getKey()))
-                    .filter(e -> q.getFeatureValue().equals(e.getValue().get(q.getFeature()))).count();
+            java.util.function.Predicate<Long> has = id -> q.getFeatureValue()
+                    .equals(answers.getOrDefault(id, Map.of()).get(q.getFeature()));
+            long inPool = answers.keySet().stream().filter(has).count();
+            long inv = invited.stream().filter(v -> has.test(v.getId())).count();
+            long acc = invited.stream().filter(v -> v.getResponse() == Volunteer.Response.ACCEPTED)
+                    .filter(v -> has.test(v.getId())).count();
+            long att = invited.stream().filter(Volunteer::isAttended).filter(v -> has.test(v.getId())).count();
+            long onJury = invited.stream().filter(Volunteer::isOnJury).filter(v -> has.test(v.getId())).count();
             lines.add(new RepresentationLine(q.getFeature(), q.getFeatureValue(), q.getMinCount(), q.getMaxCount(),
-                    inPool, inJury));
+                    inPool, inv, acc, att, onJury));
         }
         return lines;
     }
@@ -333,16 +338,117 @@ public class JuryService implements PhaseGate {
                 .setParameter("c", cycleId).getResultList();
     }
 
+    /** The jury: drawn and not declined. */
     public List<Volunteer> jury(long cycleId) {
+        return invited(cycleId).stream().filter(Volunteer::isOnJury).toList();
+    }
+
+    /** Everyone drawn (invited), including those who declined and their replacements. */
+    public List<Volunteer> invited(long cycleId) {
         return em.createQuery("SELECT v FROM Volunteer v WHERE v.cycleId = :c AND v.status = :s ORDER BY v.id",
                 Volunteer.class).setParameter("c", cycleId).setParameter("s", Volunteer.Status.SELECTED)
                 .getResultList();
     }
 
+    /** An officer records a drawn juror's answer to the invitation. */
+    @Transactional
+    public Result<Volunteer> recordResponse(Actor actor, long volunteerId, Volunteer.Response response) {
+        Result<Volunteer> v = drawnVolunteer(actor, volunteerId);
+        if (!v.isDone()) {
+            return v;
+        }
+        if (response == null) {
+            return Result.refused("refused.jury.response");
+        }
+        if (v.value().getResponse() == Volunteer.Response.DECLINED) {
+            return Result.refused("refused.jury.declined");
+        }
+        String before = audit.digestOf("volunteer", volunteerId);
+        v.value().respond(response);
+        audit.record(actor, "jury.responded", "volunteer", volunteerId, before, response.name());
+        return v;
+    }
+
+    /** An officer records that an accepted juror attended. */
+    @Transactional
+    public Result<Volunteer> recordAttendance(Actor actor, long volunteerId) {
+        Result<Volunteer> v = drawnVolunteer(actor, volunteerId);
+        if (!v.isDone()) {
+            return v;
+        }
+        if (v.value().getResponse() != Volunteer.Response.ACCEPTED) {
+            return Result.refused("refused.jury.notAccepted");
+        }
+        String before = audit.digestOf("volunteer", volunteerId);
+        v.value().attend();
+        audit.record(actor, "jury.attended", "volunteer", volunteerId, before, null);
+        return v;
+    }
+
+    /**
+     * Draws a replacement for a juror who declined, within the same categories as far as the quotas need, from the
+     * rest of the pool; reproducible from the draw's seed and the decliner's id.
+     */
+    @Transactional
+    public Result<Volunteer> drawReplacement(Actor actor, long declinedId) {
+        Result<Volunteer> d = drawnVolunteer(actor, declinedId);
+        if (!d.isDone()) {
+            return d;
+        }
+        Volunteer declined = d.value();
+        if (declined.getResponse() != Volunteer.Response.DECLINED) {
+            return Result.refused("refused.jury.notDeclined");
+        }
+        long cycleId = declined.getCycleId();
+        if (invited(cycleId).stream().anyMatch(v -> declined.getId().equals(v.getReplacesId()))) {
+            return Result.refused("refused.jury.replaced");
+        }
+        JuryDraw draw = findDraw(cycleId).orElseThrow();
+        Map<Long, Map<String, String>> answers = answers(cycleId);
+        List<Volunteer> pool = new ArrayList<>(pool(cycleId));
+        pool.sort(Comparator.comparing(Volunteer::getId));
+        Pool people = Pool.of(pool.stream()
+                .map(v -> Person.of(Long.toString(v.getId()), answers.getOrDefault(v.getId(), Map.of()))).toList());
+        Quotas quotas = Quotas.of(quotas(cycleId).stream()
+                .map(q -> Quota.of(q.getFeature(), q.getFeatureValue(), q.getMinCount(), q.getMaxCount())).toList());
+        List<String> panel = jury(cycleId).stream().map(v -> Long.toString(v.getId())).toList();
+        List<String> unavailable = invited(cycleId).stream()
+                .filter(v -> v.getResponse() == Volunteer.Response.DECLINED).map(v -> Long.toString(v.getId())).toList();
+        Optional<org.civicloop.jury.selection.Replacement.Result> r = org.civicloop.jury.selection.Replacement.draw(
+                people, quotas, panel, Long.toString(declinedId), unavailable, draw.seed() + ":replace:" + declinedId);
+        if (r.isEmpty()) {
+            return Result.refused("refused.jury.noReplacement");
+        }
+        Volunteer replacement = em.find(Volunteer.class, Long.valueOf(r.get().person().id()));
+        String before = audit.digestOf("volunteer", replacement.getId());
+        replacement.selectAsReplacementFor(declinedId);
+        audit.record(actor, "jury.replacementDrawn", "volunteer", replacement.getId(), before,
+                "replaces=" + declinedId + "; quotas met=" + r.get().quotasSatisfied());
+        Account account = em.find(Account.class, replacement.getAccountId());
+        if (!account.roles().contains(Role.JUROR)) {
+            accounts.grantRole(Actor.system(), account.getUsername(), Role.JUROR);
+        }
+        return Result.done(replacement);
+    }
+
+    private Result<Volunteer> drawnVolunteer(Actor actor, long volunteerId) {
+        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
+            return Result.refused("refused.notAllowed");
+        }
+        Volunteer v = em.find(Volunteer.class, volunteerId);
+        if (v == null || v.getStatus() != Volunteer.Status.SELECTED) {
+            return Result.refused("refused.jury.notDrawn");
+        }
+        Cycle cycle = em.find(Cycle.class, v.getCycleId());
+        if (cycle.getPhase().isAfter(Phase.DELIBERATE)) {
+            return Result.refused("refused.jury.phase");
+        }
+        return Result.done(v);
+    }
+
     /** Whether this person sits on this cycle's jury (a juror of one cycle cannot act in another). */
     public boolean isJuror(long cycleId, String username) {
-        return accounts.find(username).flatMap(a -> find(cycleId, a.getId()))
-                .filter(v -> v.getStatus() == Volunteer.Status.SELECTED).isPresent();
+        return accounts.find(username).flatMap(a -> find(cycleId, a.getId())).filter(Volunteer::isOnJury).isPresent();
     }
 
     @Override

@@ -18,6 +18,9 @@ public class Volunteer {
 
     public enum Status { POOL, SELECTED }
 
+    /** A drawn juror's answer to the invitation. */
+    public enum Response { ACCEPTED, DECLINED }
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "volunteer_seq")
     @SequenceGenerator(name = "volunteer_seq", sequenceName = "volunteer_seq", allocationSize = 50)
@@ -32,6 +35,11 @@ public class Volunteer {
     private boolean consent;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Enumerated(EnumType.STRING)
+    private Response response;
+    private boolean attended;
+    @Column(name = "replaces_id")
+    private Long replacesId;
 
     protected Volunteer() {
     }
@@ -47,6 +55,28 @@ public class Volunteer {
     void select() {
         this.status = Status.SELECTED;
     }
+
+    void selectAsReplacementFor(Long declinedId) {
+        this.status = Status.SELECTED;
+        this.replacesId = declinedId;
+    }
+
+    void respond(Response r) {
+        this.response = r;
+    }
+
+    void attend() {
+        this.attended = true;
+    }
+
+    /** Drawn and not declined: sits on the jury. */
+    public boolean isOnJury() {
+        return status == Status.SELECTED && response != Response.DECLINED;
+    }
+
+    public Response getResponse() { return response; }
+    public boolean isAttended() { return attended; }
+    public Long getReplacesId() { return replacesId; }
 
     public Long getId() { return id; }
     public Long getCycleId() { return cycleId; }

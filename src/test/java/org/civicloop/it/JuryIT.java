@@ -63,6 +63,10 @@ class JuryIT {
         List<String> selected = draw.getJsonArray("selected").getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString).toList();
         assertEquals(size, selected.size());
+        assertEquals(1, draw.getJsonArray("replacements").size(), "the demo invitee who declined was replaced");
+        long invited = draw.getJsonArray("representation").getValuesAs(JsonObject.class).stream()
+                .filter(l -> l.getString("feature").equals("age")).mapToLong(l -> l.getInt("invited")).sum();
+        assertEquals(size + 1, invited, "invited: the draw plus the replacement");
 
         Path quotas = Files.createTempFile("quotas", ".csv");
         Files.writeString(quotas, get(base, "/api/v1/cycles/" + id + "/jury/quotas.csv").body());
@@ -86,7 +90,7 @@ class JuryIT {
     void beforeTheDrawNothingButTheQuotasAndCountsIsPublished() throws Exception {
         long id = cycle("RECRUIT");
         JsonObject draw = get(base, "/api/v1/cycles/" + id + "/jury").json();
-        assertTrue(draw.isNull("seed") || !draw.containsKey("seed"), draw.toString());
+        assertTrue(!draw.containsKey("seed") || draw.isNull("seed"), "the seed stays secret until the draw: " + draw);
         assertEquals(0, draw.getJsonArray("selected").size());
         assertEquals(4, draw.getJsonArray("representation").size());
         assertEquals(409, get(base, "/api/v1/cycles/" + id + "/jury/pool.csv").status());

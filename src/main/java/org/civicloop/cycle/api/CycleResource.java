@@ -300,32 +300,41 @@ public class CycleResource {
 
     // The jury draw, open to audit (the jury capability computes it; it lives under the cycle's path).
 
-    public record Representation(String feature, String value, int min, int max, long volunteers, long jury) {
+    public record Representation(String feature, String value, int min, int max, long volunteers, long invited,
+                                 long accepted, long attended, long jury) {
+    }
+
+    public record ReplacementView(String declined, String replacement) {
     }
 
     public record JuryView(String method, Integer panelSize, String seedCommitment, String seed, Instant committedAt,
                            Instant drawnAt, String minProbability, String meanProbability, int volunteers,
-                           List<Representation> representation, List<String> selected) {
+                           List<Representation> representation, List<String> selected,
+                           List<ReplacementView> replacements) {
     }
 
     @GET
     @Path("/{id}/jury")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The jury draw: method, size, the seed's SHA-256 committed before the draw, the seed once"
-            + " drawn, the lowest selection probability, the representativeness table and the selected (pseudonymous)"
-            + " volunteer ids")
+            + " drawn, the lowest selection probability, the representativeness table (quota, volunteers, invited,"
+            + " accepted, attended, on the jury), the ids the draw selected and the replacements for those who declined"
+            + " (pseudonymous volunteer ids)")
     public JuryView jury(@PathParam("id") long id) {
         cycles.findPublished(id).orElseThrow(NotFoundException::new);
         org.civicloop.jury.JuryDraw d = jury.findDraw(id).orElse(null);
         List<Representation> lines = jury.representation(id).stream().map(l -> new Representation(l.feature(),
-                l.value(), l.min(), l.max(), l.pool(), l.jury())).toList();
-        List<String> selected = d != null && d.isDrawn()
-                ? jury.jury(id).stream().map(v -> Long.toString(v.getId())).toList() : List.of();
+                l.value(), l.min(), l.max(), l.pool(), l.invited(), l.accepted(), l.attended(), l.jury())).toList();
+        List<org.civicloop.jury.Volunteer> invited = jury.invited(id);
+        List<String> selected = invited.stream().filter(v -> v.getReplacesId() == null)
+                .map(v -> Long.toString(v.getId())).toList();
+        List<ReplacementView> replacements = invited.stream().filter(v -> v.getReplacesId() != null)
+                .map(v -> new ReplacementView(Long.toString(v.getReplacesId()), Long.toString(v.getId()))).toList();
         return new JuryView(d == null ? null : d.getMethod(), d == null ? null : d.getPanelSize(),
                 d == null ? null : d.getSeedCommitment(), d == null ? null : d.getPublishedSeed(),
                 d == null ? null : d.getCommittedAt(), d == null ? null : d.getDrawnAt(),
                 d == null ? null : d.getMinProbability(), d == null ? null : d.getMeanProbability(),
-                jury.pool(id).size(), lines, selected);
+                jury.pool(id).size(), lines, selected, replacements);
     }
 
     @GET

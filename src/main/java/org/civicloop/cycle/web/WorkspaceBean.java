@@ -352,6 +352,32 @@ public class WorkspaceBean implements Serializable {
         return null;
     }
 
+    public String accepted(long volunteerId) {
+        Ui.report(jury.recordResponse(currentUser.actor(), volunteerId, Volunteer.Response.ACCEPTED), "jury.recorded");
+        return null;
+    }
+
+    public String declined(long volunteerId) {
+        Ui.report(jury.recordResponse(currentUser.actor(), volunteerId, Volunteer.Response.DECLINED), "jury.recorded");
+        return null;
+    }
+
+    public String attended(long volunteerId) {
+        Ui.report(jury.recordAttendance(currentUser.actor(), volunteerId), "jury.recorded");
+        return null;
+    }
+
+    public String replace(long volunteerId) {
+        Ui.report(jury.drawReplacement(currentUser.actor(), volunteerId), "jury.replaced");
+        return null;
+    }
+
+    public List<Volunteer> getInvited() { return jury.invited(id); }
+
+    public boolean isReplaced(long volunteerId) {
+        return jury.invited(id).stream().anyMatch(v -> Long.valueOf(volunteerId).equals(v.getReplacesId()));
+    }
+
     public org.civicloop.jury.JuryDraw getDraw() { return jury.findDraw(id).orElse(null); }
     public List<org.civicloop.jury.JuryService.RepresentationLine> getRepresentation() { return jury.representation(id); }
     public String getQuotasCsv() { return quotasCsv; }
