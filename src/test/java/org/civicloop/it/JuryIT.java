@@ -88,7 +88,9 @@ class JuryIT {
 
     @Test
     void beforeTheDrawNothingButTheQuotasAndCountsIsPublished() throws Exception {
-        long id = cycle("RECRUIT");
+        long id = get(base, "/api/v1/cycles").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("title").equals("Library opening hours")).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
         JsonObject draw = get(base, "/api/v1/cycles/" + id + "/jury").json();
         assertTrue(!draw.containsKey("seed") || draw.isNull("seed"), "the seed stays secret until the draw: " + draw);
         assertEquals(0, draw.getJsonArray("selected").size());
