@@ -158,6 +158,19 @@ class ApiIT {
     }
 
     @Test
+    void pagesCarrySecurityHeaders() throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base.toString().replaceAll("/$", "") + "/"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null));
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("CIVICLOOPSESSION"))
+                .findFirst().orElse("");
+        assertTrue(cookie.isEmpty() || cookie.contains("HttpOnly"), "the session cookie is HttpOnly: " + cookie);
+    }
+
+    @Test
     void protectedPagesSendVisitorsToSignIn() throws Exception {
         ItSupport.Reply officerPage = get(base, "/officer/cycles.xhtml");
         assertEquals(302, officerPage.status());

@@ -171,7 +171,7 @@ public class CyclePage implements Serializable {
 
     public String volunteer() {
         if (!currentUser.isSignedIn()) {
-            return "/login.xhtml?faces-redirect=true&next=%2Fcycle.xhtml%3Fid%3D" + cycle().getId();
+            return Ui.redirect("/login.xhtml?faces-redirect=true&next=%2Fcycle.xhtml%3Fid%3D" + cycle().getId());
         }
         Ui.report(jury.volunteer(currentUser.actor(), cycle().getId(), consent, answers), "volunteer.done");
         return null;

@@ -39,7 +39,7 @@ public class EngagementBean {
     public String register() {
         if (Ui.report(mandate.registerActivity(currentUser.actor(), council, title, purpose, ladderLevel, startsOn,
                 endsOn), "activity.registered")) {
-            return "/engagement.xhtml?faces-redirect=true";
+            return Ui.redirect("/engagement.xhtml?faces-redirect=true");
         }
         return null;
     }

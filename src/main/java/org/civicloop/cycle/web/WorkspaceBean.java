@@ -210,7 +210,7 @@ public class WorkspaceBean implements Serializable {
     public String openCycle() {
         Result<Cycle> r = cycles.openCycle(currentUser.actor(), council, draft());
         if (Ui.report(r, "cycle.opened")) {
-            return "/officer/cycle.xhtml?faces-redirect=true&id=" + r.value().getId();
+            return Ui.redirect("/officer/cycle.xhtml?faces-redirect=true&id=" + r.value().getId());
         }
         return null;
     }
@@ -280,7 +280,7 @@ public class WorkspaceBean implements Serializable {
     public String openNextCycle() {
         Result<Cycle> r = cycles.openNextCycle(currentUser.actor(), id, nextTitle);
         if (Ui.report(r, "cycle.opened")) {
-            return "/officer/cycle.xhtml?faces-redirect=true&id=" + r.value().getId();
+            return Ui.redirect("/officer/cycle.xhtml?faces-redirect=true&id=" + r.value().getId());
         }
         return null;
     }
@@ -312,7 +312,7 @@ public class WorkspaceBean implements Serializable {
         Result<Cycle> r = cycles.advance(currentUser.actor(), id, cycle().getPhase());
         changed();
         if (Ui.report(r, "phase.advanced", r.isDone() ? Ui.text("phase." + r.value().getPhase()) : "")) {
-            return FacesContext.getCurrentInstance().getViewRoot().getViewId() + "?faces-redirect=true&id=" + id;
+            return Ui.redirect(FacesContext.getCurrentInstance().getViewRoot().getViewId() + "?faces-redirect=true&id=" + id);
         }
         return null;
     }

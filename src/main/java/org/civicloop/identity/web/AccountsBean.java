@@ -40,14 +40,14 @@ public class AccountsBean {
     public String create() {
         if (Ui.report(accounts.createAccount(currentUser.actor(), username, displayName, email, password,
                 EnumSet.of(role)), "admin.accountCreated")) {
-            return "/admin/accounts.xhtml?faces-redirect=true";
+            return Ui.redirect("/admin/accounts.xhtml?faces-redirect=true");
         }
         return null;
     }
 
     public String grant() {
         if (Ui.report(accounts.grantRole(currentUser.actor(), grantUsername, grantRole), "admin.roleGranted")) {
-            return "/admin/accounts.xhtml?faces-redirect=true";
+            return Ui.redirect("/admin/accounts.xhtml?faces-redirect=true");
         }
         return null;
     }

@@ -21,7 +21,7 @@ public class RegisterBean {
 
     public String register() {
         if (Ui.report(accounts.registerResident(username, displayName, email, password), "register.done")) {
-            return "/login.xhtml?faces-redirect=true";
+            return Ui.redirect("/login.xhtml?faces-redirect=true");
         }
         return null;
     }

@@ -31,9 +31,14 @@ public final class Ui {
         }
         if (successKey != null) {
             fc.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(successKey, args), null));
-            fc.getExternalContext().getFlash().setKeepMessages(true);
         }
         return true;
+    }
+
+    /** Keeps this request's messages for the page a redirect leads to. Returns the outcome unchanged. */
+    public static String redirect(String outcome) {
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        return outcome;
     }
 
     public static void error(String key, Object... args) {
