@@ -24,7 +24,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class ItSupport {
 
     public static final String DEMO_PASSWORD = "civicloop-demo";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private ItSupport() {
@@ -47,7 +48,7 @@ public final class ItSupport {
         return DriverManager.getConnection(System.getProperty("it.h2.url"), "civicloop", "civicloop");
     }
 
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
         public JsonObject json() {
             return (JsonObject) parse();
         }
@@ -92,6 +93,6 @@ public final class ItSupport {
         }
         HttpResponse<String> r = HTTP.send(builder.timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
     }
 }

@@ -9,10 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -197,10 +193,8 @@ class MandateIT {
 
     @Test
     void theEngagementRegisterListsLaunchedCycles() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(base.toString().replaceAll("/$", "") + "/engagement.xhtml")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, page.statusCode());
+        ItSupport.Reply page = get(base, "/engagement.xhtml");
+        assertEquals(200, page.status());
         assertTrue(page.body().contains("Greener streets 2026"), "a launched demo cycle is in the register");
         assertTrue(page.body().contains("Empower"), "with its ladder level");
     }
