@@ -49,28 +49,26 @@ public class CycleService {
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        Cycle cycle = new Cycle(council.strip(), draft.title().strip(), draft.currency(), false, clock.instant(),
+        return Result.done(create(actor, council.strip(), draft, false));
+    }
+
+    /** Demo data only: a cycle flagged as demo. */
+    @Transactional
+    public Cycle openDemoCycle(Actor actor, String council, MandateDraft draft) {
+        return create(actor, council, draft, true);
+    }
+
+    /** A new cycle in AUTHORISE: its first timeline step, its audit entry and the default checklist. */
+    private Cycle create(Actor actor, String council, MandateDraft draft, boolean demo) {
+        Cycle cycle = new Cycle(council, draft.title().strip(), draft.currency(), demo, clock.instant(),
                 actor.username());
         cycle.editMandate(clean(draft));
         em.persist(cycle);
         em.flush();
         em.persist(new PhaseTransition(cycle.getId(), null, Phase.AUTHORISE, clock.instant(), actor.username(),
                 "opened"));
-        audit.record(actor, "cycle.opened", "cycle", cycle.getId(), null, "title=" + cycle.getTitle());
-        mandate.addDefaultChecklist(actor, cycle.getId());
-        return Result.done(cycle);
-    }
-
-    /** Demo data only: a cycle flagged as demo. */
-    @Transactional
-    public Cycle openDemoCycle(Actor actor, String council, MandateDraft draft) {
-        Cycle cycle = new Cycle(council, draft.title(), draft.currency(), true, clock.instant(), actor.username());
-        cycle.editMandate(clean(draft));
-        em.persist(cycle);
-        em.flush();
-        em.persist(new PhaseTransition(cycle.getId(), null, Phase.AUTHORISE, clock.instant(), actor.username(),
-                "opened"));
-        audit.record(actor, "cycle.opened", "cycle", cycle.getId(), null, "demo; title=" + cycle.getTitle());
+        audit.record(actor, "cycle.opened", "cycle", cycle.getId(), null,
+                (demo ? "demo; " : "") + "title=" + cycle.getTitle());
         mandate.addDefaultChecklist(actor, cycle.getId());
         return cycle;
     }

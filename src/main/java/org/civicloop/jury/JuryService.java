@@ -209,15 +209,10 @@ public class JuryService implements PhaseGate {
         String minimum;
         String mean;
         if ("LEXIMIN".equals(draw.getMethod())) {
-            Map<Long, Map<String, String>> answers = answers(cycleId);
-            List<Person> people = pool.stream()
-                    .map(v -> Person.of(Long.toString(v.getId()), answers.getOrDefault(v.getId(), Map.of()))).toList();
-            Quotas quotas = Quotas.of(quotas(cycleId).stream()
-                    .map(q -> Quota.of(q.getFeature(), q.getFeatureValue(), q.getMinCount(), q.getMaxCount())).toList());
             PanelDistribution distribution;
             try {
-                distribution = Selection.leximin(Pool.of(people), quotas, draw.getPanelSize(),
-                        SelectionOptions.defaults());
+                distribution = Selection.leximin(selectionPool(cycleId, pool), selectionQuotas(cycleId),
+                        draw.getPanelSize(), SelectionOptions.defaults());
             } catch (InfeasibleQuotasException e) {
                 return Result.refused("refused.jury.infeasible", e.infeasibility().message());
             }
@@ -404,13 +399,10 @@ public class JuryService implements PhaseGate {
             return Result.refused("refused.jury.replaced");
         }
         JuryDraw draw = findDraw(cycleId).orElseThrow();
-        Map<Long, Map<String, String>> answers = answers(cycleId);
         List<Volunteer> pool = new ArrayList<>(pool(cycleId));
         pool.sort(Comparator.comparing(Volunteer::getId));
-        Pool people = Pool.of(pool.stream()
-                .map(v -> Person.of(Long.toString(v.getId()), answers.getOrDefault(v.getId(), Map.of()))).toList());
-        Quotas quotas = Quotas.of(quotas(cycleId).stream()
-                .map(q -> Quota.of(q.getFeature(), q.getFeatureValue(), q.getMinCount(), q.getMaxCount())).toList());
+        Pool people = selectionPool(cycleId, pool);
+        Quotas quotas = selectionQuotas(cycleId);
         List<String> panel = jury(cycleId).stream().map(v -> Long.toString(v.getId())).toList();
         List<String> unavailable = invited(cycleId).stream()
                 .filter(v -> v.getResponse() == Volunteer.Response.DECLINED).map(v -> Long.toString(v.getId())).toList();
@@ -429,6 +421,18 @@ public class JuryService implements PhaseGate {
             accounts.grantRole(Actor.system(), account.getUsername(), Role.JUROR);
         }
         return Result.done(replacement);
+    }
+
+    /** The pool as the sortition engine (and the published pool.csv) sees it: volunteer ids and answers, in id order. */
+    private Pool selectionPool(long cycleId, List<Volunteer> poolInIdOrder) {
+        Map<Long, Map<String, String>> answers = answers(cycleId);
+        return Pool.of(poolInIdOrder.stream()
+                .map(v -> Person.of(Long.toString(v.getId()), answers.getOrDefault(v.getId(), Map.of()))).toList());
+    }
+
+    private Quotas selectionQuotas(long cycleId) {
+        return Quotas.of(quotas(cycleId).stream()
+                .map(q -> Quota.of(q.getFeature(), q.getFeatureValue(), q.getMinCount(), q.getMaxCount())).toList());
     }
 
     private Result<Volunteer> drawnVolunteer(Actor actor, long volunteerId) {

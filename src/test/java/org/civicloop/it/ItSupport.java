@@ -64,6 +64,21 @@ public final class ItSupport {
         }
     }
 
+    /** The id of the newest published cycle in this phase (the demo has one CLOSED, one VOTE, one RECRUIT). */
+    public static long cycleInPhase(URL base, String phase) throws Exception {
+        return cycleWhere(base, "phase", phase);
+    }
+
+    public static long cycleTitled(URL base, String title) throws Exception {
+        return cycleWhere(base, "title", title);
+    }
+
+    private static long cycleWhere(URL base, String field, String value) throws Exception {
+        return get(base, "/api/v1/cycles").array().getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(c -> c.getString(field).equals(value)).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

@@ -41,15 +41,10 @@ class JuryIT {
     @ArquillianResource
     URL base;
 
-    private long cycle(String phase) throws Exception {
-        return get(base, "/api/v1/cycles").array().getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("phase").equals(phase)).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
-    }
 
     @Test
     void theDrawIsCommittedMeetsTheQuotasAndReRunsToTheSameJury() throws Exception {
-        long id = cycle("CLOSED");
+        long id = ItSupport.cycleInPhase(base, "CLOSED");
         JsonObject draw = get(base, "/api/v1/cycles/" + id + "/jury").json();
         assertEquals("LEXIMIN", draw.getString("method"));
         String seed = draw.getString("seed");
@@ -88,9 +83,7 @@ class JuryIT {
 
     @Test
     void beforeTheDrawNothingButTheQuotasAndCountsIsPublished() throws Exception {
-        long id = get(base, "/api/v1/cycles").array().getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("title").equals("Library opening hours")).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
+        long id = ItSupport.cycleTitled(base, "Library opening hours");
         JsonObject draw = get(base, "/api/v1/cycles/" + id + "/jury").json();
         assertTrue(!draw.containsKey("seed") || draw.isNull("seed"), "the seed stays secret until the draw: " + draw);
         assertEquals(0, draw.getJsonArray("selected").size());

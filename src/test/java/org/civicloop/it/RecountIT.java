@@ -35,15 +35,10 @@ class RecountIT {
     @ArquillianResource
     URL base;
 
-    private long cycle(String phase) throws Exception {
-        return get(base, "/api/v1/cycles").array().getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("phase").equals(phase)).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
-    }
 
     @Test
     void thePublishedBallotsRecountToThePublishedResult() throws Exception {
-        long id = cycle("CLOSED");
+        long id = ItSupport.cycleInPhase(base, "CLOSED");
         ItSupport.Reply results = get(base, "/api/v1/cycles/" + id + "/results");
         assertEquals(200, results.status(), results.body());
         JsonObject published = results.json();
@@ -68,14 +63,14 @@ class RecountIT {
 
     @Test
     void ballotsAreNotPublishedWhileTheVoteIsOpen() throws Exception {
-        long id = cycle("VOTE");
+        long id = ItSupport.cycleInPhase(base, "VOTE");
         assertEquals(409, get(base, "/api/v1/cycles/" + id + "/ballots.pb").status());
         assertEquals(409, get(base, "/api/v1/cycles/" + id + "/results").status());
     }
 
     @Test
     void theBallotCsvHasEveryBallotAndNoIdentity() throws Exception {
-        long id = cycle("CLOSED");
+        long id = ItSupport.cycleInPhase(base, "CLOSED");
         ItSupport.Reply csv = get(base, "/api/v1/cycles/" + id + "/ballots.csv");
         assertEquals(200, csv.status());
         String[] lines = csv.body().split("\n");

@@ -4,7 +4,6 @@ import static org.civicloop.it.ItSupport.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -33,15 +32,10 @@ class ResidentJourneyIT {
     @ArquillianResource
     URL base;
 
-    private long cycle(String phase) throws Exception {
-        return get(base, "/api/v1/cycles").array().getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("phase").equals(phase)).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
-    }
 
     @Test
     void aResidentRanksCastsAndChecksTheirBallot() throws Exception {
-        long voting = cycle("VOTE");
+        long voting = ItSupport.cycleInPhase(base, "VOTE");
         try (Browser phone = new Browser(base.toString(), Browser.PHONE)) {
             phone.open("/login.xhtml");
             phone.type("#login\\:username", "resident14");
@@ -67,7 +61,7 @@ class ResidentJourneyIT {
             assertTrue(phone.text("#already").contains("already voted"), phone.pageText());
         }
 
-        long closed = cycle("CLOSED");
+        long closed = ItSupport.cycleInPhase(base, "CLOSED");
         String published = get(base, "/api/v1/cycles/" + closed + "/ballots.csv").body().split("\n")[1];
         String receipt = published.split(",")[0];
         try (Browser anyone = new Browser(base.toString(), Browser.PHONE)) {

@@ -6,7 +6,6 @@ import static org.civicloop.it.ItSupport.postJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,9 +38,7 @@ class VotingIT {
     URL base;
 
     private long votingCycle() throws Exception {
-        return get(base, "/api/v1/cycles").array().getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("phase").equals("VOTE")).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
+        return ItSupport.cycleInPhase(base, "VOTE");
     }
 
     private static long count(String sql, Object... args) throws Exception {
@@ -121,9 +118,7 @@ class VotingIT {
 
     @Test
     void aClosedVoteTakesNoBallots() throws Exception {
-        long closed = get(base, "/api/v1/cycles").array().getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("phase").equals("CLOSED")).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
+        long closed = ItSupport.cycleInPhase(base, "CLOSED");
         ItSupport.Reply r = postJson(base, "/api/v1/cycles/" + closed + "/ballots",
                 "{\"channel\":\"RESIDENTS\",\"ranking\":[\"A\"]}", "Authorization", basic("resident12", ItSupport.DEMO_PASSWORD));
         assertEquals(409, r.status(), r.body());
