@@ -76,13 +76,11 @@ public class CycleService {
     /** An officer edits the mandate while the cycle is still being authorised. */
     @Transactional
     public Result<Cycle> editMandate(Actor actor, long cycleId, MandateDraft draft) {
-        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
-            return Result.refused("refused.notAllowed");
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId, LockModeType.PESSIMISTIC_WRITE);
+        if (!found.isDone()) {
+            return found.map(c -> null);
         }
-        Cycle cycle = em.find(Cycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
-        if (cycle == null) {
-            return Result.refused("refused.cycle.unknown");
-        }
+        Cycle cycle = found.value();
         if (cycle.getPhase() != Phase.AUTHORISE) {
             return Result.refused("refused.mandate.published");
         }
@@ -102,13 +100,11 @@ public class CycleService {
      */
     @Transactional
     public Result<List<MandateAmendment>> amendMandate(Actor actor, long cycleId, MandateDraft draft, String reason) {
-        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
-            return Result.refused("refused.notAllowed");
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId, LockModeType.PESSIMISTIC_WRITE);
+        if (!found.isDone()) {
+            return found.map(c -> null);
         }
-        Cycle cycle = em.find(Cycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
-        if (cycle == null) {
-            return Result.refused("refused.cycle.unknown");
-        }
+        Cycle cycle = found.value();
         if (!cycle.isMandatePublished()) {
             return Result.refused("refused.amend.notPublished");
         }
@@ -158,13 +154,11 @@ public class CycleService {
      */
     @Transactional
     public Result<Cycle> overrideCriteriaRule(Actor actor, long cycleId, String justification) {
-        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
-            return Result.refused("refused.notAllowed");
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId, LockModeType.PESSIMISTIC_WRITE);
+        if (!found.isDone()) {
+            return found.map(c -> null);
         }
-        Cycle cycle = em.find(Cycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
-        if (cycle == null) {
-            return Result.refused("refused.cycle.unknown");
-        }
+        Cycle cycle = found.value();
         if (cycle.getPhase() != Phase.AUTHORISE) {
             return Result.refused("refused.mandate.published");
         }
@@ -305,13 +299,11 @@ public class CycleService {
     /** Records that the "you said, we did" report is published (the feedback capability builds its content). */
     @Transactional
     public Result<Cycle> publishReport(Actor actor, long cycleId, String summary) {
-        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
-            return Result.refused("refused.notAllowed");
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId, LockModeType.PESSIMISTIC_WRITE);
+        if (!found.isDone()) {
+            return found.map(c -> null);
         }
-        Cycle cycle = em.find(Cycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
-        if (cycle == null) {
-            return Result.refused("refused.cycle.unknown");
-        }
+        Cycle cycle = found.value();
         if (cycle.getPhase() != Phase.FEEDBACK) {
             return Result.refused("refused.report.phase");
         }

@@ -39,13 +39,11 @@ public class MandateService {
     Clock clock;
 
     private Result<Cycle> editable(Actor actor, long cycleId) {
-        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
-            return Result.refused("refused.notAllowed");
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        if (cycle == null) {
-            return Result.refused("refused.cycle.unknown");
-        }
+        Cycle cycle = found.value();
         if (cycle.getPhase() != Phase.AUTHORISE) {
             return Result.refused("refused.mandate.published");
         }
@@ -59,13 +57,11 @@ public class MandateService {
     @Transactional
     public Result<DecisionItem> addDecisionItem(Actor actor, long cycleId, String title, DecisionItem.Status status,
                                                 String reason, LadderLevel ladder, String amendmentReason) {
-        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
-            return Result.refused("refused.notAllowed");
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        if (cycle == null) {
-            return Result.refused("refused.cycle.unknown");
-        }
+        Cycle cycle = found.value();
         boolean amendment = cycle.getPhase() != Phase.AUTHORISE;
         if (amendment && (cycle.getPhase() == Phase.CLOSED)) {
             return Result.refused("refused.phase.closed");
@@ -175,13 +171,11 @@ public class MandateService {
     /** Plans when a phase should start (shown on the public timeline until it really starts). */
     @Transactional
     public Result<PhasePlan> planPhase(Actor actor, long cycleId, Phase phase, LocalDate start) {
-        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
-            return Result.refused("refused.notAllowed");
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        if (cycle == null) {
-            return Result.refused("refused.cycle.unknown");
-        }
+        Cycle cycle = found.value();
         if (phase == null || phase == Phase.AUTHORISE || start == null) {
             return Result.refused("refused.plan.invalid");
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.civicloop.audit.AuditLog;
 import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.OfficerAccess;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseGate;
 import org.civicloop.kernel.Actor;
@@ -30,13 +31,11 @@ public class EvidenceService implements PhaseGate {
     @Transactional
     public Result<EvidenceItem> addItem(Actor actor, long cycleId, String title, String summary,
                                         EvidenceItem.Perspective perspective, String source) {
-        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
-            return Result.refused("refused.notAllowed");
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        if (cycle == null) {
-            return Result.refused("refused.cycle.unknown");
-        }
+        Cycle cycle = found.value();
         if (cycle.getPhase().isAfter(Phase.DELIBERATE)) {
             return Result.refused("refused.evidence.phase");
         }

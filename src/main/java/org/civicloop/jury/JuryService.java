@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.civicloop.audit.AuditLog;
 import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.OfficerAccess;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseGate;
 import org.civicloop.identity.Account;
@@ -105,13 +106,11 @@ public class JuryService implements PhaseGate {
      */
     @Transactional
     public Result<List<JuryQuota>> setQuotas(Actor actor, long cycleId, String csv) {
-        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
-            return Result.refused("refused.notAllowed");
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        if (cycle == null) {
-            return Result.refused("refused.cycle.unknown");
-        }
+        Cycle cycle = found.value();
         if (cycle.getPhase().isAfter(Phase.RECRUIT) || findDraw(cycleId).isPresent()) {
             return Result.refused("refused.quotas.fixed");
         }
@@ -150,13 +149,11 @@ public class JuryService implements PhaseGate {
      */
     @Transactional
     public Result<JuryDraw> commitDraw(Actor actor, long cycleId, int size, String seed) {
-        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
-            return Result.refused("refused.notAllowed");
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        if (cycle == null) {
-            return Result.refused("refused.cycle.unknown");
-        }
+        Cycle cycle = found.value();
         if (cycle.getPhase() != Phase.RECRUIT) {
             return Result.refused("refused.jury.phase");
         }
@@ -186,13 +183,11 @@ public class JuryService implements PhaseGate {
      */
     @Transactional
     public Result<List<Volunteer>> drawJury(Actor actor, long cycleId) {
-        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
-            return Result.refused("refused.notAllowed");
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        if (cycle == null) {
-            return Result.refused("refused.cycle.unknown");
-        }
+        Cycle cycle = found.value();
         if (cycle.getPhase() != Phase.RECRUIT) {
             return Result.refused("refused.jury.phase");
         }

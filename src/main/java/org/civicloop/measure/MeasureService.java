@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import org.civicloop.audit.AuditLog;
 import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.OfficerAccess;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseGate;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
-import org.civicloop.kernel.Role;
 
 /** Use cases of measuring (skeleton): officers record indicator readings, each with its explanation. */
 @ApplicationScoped
@@ -30,13 +30,11 @@ public class MeasureService implements PhaseGate {
     @Transactional
     public Result<IndicatorReading> recordReading(Actor actor, long cycleId, String indicator, String value,
                                                   String explanation) {
-        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
-            return Result.refused("refused.notAllowed");
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        if (cycle == null) {
-            return Result.refused("refused.cycle.unknown");
-        }
+        Cycle cycle = found.value();
         if (cycle.getPhase() != Phase.MEASURE) {
             return Result.refused("refused.reading.phase");
         }

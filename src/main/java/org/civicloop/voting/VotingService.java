@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import org.civicloop.audit.AuditLog;
 import org.civicloop.audit.chain.AuditChain;
 import org.civicloop.cycle.CountingRule;
 import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.OfficerAccess;
 import org.civicloop.voting.count.BallotType;
 import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
@@ -65,13 +65,11 @@ public class VotingService implements PhaseGate {
     @Transactional
     public Result<BudgetOption> defineOption(Actor actor, long cycleId, String code, String title, String description,
                                              long cost) {
-        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
-            return Result.refused("refused.notAllowed");
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        if (cycle == null) {
-            return Result.refused("refused.cycle.unknown");
-        }
+        Cycle cycle = found.value();
         if (cycle.getPhase().atLeast(Phase.VOTE)) {
             return Result.refused("refused.option.phase");
         }
