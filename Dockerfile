@@ -10,6 +10,8 @@ COPY --chown=1001:0 target/civicloop.war /config/dropins/
 # Production defaults: no demo data. Choose the database with CIVICLOOP_DB_URL, CIVICLOOP_DB_DATASOURCE,
 # CIVICLOOP_DB_USER and CIVICLOOP_DB_PASSWORD, and the first administrator with CIVICLOOP_ADMIN_PASSWORD
 # (see docs/operations.md). Without them the server keeps an H2 database under /opt/ol/wlp/output/.
+# Liberty also needs secrets of its own, given at run time and never baked in: keystore_password and
+# ltpa_keys_password (sign-in tokens; every node behind one load balancer needs the same LTPA keys).
 ENV CIVICLOOP_DEMO=false \
     CIVICLOOP_COOKIE_SECURE=true
 

@@ -12,7 +12,8 @@ if [ -n "${5:-}" ]; then rm -rf "$5"; mkdir -p "$5"; fi
 if [ -n "${6:-}" ]; then rm -rf "$6"; fi
 # The integration-test servers start clean: no application expanded or cached by an earlier run.
 if [ -n "${7:-}" ]; then
-  for server in "$7"/civicloop-it-*; do
-    [ -d "$server" ] && rm -rf "$server/apps/expanded" "$server/dropins/"* "$server/workarea" "$server/logs"
+  # (named by it.h2.server / it.pg.server: civicloop-it-h2 and civicloop-it-pg unless overridden)
+  for server in "$7"/*-it-*; do
+    if [ -d "$server" ]; then rm -rf "$server/apps/expanded" "$server/dropins/"* "$server/workarea" "$server/logs"; fi
   done
 fi

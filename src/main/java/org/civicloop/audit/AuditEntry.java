@@ -56,7 +56,8 @@ public class AuditEntry {
      */
     public String getPublicActor() {
         return action.startsWith("voting.") && !action.equals("voting.optionDefined")
-                || action.startsWith("jury.volunteered") || action.startsWith("account.") ? "(resident)" : actor;
+                || action.startsWith("jury.volunteered") || action.startsWith("account.")
+                || action.equals("evidence.read") || action.equals("evidence.question.asked") ? "(resident)" : actor;
     }
 
     public long getSeq() { return seq; }

@@ -161,8 +161,14 @@ public class Cycle {
         return mandatePublishedAt != null;
     }
 
-    void publishReport(Instant at, String summary) {
+    /** The feedback capability records here that the first version of the cycle's report is published. */
+    public void recordReportPublished(Instant at, String summary) {
         this.reportPublishedAt = at;
+        this.reportSummary = summary;
+    }
+
+    /** A corrected report replaces the summary the public cycle page shows (first publication date kept). */
+    public void recordReportCorrected(String summary) {
         this.reportSummary = summary;
     }
 

@@ -296,29 +296,6 @@ public class CycleService {
         return Optional.empty();
     }
 
-    /** Records that the "you said, we did" report is published (the feedback capability builds its content). */
-    @Transactional
-    public Result<Cycle> publishReport(Actor actor, long cycleId, String summary) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId, LockModeType.PESSIMISTIC_WRITE);
-        if (!found.isDone()) {
-            return found.map(c -> null);
-        }
-        Cycle cycle = found.value();
-        if (cycle.getPhase() != Phase.FEEDBACK) {
-            return Result.refused("refused.report.phase");
-        }
-        if (cycle.isReportPublished()) {
-            return Result.refused("refused.report.published");
-        }
-        if (blank(summary) || summary.length() > 4000) {
-            return Result.refused("refused.report.summary");
-        }
-        String before = audit.digestOf("cycle", cycleId);
-        cycle.publishReport(clock.instant(), summary.strip());
-        audit.record(actor, "cycle.reportPublished", "cycle", cycleId, before, null);
-        return Result.done(cycle);
-    }
-
     private static <T> Optional<Result.Refused<T>> validate(MandateDraft d) {
         if (d == null || blank(d.title()) || d.title().length() > 200) {
             return Optional.of(new Result.Refused<>("refused.cycle.title", List.of()));

@@ -35,6 +35,9 @@ public class DeliberationNote {
     private Instant createdAt;
     @Column(name = "created_by", nullable = false)
     private String createdBy;
+    @Column(name = "round_id")
+    private Long roundId;
+    private Integer holders;
 
     protected DeliberationNote() {
     }
@@ -48,6 +51,16 @@ public class DeliberationNote {
         this.createdBy = createdBy;
     }
 
+    /** A note against a session round; for a minority position, how many jurors hold it. */
+    DeliberationNote(Long cycleId, SessionRound round, Kind kind, String body, Integer holders, Instant createdAt,
+                     String createdBy) {
+        this(cycleId, round.getTitle(), kind, body, createdAt, createdBy);
+        this.roundId = round.getId();
+        this.holders = holders;
+    }
+
+    public Long getRoundId() { return roundId; }
+    public Integer getHolders() { return holders; }
     public Long getId() { return id; }
     public Long getCycleId() { return cycleId; }
     public String getRoundTitle() { return roundTitle; }

@@ -25,17 +25,14 @@ import org.civicloop.cycle.MandateDraft;
 import org.civicloop.cycle.Phase;
 import org.civicloop.deliberation.DeliberationNote;
 import org.civicloop.deliberation.DeliberationService;
-import org.civicloop.evidence.EvidenceItem;
-import org.civicloop.evidence.EvidenceService;
-import org.civicloop.feedback.FeedbackService;
-import org.civicloop.feedback.Recommendation;
+import org.civicloop.evidence.EvidenceDemo;
 import org.civicloop.identity.AccountService;
 import org.civicloop.jury.JuryService;
 import org.civicloop.jury.Volunteer;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
-import org.civicloop.measure.MeasureService;
+import org.civicloop.measure.MeasureDemo;
 import org.civicloop.voting.Ballot;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.OptionProfile;
@@ -60,6 +57,8 @@ public class DemoData {
     @Inject
     Clock clock;
     @Inject
+    org.civicloop.voting.PaperBallotDemo paperDemo;
+    @Inject
     AccountService accounts;
     @Inject
     CycleService cycles;
@@ -68,15 +67,17 @@ public class DemoData {
     @Inject
     JuryService jury;
     @Inject
-    EvidenceService evidence;
+    EvidenceDemo evidenceDemo;
     @Inject
     DeliberationService deliberation;
     @Inject
     VotingService voting;
     @Inject
-    FeedbackService feedback;
+    org.civicloop.feedback.FeedbackDemo feedbackDemo;
     @Inject
-    MeasureService measure;
+    MeasureDemo measureDemo;
+    @Inject
+    org.civicloop.deliberation.DeliberationDemo deliberationDemo;
 
     private final Actor officer = new Actor("officer", EnumSet.of(Role.OFFICER));
     private final Actor facilitator = new Actor("facilitator", EnumSet.of(Role.FACILITATOR));
@@ -108,6 +109,7 @@ public class DemoData {
         votingCycle(residents);
         recruitingCycle(residents);
         draftCycle();
+        feedbackDemo.overdueCycleAwaitingResponses(COUNCIL);
         LOG.info(() -> "Loaded the demo council in " + (System.nanoTime() - start) / 1_000_000 + " ms.");
     }
 
@@ -181,15 +183,7 @@ public class DemoData {
             ok(jury.recordAttendance(officer, v.getId()));
         }
         ok(cycles.advance(officer, id, Phase.RECRUIT));
-        publish(evidence.addItem(officer, id, "Street trees: costs and benefits",
-                "Each street tree costs about £1,200 planted and watered for three years; trees cool streets and"
-                        + " slow traffic.", EvidenceItem.Perspective.NEUTRAL, "Council tree officer"));
-        publish(evidence.addItem(officer, id, "Why not more trees?",
-                "Roots can lift pavements and leaves block drains; maintenance adds £80 a year per tree.",
-                EvidenceItem.Perspective.AGAINST, "Highways team"));
-        publish(evidence.addItem(officer, id, "Living on Mill Road",
-                "\"Our children cannot cross to the park safely\": a parent's account of the school run.",
-                EvidenceItem.Perspective.LIVED_EXPERIENCE, "Witness statement"));
+        evidenceDemo.greenerStreets(id);
         ok(cycles.advance(facilitator, id, Phase.LEARN));
         ok(deliberation.recordNote(facilitator, id, "Round 1: evidence", DeliberationNote.Kind.NOTE,
                 "Jurors asked how long trees take to give shade (about 10 years)."));
@@ -208,6 +202,8 @@ public class DemoData {
         ok(voting.defineOption(officer, id, "B", "Street trees", "40 street trees with three years' care.", 48_000));
         ok(voting.defineOption(officer, id, "C", "Parklets", "Four parklets with seating and planting.", 30_000));
         ok(voting.defineOption(officer, id, "D", "Cycle hangars", "Six secure cycle hangars.", 24_000));
+        evidenceDemo.greenerStreetsOptions(id);
+        deliberationDemo.load(id, true);
         ok(cycles.advance(facilitator, id, Phase.DELIBERATE));
         String[][] rankings = {{"A", "B", "C"}, {"A", "C", "D"}, {"B", "A", "D"}, {"A", "B", "D"}, {"C", "A", "B"},
                 {"B", "A", "C"}};
@@ -218,19 +214,9 @@ public class DemoData {
         }
         ok(voting.castBallot(resident("resident"), id, Ballot.Channel.RESIDENTS, List.of("B", "C")));
         ok(cycles.advance(officer, id, Phase.VOTE));
-        for (Recommendation r : feedback.recommendations(id)) {
-            ok(feedback.respond(officer, r.getId(), r.getRankPosition() == 1 ? Recommendation.Response.ADOPTED
-                    : Recommendation.Response.MODIFIED, r.getRankPosition() == 1
-                    ? "Funded in full from the neighbourhood pot; works start in spring."
-                    : "Funded, phased over two years so that watering contracts can be tendered."));
-        }
-        ok(cycles.advance(officer, id, Phase.DECIDE));
-        ok(cycles.publishReport(officer, id, "You asked for safer crossings by schools first and more street trees:"
-                + " both are funded."));
+        feedbackDemo.decideAndReport(id);
         ok(cycles.advance(officer, id, Phase.FEEDBACK));
-        ok(measure.recordReading(officer, id, "Children walking to school (share of pupils)", "41%",
-                "Up from 33% before the crossings opened; counted by the schools' travel survey in June."));
-        ok(cycles.advance(officer, id, Phase.MEASURE));
+        measureDemo.measureAndClose(id);
     }
 
     /** A cycle open for voting: jurors and residents can rank its options now. */
@@ -251,9 +237,7 @@ public class DemoData {
         List<Volunteer> pool = jury.pool(id);
         ok(jury.drawJury(officer, id, pool.size(), "youth-spaces"));
         ok(cycles.advance(officer, id, Phase.RECRUIT));
-        publish(evidence.addItem(officer, id, "What young people said",
-                "Survey of 412 young people: 63% want an evening space, 48% a sports court.",
-                EvidenceItem.Perspective.NEUTRAL, "Youth council survey 2026"));
+        evidenceDemo.youthSpaces(id);
         ok(cycles.advance(officer, id, Phase.LEARN));
         ok(voting.defineOption(officer, id, "Y1", "Evening youth club", "Two evenings a week for a year.", 35_000));
         ok(voting.defineOption(officer, id, "Y2", "Floodlit court", "Resurfaced, floodlit multi-use court.", 50_000));
@@ -262,6 +246,8 @@ public class DemoData {
         ok(cycles.advance(facilitator, id, Phase.DELIBERATE));
         ok(voting.castBallot(new Actor("resident05", EnumSet.of(Role.RESIDENT, Role.JUROR)), id,
                 Ballot.Channel.JURY, List.of("Y1", "Y3", "Y4")));
+        paperDemo.load(id);
+        deliberationDemo.load(id, false);
     }
 
     /** A cycle recruiting its jury: residents can volunteer. */
@@ -285,10 +271,6 @@ public class DemoData {
     private void draftCycle() {
         cycles.openDemoCycle(officer, COUNCIL, MandateDraft.basic("Community safety pot",
                 "What should the community safety pot fund next year?", 50_000L, "GBP"));
-    }
-
-    private void publish(Result<EvidenceItem> added) {
-        ok(evidence.publish(officer, ok(added).getId()));
     }
 
     private static <T> T ok(Result<T> result) {

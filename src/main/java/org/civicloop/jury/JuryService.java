@@ -241,6 +241,62 @@ public class JuryService implements PhaseGate {
         return Result.done(chosen);
     }
 
+    /** A panel drawn in test mode: nothing is recorded, the seed is random, the figures are for comparing methods. */
+    public record TestPanel(String method, int size, String seed, double minProbability, double meanProbability,
+                            List<CategoryCount> categories) {
+    }
+
+    public record CategoryCount(String feature, String value, int min, int max, long selected) {
+    }
+
+    /**
+     * Draws a test panel with a method (LEXIMIN, MAXIMIN or LEGACY) from the current pool and quotas without
+     * recording anything, so that officers can compare methods and see whether the quotas work before committing
+     * the real draw. Officers only; while recruiting.
+     */
+    public Result<TestPanel> testPanel(Actor actor, long cycleId, int size, String method) {
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
+        }
+        if (found.value().getPhase() != Phase.RECRUIT) {
+            return Result.refused("refused.jury.phase");
+        }
+        org.civicloop.jury.selection.Method m;
+        try {
+            m = org.civicloop.jury.selection.Method.parse(method == null ? "" : method);
+        } catch (IllegalArgumentException e) {
+            return Result.refused("refused.jury.method");
+        }
+        List<Volunteer> pool = new ArrayList<>(pool(cycleId));
+        pool.sort(Comparator.comparing(Volunteer::getId));
+        if (size < 1 || size > pool.size()) {
+            return Result.refused("refused.jury.size", pool.size());
+        }
+        if (quotas(cycleId).isEmpty()) {
+            return Result.refused("refused.jury.noQuotas");
+        }
+        PanelDistribution distribution;
+        try {
+            distribution = Selection.distribution(m, selectionPool(cycleId, pool), selectionQuotas(cycleId), size,
+                    SelectionOptions.defaults());
+        } catch (InfeasibleQuotasException e) {
+            return Result.refused("refused.jury.infeasible", e.infeasibility().message());
+        }
+        byte[] bytes = new byte[8];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String seed = java.util.HexFormat.of().formatHex(bytes);
+        java.util.Set<String> chosen = new java.util.HashSet<>(distribution.draw(seed).ids());
+        Map<Long, Map<String, String>> answers = answers(cycleId);
+        List<CategoryCount> counts = quotas(cycleId).stream().map(q -> new CategoryCount(q.getFeature(),
+                q.getFeatureValue(), q.getMinCount(), q.getMaxCount(), pool.stream()
+                .filter(v -> chosen.contains(Long.toString(v.getId())))
+                .filter(v -> q.getFeatureValue().equals(answers.getOrDefault(v.getId(), Map.of()).get(q.getFeature())))
+                .count())).toList();
+        return Result.done(new TestPanel(m.label(), size, seed, distribution.minimumProbability(),
+                (double) size / pool.size(), counts));
+    }
+
     /** Commits and draws in one go (demo data, and tests): the commitment still precedes the draw in the log. */
     @Transactional
     public Result<List<Volunteer>> drawJury(Actor actor, long cycleId, int size, String seed) {
@@ -303,6 +359,34 @@ public class JuryService implements PhaseGate {
                     inPool, inv, acc, att, onJury));
         }
         return lines;
+    }
+
+    /** How many of the pool and of the jury took part in an earlier cycle (volunteered or voted): the usual suspects. */
+    public record RepeatParticipants(long pool, long poolRepeat, long jury, long juryRepeat) {
+    }
+
+    public RepeatParticipants repeatParticipants(long cycleId) {
+        Cycle cycle = em.find(Cycle.class, cycleId);
+        List<Volunteer> pool = pool(cycleId);
+        if (cycle == null || pool.isEmpty()) {
+            return new RepeatParticipants(0, 0, 0, 0);
+        }
+        List<Long> earlier = em.createQuery("SELECT c.id FROM Cycle c WHERE c.createdAt < :t AND c.id <> :id",
+                Long.class).setParameter("t", cycle.getCreatedAt()).setParameter("id", cycleId).getResultList();
+        java.util.Set<Long> before = new java.util.HashSet<>();
+        if (!earlier.isEmpty()) {
+            before.addAll(em.createQuery("SELECT DISTINCT v.accountId FROM Volunteer v WHERE v.cycleId IN :ids",
+                    Long.class).setParameter("ids", earlier).getResultList());
+            // Voters of earlier cycles too (read as a table: the register belongs to the voting capability).
+            for (Object id : em.createNativeQuery("SELECT DISTINCT account_id FROM voter_register WHERE cycle_id IN ("
+                    + earlier.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ")")
+                    .getResultList()) {
+                before.add(((Number) id).longValue());
+            }
+        }
+        List<Volunteer> onJury = pool.stream().filter(Volunteer::isOnJury).toList();
+        return new RepeatParticipants(pool.size(), pool.stream().filter(v -> before.contains(v.getAccountId())).count(),
+                onJury.size(), onJury.stream().filter(v -> before.contains(v.getAccountId())).count());
     }
 
     static long seedOf(String seed) {

@@ -9,7 +9,22 @@ public final class Refusals {
     /** Refusals that mean "not now" rather than "bad input". */
     private static final java.util.Set<String> CONFLICTS = java.util.Set.of("refused.amend.countingRule",
             "refused.ballot.residentsClosed",
-            "refused.amend.notPublished", "refused.next.notClosed", "refused.plan.past");
+            "refused.amend.notPublished", "refused.next.notClosed", "refused.plan.past",
+            // paper ballots
+            "refused.paper.scanned", "refused.paper.twoKeyers", "refused.paper.notDisputed",
+            "refused.paper.discrepancies", "refused.paper.notKeyedTwice", "refused.paper.openBatches",
+            "refused.paper.labelTaken", "refused.paper.accepted", "refused.paper.alreadyVoted",
+            // measure
+            "refused.reading.setNotPublished", "refused.objective.notFunded",
+            // evidence packs
+            "refused.evidence.inReview", "refused.evidence.notInReview", "refused.evidence.nothingNew",
+            "refused.evidence.unchanged", "refused.evidence.withdrawn", "refused.question.notOpen",
+            "refused.question.tooMany",
+            // deliberation
+            "refused.round.state", "refused.round.move", "refused.round.noOptions", "refused.session.notLive",
+            "refused.poll.closed", "refused.session.ended",
+            "refused.signoff.unanswered", "refused.signoff.notPolitical", "refused.signoff.sameOfficer",
+            "refused.report.unanswered", "refused.report.signoffMissing", "refused.correction.nothingPublished");
 
     private Refusals() {
     }

@@ -20,6 +20,9 @@ public class Ballot {
 
     public enum Channel { JURY, RESIDENTS }
 
+    /** How the ballot reached the box: cast online, or keyed from paper (counted together, reported apart). */
+    public enum Source { ONLINE, PAPER }
+
     /** A random id: ids in casting order could be matched against the order in which people voted. */
     @Id
     private Long id;
@@ -37,6 +40,9 @@ public class Ballot {
     private LocalDate castOn;
     private boolean flagged;
     private boolean superseded;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Source source = Source.ONLINE;
 
     protected Ballot() {
     }
@@ -48,6 +54,12 @@ public class Ballot {
         this.receipt = receipt;
         this.ranking = String.join(",", ranking);
         this.castOn = castOn;
+    }
+
+    static Ballot fromPaper(Long cycleId, String receipt, List<String> ranking, LocalDate collectedOn) {
+        Ballot b = new Ballot(cycleId, Channel.RESIDENTS, receipt, ranking, collectedOn);
+        b.source = Source.PAPER;
+        return b;
     }
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -73,4 +85,5 @@ public class Ballot {
     public String getReceipt() { return receipt; }
     public String getRanking() { return ranking; }
     public LocalDate getCastOn() { return castOn; }
+    public Source getSource() { return source; }
 }

@@ -233,6 +233,7 @@ public class VotingService implements PhaseGate {
         if (event.from() == Phase.VOTE) {
             long cycleId = event.cycle().getId();
             em.find(Cycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
+            campaigns.forget(cycleId);
             for (Ballot.Channel channel : Ballot.Channel.values()) {
                 List<Ballot> box = ballots(cycleId, channel);
                 String digest = AuditChain.sha256Hex(box.stream()
@@ -260,7 +261,8 @@ public class VotingService implements PhaseGate {
             result = Rules.count(rule.cliName(), box.election(), box.profile(), rule.name().startsWith("STV")
                     ? CountOptions.seats(Math.max(1, box.election().size() / 2)) : CountOptions.DEFAULT);
         }
-        return new Count(channel, box.ballots().size(), rule, result, box.options());
+        return new Count(channel, box.ballots().size(), rule, result, box.options(), box.ballots().stream()
+                .collect(Collectors.groupingBy(Ballot::getSource, Collectors.counting())));
     }
 
     /** A channel's ballots as the counting engine reads them. */
@@ -299,7 +301,12 @@ public class VotingService implements PhaseGate {
 
     /** A channel's count: the engine's result with the options it speaks of. */
     public record Count(Ballot.Channel channel, int ballots, CountingRule rule, CountResult result,
-                        java.util.Map<String, BudgetOption> options) {
+                        java.util.Map<String, BudgetOption> options, java.util.Map<Ballot.Source, Long> sources) {
+
+        /** How many of the counted ballots came online or on paper (counted together, reported apart). */
+        public long bySource(Ballot.Source source) {
+            return sources.getOrDefault(source, 0L);
+        }
 
         public List<BudgetOption> winners() {
             return result.winners().stream().map(options::get).toList();
@@ -323,6 +330,23 @@ public class VotingService implements PhaseGate {
             return "";
         }
 
+        /** The option's score as a whole percentage of the highest score (for bar charts; 0 without scores). */
+        public int share(String code) {
+            double max = options.keySet().stream().mapToDouble(this::scoreValue).max().orElse(0);
+            return max <= 0 ? 0 : (int) Math.round(100 * scoreValue(code) / max);
+        }
+
+        private double scoreValue(String code) {
+            String s = score(code);
+            try {
+                int slash = s.indexOf('/');
+                return s.isEmpty() ? 0 : slash < 0 ? Double.parseDouble(s)
+                        : Double.parseDouble(s.substring(0, slash)) / Double.parseDouble(s.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+
         public String json() {
             return Json.write(result);
         }
@@ -339,16 +363,17 @@ public class VotingService implements PhaseGate {
                 Ballot.class).setParameter("c", cycleId).setParameter("ch", channel).getResultList();
     }
 
-    public boolean hasVoted(long cycleId, Ballot.Channel channel, String username) {
-        Optional<Account> account = accounts.find(username);
-        if (account.isEmpty()) {
-            return false;
-        }
+    /** Whether the register holds this account for the channel (online, or a paper sheet that named them). */
+    public boolean isRegistered(long cycleId, Ballot.Channel channel, long accountId) {
         VoterRegistration.Key key = new VoterRegistration.Key();
         key.cycleId = cycleId;
         key.channel = channel;
-        key.accountId = account.get().getId();
+        key.accountId = accountId;
         return em.find(VoterRegistration.class, key) != null;
+    }
+
+    public boolean hasVoted(long cycleId, Ballot.Channel channel, String username) {
+        return accounts.find(username).map(a -> isRegistered(cycleId, channel, a.getId())).orElse(false);
     }
 
     public Optional<Ballot> findByReceipt(String receipt) {

@@ -26,8 +26,20 @@ public final class Browser implements AutoCloseable {
     public static final Dimension DESKTOP = new Dimension(1366, 768);
     public static final Dimension PROJECTOR = new Dimension(1920, 1080);
 
+    private static final Path AXE = Path.of("target", "axe", "node_modules", "axe-core", "axe.min.js");
+    /** The WCAG 2.2 A and AA rules (and best practice is left out: only the standard is judged). */
+    private static final String AXE_RUN = "var done = arguments[arguments.length - 1];"
+            + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',"
+            + " 'wcag22aa']}, resultTypes: ['violations']}).then(function (r) {"
+            + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+            + "    .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + ' — '"
+            + "      + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(', '); }));"
+            + "}).catch(function (e) { done(['axe failed: ' + e]); });";
+
     private final WebDriver driver;
     private final String base;
+    private final java.util.List<String> accessibilityProblems = new java.util.ArrayList<>();
+    private final java.util.Set<String> checkedPages = new java.util.HashSet<>();
 
     public Browser(String baseUrl, Dimension size) throws IOException {
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -55,6 +67,35 @@ public final class Browser implements AutoCloseable {
 
     public void open(String path) {
         driver.get(base + path);
+        checkAccessibility();
+    }
+
+    /**
+     * Runs axe-core on the page now shown (each distinct page once) and keeps its serious and critical WCAG 2.2 AA
+     * violations; {@link #close()} fails the test if there were any. Pages are checked as they are reached, so
+     * every page a journey visits is judged.
+     */
+    public void checkAccessibility() {
+        String url = driver.getCurrentUrl();
+        String page = url.replaceFirst("#.*$", "") + "|" + driver.manage().window().getSize();
+        if (!checkedPages.add(page)) {
+            return;
+        }
+        try {
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+            js.executeScript(Files.readString(AXE));
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            Object found = js.executeAsyncScript(AXE_RUN);
+            if (found instanceof java.util.List<?> list) {
+                list.forEach(v -> accessibilityProblems.add(url + " " + v));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("axe-core is missing (mvn pre-integration-test installs it): " + AXE, e);
+        }
+    }
+
+    public java.util.List<String> accessibilityProblems() {
+        return java.util.List.copyOf(accessibilityProblems);
     }
 
     public WebElement find(String css) {
@@ -71,8 +112,21 @@ public final class Browser implements AutoCloseable {
     /** Clicks and waits for the next page to replace this one. */
     public void clickAndWait(String css) {
         WebElement e = find(css);
-        e.click();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                e.click();
+                break;
+            } catch (org.openqa.selenium.WebDriverException x) {
+                // Scripts may replace the element between finding and clicking it ("does not belong to the
+                // document"): find it again, a few times, before giving up.
+                if (attempt == 3 || x instanceof org.openqa.selenium.TimeoutException) {
+                    throw x;
+                }
+                e = find(css);
+            }
+        }
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(e));
+        checkAccessibility();
     }
 
     /** Chooses the option with this value in a select element. */
@@ -100,8 +154,13 @@ public final class Browser implements AutoCloseable {
         Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Ends the browser; fails when a page it showed had serious or critical accessibility violations. */
     @Override
     public void close() {
         driver.quit();
+        if (!accessibilityProblems.isEmpty()) {
+            throw new AssertionError("axe-core found serious or critical WCAG 2.2 AA violations:\n  "
+                    + String.join("\n  ", accessibilityProblems));
+        }
     }
 }

@@ -92,6 +92,12 @@ public final class ItSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    public static Reply post(URL base, String path, String contentType, String body, String... headers)
+            throws Exception {
+        return send(HttpRequest.newBuilder(uri(base, path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
     public static Reply put(URL base, String path, String json, String... headers) throws Exception {
         return send(HttpRequest.newBuilder(uri(base, path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), headers);

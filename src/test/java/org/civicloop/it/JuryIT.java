@@ -82,6 +82,57 @@ class JuryIT {
     }
 
     @Test
+    void theReportCountsTheUsualSuspectsFromEarlierCycles() throws Exception {
+        long id = ItSupport.cycleTitled(base, "Youth spaces fund");
+        JsonObject repeat = get(base, "/api/v1/cycles/" + id + "/jury").json().getJsonObject("usualSuspects");
+        // Worked out here from the tables: pool members who volunteered or voted in a cycle opened earlier.
+        String earlier = "(SELECT e.id FROM cycle e, cycle t WHERE t.id = ? AND e.created_at < t.created_at)";
+        String repeatSql = "SELECT COUNT(*) FROM volunteer v WHERE v.cycle_id = ? %s AND (v.account_id IN"
+                + " (SELECT o.account_id FROM volunteer o WHERE o.cycle_id IN " + earlier + ") OR v.account_id IN"
+                + " (SELECT r.account_id FROM voter_register r WHERE r.cycle_id IN " + earlier + "))";
+        try (java.sql.Connection c = ItSupport.connect()) {
+            for (String[] scope : new String[][]{{"", "pool", "poolRepeat"},
+                    {"AND v.status = 'SELECTED' AND (v.response IS NULL OR v.response <> 'DECLINED')",
+                            "jury", "juryRepeat"}}) {
+                try (var ps = c.prepareStatement(String.format(repeatSql, scope[0]))) {
+                    ps.setLong(1, id);
+                    ps.setLong(2, id);
+                    ps.setLong(3, id);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        assertEquals(rs.getLong(1), repeat.getJsonNumber(scope[2]).longValue(), scope[2]);
+                    }
+                }
+            }
+        }
+        assertTrue(repeat.getJsonNumber("poolRepeat").longValue() > 0, "the demo pool has people from earlier cycles");
+        assertTrue(repeat.getJsonNumber("pool").longValue() >= repeat.getJsonNumber("poolRepeat").longValue());
+    }
+
+    @Test
+    void aTestPanelMeetsTheQuotasAndRecordsNothing() throws Exception {
+        long id = ItSupport.cycleTitled(base, "Library opening hours");
+        String officer = ItSupport.basic("officer", ItSupport.DEMO_PASSWORD);
+        String head = get(base, "/api/v1/audit/verify").json().getString("head");
+        for (String method : List.of("LEXIMIN", "MAXIMIN", "LEGACY")) {
+            ItSupport.Reply r = ItSupport.postJson(base, "/api/v1/cycles/" + id + "/jury/test-panel?size=4&method="
+                    + method, "", "Authorization", officer);
+            assertEquals(200, r.status(), r.body());
+            JsonObject panel = r.json();
+            assertEquals(method.toLowerCase(), panel.getString("method"));
+            for (JsonObject c : panel.getJsonArray("categories").getValuesAs(JsonObject.class)) {
+                int n = c.getInt("selected");
+                assertTrue(n >= c.getInt("min") && n <= c.getInt("max"), method + " " + c);
+            }
+            assertTrue(panel.getJsonNumber("minProbability").doubleValue() > 0, panel.toString());
+        }
+        assertEquals(head, get(base, "/api/v1/audit/verify").json().getString("head"), "nothing was recorded");
+        assertEquals(0, get(base, "/api/v1/cycles/" + id + "/jury").json().getJsonArray("selected").size());
+        assertEquals(403, ItSupport.postJson(base, "/api/v1/cycles/" + id + "/jury/test-panel?size=4&method=LEXIMIN",
+                "", "Authorization", ItSupport.basic("resident01", ItSupport.DEMO_PASSWORD)).status());
+    }
+
+    @Test
     void beforeTheDrawNothingButTheQuotasAndCountsIsPublished() throws Exception {
         long id = ItSupport.cycleTitled(base, "Library opening hours");
         JsonObject draw = get(base, "/api/v1/cycles/" + id + "/jury").json();

@@ -74,7 +74,9 @@ class RecountIT {
         ItSupport.Reply csv = get(base, "/api/v1/cycles/" + id + "/ballots.csv");
         assertEquals(200, csv.status());
         String[] lines = csv.body().split("\n");
-        assertEquals("receipt,channel,cast_on,ranking", lines[0]);
+        assertEquals("receipt,channel,source,cast_on,ranking", lines[0]);
+        assertTrue(java.util.Arrays.stream(lines).skip(1).allMatch(l -> l.split(",")[2].equals("ONLINE")),
+                "this vote had no paper ballots");
         assertEquals(8, lines.length, "six jury ballots and one resident ballot, plus the header");
         assertTrue(!csv.body().contains("resident0") && !csv.body().contains("juror"), "no user names");
         ItSupport.Reply json = get(base, "/api/v1/cycles/" + id + "/ballots");

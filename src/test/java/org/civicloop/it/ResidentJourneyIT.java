@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * A resident on a phone: signs in, ranks the options of the open vote while the page keeps the running cost in
@@ -23,6 +26,11 @@ import org.openqa.selenium.By;
 @RunAsClient
 @Tag("browser")
 class ResidentJourneyIT {
+
+    private static List<String> rankedTitles(Browser b) {
+        return b.driver().findElements(By.cssSelector("#rank-list .rank-name")).stream()
+                .map(e -> e.getText().replaceFirst("^\\d+\\. ", "").replaceFirst(" \\(.*$", "")).toList();
+    }
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -45,9 +53,18 @@ class ResidentJourneyIT {
             phone.open("/cycle.xhtml?id=" + voting);
             phone.clickAndWait("#vote-link");
             assertTrue(phone.pageText().contains("Residents' ballot"), "a resident votes in the open channel");
-            var selects = phone.driver().findElements(By.cssSelector("select.rank-select"));
-            new org.openqa.selenium.support.ui.Select(selects.get(1)).selectByValue("1");
-            new org.openqa.selenium.support.ui.Select(selects.get(0)).selectByValue("2");
+            // The ballot is arranged like a list: add two options, then reorder by keyboard and by dragging.
+            phone.find("#rank-pool .rank-add").click();
+            phone.find("#rank-pool .rank-add").click();
+            assertEquals(List.of("Evening youth club", "Floodlit court"), rankedTitles(phone));
+            phone.driver().findElements(By.cssSelector("#rank-list .rank-handle")).get(1).sendKeys(Keys.ARROW_UP);
+            assertEquals(List.of("Floodlit court", "Evening youth club"), rankedTitles(phone), "Arrow Up moves it up");
+            new Actions(phone.driver()).clickAndHold(phone.find("#rank-list .rank-handle"))
+                    .moveByOffset(0, 90).release().perform();
+            assertEquals(List.of("Evening youth club", "Floodlit court"), rankedTitles(phone), "dragged below");
+            phone.driver().findElements(By.cssSelector("#rank-list .rank-handle")).get(1).sendKeys(Keys.ARROW_UP);
+            assertEquals("1", phone.driver().findElements(By.cssSelector("select.rank-select")).get(1)
+                    .getDomProperty("value"), "the form carries the arranged order");
             String running = phone.text("#running-cost");
             assertTrue(running.contains("2 options") && running.contains("£85,000") && running.contains("£80,000"),
                     "the running cost of the ranked options against the budget: " + running);

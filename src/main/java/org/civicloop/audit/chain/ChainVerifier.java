@@ -57,7 +57,11 @@ public final class ChainVerifier {
                         firstBroken = Math.min(seq, expectedSeq);
                     }
                 }
-                latest.put(type + "#" + id, new Object[]{seq, rs.getString(8), type, id});
+                // A note (no digest before or after) says something happened but changes no row: it must not hide
+                // the row's last recorded state from the check below.
+                if (rs.getString(7) != null || rs.getString(8) != null) {
+                    latest.put(type + "#" + id, new Object[]{seq, rs.getString(8), type, id});
+                }
                 previous = hash;
                 expectedSeq = seq + 1;
             }

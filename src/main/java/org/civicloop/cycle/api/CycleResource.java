@@ -168,6 +168,27 @@ public class CycleResource {
         return detail(c);
     }
 
+    public record ValueChain(String inputs, String activities, String outputs, String outcomes) {
+    }
+
+    public record OptionView(String code, String title, String description, long cost, String currency,
+                             List<ValueCell> valueCells, ValueChain valueChain, String groupsAffected,
+                             String knockOnCosts, List<Long> evidenceIds) {
+    }
+
+    @GET
+    @Path("/{id}/options")
+    @Operation(summary = "The costed budget options of a published cycle, with their public value cells, value"
+            + " chain, the groups they affect, knock-on costs and the evidence they rest on")
+    @APIResponse(responseCode = "404", description = "No published cycle has this id")
+    public List<OptionView> options(@PathParam("id") long id) {
+        Cycle c = cycles.findPublished(id).orElseThrow(NotFoundException::new);
+        return voting.options(id).stream().map(o -> new OptionView(o.getCode(), o.getTitle(), o.getDescription(),
+                o.getCost(), c.getCurrency(), o.getValueCellList(), new ValueChain(o.getChainInputs(),
+                o.getChainActivities(), o.getChainOutputs(), o.getChainOutcomes()), o.getGroupsAffected(),
+                o.getKnockOnCosts(), o.getEvidenceIdList())).toList();
+    }
+
     private CycleDetail detail(Cycle c) {
         long id = c.getId();
         Map<Phase, Instant> started = cycles.timeline(id).stream()
@@ -310,7 +331,8 @@ public class CycleResource {
     public record JuryView(String method, Integer panelSize, String seedCommitment, String seed, Instant committedAt,
                            Instant drawnAt, String minProbability, String meanProbability, int volunteers,
                            List<Representation> representation, List<String> selected,
-                           List<ReplacementView> replacements) {
+                           List<ReplacementView> replacements, org.civicloop.jury.JuryService.RepeatParticipants
+                                   usualSuspects) {
     }
 
     @GET
@@ -319,7 +341,7 @@ public class CycleResource {
     @Operation(summary = "The jury draw: method, size, the seed's SHA-256 committed before the draw, the seed once"
             + " drawn, the lowest selection probability, the representativeness table (quota, volunteers, invited,"
             + " accepted, attended, on the jury), the ids the draw selected and the replacements for those who declined"
-            + " (pseudonymous volunteer ids)")
+            + " (pseudonymous volunteer ids), and how many of the pool and the jury took part in an earlier cycle")
     public JuryView jury(@PathParam("id") long id) {
         cycles.findPublished(id).orElseThrow(NotFoundException::new);
         org.civicloop.jury.JuryDraw d = jury.findDraw(id).orElse(null);
@@ -334,7 +356,17 @@ public class CycleResource {
                 d == null ? null : d.getSeedCommitment(), d == null ? null : d.getPublishedSeed(),
                 d == null ? null : d.getCommittedAt(), d == null ? null : d.getDrawnAt(),
                 d == null ? null : d.getMinProbability(), d == null ? null : d.getMeanProbability(),
-                jury.pool(id).size(), lines, selected, replacements);
+                jury.pool(id).size(), lines, selected, replacements, jury.repeatParticipants(id));
+    }
+
+    @POST
+    @Path("/{id}/jury/test-panel")
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Draw a test panel without recording anything (officers, while recruiting), with method"
+            + " LEXIMIN, MAXIMIN or LEGACY: the lowest and mean selection probability and each category's count")
+    public org.civicloop.jury.JuryService.TestPanel testPanel(@PathParam("id") long id,
+            @jakarta.ws.rs.QueryParam("size") int size, @jakarta.ws.rs.QueryParam("method") String method) {
+        return Refusals.orThrow(jury.testPanel(currentUser.actor(), id, size, method));
     }
 
     @GET
@@ -400,7 +432,9 @@ public class CycleResource {
         return "{\"cycle\": " + id + ", \"rule\": \"" + jury.rule().cliName() + "\", \"budget\": "
                 + c.getBudgetAmount() + ", \"currency\": \"" + c.getCurrency() + "\",\n\"jury\": {\"ballots\": "
                 + jury.ballots() + ", \"count\": " + jury.json() + "},\n\"residents\": {\"ballots\": "
-                + residents.ballots() + ", \"count\": " + residents.json() + "}}";
+                + residents.ballots() + ", \"online\": " + residents.bySource(Ballot.Source.ONLINE)
+                + ", \"paper\": " + residents.bySource(Ballot.Source.PAPER)
+                + ", \"count\": " + residents.json() + "}}";
     }
 
     @GET
@@ -428,19 +462,22 @@ public class CycleResource {
                 "attachment; filename=\"cycle-" + id + "-" + channel.name().toLowerCase() + ".pb\"").build();
     }
 
-    public record BallotView(String receipt, Ballot.Channel channel, LocalDate castOn, List<String> ranking) {
+    public record BallotView(String receipt, Ballot.Channel channel, Ballot.Source source, LocalDate castOn,
+                             List<String> ranking) {
     }
 
     @GET
     @Path("/{id}/ballots")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every anonymised ballot of both channels as JSON: receipt, channel, day cast, ranking")
+    @Operation(summary = "Every anonymised ballot of both channels as JSON: receipt, channel, source (online or"
+            + " paper), day cast (for paper: the day the batch was collected), ranking")
     @APIResponse(responseCode = "409", description = "The vote has not closed yet")
     public List<BallotView> ballotsJson(@PathParam("id") long id) {
         closedVote(id);
         List<BallotView> all = new java.util.ArrayList<>();
         for (Ballot.Channel ch : Ballot.Channel.values()) {
-            voting.ballots(id, ch).forEach(b -> all.add(new BallotView(b.getReceipt(), ch, b.getCastOn(), b.ranking())));
+            voting.ballots(id, ch).forEach(b -> all.add(new BallotView(b.getReceipt(), ch, b.getSource(), b.getCastOn(),
+                    b.ranking())));
         }
         return all;
     }
@@ -448,13 +485,15 @@ public class CycleResource {
     @GET
     @Path("/{id}/ballots.csv")
     @Produces("text/csv;charset=UTF-8")
-    @Operation(summary = "Every anonymised ballot of both channels as CSV: receipt, channel, day cast, ranking")
+    @Operation(summary = "Every anonymised ballot of both channels as CSV: receipt, channel, source, day cast,"
+            + " ranking")
     public Response ballotsCsv(@PathParam("id") long id) {
         closedVote(id);
-        StringBuilder csv = new StringBuilder("receipt,channel,cast_on,ranking\n");
+        StringBuilder csv = new StringBuilder("receipt,channel,source,cast_on,ranking\n");
         for (Ballot.Channel ch : Ballot.Channel.values()) {
             for (Ballot b : voting.ballots(id, ch)) {
-                csv.append(b.getReceipt()).append(',').append(ch).append(',').append(b.getCastOn()).append(",\"")
+                csv.append(b.getReceipt()).append(',').append(ch).append(',').append(b.getSource()).append(',')
+                        .append(b.getCastOn()).append(",\"")
                         .append(b.getRanking()).append("\"\n");
             }
         }

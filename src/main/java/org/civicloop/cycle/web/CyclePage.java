@@ -15,7 +15,6 @@ import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseTransition;
 import org.civicloop.deliberation.DeliberationNote;
 import org.civicloop.deliberation.DeliberationService;
-import org.civicloop.evidence.EvidenceItem;
 import org.civicloop.evidence.EvidenceService;
 import org.civicloop.feedback.FeedbackService;
 import org.civicloop.feedback.Recommendation;
@@ -115,7 +114,7 @@ public class CyclePage implements Serializable {
                 && c.getFeedbackPromiseDate().isBefore(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     }
 
-    public List<EvidenceItem> getEvidence() {
+    public List<org.civicloop.evidence.EvidenceViews.PublishedItem> getEvidence() {
         return evidence.publishedItems(cycle().getId());
     }
 

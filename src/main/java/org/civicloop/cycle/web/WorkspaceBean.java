@@ -31,8 +31,6 @@ import org.civicloop.cycle.MandateDraft;
 import org.civicloop.cycle.Phase;
 import org.civicloop.deliberation.DeliberationNote;
 import org.civicloop.deliberation.DeliberationService;
-import org.civicloop.evidence.EvidenceItem;
-import org.civicloop.evidence.EvidenceService;
 import org.civicloop.feedback.FeedbackService;
 import org.civicloop.feedback.Recommendation;
 import org.civicloop.identity.AccountService;
@@ -61,8 +59,6 @@ public class WorkspaceBean implements Serializable {
     CycleService cycles;
     @Inject
     JuryService jury;
-    @Inject
-    EvidenceService evidence;
     @Inject
     DeliberationService deliberation;
     @Inject
@@ -131,11 +127,9 @@ public class WorkspaceBean implements Serializable {
     private Integer jurySize;
     private String drawSeed;
     private String quotasCsv;
-    // Evidence
-    private String evidenceTitle;
-    private String evidenceSummary;
-    private EvidenceItem.Perspective evidencePerspective = EvidenceItem.Perspective.NEUTRAL;
-    private String evidenceSource;
+    private String targetsCsv;
+    private Integer targetsPanel;
+    private Integer targetsTolerance = 1;
     // Options
     private String optionCode;
     private String optionTitle;
@@ -145,14 +139,6 @@ public class WorkspaceBean implements Serializable {
     private String noteRound;
     private DeliberationNote.Kind noteKind = DeliberationNote.Kind.NOTE;
     private String noteBody;
-    // Responses
-    private final Map<Long, Recommendation.Response> responses = new HashMap<>();
-    private final Map<Long, String> rationales = new HashMap<>();
-    // Report and readings
-    private String reportSummary;
-    private String readingIndicator;
-    private String readingValue;
-    private String readingExplanation;
 
     public void load() throws IOException {
         if (cycle() == null) {
@@ -380,21 +366,28 @@ public class WorkspaceBean implements Serializable {
 
     public org.civicloop.jury.JuryDraw getDraw() { return jury.findDraw(id).orElse(null); }
     public List<org.civicloop.jury.JuryService.RepresentationLine> getRepresentation() { return jury.representation(id); }
-    public String getQuotasCsv() { return quotasCsv; }
-    public void setQuotasCsv(String s) { this.quotasCsv = s; }
-
-    public String addEvidence() {
-        if (Ui.report(evidence.addItem(currentUser.actor(), id, evidenceTitle, evidenceSummary, evidencePerspective,
-                evidenceSource), "evidence.added")) {
-            evidenceTitle = evidenceSummary = evidenceSource = null;
+    /** Fills the quotas from population shares (census) for the officer to check and save; saves nothing. */
+    public String deriveQuotas() {
+        try {
+            quotasCsv = org.civicloop.jury.selection.io.PopulationTargets.quotasCsv(
+                    org.civicloop.jury.selection.io.PopulationTargets.derive(new java.io.StringReader(
+                                    targetsCsv == null ? "" : targetsCsv.strip()),
+                            targetsPanel == null ? 0 : targetsPanel, targetsTolerance == null ? 0 : targetsTolerance));
+            Ui.report(Result.done(quotasCsv), "quotas.derived");
+        } catch (IOException | RuntimeException e) {
+            Ui.error("refused.quotas.csv", e.getMessage());
         }
         return null;
     }
 
-    public String publishEvidence(long itemId) {
-        Ui.report(evidence.publish(currentUser.actor(), itemId), "evidence.publishedMsg");
-        return null;
-    }
+    public String getTargetsCsv() { return targetsCsv; }
+    public void setTargetsCsv(String s) { this.targetsCsv = s; }
+    public Integer getTargetsPanel() { return targetsPanel; }
+    public void setTargetsPanel(Integer n) { this.targetsPanel = n; }
+    public Integer getTargetsTolerance() { return targetsTolerance; }
+    public void setTargetsTolerance(Integer n) { this.targetsTolerance = n; }
+    public String getQuotasCsv() { return quotasCsv; }
+    public void setQuotasCsv(String s) { this.quotasCsv = s; }
 
     public String addOption() {
         if (optionCost == null) {
@@ -433,30 +426,9 @@ public class WorkspaceBean implements Serializable {
         return null;
     }
 
-    public String respond(long recommendationId) {
-        Ui.report(feedback.respond(currentUser.actor(), recommendationId, responses.get(recommendationId),
-                rationales.get(recommendationId)), "response.recorded");
-        return null;
-    }
-
-    public String publishReport() {
-        Ui.report(cycles.publishReport(currentUser.actor(), id, reportSummary), "report.publishedMsg");
-        changed();
-        return null;
-    }
-
-    public String recordReading() {
-        if (Ui.report(measure.recordReading(currentUser.actor(), id, readingIndicator, readingValue,
-                readingExplanation), "reading.recorded")) {
-            readingIndicator = readingValue = readingExplanation = null;
-        }
-        return null;
-    }
-
     public List<Volunteer> getPool() { return jury.pool(id); }
     public List<Volunteer> getJury() { return jury.jury(id); }
     public String username(long accountId) { return accounts.usernameOf(accountId); }
-    public List<EvidenceItem> getEvidenceItems() { return evidence.items(id); }
     public List<BudgetOption> getOptions() { return voting.options(id); }
     public List<DeliberationNote> getNotes() { return deliberation.notes(id); }
     public List<Recommendation> getRecommendations() { return feedback.recommendations(id); }
@@ -465,9 +437,7 @@ public class WorkspaceBean implements Serializable {
     public int getJuryBallots() { return voting.ballots(id, Ballot.Channel.JURY).size(); }
     public long getFlaggedBallots() { return voting.flaggedBallots(id); }
     public int getResidentBallots() { return voting.ballots(id, Ballot.Channel.RESIDENTS).size(); }
-    public EvidenceItem.Perspective[] getPerspectives() { return EvidenceItem.Perspective.values(); }
     public DeliberationNote.Kind[] getNoteKinds() { return DeliberationNote.Kind.values(); }
-    public Recommendation.Response[] getResponseValues() { return Recommendation.Response.values(); }
     public boolean phaseIs(String phase) { return cycle().getPhase() == Phase.valueOf(phase); }
 
     public Long getId() { return id; }
@@ -555,14 +525,6 @@ public class WorkspaceBean implements Serializable {
     public void setJurySize(Integer jurySize) { this.jurySize = jurySize; }
     public String getDrawSeed() { return drawSeed; }
     public void setDrawSeed(String drawSeed) { this.drawSeed = drawSeed; }
-    public String getEvidenceTitle() { return evidenceTitle; }
-    public void setEvidenceTitle(String s) { this.evidenceTitle = s; }
-    public String getEvidenceSummary() { return evidenceSummary; }
-    public void setEvidenceSummary(String s) { this.evidenceSummary = s; }
-    public EvidenceItem.Perspective getEvidencePerspective() { return evidencePerspective; }
-    public void setEvidencePerspective(EvidenceItem.Perspective p) { this.evidencePerspective = p; }
-    public String getEvidenceSource() { return evidenceSource; }
-    public void setEvidenceSource(String s) { this.evidenceSource = s; }
     public String getOptionCode() { return optionCode; }
     public void setOptionCode(String s) { this.optionCode = s; }
     public String getOptionTitle() { return optionTitle; }
@@ -577,14 +539,4 @@ public class WorkspaceBean implements Serializable {
     public void setNoteKind(DeliberationNote.Kind k) { this.noteKind = k; }
     public String getNoteBody() { return noteBody; }
     public void setNoteBody(String s) { this.noteBody = s; }
-    public Map<Long, Recommendation.Response> getResponses() { return responses; }
-    public Map<Long, String> getRationales() { return rationales; }
-    public String getReportSummary() { return reportSummary; }
-    public void setReportSummary(String s) { this.reportSummary = s; }
-    public String getReadingIndicator() { return readingIndicator; }
-    public void setReadingIndicator(String s) { this.readingIndicator = s; }
-    public String getReadingValue() { return readingValue; }
-    public void setReadingValue(String s) { this.readingValue = s; }
-    public String getReadingExplanation() { return readingExplanation; }
-    public void setReadingExplanation(String s) { this.readingExplanation = s; }
 }

@@ -18,7 +18,11 @@ public class Formats {
     static final ZoneId ZONE = ZoneId.of("Europe/London");
 
     public String money(Long amount, String currency) {
-        return amount == null ? "\u2014" : new Money(amount, currency).format(Ui.locale());
+        if (amount == null) {
+            return "\u2014";
+        }
+        return currency == null ? java.text.NumberFormat.getIntegerInstance(Ui.locale()).format(amount)
+                : new Money(amount, currency).format(Ui.locale());
     }
 
     public String date(LocalDate date) {
@@ -29,6 +33,14 @@ public class Formats {
     public String dateTime(Instant instant) {
         return instant == null ? "\u2014" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                 .withLocale(Ui.locale()).withZone(ZONE).format(instant);
+    }
+
+    /** A probability (0..1) as a percentage in the page's language, one decimal. */
+    public String percent(double share) {
+        java.text.NumberFormat f = java.text.NumberFormat.getPercentInstance(Ui.locale());
+        f.setMinimumFractionDigits(1);
+        f.setMaximumFractionDigits(1);
+        return f.format(share);
     }
 
     public String isoDate(LocalDate date) {

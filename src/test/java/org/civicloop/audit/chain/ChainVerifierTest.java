@@ -39,11 +39,13 @@ class ChainVerifierTest {
     }
 
     private void change(String sql, String action, long id) throws Exception {
-        String before = RowDigest.of(c, "cycle", Long.toString(id));
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
+        String before = sql == null ? null : RowDigest.of(c, "cycle", Long.toString(id));
+        if (sql != null) {
+            try (Statement st = c.createStatement()) {
+                st.execute(sql);
+            }
         }
-        String after = RowDigest.of(c, "cycle", Long.toString(id));
+        String after = sql == null ? null : RowDigest.of(c, "cycle", Long.toString(id));
         seq++;
         String at = "2026-11-23T10:00:0" + seq + "Z";
         String hash = AuditChain.hash(head, seq, at, "officer", action, "cycle", Long.toString(id), before, after, null);
@@ -114,6 +116,15 @@ class ChainVerifierTest {
         assertTrue(v.problems().get(0).contains("cycle 2 was changed"), v.problems().toString());
         exec("UPDATE cycle SET title = 'Bins' WHERE id = 2");
         assertTrue(ChainVerifier.verify(c).valid(), "back as recorded");
+    }
+
+    @Test
+    void aNoteAboutARowDoesNotHideItsLastRecordedState() throws Exception {
+        change(null, "voting.voted", 2);
+        exec("UPDATE cycle SET title = 'Bins and recycling' WHERE id = 2");
+        ChainVerifier.Verdict v = ChainVerifier.verify(c);
+        assertFalse(v.valid());
+        assertEquals(5L, v.firstBrokenEntry(), v.problems().toString());
     }
 
     @Test

@@ -20,16 +20,13 @@ class LeximinTest {
     @Test
     void smallExampleGivesEveryoneTenPercent() throws Exception {
         TestData.Instance ex = TestData.example("example_small_20");
-        long t0 = System.nanoTime();
         PanelDistribution d = Selection.leximin(ex.pool(), ex.quotas(), 20, OPTIONS);
-        double seconds = (System.nanoTime() - t0) / 1e9;
         assertEquals(200, d.marginals().size());
         assertEquals(0.10, d.minimumProbability(), 1e-6);
         for (double p : d.marginals().values()) {
             assertEquals(0.10, p, 1e-6);
         }
         assertEquals(20.0, d.marginals().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-6);
-        assertTrue(seconds < 2.0, "took " + seconds + " s");
     }
 
     @Test

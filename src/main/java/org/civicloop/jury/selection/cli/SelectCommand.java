@@ -22,7 +22,7 @@ import org.civicloop.jury.selection.PanelDistribution;
 import org.civicloop.jury.selection.ProbabilityStats;
 import org.civicloop.jury.selection.Selection;
 import org.civicloop.jury.selection.SelectionOptions;
-import org.civicloop.jury.selection.io.Csv;
+import org.civicloop.kernel.Csv;
 import org.civicloop.jury.selection.io.CsvDataException;
 import org.civicloop.jury.selection.io.PeopleCsv;
 import org.civicloop.jury.selection.io.QuotasCsv;

@@ -1,5 +1,6 @@
 package org.civicloop.jury.selection.io;
 
+import org.civicloop.kernel.Csv;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;

@@ -1,5 +1,6 @@
 package org.civicloop.jury.selection.io;
 
+import org.civicloop.kernel.Csv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

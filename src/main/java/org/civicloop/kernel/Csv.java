@@ -1,4 +1,4 @@
-package org.civicloop.jury.selection.io;
+package org.civicloop.kernel;
 
 import java.io.IOException;
 import java.io.Reader;

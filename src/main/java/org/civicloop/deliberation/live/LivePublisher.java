@@ -1,0 +1,74 @@
+package org.civicloop.deliberation.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Once a change to a session has committed, renders the session's public state once and publishes it on the
+ * {@link LiveBus}. Bursts coalesce: while one thread renders a session, further changes only mark it dirty and the
+ * same thread renders again with everything that arrived, so 60 jurors answering at once cost a few renders.
+ */
+@ApplicationScoped
+public class LivePublisher {
+
+    private static final Logger LOG = Logger.getLogger(LivePublisher.class.getName());
+    static final Jsonb JSON = JsonbBuilder.create();
+
+    @Inject
+    LiveBus bus;
+    @Inject
+    LiveViews views;
+
+    private final Map<Long, Flags> flags = new ConcurrentHashMap<>();
+
+    private static final class Flags {
+        final AtomicBoolean rendering = new AtomicBoolean();
+        final AtomicBoolean dirty = new AtomicBoolean();
+    }
+
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionChanged change) {
+        changed(change.sessionId());
+    }
+
+    /** Publishes the session's current state now (coalesced with any render in progress). */
+    public void changed(long sessionId) {
+        Flags f = flags.computeIfAbsent(sessionId, k -> new Flags());
+        f.dirty.set(true);
+        while (f.dirty.get() && f.rendering.compareAndSet(false, true)) {
+            try {
+                while (f.dirty.getAndSet(false)) {
+                    render(sessionId);
+                }
+            } finally {
+                f.rendering.set(false);
+            }
+        }
+    }
+
+    private void render(long sessionId) {
+        if (!bus.hasListeners(sessionId)) {
+            return;
+        }
+        try {
+            String json = views.render(sessionId);
+            if (json != null) {
+                bus.publish(sessionId, new LiveBus.LiveEvent("state", json));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not publish the state of session " + sessionId, e);
+        }
+    }
+
+    public static String toJson(Object o) {
+        return JSON.toJson(o);
+    }
+}

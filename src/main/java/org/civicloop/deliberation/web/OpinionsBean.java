@@ -1,0 +1,115 @@
+package org.civicloop.deliberation.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleService;
+import org.civicloop.deliberation.OpinionAnswer;
+import org.civicloop.deliberation.OpinionStatement;
+import org.civicloop.deliberation.ParticipationService;
+import org.civicloop.deliberation.SessionRound;
+import org.civicloop.deliberation.SessionService;
+import org.civicloop.identity.CurrentUser;
+import org.civicloop.jury.JuryService;
+import org.civicloop.kernel.Result;
+import org.civicloop.platform.web.Ui;
+import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.VotingService;
+
+/** The before/after questions: every opinion statement on the agree scale and the options in rank order. */
+@Named
+@ViewScoped
+public class OpinionsBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CycleService cycles;
+    @Inject
+    SessionService sessions;
+    @Inject
+    ParticipationService participation;
+    @Inject
+    VotingService voting;
+    @Inject
+    JuryService jury;
+    @Inject
+    CurrentUser currentUser;
+
+    private Long id;
+    private String stage = "BEFORE";
+    private Cycle cycle;
+    private final Map<Long, Integer> scores = new HashMap<>();
+    private final Map<String, Integer> ranks = new HashMap<>();
+    private boolean saved;
+
+    public void load() {
+        cycle = id == null ? null : cycles.findPublished(id).orElse(null);
+        if (cycle == null) {
+            return;
+        }
+        if (!"AFTER".equals(stage)) {
+            stage = "BEFORE";
+        }
+        Map<String, Integer> mine = participation.myAnswers(currentUser.actor(), id, SessionRound.Stage.valueOf(stage));
+        for (OpinionStatement s : getStatements()) {
+            scores.putIfAbsent(s.getId(), mine.get(s.itemKey()));
+        }
+        for (BudgetOption o : getOptions()) {
+            ranks.putIfAbsent(o.getCode(), mine.get("O" + o.getCode()));
+        }
+        saved = !mine.isEmpty();
+    }
+
+    public List<OpinionStatement> getStatements() {
+        return sessions.statements(id);
+    }
+
+    public List<BudgetOption> getOptions() {
+        return voting.options(id);
+    }
+
+    public List<Integer> getRankChoices() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 1; i <= getOptions().size(); i++) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    public boolean isJuror() {
+        return jury.isJuror(id, currentUser.actor().username());
+    }
+
+    public String save() {
+        TreeMap<Integer, String> byRank = new TreeMap<>();
+        for (Map.Entry<String, Integer> e : ranks.entrySet()) {
+            if (e.getValue() != null && byRank.put(e.getValue(), e.getKey()) != null) {
+                Ui.error("refused.poll.ranking", getOptions().size());
+                return null;
+            }
+        }
+        Result<OpinionAnswer.Panel> r = participation.answerQuestions(currentUser.actor(), id,
+                SessionRound.Stage.valueOf(stage), scores, new ArrayList<>(byRank.values()));
+        if (Ui.report(r, "opinions.saved")) {
+            saved = true;
+        }
+        return null;
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public String getStage() { return stage; }
+    public void setStage(String stage) { this.stage = stage; }
+    public Cycle getCycle() { return cycle; }
+    public Map<Long, Integer> getScores() { return scores; }
+    public Map<String, Integer> getRanks() { return ranks; }
+    public boolean isSaved() { return saved; }
+}

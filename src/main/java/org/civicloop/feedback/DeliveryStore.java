@@ -1,0 +1,78 @@
+package org.civicloop.feedback;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The mail deliveries' state changes, each in its own short transaction (sending happens outside them). */
+@ApplicationScoped
+class DeliveryStore {
+
+    @PersistenceContext(unitName = "civicloop")
+    EntityManager em;
+    @Inject
+    Clock clock;
+
+    /** A delivery this worker holds: where to, in which language, about which report. */
+    record Outgoing(long id, String address, String locale, long cycleId, String cycleTitle, int version,
+                    int attempt) {
+    }
+
+    /**
+     * Claims the deliveries that are due: each moves PENDING -> SENDING with one more attempt by a conditional
+     * update, so two workers never send the same one.
+     */
+    @Transactional
+    List<Outgoing> claimDue(int max) {
+        Instant now = clock.instant();
+        List<MailDelivery> due = em.createQuery("SELECT d FROM MailDelivery d WHERE d.status = :p"
+                        + " AND (d.nextAttemptAt IS NULL OR d.nextAttemptAt <= :now) ORDER BY d.id", MailDelivery.class)
+                .setParameter("p", MailDelivery.Status.PENDING).setParameter("now", now).setMaxResults(max)
+                .getResultList();
+        List<Outgoing> claimed = new ArrayList<>();
+        for (MailDelivery d : due) {
+            int updated = em.createQuery("UPDATE MailDelivery d SET d.status = :s, d.attempts = d.attempts + 1,"
+                            + " d.updatedAt = :now WHERE d.id = :id AND d.status = :p")
+                    .setParameter("s", MailDelivery.Status.SENDING).setParameter("now", now)
+                    .setParameter("id", d.getId()).setParameter("p", MailDelivery.Status.PENDING).executeUpdate();
+            if (updated == 1) {
+                Object[] about = em.createQuery("SELECT a.locale, c.id, c.title, n.versionNo FROM Notification n,"
+                                + " Account a, Cycle c WHERE n.id = :n AND a.id = n.accountId AND c.id = n.cycleId",
+                        Object[].class).setParameter("n", d.getNotificationId()).getSingleResult();
+                claimed.add(new Outgoing(d.getId(), d.getAddress(), (String) about[0], ((Number) about[1]).longValue(),
+                        (String) about[2], ((Number) about[3]).intValue(), d.getAttempts() + 1));
+            }
+        }
+        return claimed;
+    }
+
+    @Transactional
+    void finish(long id, MailDelivery.Status status, String error, Instant nextAttempt) {
+        em.createQuery("UPDATE MailDelivery d SET d.status = :s, d.lastError = :e, d.nextAttemptAt = :n,"
+                        + " d.updatedAt = :now WHERE d.id = :id")
+                .setParameter("s", status).setParameter("e", error == null ? null
+                        : error.length() > 1000 ? error.substring(0, 1000) : error)
+                .setParameter("n", nextAttempt).setParameter("now", clock.instant()).setParameter("id", id)
+                .executeUpdate();
+    }
+
+    /** After a restart: deliveries a stopped worker held go back to the queue (their attempt still counts). */
+    @Transactional
+    int releaseAbandoned() {
+        return em.createQuery("UPDATE MailDelivery d SET d.status = :p WHERE d.status = :s")
+                .setParameter("p", MailDelivery.Status.PENDING).setParameter("s", MailDelivery.Status.SENDING)
+                .executeUpdate();
+    }
+
+    @Transactional
+    long pending() {
+        return em.createQuery("SELECT COUNT(d) FROM MailDelivery d WHERE d.status = :p", Long.class)
+                .setParameter("p", MailDelivery.Status.PENDING).getSingleResult();
+    }
+}

@@ -1,0 +1,156 @@
+package org.civicloop.feedback;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.civicloop.audit.AuditLog;
+import org.civicloop.identity.Account;
+import org.civicloop.identity.AccountService;
+import org.civicloop.kernel.Actor;
+import org.civicloop.kernel.Result;
+import org.civicloop.kernel.Role;
+
+/**
+ * Who asked to hear about reports, and what they are told: an in-app notification for every participant who opted
+ * in (volunteers and voters of the cycle), and an e-mail when an SMTP server is configured.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    @PersistenceContext(unitName = "civicloop")
+    EntityManager em;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+    @Inject
+    AccountService accounts;
+    @Inject
+    MailSettings mail;
+
+    /** A signed-in person asks (or stops asking) to be told when reports of cycles they took part in appear. */
+    @Transactional
+    public Result<Boolean> setReportUpdates(Actor actor, boolean wanted) {
+        if (actor.isAnonymous() || actor.roles().isEmpty()) {
+            return Result.refused("refused.notAllowed");
+        }
+        Optional<Account> account = accounts.find(actor.username());
+        if (account.isEmpty()) {
+            return Result.refused("refused.notAllowed");
+        }
+        long id = account.get().getId();
+        ReportOptIn current = em.find(ReportOptIn.class, id);
+        if (wanted && current == null) {
+            em.persist(new ReportOptIn(id, clock.instant()));
+            em.flush();
+            audit.record(actor, "feedback.optedIn", "report_opt_in", id, null, null);
+        } else if (!wanted && current != null) {
+            String before = audit.digestOf("report_opt_in", id);
+            em.remove(current);
+            em.flush();
+            audit.record(actor, "feedback.optedOut", "report_opt_in", id, before, null);
+        }
+        return Result.done(wanted);
+    }
+
+    public boolean wantsReportUpdates(String username) {
+        return accounts.find(username).map(a -> em.find(ReportOptIn.class, a.getId()) != null).orElse(false);
+    }
+
+    /** Inside a publication: one notification per opted-in participant, and its e-mail when mail is on. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int notifyParticipants(Actor actor, long cycleId, int version) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT a.id, a.email FROM account a"
+                + " JOIN report_opt_in o ON o.id = a.id WHERE a.active = TRUE AND ("
+                + " EXISTS (SELECT 1 FROM volunteer v WHERE v.cycle_id = ? AND v.account_id = a.id)"
+                + " OR EXISTS (SELECT 1 FROM voter_register r WHERE r.cycle_id = ? AND r.account_id = a.id))"
+                + " ORDER BY a.id").setParameter(1, cycleId).setParameter(2, cycleId).getResultList();
+        Instant now = clock.instant();
+        boolean mailOn = mail.enabled();
+        int mails = 0;
+        for (Object[] row : rows) {
+            long accountId = ((Number) row[0]).longValue();
+            String email = (String) row[1];
+            Notification n = new Notification(accountId, cycleId, version, now);
+            em.persist(n);
+            if (mailOn && email != null && !email.isBlank()) {
+                em.flush();
+                em.persist(new MailDelivery(n.getId(), email.strip(), now));
+                mails++;
+            }
+        }
+        if (!rows.isEmpty()) {
+            audit.note(actor, "feedback.participantsNotified", "cycle", Long.toString(cycleId),
+                    "version=" + version + "; notified=" + rows.size() + "; emails=" + mails);
+        }
+        return rows.size();
+    }
+
+    /** A notification as its reader sees it. */
+    public record View(long id, long cycleId, String cycleTitle, int version, Instant createdAt, boolean unread) {
+    }
+
+    public List<View> forUser(String username) {
+        Optional<Account> account = accounts.find(username);
+        if (account.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT n, c.title FROM Notification n, Cycle c WHERE c.id = n.cycleId"
+                        + " AND n.accountId = :a ORDER BY n.createdAt DESC, n.id DESC", Object[].class)
+                .setParameter("a", account.get().getId()).setMaxResults(100).getResultList().stream()
+                .map(r -> {
+                    Notification n = (Notification) r[0];
+                    return new View(n.getId(), n.getCycleId(), (String) r[1], n.getVersionNo(), n.getCreatedAt(),
+                            n.isUnread());
+                }).toList();
+    }
+
+    public long unread(String username) {
+        return forUser(username).stream().filter(View::unread).count();
+    }
+
+    /** The reader marks their own notification as read. */
+    @Transactional
+    public Result<Notification> markRead(Actor actor, long notificationId) {
+        Notification n = em.find(Notification.class, notificationId);
+        Optional<Account> account = accounts.find(actor.username());
+        if (n == null || account.isEmpty() || !n.getAccountId().equals(account.get().getId())) {
+            return Result.refused("refused.notification.unknown");
+        }
+        if (n.isUnread()) {
+            String before = audit.digestOf("notification", notificationId);
+            n.markRead(clock.instant());
+            audit.record(actor, "feedback.notificationRead", "notification", notificationId, before, null);
+        }
+        return Result.done(n);
+    }
+
+    /** A delivery officers need to know about: an address that bounced or a server that could not be reached. */
+    public record Problem(long id, long cycleId, String cycleTitle, String username, String address,
+                          MailDelivery.Status status, int attempts, String lastError, Instant updatedAt) {
+    }
+
+    /** Undeliverable addresses and failed deliveries, for officers. */
+    public Result<List<Problem>> deliveryProblems(Actor actor) {
+        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
+            return Result.refused("refused.notAllowed");
+        }
+        return Result.done(em.createQuery("SELECT d, n, c.title, a.username FROM MailDelivery d, Notification n,"
+                        + " Cycle c, Account a WHERE n.id = d.notificationId AND c.id = n.cycleId AND a.id = n.accountId"
+                        + " AND d.status IN :s ORDER BY d.updatedAt DESC, d.id DESC", Object[].class)
+                .setParameter("s", List.of(MailDelivery.Status.UNDELIVERABLE, MailDelivery.Status.FAILED))
+                .setMaxResults(500).getResultList().stream().map(r -> {
+                    MailDelivery d = (MailDelivery) r[0];
+                    Notification n = (Notification) r[1];
+                    return new Problem(d.getId(), n.getCycleId(), (String) r[2], (String) r[3], d.getAddress(),
+                            d.getStatus(), d.getAttempts(), d.getLastError(), d.getUpdatedAt());
+                }).toList());
+    }
+}

@@ -1,0 +1,74 @@
+package org.civicloop.feedback;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.civicloop.deliberation.PreferenceShift;
+
+/**
+ * The "you said, we did" report of one cycle as published: the snapshot stored with each version and what the
+ * page, the PDF and {@code GET /api/v1/cycles/{id}/report} all show. Sections in reading order.
+ */
+public record Report(long cycleId, String council, String title, String currency, int version, Instant publishedAt,
+                     String changeNote, List<VersionNote> earlierVersions,
+                     Changed changed, String question, Participation participation, Heard heard,
+                     PreferenceShift shift, Vote vote, List<Decision> decisions, List<String> minorityPositions,
+                     Next next, Check check) {
+
+    /** An earlier version of this report and why it was replaced. */
+    public record VersionNote(int version, Instant publishedAt, String changeNote) {
+    }
+
+    /** What changed because of residents: the officer's summary and the recommendations taken up. */
+    public record Changed(String summary, List<String> adoptedOrModified, long committed) {
+    }
+
+    /** Who took part: the pool, the jury and its representativeness, the ballots. */
+    public record Participation(int pool, int jury, int juryBallots, int residentBallots,
+                                List<Representation> representation) {
+    }
+
+    /** One line of the representativeness summary: the target range against who sat on the jury. */
+    public record Representation(String feature, String value, int min, int max, long pool, long jury) {
+        public boolean withinTarget() {
+            return jury >= min && jury <= max;
+        }
+    }
+
+    /** What the jury heard: the evidence pack (its own page) and how many items it holds. */
+    public record Heard(int items, String link) {
+    }
+
+    /** How they voted: the jury count with its rounds, and the residents' channel alongside. */
+    public record Vote(String rule, int ballots, List<Funded> funded, List<NotFunded> notFunded, List<String> rounds,
+                       int residentBallots, List<String> residentWinners) {
+    }
+
+    public record Funded(String code, String title, String score, long cost) {
+    }
+
+    public record NotFunded(String code, String title, String why) {
+    }
+
+    /** What was decided on one recommendation, and why. */
+    public record Decision(long id, int rank, Recommendation.Source source, String optionCode, String title,
+                           String support, int juryBallots, int firstChoices,
+                           int rankedBy, int supportPercent, String minorityPositions, int residentBallots,
+                           boolean residentFunded, String residentScore, Recommendation.Response response,
+                           String rationale, String tradeOff, String budgetLine, Long amountCommitted,
+                           String whoLoses, String offered, String decisionMaker, boolean political,
+                           String signoffMember, LocalDate signoffOn) {
+    }
+
+    /** What happens next and when, and the promise the mandate made. */
+    public record Next(String steps, LocalDate nextDate, LocalDate promiseDate, String promiseHow, String channel) {
+    }
+
+    /** How to check: the audit chain's head when this version was published, and the open data. */
+    public record Check(String auditHeadHash, List<Link> openData) {
+    }
+
+    /** A link to open data: a message key for its label and a path under the application. */
+    public record Link(String label, String path) {
+    }
+}

@@ -1,0 +1,81 @@
+package org.civicloop.feedback;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import org.civicloop.cycle.Cycle;
+import org.civicloop.deliberation.DeliberationNote;
+import org.civicloop.deliberation.DeliberationService;
+import org.civicloop.deliberation.PreferenceShiftService;
+import org.civicloop.evidence.EvidenceService;
+import org.civicloop.jury.JuryService;
+import org.civicloop.voting.Ballot;
+import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.VotingService;
+
+/** Gathers every section of a cycle's report from the capabilities that own the facts. */
+@ApplicationScoped
+class ReportAssembler {
+
+    @Inject
+    JuryService jury;
+    @Inject
+    EvidenceService evidence;
+    @Inject
+    VotingService voting;
+    @Inject
+    PreferenceShiftService shifts;
+    @Inject
+    DeliberationService deliberation;
+
+    Report assemble(Cycle cycle, List<Recommendation> recs, ReportDraft draft, int number, Instant at,
+                    String changeNote, List<ReportVersion> earlier, String auditHead) {
+        long id = cycle.getId();
+        List<Report.VersionNote> history = earlier.stream()
+                .map(v -> new Report.VersionNote(v.getVersionNo(), v.getPublishedAt(), v.getChangeNote())).toList();
+        List<Recommendation> taken = recs.stream().filter(r -> r.isAnswered() && r.getResponse().taken()).toList();
+        long committed = taken.stream().mapToLong(r -> r.getAmountCommitted() == null ? 0 : r.getAmountCommitted())
+                .sum();
+        Report.Changed changed = new Report.Changed(draft.summary(),
+                taken.stream().map(Recommendation::getTitle).toList(), committed);
+        VotingService.Count juryCount = voting.count(id, Ballot.Channel.JURY);
+        VotingService.Count residentCount = voting.count(id, Ballot.Channel.RESIDENTS);
+        Report.Participation participation = new Report.Participation(jury.pool(id).size(), jury.jury(id).size(),
+                juryCount.ballots(), residentCount.ballots(), jury.representation(id).stream()
+                .map(l -> new Report.Representation(l.feature(), l.value(), l.min(), l.max(), l.pool(), l.jury()))
+                .toList());
+        Report.Heard heard = new Report.Heard(evidence.publishedItems(id).size(), "/cycle.xhtml?id=" + id + "#evidence");
+        Report.Vote vote = new Report.Vote(juryCount.rule().name(), juryCount.ballots(),
+                juryCount.winners().stream().map(o -> new Report.Funded(o.getCode(), o.getTitle(),
+                        juryCount.score(o.getCode()), o.getCost())).toList(),
+                juryCount.losers().stream().map(l -> new Report.NotFunded(l.option().getCode(), l.option().getTitle(),
+                        l.why())).toList(),
+                juryCount.rounds().stream().map(r -> r.description()).toList(),
+                residentCount.ballots(), residentCount.winners().stream().map(BudgetOption::getTitle).toList());
+        List<Report.Decision> decisions = recs.stream().map(ReportAssembler::decision).toList();
+        Report.Next next = new Report.Next(draft.nextSteps(), draft.nextDate(), cycle.getFeedbackPromiseDate(),
+                cycle.getFeedbackPromiseHow(), cycle.getFeedbackChannel());
+        String api = "/api/v1/cycles/" + id;
+        Report.Check check = new Report.Check(auditHead, List.of(
+                new Report.Link("report.link.json", api + "/report"),
+                new Report.Link("report.link.responses", api + "/report/responses.csv"),
+                new Report.Link("report.link.pdf", api + "/report/pdf"),
+                new Report.Link("report.link.results", api + "/results"),
+                new Report.Link("report.link.ballots", api + "/ballots.pb"),
+                new Report.Link("report.link.audit", "/audit.xhtml")));
+        return new Report(id, cycle.getCouncil(), cycle.getTitle(), cycle.getCurrency(), number, at, changeNote,
+                history, changed, cycle.getQuestion(), participation, heard, shifts.shift(id), vote, decisions,
+                deliberation.notes(id).stream()
+                .filter(n -> n.getKind() == DeliberationNote.Kind.MINORITY_POSITION).map(DeliberationNote::getBody).toList(), next, check);
+    }
+
+    static Report.Decision decision(Recommendation r) {
+        return new Report.Decision(r.getId(), r.getRankPosition(), r.getSource(), r.getOptionCode(), r.getTitle(),
+                r.getSupport(), r.getJuryBallots(),
+                r.getFirstChoices(), r.getRankedBy(), r.getSupportPercent(), r.getMinorityPositions(),
+                r.getResidentBallots(), r.isResidentFunded(), r.getResidentScore(), r.getResponse(), r.getRationale(),
+                r.getTradeOff(), r.getBudgetLine(), r.getAmountCommitted(), r.getWhoLoses(), r.getOffered(),
+                r.getDecidedBy(), r.isPolitical(), r.getSignoffMember(), r.getSignoffOn());
+    }
+}

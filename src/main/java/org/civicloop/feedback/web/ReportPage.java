@@ -1,0 +1,71 @@
+package org.civicloop.feedback.web;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+import org.civicloop.cycle.CycleService;
+import org.civicloop.feedback.FeedbackService;
+import org.civicloop.feedback.Report;
+import org.civicloop.feedback.ReportVersion;
+import org.civicloop.feedback.ShiftChart;
+import org.civicloop.platform.web.Ui;
+
+/** The public "you said, we did" page of one cycle: the latest report version, or an earlier one by number. */
+@Named
+@ViewScoped
+public class ReportPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    FeedbackService feedback;
+    @Inject
+    CycleService cycles;
+
+    private Long cycle;
+    private Integer v;
+    private Report report;
+    private String hash;
+    private List<VersionRow> versions = List.of();
+
+    /** A version in the list of versions: its number, date, change note and hash. */
+    public record VersionRow(int number, java.time.Instant publishedAt, String changeNote, String sha256) {
+    }
+
+    public void load() throws IOException {
+        Optional<ReportVersion> version = cycle == null || cycles.findPublished(cycle).isEmpty() ? Optional.empty()
+                : v == null ? feedback.latest(cycle) : feedback.version(cycle, v);
+        if (version.isEmpty()) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, Ui.text("fb.notPublished"));
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        report = feedback.read(version.get());
+        hash = version.get().getContentHash();
+        versions = feedback.versions(cycle).stream().map(x -> new VersionRow(x.getVersionNo(), x.getPublishedAt(),
+                x.getChangeNote(), x.getContentHash())).toList();
+    }
+
+    public Report getReport() { return report; }
+    public String getHash() { return hash; }
+    public List<VersionRow> getVersions() { return versions; }
+    public int getLatestNumber() { return versions.isEmpty() ? 0 : versions.get(versions.size() - 1).number(); }
+    public boolean isLatest() { return report != null && report.version() == getLatestNumber(); }
+    public List<ShiftChart.Chart> getStatementCharts() { return ShiftChart.statements(report.shift()); }
+    public List<ShiftChart.Chart> getOptionCharts() { return ShiftChart.options(report.shift()); }
+    public boolean isShiftEmpty() { return report.shift() == null || report.shift().isEmpty(); }
+    public List<Report.Decision> getDecisions() { return report.decisions(); }
+    public String getResidentWinners() {
+        return report.vote().residentWinners().isEmpty() ? "\u2014" : String.join(", ", report.vote().residentWinners());
+    }
+
+    public Long getCycle() { return cycle; }
+    public void setCycle(Long cycle) { this.cycle = cycle; }
+    public Integer getV() { return v; }
+    public void setV(Integer v) { this.v = v; }
+}

@@ -1,0 +1,78 @@
+package org.civicloop.measure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.Phase;
+import org.civicloop.cycle.PhaseTransition;
+import org.civicloop.deliberation.PreferenceShiftService;
+import org.civicloop.feedback.FeedbackService;
+import org.civicloop.jury.JuryService;
+
+/** Gathers a cycle's real data and computes its engagement metrics with {@link EngagementMetrics}. */
+@ApplicationScoped
+public class MetricsService {
+
+    @Inject
+    CycleService cycles;
+    @Inject
+    JuryService jury;
+    @Inject
+    FeedbackService feedback;
+    @Inject
+    PreferenceShiftService shifts;
+    @Inject
+    ParticipationService participation;
+    @Inject
+    AccountabilityService accountability;
+
+    /** A cycle's engagement metrics; a null figure was not recorded (see {@link EngagementMetrics}). */
+    public record CycleMetrics(long cycleId, String title, Phase phase, int juryPanel, Double representativenessGap,
+                               int quotaBreaches, int participants, Double repeatShare,
+                               EngagementMetrics.ShiftSummary preferenceShift, EngagementMetrics.Adoption adoption,
+                               EngagementMetrics.FeedbackTiming feedback, long engagementCosts, long contributions,
+                               double volunteerHours, Double costPerParticipant, EngagementMetrics.TrustSummary trust) {
+    }
+
+    public CycleMetrics metrics(Cycle cycle) {
+        long id = cycle.getId();
+        int panel = jury.jury(id).size();
+        List<EngagementMetrics.QuotaLine> lines = jury.representation(id).stream()
+                .map(l -> new EngagementMetrics.QuotaLine(l.feature(), l.value(), l.min(), l.max(), l.jury()))
+                .toList();
+        Set<Long> people = participation.participants(id);
+        Double repeat = EngagementMetrics.repeatShare(people, participation.participantsElsewhere(id));
+        EngagementMetrics.Adoption adoption = EngagementMetrics.adoption(feedback.recommendations(id).stream()
+                .map(r -> r.getResponse() == null ? null : r.getResponse().name()).toList());
+        LocalDate decided = cycles.timeline(id).stream().filter(t -> t.getToPhase() == Phase.DECIDE)
+                .map(PhaseTransition::getMovedAt).map(i -> i.atZone(ZoneOffset.UTC).toLocalDate())
+                .findFirst().orElse(null);
+        LocalDate published = cycle.getReportPublishedAt() == null ? null
+                : cycle.getReportPublishedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        var timing = EngagementMetrics.feedbackTiming(decided, cycle.getFeedbackPromiseDate(), published);
+        List<LedgerEntry> ledger = accountability.ledger(id);
+        long costs = ledger.stream().filter(e -> !e.isContribution()).mapToLong(LedgerEntry::getAmount).sum();
+        long contributions = ledger.stream().filter(LedgerEntry::isContribution).mapToLong(LedgerEntry::getAmount)
+                .sum();
+        double volunteerHours = ledger.stream().filter(e -> e.getKind() == LedgerKind.VOLUNTEER_HOURS)
+                .mapToDouble(e -> e.getHours().doubleValue()).sum();
+        var trust = EngagementMetrics.trust(participation.trustAnswers(id).stream()
+                .map(t -> new EngagementMetrics.TrustPoint(t.getTrust(), t.getHeard(), t.isAgain())).toList());
+        return new CycleMetrics(id, cycle.getTitle(), cycle.getPhase(), panel,
+                EngagementMetrics.representativenessGap(lines, panel), EngagementMetrics.quotaBreaches(lines),
+                people.size(), repeat, EngagementMetrics.preferenceShift(shifts.shift(id)), adoption, timing, costs,
+                contributions, volunteerHours, EngagementMetrics.costPerParticipant(costs, people.size()), trust);
+    }
+
+    /** Metrics of every published cycle that has reached its decision, oldest first (the "over time" view). */
+    public List<CycleMetrics> overTime() {
+        return cycles.published().stream().filter(c -> c.getPhase().atLeast(Phase.DECIDE))
+                .sorted(java.util.Comparator.comparing(Cycle::getCreatedAt).thenComparing(Cycle::getId))
+                .map(this::metrics).toList();
+    }
+}

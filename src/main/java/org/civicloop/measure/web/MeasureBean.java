@@ -1,0 +1,394 @@
+package org.civicloop.measure.web;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.Phase;
+import org.civicloop.cycle.ValueCell;
+import org.civicloop.identity.CurrentUser;
+import org.civicloop.measure.AccountabilityService;
+import org.civicloop.measure.Frequency;
+import org.civicloop.measure.IndicatorDraft;
+import org.civicloop.measure.IndicatorKind;
+import org.civicloop.measure.LedgerKind;
+import org.civicloop.measure.MeasureService;
+import org.civicloop.measure.ObjectiveDraft;
+import org.civicloop.measure.OutcomesReport;
+import org.civicloop.measure.ParticipationService;
+import org.civicloop.measure.ProgressStatus;
+import org.civicloop.measure.PromiseDraft;
+import org.civicloop.measure.PromiseVerdict;
+import org.civicloop.measure.ReviewPanel;
+import org.civicloop.measure.ValueDimension;
+import org.civicloop.platform.web.Ui;
+import org.civicloop.voting.BudgetOption;
+
+/** The officer's measuring page (/officer/measure.xhtml?id=ID): every measure use case on one cycle. */
+@Named
+@ViewScoped
+public class MeasureBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CycleService cycles;
+    @Inject
+    MeasureService measure;
+    @Inject
+    AccountabilityService accountability;
+    @Inject
+    ParticipationService participation;
+    @Inject
+    OutcomesReport report;
+    @Inject
+    CurrentUser currentUser;
+
+    private Long id;
+    private transient Cycle cycle;
+    private transient List<OutcomesReport.ObjectiveView> objectives;
+
+    // Objective
+    private String optionCode;
+    private String outcome;
+    private ValueCell valueCell;
+    private String owner;
+    private String partners;
+    private String baseline;
+    private String target;
+    private LocalDate reviewDate;
+    // Milestone
+    private Long milestoneObjective;
+    private String milestoneTitle;
+    private LocalDate milestoneDue;
+    // Progress
+    private Long progressObjective;
+    private ProgressStatus progressStatus;
+    private Integer percent;
+    private Long spend;
+    private String progressNote;
+    // Indicator
+    private Long indicatorObjective;
+    private String indicatorName;
+    private IndicatorKind indicatorKind;
+    private String unit;
+    private String source;
+    private Frequency frequency;
+    private String gamingRisk;
+    private String counterIndicator;
+    private BigDecimal indicatorBaseline;
+    private BigDecimal indicatorTarget;
+    // Reading
+    private Long readingIndicator;
+    private BigDecimal readingAmount;
+    private LocalDate measuredOn;
+    private String explanation;
+    // Value account (up to three promises at a time)
+    private Long accountObjective;
+    private String provider;
+    private Integer accountYear;
+    private String accountSummary;
+    private final ValueDimension[] promiseDimensions = new ValueDimension[3];
+    private final String[] promiseTexts = new String[3];
+    private final String[] deliveredTexts = new String[3];
+    // Marking a promise
+    private Long promiseId;
+    private PromiseVerdict verdict;
+    private String evidence;
+    // Ledger
+    private LedgerKind ledgerKind;
+    private String ledgerDescription;
+    private BigDecimal ledgerHours;
+    private Long ledgerAmount;
+    // Review panel
+    private Integer panelSize = 3;
+    private String panelSeed;
+
+    public void load() throws IOException {
+        if (getCycle() == null) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404,
+                    Ui.text("error.cycleNotFound"));
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    public Cycle getCycle() {
+        if (cycle == null && id != null) {
+            cycle = cycles.find(id).orElse(null);
+        }
+        return cycle;
+    }
+
+    private void changed() {
+        cycle = null;
+        objectives = null;
+    }
+
+    public boolean isDecided() {
+        return getCycle().getPhase().atLeast(Phase.DECIDE);
+    }
+
+    public boolean isMeasuring() {
+        return getCycle().getPhase().atLeast(Phase.MEASURE);
+    }
+
+    public List<BudgetOption> getFundedOptions() {
+        return measure.fundedOptions(id);
+    }
+
+    public List<OutcomesReport.ObjectiveView> getObjectives() {
+        if (objectives == null) {
+            objectives = report.objectives(id, false);
+        }
+        return objectives;
+    }
+
+    public List<OutcomesReport.IndicatorView> getPublishedIndicators() {
+        List<OutcomesReport.IndicatorView> out = new ArrayList<>();
+        getObjectives().stream().filter(OutcomesReport.ObjectiveView::setPublished)
+                .forEach(o -> out.addAll(o.indicators()));
+        return out;
+    }
+
+    public List<OutcomesReport.PromiseView> getUnmarkedPromises() {
+        List<OutcomesReport.PromiseView> out = new ArrayList<>();
+        getObjectives().forEach(o -> o.accounts().forEach(a -> a.promises().stream()
+                .filter(p -> p.verdict() == null).forEach(out::add)));
+        return out;
+    }
+
+    public ReviewPanel getPanel() {
+        return participation.panel(id).orElse(null);
+    }
+
+    public int getPoolSize() {
+        return participation.pool(id).size();
+    }
+
+    public ValueCell[] getValueCells() { return ValueCell.values(); }
+    public IndicatorKind[] getKinds() { return IndicatorKind.values(); }
+    public Frequency[] getFrequencies() { return Frequency.values(); }
+    public ProgressStatus[] getStatuses() { return ProgressStatus.values(); }
+    public ValueDimension[] getDimensions() { return ValueDimension.values(); }
+    public PromiseVerdict[] getVerdicts() { return PromiseVerdict.values(); }
+    public LedgerKind[] getLedgerKinds() { return LedgerKind.values(); }
+
+    public String setObjective() {
+        if (Ui.report(measure.setObjective(currentUser.actor(), id, optionCode, new ObjectiveDraft(outcome, valueCell,
+                owner, partners, baseline, target, reviewDate)), "measure.objectiveSaved")) {
+            outcome = owner = partners = baseline = target = null;
+            changed();
+        }
+        return null;
+    }
+
+    public String addMilestone() {
+        if (milestoneObjective != null && Ui.report(measure.addMilestone(currentUser.actor(), milestoneObjective,
+                milestoneTitle, milestoneDue), "measure.milestoneAdded")) {
+            milestoneTitle = null;
+            milestoneDue = null;
+            changed();
+        }
+        return null;
+    }
+
+    public String completeMilestone(long milestoneId) {
+        if (Ui.report(measure.completeMilestone(currentUser.actor(), milestoneId,
+                LocalDate.now(java.time.ZoneOffset.UTC)),
+                "measure.milestoneReached")) {
+            changed();
+        }
+        return null;
+    }
+
+    public String updateProgress() {
+        if (progressObjective != null && Ui.report(measure.updateProgress(currentUser.actor(), progressObjective,
+                progressStatus, percent == null ? -1 : percent, spend == null ? -1 : spend, progressNote),
+                "measure.progressSaved")) {
+            progressNote = null;
+            changed();
+        }
+        return null;
+    }
+
+    public String addIndicator() {
+        if (indicatorObjective != null && Ui.report(measure.addIndicator(currentUser.actor(), indicatorObjective,
+                new IndicatorDraft(indicatorName, indicatorKind, unit, source, frequency, gamingRisk, counterIndicator,
+                        indicatorBaseline, indicatorTarget)), "measure.indicatorAdded")) {
+            indicatorName = unit = source = gamingRisk = counterIndicator = null;
+            indicatorKind = null;
+            indicatorBaseline = indicatorTarget = null;
+            changed();
+        }
+        return null;
+    }
+
+    public String publishSet(long objectiveId) {
+        if (Ui.report(measure.publishIndicatorSet(currentUser.actor(), objectiveId), "measure.setPublished")) {
+            changed();
+        }
+        return null;
+    }
+
+    public String recordReading() {
+        if (readingIndicator == null) {
+            Ui.error("measure.chooseIndicator");
+            return null;
+        }
+        if (Ui.report(measure.recordReading(currentUser.actor(), readingIndicator, readingAmount, measuredOn,
+                explanation), "reading.recorded")) {
+            readingAmount = null;
+            measuredOn = null;
+            explanation = null;
+            changed();
+        }
+        return null;
+    }
+
+    public String submitAccount() {
+        List<PromiseDraft> promises = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            boolean any = promiseTexts[i] != null && !promiseTexts[i].isBlank();
+            if (any || (deliveredTexts[i] != null && !deliveredTexts[i].isBlank())) {
+                promises.add(new PromiseDraft(promiseDimensions[i], promiseTexts[i], deliveredTexts[i]));
+            }
+        }
+        if (accountObjective != null && Ui.report(accountability.submitValueAccount(currentUser.actor(),
+                accountObjective, provider, accountYear == null ? 0 : accountYear, accountSummary, promises),
+                "measure.accountSaved")) {
+            provider = accountSummary = null;
+            java.util.Arrays.fill(promiseTexts, null);
+            java.util.Arrays.fill(deliveredTexts, null);
+            changed();
+        }
+        return null;
+    }
+
+    public String markPromise() {
+        if (promiseId != null && Ui.report(accountability.markPromise(currentUser.actor(), promiseId, verdict,
+                evidence), "measure.promiseMarked")) {
+            evidence = null;
+            verdict = null;
+            changed();
+        }
+        return null;
+    }
+
+    public String recordLedger() {
+        if (Ui.report(accountability.recordLedgerEntry(currentUser.actor(), id, ledgerKind, ledgerDescription,
+                ledgerHours, ledgerAmount == null ? 0 : ledgerAmount), "measure.ledgerSaved")) {
+            ledgerDescription = null;
+            ledgerHours = null;
+            ledgerAmount = null;
+        }
+        return null;
+    }
+
+    public String drawPanel() {
+        if (Ui.report(participation.drawReviewPanel(currentUser.actor(), id, panelSize == null ? 0 : panelSize,
+                panelSeed), "measure.panelDrawn")) {
+            changed();
+        }
+        return null;
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public String getOptionCode() { return optionCode; }
+    public void setOptionCode(String v) { this.optionCode = v; }
+    public String getOutcome() { return outcome; }
+    public void setOutcome(String v) { this.outcome = v; }
+    public ValueCell getValueCell() { return valueCell; }
+    public void setValueCell(ValueCell v) { this.valueCell = v; }
+    public String getOwner() { return owner; }
+    public void setOwner(String v) { this.owner = v; }
+    public String getPartners() { return partners; }
+    public void setPartners(String v) { this.partners = v; }
+    public String getBaseline() { return baseline; }
+    public void setBaseline(String v) { this.baseline = v; }
+    public String getTarget() { return target; }
+    public void setTarget(String v) { this.target = v; }
+    public LocalDate getReviewDate() { return reviewDate; }
+    public void setReviewDate(LocalDate v) { this.reviewDate = v; }
+    public Long getMilestoneObjective() { return milestoneObjective; }
+    public void setMilestoneObjective(Long v) { this.milestoneObjective = v; }
+    public String getMilestoneTitle() { return milestoneTitle; }
+    public void setMilestoneTitle(String v) { this.milestoneTitle = v; }
+    public LocalDate getMilestoneDue() { return milestoneDue; }
+    public void setMilestoneDue(LocalDate v) { this.milestoneDue = v; }
+    public Long getProgressObjective() { return progressObjective; }
+    public void setProgressObjective(Long v) { this.progressObjective = v; }
+    public ProgressStatus getProgressStatus() { return progressStatus; }
+    public void setProgressStatus(ProgressStatus v) { this.progressStatus = v; }
+    public Integer getPercent() { return percent; }
+    public void setPercent(Integer v) { this.percent = v; }
+    public Long getSpend() { return spend; }
+    public void setSpend(Long v) { this.spend = v; }
+    public String getProgressNote() { return progressNote; }
+    public void setProgressNote(String v) { this.progressNote = v; }
+    public Long getIndicatorObjective() { return indicatorObjective; }
+    public void setIndicatorObjective(Long v) { this.indicatorObjective = v; }
+    public String getIndicatorName() { return indicatorName; }
+    public void setIndicatorName(String v) { this.indicatorName = v; }
+    public IndicatorKind getIndicatorKind() { return indicatorKind; }
+    public void setIndicatorKind(IndicatorKind v) { this.indicatorKind = v; }
+    public String getUnit() { return unit; }
+    public void setUnit(String v) { this.unit = v; }
+    public String getSource() { return source; }
+    public void setSource(String v) { this.source = v; }
+    public Frequency getFrequency() { return frequency; }
+    public void setFrequency(Frequency v) { this.frequency = v; }
+    public String getGamingRisk() { return gamingRisk; }
+    public void setGamingRisk(String v) { this.gamingRisk = v; }
+    public String getCounterIndicator() { return counterIndicator; }
+    public void setCounterIndicator(String v) { this.counterIndicator = v; }
+    public BigDecimal getIndicatorBaseline() { return indicatorBaseline; }
+    public void setIndicatorBaseline(BigDecimal v) { this.indicatorBaseline = v; }
+    public BigDecimal getIndicatorTarget() { return indicatorTarget; }
+    public void setIndicatorTarget(BigDecimal v) { this.indicatorTarget = v; }
+    public Long getReadingIndicator() { return readingIndicator; }
+    public void setReadingIndicator(Long v) { this.readingIndicator = v; }
+    public BigDecimal getReadingAmount() { return readingAmount; }
+    public void setReadingAmount(BigDecimal v) { this.readingAmount = v; }
+    public LocalDate getMeasuredOn() { return measuredOn; }
+    public void setMeasuredOn(LocalDate v) { this.measuredOn = v; }
+    public String getExplanation() { return explanation; }
+    public void setExplanation(String v) { this.explanation = v; }
+    public Long getAccountObjective() { return accountObjective; }
+    public void setAccountObjective(Long v) { this.accountObjective = v; }
+    public String getProvider() { return provider; }
+    public void setProvider(String v) { this.provider = v; }
+    public Integer getAccountYear() { return accountYear; }
+    public void setAccountYear(Integer v) { this.accountYear = v; }
+    public String getAccountSummary() { return accountSummary; }
+    public void setAccountSummary(String v) { this.accountSummary = v; }
+    public ValueDimension[] getPromiseDimensions() { return promiseDimensions; }
+    public String[] getPromiseTexts() { return promiseTexts; }
+    public String[] getDeliveredTexts() { return deliveredTexts; }
+    public Long getPromiseId() { return promiseId; }
+    public void setPromiseId(Long v) { this.promiseId = v; }
+    public PromiseVerdict getVerdict() { return verdict; }
+    public void setVerdict(PromiseVerdict v) { this.verdict = v; }
+    public String getEvidence() { return evidence; }
+    public void setEvidence(String v) { this.evidence = v; }
+    public LedgerKind getLedgerKind() { return ledgerKind; }
+    public void setLedgerKind(LedgerKind v) { this.ledgerKind = v; }
+    public String getLedgerDescription() { return ledgerDescription; }
+    public void setLedgerDescription(String v) { this.ledgerDescription = v; }
+    public BigDecimal getLedgerHours() { return ledgerHours; }
+    public void setLedgerHours(BigDecimal v) { this.ledgerHours = v; }
+    public Long getLedgerAmount() { return ledgerAmount; }
+    public void setLedgerAmount(Long v) { this.ledgerAmount = v; }
+    public Integer getPanelSize() { return panelSize; }
+    public void setPanelSize(Integer v) { this.panelSize = v; }
+    public String getPanelSeed() { return panelSeed; }
+    public void setPanelSeed(String v) { this.panelSeed = v; }
+}

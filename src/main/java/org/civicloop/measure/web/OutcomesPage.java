@@ -1,0 +1,219 @@
+package org.civicloop.measure.web;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleService;
+import org.civicloop.identity.CurrentUser;
+import org.civicloop.measure.IndicatorReading;
+import org.civicloop.measure.LedgerEntry;
+import org.civicloop.measure.AccountabilityService;
+import org.civicloop.measure.MetricsService;
+import org.civicloop.measure.OutcomesReport;
+import org.civicloop.measure.ParticipationService;
+import org.civicloop.measure.ReviewPanel;
+import org.civicloop.platform.web.Ui;
+
+/**
+ * The public results and accountability page of a cycle (/outcomes.xhtml?cycle=ID): progress of each funded option
+ * (anchor #option-CODE), its objective, indicators with charts and readings, review comments, value accounts, the
+ * ledger and the engagement metrics; participants answer the trust survey and panel members comment here.
+ */
+@Named
+@ViewScoped
+public class OutcomesPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CycleService cycles;
+    @Inject
+    OutcomesReport report;
+    @Inject
+    MetricsService metrics;
+    @Inject
+    AccountabilityService accountability;
+    @Inject
+    ParticipationService participation;
+    @Inject
+    CurrentUser currentUser;
+
+    private Long cycleId;
+    private transient Cycle cycle;
+    private transient List<OutcomesReport.ObjectiveView> objectives;
+    private transient MetricsService.CycleMetrics cycleMetrics;
+    private transient List<MetricsService.CycleMetrics> overTime;
+    // Trust survey
+    private Integer trust;
+    private Integer heard;
+    private Boolean again;
+    // Review comment
+    private Long commentIndicator;
+    private String commentQuarter;
+    private String commentText;
+
+    public void load() throws IOException {
+        if (getCycle() == null) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404,
+                    Ui.text("error.cycleNotFound"));
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    public Cycle getCycle() {
+        if (cycle == null && cycleId != null) {
+            cycle = cycles.findPublished(cycleId).orElse(null);
+        }
+        return cycle;
+    }
+
+    public List<OutcomesReport.ObjectiveView> getObjectives() {
+        if (objectives == null) {
+            objectives = report.objectives(cycleId, true);
+        }
+        return objectives;
+    }
+
+    public List<OutcomesReport.IndicatorView> getIndicators() {
+        return getObjectives().stream().flatMap(o -> o.indicators().stream()).toList();
+    }
+
+    public List<IndicatorReading> getEarlierReadings() {
+        return report.earlierReadings(cycleId);
+    }
+
+    public MetricsService.CycleMetrics getMetrics() {
+        if (cycleMetrics == null) {
+            cycleMetrics = metrics.metrics(getCycle());
+        }
+        return cycleMetrics;
+    }
+
+    public List<MetricsService.CycleMetrics> getOverTime() {
+        if (overTime == null) {
+            overTime = metrics.overTime();
+        }
+        return overTime;
+    }
+
+    /** The largest value of a metric over time (for scaling the bars); at least 1. */
+    public double max(String metric) {
+        return getOverTime().stream().map(m -> valueOf(m, metric)).filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue).map(Math::abs).max().orElse(1);
+    }
+
+    /** A metric of one cycle by name, for the over-time charts; null when not recorded. */
+    public Double valueOf(MetricsService.CycleMetrics m, String metric) {
+        return switch (metric) {
+            case "gap" -> m.representativenessGap();
+            case "repeat" -> m.repeatShare();
+            case "shift" -> m.preferenceShift() == null ? null : m.preferenceShift().meanAbsoluteShift();
+            case "adopted" -> m.adoption().adoptedOrModifiedShare();
+            case "late" -> m.feedback() == null ? null : (double) m.feedback().daysLate();
+            case "cost" -> m.costPerParticipant();
+            case "trust" -> m.trust().meanTrust();
+            default -> null;
+        };
+    }
+
+    /** Bar width (0..200) of a metric for the over-time charts. */
+    public double bar(MetricsService.CycleMetrics m, String metric) {
+        Double v = valueOf(m, metric);
+        double max = Math.max(max(metric), 1e-9);
+        return v == null ? 0 : Math.round(200 * Math.abs(v) / max * 10) / 10.0;
+    }
+
+    /** A figure for display with its unit, or "not recorded" when there is none. */
+    public String show(Double value, String unit) {
+        if (value == null) {
+            return Ui.text("metric.notRecorded");
+        }
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(Ui.locale());
+        f.setMaximumFractionDigits(2);
+        return unit == null || unit.isEmpty() ? f.format(value) : f.format(value) + " " + unit;
+    }
+
+    /** A whole-unit money amount in the cycle's currency. */
+    public String money(long amount) {
+        return new org.civicloop.kernel.Money(amount, getCycle().getCurrency()).format(Ui.locale());
+    }
+
+    public long total(List<LedgerEntry> lines) {
+        return lines.stream().mapToLong(LedgerEntry::getAmount).sum();
+    }
+
+    public double hours(List<LedgerEntry> lines) {
+        return lines.stream().filter(e -> e.getHours() != null).mapToDouble(e -> e.getHours().doubleValue()).sum();
+    }
+
+    public List<LedgerEntry> getContributions() {
+        return accountability.ledger(cycleId).stream().filter(LedgerEntry::isContribution).toList();
+    }
+
+    public List<LedgerEntry> getCosts() {
+        return accountability.ledger(cycleId).stream().filter(e -> !e.isContribution()).toList();
+    }
+
+    public ReviewPanel getPanel() {
+        return participation.panel(cycleId).orElse(null);
+    }
+
+    public boolean isCanAnswer() {
+        return currentUser.isSignedIn() && getCycle().getPhase().atLeast(org.civicloop.cycle.Phase.MEASURE)
+                && participation.canAnswer(cycleId, currentUser.getUsername());
+    }
+
+    public boolean isAnswered() {
+        return currentUser.isSignedIn() && participation.hasAnswered(cycleId, currentUser.getUsername());
+    }
+
+    public boolean isPanelMember() {
+        return currentUser.isSignedIn() && participation.isPanelMember(cycleId, currentUser.getUsername());
+    }
+
+    public String answerSurvey() {
+        if (trust == null || heard == null || again == null) {
+            Ui.error("survey.answerAll");
+            return null;
+        }
+        if (Ui.report(participation.answerTrustSurvey(currentUser.actor(), cycleId, trust, heard, again),
+                "survey.thanks")) {
+            cycleMetrics = null;
+            overTime = null;
+        }
+        return null;
+    }
+
+    public String comment() {
+        if (commentIndicator == null) {
+            Ui.error("review.chooseIndicator");
+            return null;
+        }
+        if (Ui.report(participation.commentOnReadings(currentUser.actor(), commentIndicator, commentQuarter,
+                commentText), "review.published")) {
+            commentText = null;
+            objectives = null;
+        }
+        return null;
+    }
+
+    public Long getCycleId() { return cycleId; }
+    public void setCycleId(Long cycleId) { this.cycleId = cycleId; }
+    public Integer getTrust() { return trust; }
+    public void setTrust(Integer trust) { this.trust = trust; }
+    public Integer getHeard() { return heard; }
+    public void setHeard(Integer heard) { this.heard = heard; }
+    public Boolean getAgain() { return again; }
+    public void setAgain(Boolean again) { this.again = again; }
+    public Long getCommentIndicator() { return commentIndicator; }
+    public void setCommentIndicator(Long v) { this.commentIndicator = v; }
+    public String getCommentQuarter() { return commentQuarter; }
+    public void setCommentQuarter(String v) { this.commentQuarter = v; }
+    public String getCommentText() { return commentText; }
+    public void setCommentText(String v) { this.commentText = v; }
+}

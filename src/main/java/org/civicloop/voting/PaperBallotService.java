@@ -1,0 +1,397 @@
+package org.civicloop.voting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.civicloop.audit.AuditLog;
+import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.OfficerAccess;
+import org.civicloop.cycle.Phase;
+import org.civicloop.cycle.PhaseGate;
+import org.civicloop.identity.Account;
+import org.civicloop.identity.AccountService;
+import org.civicloop.kernel.Actor;
+import org.civicloop.kernel.Result;
+
+/**
+ * Use cases of paper ballots (the hybrid tally): open a batch for what was collected where and when, key its sheets
+ * twice (two different officers), settle the sheets the keyings disagree on, or import a scanning service's CSV;
+ * accepting the batch puts its sheets into the residents' ballot box. Sheets carry no identity: whoever hands out a
+ * paper ballot first records the person in the voter register ({@link #issuePaperBallot}), which refuses anyone who
+ * has voted online already, and afterwards refuses them online.
+ */
+@ApplicationScoped
+public class PaperBallotService implements PhaseGate {
+
+    @PersistenceContext(unitName = "civicloop")
+    EntityManager em;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+    @Inject
+    AccountService accounts;
+    @Inject
+    VotingService voting;
+
+    /** A batch with where its keying stands. */
+    public record BatchView(PaperBatch batch, int keyedFirst, int keyedSecond, String firstKeyer,
+                            String secondKeyer, List<PaperSheets.Discrepancy> open, int resolved) {
+
+        public boolean readyToAccept() {
+            return !batch.isAccepted() && open.isEmpty() && (batch.getMethod() == PaperBatch.Method.SCAN
+                    || keyedFirst > 0 && keyedSecond > 0);
+        }
+
+        /** Both keyings have begun, so their differences (including sheets one of them lacks) are listed. */
+        public boolean compared() {
+            return batch.getMethod() == PaperBatch.Method.DOUBLE_ENTRY && keyedFirst > 0 && keyedSecond > 0;
+        }
+    }
+
+    /** Opens a batch for the paper ballots collected in one place on one day. */
+    @Transactional
+    public Result<PaperBatch> openBatch(Actor actor, long cycleId, String label, String collectedWhere,
+                                        LocalDate collectedOn, int sheets) {
+        Result<Cycle> found = openForPaper(actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
+        }
+        Optional<Result<PaperBatch>> bad = checkBatch(cycleId, label, collectedWhere, collectedOn);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        if (sheets < 1 || sheets > PaperSheets.MAX_SHEETS) {
+            return Result.refused("refused.paper.sheets", PaperSheets.MAX_SHEETS);
+        }
+        PaperBatch batch = new PaperBatch(cycleId, label.strip(), collectedWhere.strip(), collectedOn, sheets,
+                PaperBatch.Method.DOUBLE_ENTRY, actor.username(), clock.instant());
+        em.persist(batch);
+        em.flush();
+        audit.record(actor, "paper.batchOpened", "paper_batch", batch.getId(), null, "cycle=" + cycleId);
+        return Result.done(batch);
+    }
+
+    /**
+     * Keys one sheet of a batch. The first officer to key a batch makes keying 1, a different officer keying 2;
+     * each may correct their own sheets until the batch is accepted. Nobody sees the other keying's sheets here.
+     */
+    @Transactional
+    public Result<PaperEntry> keySheet(Actor actor, long batchId, int sheetNo, String ranking) {
+        Result<PaperBatch> found = batchForWork(actor, batchId);
+        if (!found.isDone()) {
+            return found.map(b -> null);
+        }
+        PaperBatch batch = found.value();
+        if (batch.getMethod() != PaperBatch.Method.DOUBLE_ENTRY) {
+            return Result.refused("refused.paper.scanned");
+        }
+        if (sheetNo < 1 || sheetNo > batch.getSheets()) {
+            return Result.refused("refused.paper.noSuchSheet", batch.getSheets());
+        }
+        PaperSheets.Sheet sheet;
+        try {
+            sheet = PaperSheets.sheet(sheetNo, ranking, optionCodes(batch.getCycleId()));
+        } catch (PaperSheets.Invalid e) {
+            return Result.refused(e.key(), e.args());
+        }
+        Map<Integer, String> keyers = keyers(batchId);
+        int keying;
+        if (actor.username().equals(keyers.get(1))) {
+            keying = 1;
+        } else if (actor.username().equals(keyers.get(2))) {
+            keying = 2;
+        } else if (!keyers.containsKey(1)) {
+            keying = 1;
+        } else if (!keyers.containsKey(2)) {
+            keying = 2;
+        } else {
+            return Result.refused("refused.paper.twoKeyers", keyers.get(1), keyers.get(2));
+        }
+        PaperEntry entry = entry(batchId, keying, sheetNo);
+        if (entry == null) {
+            entry = new PaperEntry(batchId, keying, sheet, actor.username(), clock.instant());
+            em.persist(entry);
+            em.flush();
+            audit.record(actor, "paper.sheetKeyed", "paper_entry", entry.getId(), null,
+                    "batch=" + batchId + "; keying=" + keying + "; sheet=" + sheetNo);
+        } else {
+            String before = audit.digestOf("paper_entry", entry.getId());
+            entry.rekey(sheet, clock.instant());
+            audit.record(actor, "paper.sheetCorrected", "paper_entry", entry.getId(), before,
+                    "batch=" + batchId + "; keying=" + keying + "; sheet=" + sheetNo);
+        }
+        return Result.done(entry);
+    }
+
+    /** Settles a sheet the two keyings disagree on (one may have missed it), reading the paper again. */
+    @Transactional
+    public Result<PaperEntry> resolveSheet(Actor actor, long batchId, int sheetNo, String ranking, String note) {
+        Result<PaperBatch> found = batchForWork(actor, batchId);
+        if (!found.isDone()) {
+            return found.map(b -> null);
+        }
+        if (note == null || note.isBlank() || note.length() > 1000) {
+            return Result.refused("refused.paper.note");
+        }
+        PaperBatch batch = found.value();
+        boolean disputed = !sheets(batchId, 2).isEmpty() && PaperSheets.compare(batch.getSheets(), sheets(batchId, 1), sheets(batchId, 2)).stream()
+                .anyMatch(d -> d.sheetNo() == sheetNo);
+        if (batch.getMethod() != PaperBatch.Method.DOUBLE_ENTRY || !disputed) {
+            return Result.refused("refused.paper.notDisputed", sheetNo);
+        }
+        PaperSheets.Sheet sheet;
+        try {
+            sheet = PaperSheets.sheet(sheetNo, ranking, optionCodes(batch.getCycleId()));
+        } catch (PaperSheets.Invalid e) {
+            return Result.refused(e.key(), e.args());
+        }
+        PaperEntry existing = entry(batchId, PaperEntry.RESOLVED, sheetNo);
+        String before = existing == null ? null : audit.digestOf("paper_entry", existing.getId());
+        if (existing != null) {
+            em.remove(existing);
+            em.flush();
+        }
+        PaperEntry resolution = new PaperEntry(batchId, sheet, note.strip(), actor.username(), clock.instant());
+        em.persist(resolution);
+        em.flush();
+        audit.record(actor, "paper.sheetResolved", "paper_entry", resolution.getId(), before,
+                "batch=" + batchId + "; sheet=" + sheetNo);
+        return Result.done(resolution);
+    }
+
+    /**
+     * Imports a scanning service's CSV as one batch (columns sheet and ranking). Any problem
+     * refuses the whole file, naming the row or sheet, and nothing is stored.
+     */
+    @Transactional
+    public Result<PaperBatch> importScan(Actor actor, long cycleId, String label, String collectedWhere,
+                                         LocalDate collectedOn, String csv) {
+        Result<Cycle> found = openForPaper(actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
+        }
+        Optional<Result<PaperBatch>> bad = checkBatch(cycleId, label, collectedWhere, collectedOn);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        List<PaperSheets.Sheet> sheets;
+        try {
+            sheets = PaperSheets.scan(csv, optionCodes(cycleId));
+        } catch (PaperSheets.Invalid e) {
+            return Result.refused(e.key(), e.args());
+        }
+        if (sheets.isEmpty()) {
+            return Result.refused("refused.paper.csvEmpty");
+        }
+        PaperBatch batch = new PaperBatch(cycleId, label.strip(), collectedWhere.strip(), collectedOn, sheets.size(),
+                PaperBatch.Method.SCAN, actor.username(), clock.instant());
+        em.persist(batch);
+        em.flush();
+        for (PaperSheets.Sheet sheet : sheets) {
+            em.persist(new PaperEntry(batch.getId(), 1, sheet, actor.username(), clock.instant()));
+        }
+        em.flush();
+        audit.record(actor, "paper.scanImported", "paper_batch", batch.getId(), null,
+                "cycle=" + cycleId + "; sheets=" + sheets.size() + "; sha256="
+                        + org.civicloop.audit.chain.AuditChain.sha256Hex(csv));
+        return Result.done(batch);
+    }
+
+    /**
+     * Accepts a batch whose keyings agree (or whose differences are all settled): its sheets become ballots of the
+     * residents' box, dated the day they were collected. Spoilt sheets are counted as such and not added.
+     */
+    @Transactional
+    public Result<PaperBatch> acceptBatch(Actor actor, long batchId) {
+        Result<PaperBatch> found = batchForWork(actor, batchId);
+        if (!found.isDone()) {
+            return found.map(b -> null);
+        }
+        PaperBatch batch = found.value();
+        BatchView view = view(batch);
+        if (!view.readyToAccept()) {
+            return view.compared() || batch.getMethod() == PaperBatch.Method.SCAN
+                    ? Result.refused("refused.paper.discrepancies", view.open().size())
+                    : Result.refused("refused.paper.notKeyedTwice");
+        }
+        Map<Integer, PaperSheets.Sheet> finalSheets = new HashMap<>(sheets(batchId, 1));
+        finalSheets.putAll(sheets(batchId, PaperEntry.RESOLVED));
+        int counted = 0;
+        int spoilt = 0;
+        for (int n = 1; n <= batch.getSheets(); n++) {
+            PaperSheets.Sheet sheet = finalSheets.get(n);
+            if (sheet.spoilt()) {
+                spoilt++;
+                continue;
+            }
+            em.persist(Ballot.fromPaper(batch.getCycleId(), VotingService.newReceipt(), sheet.ranking(),
+                    batch.getCollectedOn()));
+            counted++;
+        }
+        String before = audit.digestOf("paper_batch", batchId);
+        batch.accept(actor.username(), clock.instant(), counted, spoilt);
+        audit.record(actor, "paper.batchAccepted", "paper_batch", batchId, before,
+                "counted=" + counted + "; spoilt=" + spoilt);
+        return Result.done(batch);
+    }
+
+    /**
+     * Records, when a paper ballot is handed out, that this resident has now voted in the residents' channel: the
+     * register refuses the paper ballot if they voted online already (or were given one before), and refuses them
+     * online afterwards. Nothing links the person to the sheet they fill in.
+     */
+    @Transactional
+    public Result<String> issuePaperBallot(Actor actor, long cycleId, String username, String where) {
+        Result<Cycle> found = openForPaper(actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
+        }
+        if (where == null || where.isBlank() || where.strip().length() > 300) {
+            return Result.refused("refused.paper.where");
+        }
+        Account voter = username == null ? null : accounts.find(username.strip()).orElse(null);
+        if (voter == null || !voter.isActive()) {
+            return Result.refused("refused.paper.noSuchVoter");
+        }
+        if (voting.isRegistered(cycleId, Ballot.Channel.RESIDENTS, voter.getId())) {
+            return Result.refused("refused.paper.alreadyVoted", voter.getUsername());
+        }
+        em.persist(new VoterRegistration(cycleId, Ballot.Channel.RESIDENTS, voter.getId()));
+        em.flush();
+        audit.note(actor, "paper.ballotIssued", "cycle", Long.toString(cycleId), "where=" + where.strip());
+        return Result.done(voter.getUsername());
+    }
+
+    public List<BatchView> batches(long cycleId) {
+        return em.createQuery("SELECT b FROM PaperBatch b WHERE b.cycleId = :c ORDER BY b.collectedOn, b.id",
+                        PaperBatch.class)
+                .setParameter("c", cycleId).getResultList().stream().map(this::view).toList();
+    }
+
+    /** The cycle a batch belongs to (a plain read that loads no entity). */
+    public Optional<Long> cycleOf(long batchId) {
+        return em.createQuery("SELECT b.cycleId FROM PaperBatch b WHERE b.id = :id", Long.class)
+                .setParameter("id", batchId).getResultStream().findFirst();
+    }
+
+    public Optional<BatchView> batch(long batchId) {
+        return Optional.ofNullable(em.find(PaperBatch.class, batchId)).map(this::view);
+    }
+
+    /** The sheets of one keying (1 or 2) of a batch, by sheet number; for officers settling discrepancies. */
+    public Map<Integer, PaperSheets.Sheet> sheets(long batchId, int keying) {
+        return entries(batchId, keying).stream().collect(Collectors.toMap(PaperEntry::getSheetNo, PaperEntry::sheet));
+    }
+
+    @Override
+    public Optional<Result.Refused<Void>> checkLeaving(Cycle cycle, Phase from) {
+        if (from != Phase.VOTE) {
+            return Optional.empty();
+        }
+        long open = em.createQuery("SELECT COUNT(b) FROM PaperBatch b WHERE b.cycleId = :c AND b.status = :s",
+                        Long.class)
+                .setParameter("c", cycle.getId()).setParameter("s", PaperBatch.Status.KEYING).getSingleResult();
+        return open == 0 ? Optional.empty()
+                : Optional.of(new Result.Refused<>("refused.paper.openBatches", List.of(open)));
+    }
+
+    private BatchView view(PaperBatch batch) {
+        long id = batch.getId();
+        Map<Integer, PaperSheets.Sheet> first = sheets(id, 1);
+        Map<Integer, PaperSheets.Sheet> second = sheets(id, 2);
+        Map<Integer, String> keyers = keyers(id);
+        List<PaperSheets.Discrepancy> open = List.of();
+        int resolvedCount = 0;
+        if (batch.getMethod() == PaperBatch.Method.DOUBLE_ENTRY && !first.isEmpty() && !second.isEmpty()) {
+            Set<Integer> resolved = sheets(id, PaperEntry.RESOLVED).keySet();
+            List<PaperSheets.Discrepancy> all = PaperSheets.compare(batch.getSheets(), first, second);
+            open = all.stream().filter(d -> !resolved.contains(d.sheetNo())).toList();
+            resolvedCount = all.size() - open.size();
+        }
+        return new BatchView(batch, first.size(), second.size(), keyers.get(1), keyers.get(2), open, resolvedCount);
+    }
+
+    private Result<Cycle> openForPaper(Actor actor, long cycleId) {
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found;
+        }
+        Cycle cycle = found.value();
+        if (cycle.getPhase() != Phase.VOTE) {
+            return Result.refused("refused.paper.phase");
+        }
+        if (!cycle.isResidentBallot()) {
+            return Result.refused("refused.ballot.residentsClosed");
+        }
+        return found;
+    }
+
+    private Optional<Result<PaperBatch>> checkBatch(long cycleId, String label, String where, LocalDate on) {
+        if (label == null || label.isBlank() || label.strip().length() > 100) {
+            return Optional.of(Result.refused("refused.paper.label"));
+        }
+        if (where == null || where.isBlank() || where.strip().length() > 300) {
+            return Optional.of(Result.refused("refused.paper.where"));
+        }
+        if (on == null || on.isAfter(clock.instant().atZone(ZoneOffset.UTC).toLocalDate())) {
+            return Optional.of(Result.refused("refused.paper.date"));
+        }
+        long same = em.createQuery("SELECT COUNT(b) FROM PaperBatch b WHERE b.cycleId = :c AND b.label = :l",
+                        Long.class)
+                .setParameter("c", cycleId).setParameter("l", label.strip()).getSingleResult();
+        return same > 0 ? Optional.of(Result.refused("refused.paper.labelTaken", label.strip())) : Optional.empty();
+    }
+
+    /** The batch, locked, for an officer, while its cycle is voting and the batch is still being keyed. */
+    private Result<PaperBatch> batchForWork(Actor actor, long batchId) {
+        PaperBatch batch = em.find(PaperBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
+        if (batch == null) {
+            return actor.hasAny(org.civicloop.kernel.Role.OFFICER, org.civicloop.kernel.Role.ADMIN)
+                    ? Result.refused("refused.paper.unknown") : Result.refused("refused.notAllowed");
+        }
+        Result<Cycle> cycle = openForPaper(actor, batch.getCycleId());
+        if (!cycle.isDone()) {
+            return cycle.map(c -> null);
+        }
+        if (batch.isAccepted()) {
+            return Result.refused("refused.paper.accepted");
+        }
+        return Result.done(batch);
+    }
+
+    private Set<String> optionCodes(long cycleId) {
+        return voting.options(cycleId).stream().map(BudgetOption::getCode).collect(Collectors.toSet());
+    }
+
+    private List<PaperEntry> entries(long batchId, int keying) {
+        return em.createQuery("SELECT e FROM PaperEntry e WHERE e.batchId = :b AND e.keying = :k ORDER BY e.sheetNo",
+                PaperEntry.class).setParameter("b", batchId).setParameter("k", keying).getResultList();
+    }
+
+    private PaperEntry entry(long batchId, int keying, int sheetNo) {
+        return em.createQuery("SELECT e FROM PaperEntry e WHERE e.batchId = :b AND e.keying = :k AND e.sheetNo = :n",
+                        PaperEntry.class).setParameter("b", batchId).setParameter("k", keying)
+                .setParameter("n", sheetNo).getResultStream().findFirst().orElse(null);
+    }
+
+    private Map<Integer, String> keyers(long batchId) {
+        Map<Integer, String> keyers = new HashMap<>();
+        em.createQuery("SELECT DISTINCT e.keying, e.keyedBy FROM PaperEntry e WHERE e.batchId = :b AND e.keying > 0",
+                        Object[].class).setParameter("b", batchId).getResultList()
+                .forEach(row -> keyers.put((Integer) row[0], (String) row[1]));
+        return keyers;
+    }
+}

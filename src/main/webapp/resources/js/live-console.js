@@ -1,0 +1,83 @@
+/* The facilitator's live panel: what the room sees, plus submitted questions and the speaking queue (names). */
+(function () {
+  'use strict';
+  function init() {
+    var root = document.getElementById('console-live');
+    if (!root) { return; }
+    var Live = window.CivicLoopLive, L = Live.labels(), state = null, pending = false, again = false;
+    var sessionId = root.getAttribute('data-session');
+    var q = function (id) { return document.getElementById(id); };
+
+    function load() {
+      if (pending) { again = true; return; }
+      pending = true;
+      again = false;
+      Live.request('GET', '/sessions/' + sessionId + '/console').then(function (c) {
+        pending = false;
+        render(c);
+        if (again) { load(); }
+      }).catch(function () { pending = false; if (again) { load(); } });
+    }
+
+    function button(text, onClick, cls) {
+      var b = Live.el('button', { type: 'button', className: 'btn btn-small ' + (cls || 'btn-secondary') }, text);
+      b.addEventListener('click', onClick);
+      return b;
+    }
+
+    function act(path, body) {
+      Live.request('POST', path, body).then(load).catch(function (e) {
+        q('c-feedback').textContent = e.message;
+      });
+    }
+
+    function render(c) {
+      var s = c.state, r = s.round;
+      state = s;
+      q('c-round').textContent = r ? Live.fmt(L['live.roundOf'], [r.seq, r.total]) + ' · ' + r.title + ' · ' +
+        (L['live.roundStatus.' + r.status] || r.status) : (s.status === 'ENDED' ? L['live.ended'] : L['live.waiting']);
+      Live.renderPoll(q('c-poll'), s.poll, L);
+      q('c-screens').textContent = Live.fmt(L['live.screens'], [c.screens]);
+      var qs = q('c-questions');
+      Live.clear(qs);
+      c.questions.forEach(function (x) {
+        var li = Live.el('li', { 'data-question': x.id });
+        li.appendChild(Live.el('span', {}, x.body + ' '));
+        li.appendChild(Live.el('span', { className: 'badge' }, L['live.question.' + x.status] || x.status));
+        if (x.status === 'SUBMITTED') {
+          li.appendChild(button(L['live.showOnScreen'], function () {
+            act('/questions/' + x.id + '/decision', { status: 'QUEUED' });
+          }, 'btn-primary'));
+        }
+        li.appendChild(button(L['live.markAnswered'], function () {
+          act('/questions/' + x.id + '/decision', { status: 'ANSWERED' });
+        }));
+        li.appendChild(button(L['live.dismiss'], function () {
+          act('/questions/' + x.id + '/decision', { status: 'DISMISSED' });
+        }, 'btn-ghost'));
+        qs.appendChild(li);
+      });
+      q('c-no-questions').hidden = c.questions.length > 0;
+      var hs = q('c-hands');
+      Live.clear(hs);
+      c.hands.forEach(function (h) {
+        var li = Live.el('li', {}, h.name + ' ');
+        li.appendChild(button(L['live.giveFloor'], function () { act('/hands/' + h.id + '/lower', {}); }));
+        hs.appendChild(li);
+      });
+      q('c-no-hands').hidden = c.hands.length > 0;
+      root.setAttribute('data-version', s.version);
+      tick();
+    }
+
+    function tick() {
+      if (state) { q('c-timer').textContent = Live.clock(Live.secondsLeft(state)); }
+    }
+
+    Live.connect(root.getAttribute('data-key'), function () { load(); }, function (st) {
+      q('c-status').textContent = L['live.status.' + st] || st;
+    });
+    setInterval(tick, 1000);
+  }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', init); } else { init(); }
+}());

@@ -1,0 +1,50 @@
+package org.civicloop.feedback;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.civicloop.deliberation.PreferenceShift;
+import org.junit.jupiter.api.Test;
+
+class ReportPdfTest {
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void thePdfCarriesEveryDecisionWhyAndTheChangeNote() throws Exception {
+        String text = text(ReportPdf.render(ReportFixtures.report(ReportFixtures.shift()), Locale.ENGLISH));
+        assertTrue(text.contains("You said, we did: Greener streets"), text);
+        assertTrue(text.contains("School crossings: Adopted"), text);
+        assertTrue(text.contains("Parklets ?: Rejected"), "a character the font lacks becomes ?: " + text);
+        assertTrue(text.contains("the pot has £12,000 left"), text);
+        assertTrue(text.contains("Signed off by Cllr Amina Shah"), text);
+        assertTrue(text.contains("What this version corrects: The amount for trees is £48,000."), text);
+        assertTrue(text.contains("Street trees are worth their upkeep"), "the before/after chart's label");
+        assertTrue(text.contains("Before 17%") && text.contains("After 33%"), "bar captions: " + text);
+        assertTrue(text.contains("ab".repeat(32)), "the audit head");
+    }
+
+    @Test
+    void withoutBeforeAfterAnswersThePdfSaysSoHonestly() throws Exception {
+        String text = text(ReportPdf.render(ReportFixtures.report(new PreferenceShift(7, List.of(), List.of())),
+                Locale.ENGLISH));
+        assertTrue(text.contains("No before/after answers were recorded"), text);
+        assertFalse(text.contains("Before 17%"));
+    }
+
+    @Test
+    void spanishLabels() throws Exception {
+        String text = text(ReportPdf.render(ReportFixtures.report(ReportFixtures.shift()), Locale.forLanguageTag("es")));
+        assertTrue(text.contains("Ustedes dijeron, hicimos: Greener streets"), text);
+        assertTrue(text.contains("School crossings: Aceptada") && text.contains("Antes 17% Después 33%"), text);
+    }
+}

@@ -1,0 +1,183 @@
+package org.civicloop.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.civicloop.load.BallotLoad;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crash safety: a Liberty server of its own (on a fresh database of the run's kind, H2 or PostgreSQL) takes a ballot
+ * load and is killed with SIGKILL halfway; after a restart every acknowledged ballot is there exactly once, no
+ * ballot is without its register entry or the other way round, and the audit chain verifies.
+ */
+class CrashSafetyIT {
+
+    private static final Path WLP = Path.of("target", "liberty", "wlp");
+    private static final String SERVER = System.getProperty("it.crash.server", "civicloop-crash") + "-"
+            + ItSupport.db();
+    private static final int PORT = Integer.getInteger("it.crash.http.port", 9183) + ("pg".equals(ItSupport.db()) ? 10 : 0);
+    private static final int HTTPS_PORT = Integer.getInteger("it.crash.https.port", 9546)
+            + ("pg".equals(ItSupport.db()) ? 10 : 0);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base = "http://localhost:" + PORT;
+    private String jdbcUrl;
+
+    @AfterEach
+    void stopServer() throws Exception {
+        run(WLP.resolve("bin/server").toString(), "stop", SERVER);
+    }
+
+    @Test
+    void everyAcknowledgedBallotSurvivesAKilledServerExactlyOnce() throws Exception {
+        createServer();
+        start();
+        long cycle = new BallotLoad(base).cycleTitled("Youth spaces fund");
+        BallotLoad load = new BallotLoad(base);
+        List<String> sessions = load.signUp("crash", 240, 4);
+        long ballotsBefore = count("SELECT COUNT(*) FROM ballot WHERE cycle_id = ? AND channel = 'RESIDENTS'", cycle);
+        long registerBefore = count("SELECT COUNT(*) FROM voter_register WHERE cycle_id = ? AND channel = 'RESIDENTS'",
+                cycle);
+
+        BallotLoad.Report report = load.cast(cycle, sessions, 12, 7, this::kill);
+        assertTrue(report.cast() > 0 && report.failed() > 0,
+                "the server died during the load: " + report.json());
+        assertEquals(0, report.refused(), "no submission was refused before the crash: " + report.errors());
+
+        start();
+        long stored = count("SELECT COUNT(*) FROM ballot WHERE cycle_id = ? AND channel = 'RESIDENTS'", cycle)
+                - ballotsBefore;
+        long registered = count("SELECT COUNT(*) FROM voter_register WHERE cycle_id = ? AND channel = 'RESIDENTS'",
+                cycle) - registerBefore;
+        for (String receipt : report.receipts()) {
+            assertEquals(1, count("SELECT COUNT(*) FROM ballot WHERE receipt = ?", receipt),
+                    "acknowledged ballot " + receipt + " is stored exactly once");
+        }
+        assertTrue(stored >= report.cast() && stored <= report.cast() + report.failed(),
+                "stored " + stored + ": every acknowledged ballot, and at most those in flight at the crash besides");
+        assertEquals(stored, registered, "a ballot and its register entry are committed together or not at all");
+        HttpResponse<String> verify = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/audit/verify"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(verify.body().contains("\"valid\":true"), verify.body());
+    }
+
+    private void kill() {
+        try {
+            String pid = Files.readString(WLP.resolve("usr/servers/.pid/" + SERVER + ".pid")).strip();
+            new ProcessBuilder("kill", "-9", pid).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A server of its own: the application's configuration and WAR, on a fresh database. */
+    private void createServer() throws Exception {
+        Path dir = WLP.resolve("usr/servers/" + SERVER);
+        run(WLP.resolve("bin/server").toString(), "stop", SERVER);
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(dir.resolve("dropins"));
+        Files.copy(Path.of("liberty/server.xml"), dir.resolve("server.xml"));
+        Files.copy(Path.of("liberty/jvm.options"), dir.resolve("jvm.options"));
+        Files.copy(Path.of("target/civicloop.war"), dir.resolve("dropins/civicloop.war"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Map<String, String> props = new HashMap<>();
+        props.put("http.port", Integer.toString(PORT));
+        props.put("https.port", Integer.toString(HTTPS_PORT));
+        props.put("civicloop.jdbc.dir", Path.of("target/jdbc").toAbsolutePath().toString());
+        if ("pg".equals(ItSupport.db())) {
+            String db = "civicloop_crash";
+            String admin = "jdbc:postgresql://" + System.getProperty("it.pg.host", "127.0.0.1") + ":"
+                    + System.getProperty("it.pg.port", "5432") + "/postgres";
+            try (Connection c = DriverManager.getConnection(admin, System.getProperty("it.pg.user", "postgres"), "");
+                 Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+                st.execute("CREATE DATABASE " + db);
+            }
+            jdbcUrl = admin.replace("/postgres", "/" + db);
+            props.put("civicloop.db.url", jdbcUrl);
+            props.put("civicloop.db.datasource", "org.postgresql.ds.PGSimpleDataSource");
+            props.put("civicloop.db.user", System.getProperty("it.pg.user", "postgres"));
+            props.put("civicloop.db.password", "unused");
+        } else {
+            Path data = Path.of("target", "crash-data").toAbsolutePath();
+            try (var files = Files.exists(data) ? Files.walk(data) : java.util.stream.Stream.<Path>empty()) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            jdbcUrl = "jdbc:h2:file:" + data.resolve("civicloop") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                    + "DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE";
+            props.put("civicloop.db.url", jdbcUrl);
+        }
+        StringBuilder bootstrap = new StringBuilder();
+        props.forEach((k, v) -> bootstrap.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+        Files.writeString(dir.resolve("bootstrap.properties"), bootstrap);
+        // Liberty needs a keystore and LTPA password (as liberty-maven-plugin writes for its servers).
+        Files.writeString(dir.resolve("server.env"), "keystore_password=" + java.util.UUID.randomUUID()
+                + "\nltpa_keys_password=" + java.util.UUID.randomUUID() + "\n");
+    }
+
+    /** Starts the server and waits until the application answers (the demo data is loaded on first start). */
+    private void start() throws Exception {
+        assertEquals(0, run(WLP.resolve("bin/server").toString(), "start", SERVER), "server start");
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cycles"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("Youth spaces fund")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the crash-test server did not come up");
+    }
+
+    private static int run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "crash-server.log").toFile()))
+                .start();
+        return p.waitFor();
+    }
+
+    private long count(String sql, Object... args) throws Exception {
+        String user = "pg".equals(ItSupport.db()) ? System.getProperty("it.pg.user", "postgres") : "civicloop";
+        String password = "pg".equals(ItSupport.db()) ? "" : "civicloop";
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.civicloop.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Jury day in four separate browsers: the facilitator plans a poll round on the console and starts it, a projector
+ * screen follows the session by server push, two jurors join from their phones (by link and by code) and answer,
+ * and the projector's bars move without the page ever reloading; a juror's question reaches the console live and
+ * goes on screen when the facilitator says so. The projector never shows a name.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@Tag("browser")
+class FacilitatedRoundJourneyIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ItSupport.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static void signIn(Browser b, String user) {
+        b.open("/login.xhtml");
+        b.type("#login\\:username", user);
+        b.type("#login\\:password", ItSupport.DEMO_PASSWORD);
+        b.clickAndWait("#login\\:submit");
+    }
+
+    private static WebDriverWait waitFor(Browser b) {
+        return new WebDriverWait(b.driver(), Duration.ofSeconds(10));
+    }
+
+    /** Text of an element the page re-renders on every push (read in one step, so it cannot go stale). */
+    private static String liveText(Browser b, String css) {
+        Object text = ((JavascriptExecutor) b.driver()).executeScript(
+                "var e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : '';", css);
+        return text == null ? "" : text.toString();
+    }
+
+    private static String barCount(Browser b, String key) {
+        return liveText(b, ".live-bar[data-key='" + key + "'] .live-bar-count");
+    }
+
+    @Test
+    void aPollRoundReachesTheProjectorByPushWithoutReload() throws Exception {
+        long youth = ItSupport.cycleTitled(base, "Youth spaces fund");
+        String title = "Journey session " + System.currentTimeMillis();
+        try (Browser console = new Browser(base.toString(), Browser.DESKTOP);
+             Browser projector = new Browser(base.toString(), Browser.PROJECTOR);
+             Browser phone1 = new Browser(base.toString(), Browser.PHONE);
+             Browser phone2 = new Browser(base.toString(), Browser.PHONE)) {
+            // The facilitator plans a session with one statement poll.
+            signIn(console, "facilitator");
+            console.open("/facilitator/console.xhtml?id=" + youth);
+            console.type("#newSession\\:title", title);
+            console.clickAndWait("#newSession\\:create");
+            console.find("a.session-link");
+            console.driver().findElement(By.linkText(title)).click();
+            console.find("#join-code");
+            console.select("#newRound\\:kind", "POLL_STATEMENT");
+            console.type("#newRound\\:title", "Where do you stand now?");
+            console.type("#newRound\\:minutes", "5");
+            new Select(console.find("#newRound\\:statement")).selectByIndex(1);
+            console.clickAndWait("#newRound\\:add");
+            String code = console.text("#join-code");
+            String screenUrl = console.find("#screen-link").getAttribute("href");
+            assertTrue(code.matches("[A-Z2-9]{6}"), code);
+
+            // A projector opens the screen link (no sign-in) and goes live.
+            projector.driver().get(screenUrl);
+            waitFor(projector).until(ExpectedConditions.textToBe(By.id("screen-status"), "Live"));
+            ((JavascriptExecutor) projector.driver()).executeScript("window.__sameDocument = true;");
+            assertEquals("Waiting for the next round", projector.text("#screen-round"));
+
+            // Two jurors join: one with the link, one by typing the code.
+            signIn(phone1, "juror");
+            phone1.open("/account/live.xhtml?code=" + code);
+            phone1.find("#juror");
+            signIn(phone2, "resident06");
+            phone2.open("/account/live.xhtml");
+            phone2.type("#join\\:code", code.toLowerCase());
+            phone2.clickAndWait("#join\\:join");
+            phone2.find("#juror");
+
+            // The facilitator starts the round: the projector and both phones show it without reloading.
+            console.clickAndWait("input[id$=':start']");
+            waitFor(projector).until(ExpectedConditions.textToBe(By.id("screen-title"), "Where do you stand now?"));
+            assertTrue(projector.text("#screen-question").length() > 10, "the statement is on screen");
+            assertTrue(projector.text("#screen-timer").matches("[45]:\\d\\d"), projector.text("#screen-timer"));
+            waitFor(projector).until(d -> liveText(projector, ".live-respondents").equals("0 of 8 jurors have answered"));
+
+            phone1.find("label[for='j-score-4']").click();
+            phone1.find("#j-send").click();
+            waitFor(phone1).until(ExpectedConditions.textToBePresentInElementLocated(By.id("j-mine"), "Agree"));
+            phone2.find("label[for='j-score-5']").click();
+            long sent = System.nanoTime();
+            phone2.find("#j-send").click();
+            waitFor(projector).until(d -> "1".equals(barCount(projector, "4")) && "1".equals(barCount(projector, "5")));
+            long millis = (System.nanoTime() - sent) / 1_000_000;
+            assertEquals("2 of 8 jurors have answered", liveText(projector, ".live-respondents"));
+            assertTrue(millis < 5000, "the projector followed within seconds (WebDriver included): " + millis + " ms");
+            assertEquals(Boolean.TRUE, ((JavascriptExecutor) projector.driver())
+                    .executeScript("return window.__sameDocument === true;"), "the projector never reloaded");
+            // The remote juror sees what the room sees.
+            waitFor(phone1).until(d -> "1".equals(barCount(phone1, "5")));
+            projector.screenshot("projector-1920x1080-poll");
+            phone2.screenshot("juror-phone-poll");
+
+            // A question from a phone reaches the console live and goes on screen when the facilitator says so.
+            phone1.type("#j-question-body", "Who would staff the evening club?");
+            phone1.find("#j-ask").click();
+            waitFor(console).until(ExpectedConditions.textToBePresentInElementLocated(By.id("c-questions"),
+                    "Who would staff the evening club?"));
+            assertTrue(projector.driver().findElements(By.cssSelector("#screen-queue li")).isEmpty(),
+                    "not on screen until the facilitator puts it there");
+            // The console's list is re-rendered on every push: retry if the button was replaced under the click.
+            waitFor(console).until(d -> {
+                try {
+                    d.findElement(By.xpath("//ul[@id='c-questions']//button[normalize-space()='Show on screen']"))
+                            .click();
+                    return true;
+                } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                    return false;
+                }
+            });
+            waitFor(projector).until(ExpectedConditions.textToBePresentInElementLocated(By.id("screen-queue"),
+                    "Who would staff the evening club?"));
+            phone2.find("#j-hand").click();
+            waitFor(projector).until(ExpectedConditions.textToBe(By.id("screen-hands"), "Hands raised: 1"));
+            waitFor(console).until(ExpectedConditions.textToBePresentInElementLocated(By.id("c-hands"),
+                    "Demo Resident 6"));
+            console.screenshot("facilitator-console-live");
+
+            String screenText = projector.pageText();
+            assertFalse(screenText.contains("Jo Juror") || screenText.contains("Demo Resident"),
+                    "no names on the projector: " + screenText);
+            projector.driver().manage().window().setSize(new Dimension(1280, 720));
+            projector.screenshot("projector-1280x720-poll");
+        }
+    }
+}
