@@ -100,51 +100,86 @@ public final class Browser implements AutoCloseable {
 
     public WebElement find(String css) {
         return new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    try {
+                        WebElement e = d.findElement(By.cssSelector(css));
+                        return e.isDisplayed() ? e : null;
+                    } catch (org.openqa.selenium.NoSuchElementException x) {
+                        return null;
+                    } catch (org.openqa.selenium.WebDriverException x) {
+                        if (replaced(x)) {
+                            return null;
+                        }
+                        throw x;
+                    }
+                });
+    }
+
+    /**
+     * True when the element went away under us: a script or a partial update replaced it between finding it and
+     * using it. Chromium reports that as "stale" or, while a node is being swapped, as "does not belong to the
+     * document".
+     */
+    private static boolean replaced(org.openqa.selenium.WebDriverException x) {
+        if (x instanceof org.openqa.selenium.StaleElementReferenceException) {
+            return true;
+        }
+        String m = String.valueOf(x.getMessage());
+        return m.contains("does not belong to the document") || m.contains("stale element")
+                || m.contains("is not attached to the page document");
+    }
+
+    /** Runs an action on the element found by css, finding it again (a few times) when the page replaced it. */
+    private <T> T onElement(String css, java.util.function.Function<WebElement, T> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.apply(find(css));
+            } catch (org.openqa.selenium.WebDriverException x) {
+                if (attempt == 5 || !replaced(x)) {
+                    throw x;
+                }
+            }
+        }
     }
 
     public void type(String css, String text) {
-        WebElement e = find(css);
-        e.clear();
-        e.sendKeys(text);
+        onElement(css, e -> {
+            e.clear();
+            e.sendKeys(text);
+            return null;
+        });
     }
 
     /** Clicks and waits for the next page to replace this one. */
     public void clickAndWait(String css) {
-        WebElement e = find(css);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                e.click();
-                break;
-            } catch (org.openqa.selenium.WebDriverException x) {
-                // Scripts may replace the element between finding and clicking it ("does not belong to the
-                // document"): find it again, a few times, before giving up.
-                if (attempt == 3 || x instanceof org.openqa.selenium.TimeoutException) {
-                    throw x;
-                }
-                e = find(css);
-            }
-        }
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(e));
+        WebElement clicked = onElement(css, e -> {
+            e.click();
+            return e;
+        });
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(clicked));
         checkAccessibility();
     }
 
     /** Chooses the option with this value in a select element. */
     public void select(String css, String value) {
-        new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+        onElement(css, e -> {
+            new org.openqa.selenium.support.ui.Select(e).selectByValue(value);
+            return null;
+        });
     }
 
     public void setValue(String css, String value) {
-        ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("arguments[0].value = arguments[1];", find(css), value);
+        onElement(css, e -> ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].value = arguments[1];", e, value));
     }
 
     public String text(String css) {
-        return find(css).getText();
+        return onElement(css, WebElement::getText);
     }
 
     public String pageText() {
-        return driver.findElement(By.tagName("body")).getText();
+        return onElement("body", WebElement::getText);
     }
 
     /** Saves a screenshot under target/screenshots for people to review. */
