@@ -21,6 +21,11 @@ import org.civicloop.kernel.Actor;
 /**
  * Appends to the hash-chained audit log inside the caller's transaction, so a change and its audit entry commit
  * or roll back together. The head row is locked while appending: entries form one strict sequence.
+ * <p>
+ * Busy actions that need no row digest (a ballot cast, a juror's input) use {@link #noteQueued} or {@link #recordCreationQueued} instead: their
+ * entry commits with them into a queue, without touching the head, and is chained moments later by
+ * {@link #chainQueued} (the {@link AuditSequencer} calls it continuously). Thus ballots do not wait for each other
+ * on the head's lock, and still no action commits without its entry.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -62,17 +67,82 @@ public class AuditLog {
         return append(actor.username(), action, subjectType, subjectId, null, null, detail);
     }
 
+    /**
+     * Like {@link #note}, for busy actions: the entry commits (or rolls back) with the caller's transaction but is
+     * chained shortly after, by {@link #chainQueued}, in the order the queue received it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void noteQueued(Actor actor, String action, String subjectType, String subjectId, String detail) {
+        em.persist(new QueuedAuditEntry(now(), actor.username(), action, subjectType, subjectId, null, trim(detail)));
+    }
+
+    /**
+     * Like {@link #record} for a row this transaction has just created (a juror's question, a raised hand), for
+     * busy moments: the entry commits with the row and is chained shortly after. Only creations may be queued: the
+     * verifier checks a row against its latest chained entry, so a change to a row already audited is recorded at
+     * once with {@link #record}, which first chains whatever is queued.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordCreationQueued(Actor actor, String action, String table, long id, String detail) {
+        String after = digestOf(table, id);
+        em.persist(new QueuedAuditEntry(now(), actor.username(), action, table, Long.toString(id), after,
+                trim(detail)));
+    }
+
+    /**
+     * Chains queued entries, oldest first, at most {@code max} of them, in a transaction of its own; answers how
+     * many. Cheap when the queue is empty: the head is locked only when there is something to chain.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int chainQueued(int max) {
+        if (em.createQuery("SELECT q.id FROM QueuedAuditEntry q", Long.class).setMaxResults(1).getResultList()
+                .isEmpty()) {
+            return 0;
+        }
+        AuditHead head = em.find(AuditHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
+        return chainQueued(head, max);
+    }
+
+    /** Entries waiting in the queue (committed, not yet chained). */
+    public long queued() {
+        return em.createQuery("SELECT COUNT(q) FROM QueuedAuditEntry q", Long.class).getSingleResult();
+    }
+
+    private int chainQueued(AuditHead head, int max) {
+        List<QueuedAuditEntry> queued = em.createQuery("SELECT q FROM QueuedAuditEntry q ORDER BY q.id",
+                QueuedAuditEntry.class).setMaxResults(max).getResultList();
+        for (QueuedAuditEntry q : queued) {
+            chain(head, q.recordedAt(), q.actor(), q.action(), q.entityType(), q.entityId(), null, q.afterDigest(),
+                    q.detail());
+            em.remove(q);
+        }
+        return queued.size();
+    }
+
     private AuditEntry append(String actor, String action, String type, String id, String before, String after,
                               String detail) {
         AuditHead head = em.find(AuditHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
+        // What was committed into the queue before this goes first, so the chain keeps the order of commits.
+        chainQueued(head, Integer.MAX_VALUE);
+        return chain(head, now(), actor, action, type, id, before, after, trim(detail));
+    }
+
+    private AuditEntry chain(AuditHead head, String at, String actor, String action, String type, String id,
+                             String before, String after, String detail) {
         long seq = head.seq() + 1;
-        String at = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
-        String trimmed = detail == null ? null : detail.length() > 4000 ? detail.substring(0, 4000) : detail;
-        String hash = AuditChain.hash(head.hash(), seq, at, actor, action, type, id, before, after, trimmed);
-        AuditEntry entry = new AuditEntry(seq, at, actor, action, type, id, before, after, trimmed, head.hash(), hash);
+        String hash = AuditChain.hash(head.hash(), seq, at, actor, action, type, id, before, after, detail);
+        AuditEntry entry = new AuditEntry(seq, at, actor, action, type, id, before, after, detail, head.hash(), hash);
         em.persist(entry);
         head.advance(seq, hash);
         return entry;
+    }
+
+    private String now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    private static String trim(String detail) {
+        return detail == null ? null : detail.length() > 4000 ? detail.substring(0, 4000) : detail;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -112,7 +112,7 @@ public class ParticipationService {
         }
         Participant p = seat.value().participant();
         store(cycleId, OpinionAnswer.Panel.JURY, round.getStage(), p, values);
-        audit.note(pseudonymous(p), "deliberation.pollAnswered", "session_round", Long.toString(roundId), null);
+        audit.noteQueued(pseudonymous(p), "deliberation.pollAnswered", "session_round", Long.toString(roundId), null);
         changed.fire(new SessionChanged(round.getSessionId()));
         return Result.done(round);
     }
@@ -163,7 +163,7 @@ public class ParticipationService {
                 : OpinionAnswer.Panel.RESIDENTS;
         Participant p = participant(actor, cycleId);
         store(cycleId, panel, stage, p, values);
-        audit.note(pseudonymous(p), "deliberation.opinionsAnswered", "cycle", Long.toString(cycleId),
+        audit.noteQueued(pseudonymous(p), "deliberation.opinionsAnswered", "cycle", Long.toString(cycleId),
                 "panel=" + panel + " stage=" + stage);
         return Result.done(panel);
     }
@@ -182,8 +182,8 @@ public class ParticipationService {
                 .getPseudonym(), body.strip(), clock.instant());
         em.persist(q);
         em.flush();
-        audit.record(pseudonymous(seat.value().participant()), "deliberation.questionAsked", "session_question",
-                q.getId(), null, null);
+        audit.recordCreationQueued(pseudonymous(seat.value().participant()), "deliberation.questionAsked",
+                "session_question", q.getId(), null);
         changed.fire(new SessionChanged(sessionId));
         return Result.done(q);
     }
@@ -204,7 +204,7 @@ public class ParticipationService {
             RaisedHand h = new RaisedHand(sessionId, p.getPseudonym(), clock.instant());
             em.persist(h);
             em.flush();
-            audit.record(pseudonymous(p), "deliberation.handRaised", "session_hand", h.getId(), null, null);
+            audit.recordCreationQueued(pseudonymous(p), "deliberation.handRaised", "session_hand", h.getId(), null);
         } else {
             RaisedHand h = up.get();
             String before = audit.digestOf("session_hand", h.getId());

@@ -209,7 +209,7 @@ public class VotingService implements PhaseGate {
         }
         em.persist(ballot);
         em.flush();
-        audit.note(actor, change ? "voting.ballotChanged" : "voting.voted", "cycle", Long.toString(cycleId),
+        audit.noteQueued(actor, change ? "voting.ballotChanged" : "voting.voted", "cycle", Long.toString(cycleId),
                 "channel=" + channel);
         return Result.done(receipt);
     }

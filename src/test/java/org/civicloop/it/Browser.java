@@ -130,6 +130,36 @@ public final class Browser implements AutoCloseable {
                 || m.contains("is not attached to the page document");
     }
 
+    /**
+     * Waits (at most 15 s) for a condition on a page that updates itself (live pushes, partial updates), treating an
+     * element replaced while it was read as "not yet".
+     */
+    public <T> T await(java.util.function.Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (org.openqa.selenium.WebDriverException x) {
+                if (x instanceof org.openqa.selenium.TimeoutException || !replaced(x)) {
+                    throw x;
+                }
+                return null;
+            }
+        });
+    }
+
+    /** True once the element has left the document (Chromium may say so either way; see {@link #replaced}). */
+    private static boolean gone(WebElement e) {
+        try {
+            e.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException x) {
+            if (replaced(x)) {
+                return true;
+            }
+            throw x;
+        }
+    }
+
     /** Runs an action on the element found by css, finding it again (a few times) when the page replaced it. */
     private <T> T onElement(String css, java.util.function.Function<WebElement, T> action) {
         for (int attempt = 1; ; attempt++) {
@@ -157,7 +187,7 @@ public final class Browser implements AutoCloseable {
             e.click();
             return e;
         });
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(clicked));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(clicked));
         checkAccessibility();
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -19,7 +18,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Jury day in four separate browsers: the facilitator plans a poll round on the console and starts it, a projector
@@ -45,10 +43,6 @@ class FacilitatedRoundJourneyIT {
         b.type("#login\\:username", user);
         b.type("#login\\:password", ItSupport.DEMO_PASSWORD);
         b.clickAndWait("#login\\:submit");
-    }
-
-    private static WebDriverWait waitFor(Browser b) {
-        return new WebDriverWait(b.driver(), Duration.ofSeconds(10));
     }
 
     /** Text of an element the page re-renders on every push (read in one step, so it cannot go stale). */
@@ -89,7 +83,7 @@ class FacilitatedRoundJourneyIT {
 
             // A projector opens the screen link (no sign-in) and goes live.
             projector.driver().get(screenUrl);
-            waitFor(projector).until(ExpectedConditions.textToBe(By.id("screen-status"), "Live"));
+            projector.await(ExpectedConditions.textToBe(By.id("screen-status"), "Live"));
             ((JavascriptExecutor) projector.driver()).executeScript("window.__sameDocument = true;");
             assertEquals("Waiting for the next round", projector.text("#screen-round"));
 
@@ -105,37 +99,37 @@ class FacilitatedRoundJourneyIT {
 
             // The facilitator starts the round: the projector and both phones show it without reloading.
             console.clickAndWait("input[id$=':start']");
-            waitFor(projector).until(ExpectedConditions.textToBe(By.id("screen-title"), "Where do you stand now?"));
+            projector.await(ExpectedConditions.textToBe(By.id("screen-title"), "Where do you stand now?"));
             assertTrue(projector.text("#screen-question").length() > 10, "the statement is on screen");
             assertTrue(projector.text("#screen-timer").matches("[45]:\\d\\d"), projector.text("#screen-timer"));
-            waitFor(projector).until(d -> liveText(projector, ".live-respondents").equals("0 of 8 jurors have answered"));
+            projector.await(d -> liveText(projector, ".live-respondents").equals("0 of 8 jurors have answered"));
 
             phone1.find("label[for='j-score-4']").click();
             phone1.find("#j-send").click();
-            waitFor(phone1).until(ExpectedConditions.textToBePresentInElementLocated(By.id("j-mine"), "Agree"));
+            phone1.await(ExpectedConditions.textToBePresentInElementLocated(By.id("j-mine"), "Agree"));
             phone2.find("label[for='j-score-5']").click();
             long sent = System.nanoTime();
             phone2.find("#j-send").click();
-            waitFor(projector).until(d -> "1".equals(barCount(projector, "4")) && "1".equals(barCount(projector, "5")));
+            projector.await(d -> "1".equals(barCount(projector, "4")) && "1".equals(barCount(projector, "5")));
             long millis = (System.nanoTime() - sent) / 1_000_000;
             assertEquals("2 of 8 jurors have answered", liveText(projector, ".live-respondents"));
             assertTrue(millis < 5000, "the projector followed within seconds (WebDriver included): " + millis + " ms");
             assertEquals(Boolean.TRUE, ((JavascriptExecutor) projector.driver())
                     .executeScript("return window.__sameDocument === true;"), "the projector never reloaded");
             // The remote juror sees what the room sees.
-            waitFor(phone1).until(d -> "1".equals(barCount(phone1, "5")));
+            phone1.await(d -> "1".equals(barCount(phone1, "5")));
             projector.screenshot("projector-1920x1080-poll");
             phone2.screenshot("juror-phone-poll");
 
             // A question from a phone reaches the console live and goes on screen when the facilitator says so.
             phone1.type("#j-question-body", "Who would staff the evening club?");
             phone1.find("#j-ask").click();
-            waitFor(console).until(ExpectedConditions.textToBePresentInElementLocated(By.id("c-questions"),
+            console.await(ExpectedConditions.textToBePresentInElementLocated(By.id("c-questions"),
                     "Who would staff the evening club?"));
             assertTrue(projector.driver().findElements(By.cssSelector("#screen-queue li")).isEmpty(),
                     "not on screen until the facilitator puts it there");
             // The console's list is re-rendered on every push: retry if the button was replaced under the click.
-            waitFor(console).until(d -> {
+            console.await(d -> {
                 try {
                     d.findElement(By.xpath("//ul[@id='c-questions']//button[normalize-space()='Show on screen']"))
                             .click();
@@ -144,11 +138,11 @@ class FacilitatedRoundJourneyIT {
                     return false;
                 }
             });
-            waitFor(projector).until(ExpectedConditions.textToBePresentInElementLocated(By.id("screen-queue"),
+            projector.await(ExpectedConditions.textToBePresentInElementLocated(By.id("screen-queue"),
                     "Who would staff the evening club?"));
             phone2.find("#j-hand").click();
-            waitFor(projector).until(ExpectedConditions.textToBe(By.id("screen-hands"), "Hands raised: 1"));
-            waitFor(console).until(ExpectedConditions.textToBePresentInElementLocated(By.id("c-hands"),
+            projector.await(ExpectedConditions.textToBe(By.id("screen-hands"), "Hands raised: 1"));
+            console.await(ExpectedConditions.textToBePresentInElementLocated(By.id("c-hands"),
                     "Demo Resident 6"));
             console.screenshot("facilitator-console-live");
 

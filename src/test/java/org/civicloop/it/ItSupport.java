@@ -103,6 +103,21 @@ public final class ItSupport {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    /**
+     * Waits (at most 20 s) until the audit queue is empty, i.e. every busy action's entry (ballots, live inputs) has
+     * been chained, and answers the verifier's verdict then.
+     */
+    public static jakarta.json.JsonObject awaitChained(URL base) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            jakarta.json.JsonObject verdict = get(base, "/api/v1/audit/verify").json();
+            if (verdict.getJsonNumber("queued").longValue() == 0 || System.nanoTime() > until) {
+                return verdict;
+            }
+            Thread.sleep(100);
+        }
+    }
+
     private static URI uri(URL base, String path) {
         String b = base.toString();
         return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);

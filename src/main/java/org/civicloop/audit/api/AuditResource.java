@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
 
     @JsonbNillable
-    public record VerifyResponse(boolean valid, long entries, String head, Long firstBrokenEntry, List<String> problems) {
+    public record VerifyResponse(boolean valid, long entries, String head, Long firstBrokenEntry, List<String> problems,
+                                 long queued) {
     }
 
     public record EntryView(long seq, String recordedAt, String actor, String action, String entityType,
@@ -37,10 +38,12 @@ public class AuditResource {
     @Path("/verify")
     @Operation(summary = "Recompute the whole chain and check every audited row against its latest entry",
             description = "valid is false, with the first broken entry, when any entry or audited row was edited or"
-                    + " deleted outside the application.")
+                    + " deleted outside the application. queued counts entries of busy actions (ballots, live"
+                    + " inputs) committed but not yet chained; they are chained within a second.")
     public VerifyResponse verify() {
         ChainVerifier.Verdict v = auditLog.verify();
-        return new VerifyResponse(v.valid(), v.entries(), v.head(), v.firstBrokenEntry(), v.problems());
+        return new VerifyResponse(v.valid(), v.entries(), v.head(), v.firstBrokenEntry(), v.problems(),
+                auditLog.queued());
     }
 
     @GET

@@ -17,6 +17,16 @@ public final class Ui {
         return fc == null || fc.getViewRoot() == null ? Locale.ENGLISH : fc.getViewRoot().getLocale();
     }
 
+    /**
+     * Answers 404 with this message instead of rendering the page. The context is read once: sending the error
+     * may render the error page in this thread, which releases the current context.
+     */
+    public static void notFound(String message) throws java.io.IOException {
+        FacesContext context = FacesContext.getCurrentInstance();
+        context.getExternalContext().responseSendError(404, message);
+        context.responseComplete();
+    }
+
     public static String text(String key, Object... args) {
         return Messages.format(locale(), key, args);
     }

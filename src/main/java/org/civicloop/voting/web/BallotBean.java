@@ -44,8 +44,7 @@ public class BallotBean implements Serializable {
 
     public void load() throws IOException {
         if (cycle() == null) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, Ui.text("error.cycleNotFound"));
-            FacesContext.getCurrentInstance().responseComplete();
+            Ui.notFound(Ui.text("error.cycleNotFound"));
         }
     }
 
