@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +71,17 @@ class CrashSafetyIT {
                 - ballotsBefore;
         long registered = count("SELECT COUNT(*) FROM voter_register WHERE cycle_id = ? AND channel = 'RESIDENTS'",
                 cycle) - registerBefore;
+        List<String> notOnce = new ArrayList<>();
         for (String receipt : report.receipts()) {
-            assertEquals(1, count("SELECT COUNT(*) FROM ballot WHERE receipt = ?", receipt),
-                    "acknowledged ballot " + receipt + " is stored exactly once");
+            long copies = count("SELECT COUNT(*) FROM ballot WHERE receipt = ?", receipt);
+            if (copies != 1) {
+                notOnce.add(receipt + " (stored " + copies + " times, acknowledged as number "
+                        + (report.receipts().indexOf(receipt) + 1) + ")");
+            }
         }
+        assertEquals(List.of(), notOnce, "every one of the " + report.cast() + " acknowledged ballots is stored exactly"
+                + " once; ballots stored now: " + (count("SELECT COUNT(*) FROM ballot WHERE cycle_id = ? AND channel"
+                + " = 'RESIDENTS'", cycle) - ballotsBefore));
         assertTrue(stored >= report.cast() && stored <= report.cast() + report.failed(),
                 "stored " + stored + ": every acknowledged ballot, and at most those in flight at the crash besides");
         assertEquals(stored, registered, "a ballot and its register entry are committed together or not at all");
