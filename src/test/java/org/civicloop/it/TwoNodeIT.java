@@ -158,6 +158,24 @@ class TwoNodeIT {
                 "the audit chain written by both nodes verifies");
         assertFalse(nodeB.messages().contains("CWWKS3005E"),
                 "node B never tried to rebuild a sign-in from node A's Liberty token (own token cookie name)");
+
+        // Signing out (on the server that rendered the page) expires the cookie every server honours.
+        HttpResponse<String> home = get(a(), "/", cookies);
+        Matcher form = Pattern.compile("<form[^>]*id=\"logoutForm\"[^>]*>").matcher(home.body());
+        assertTrue(form.find(), "the signed-in page has a sign-out button");
+        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(form.group());
+        Matcher state = VIEW_STATE.matcher(home.body().substring(form.start()));
+        assertTrue(action.find() && state.find());
+        HttpResponse<String> out = HTTP.send(HttpRequest.newBuilder(URI.create(a() + action.group(1)
+                        .replace("&amp;", "&"))).header("Cookie", cookies)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("logoutForm_SUBMIT=1&logoutForm%3Alogout=x"
+                        + "&jakarta.faces.ViewState=" + URLEncoder.encode(state.group(1).replace("&#58;", ":")
+                        .replace("&amp;", "&"), StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(out.headers().allValues("Set-Cookie").stream().anyMatch(h -> h.startsWith("CIVICLOOPAUTH=")
+                        && h.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")),
+                "signing out expires CIVICLOOPAUTH: HTTP " + out.statusCode() + " " + out.headers().map());
     }
 
     /**
