@@ -77,9 +77,6 @@ public class LoginBean {
         ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) ec.getRequest();
         request.logout();
-        // The sign-in every server honours ends too (also done by the authentication mechanism's cleanSubject).
-        ec.addResponseCookie(org.civicloop.identity.SignInToken.COOKIE, "", java.util.Map.of("maxAge", 0,
-                "path", ec.getRequestContextPath().isEmpty() ? "/" : ec.getRequestContextPath(), "httpOnly", true));
         ec.invalidateSession();
         ec.redirect(ec.getRequestContextPath() + "/");
         return null;
