@@ -11,7 +11,8 @@ COPY --chown=1001:0 target/civicloop.war /config/dropins/
 # CIVICLOOP_DB_USER and CIVICLOOP_DB_PASSWORD, and the first administrator with CIVICLOOP_ADMIN_PASSWORD
 # (see docs/operations.md). Without them the server keeps an H2 database under /opt/ol/wlp/output/.
 # Liberty also needs secrets of its own, given at run time and never baked in: keystore_password and
-# ltpa_keys_password (sign-in tokens; every node behind one load balancer needs the same LTPA keys).
+# ltpa_keys_password (Liberty's sign-in tokens). Several servers behind one load balancer: the same
+# CIVICLOOP_AUTH_SECRET on all, a different CIVICLOOP_SSO_COOKIE on each (docs/operations.md, "Several servers").
 ENV CIVICLOOP_DEMO=false \
     CIVICLOOP_COOKIE_SECURE=true
 

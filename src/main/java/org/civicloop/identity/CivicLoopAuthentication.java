@@ -11,16 +11,19 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How people sign in: the login form (programmatic authentication from the login page, remembered in the
- * session), or HTTP Basic on /api for scripts. A protected page sends the visitor to the login page; a protected
+ * session, plus the signed {@link SignInToken} cookie that every server honours), or HTTP Basic on /api for scripts. A protected page sends the visitor to the login page; a protected
  * API call answers 401 with problem details.
  */
 @ApplicationScoped
@@ -30,13 +33,25 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     IdentityStoreHandler identityStores;
+    @Inject
+    SignInToken tokens;
+    @Inject
+    @ConfigProperty(name = "civicloop.cookie.secure", defaultValue = "false")
+    boolean secureCookie;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
-            return login(context, identityStores.validate(credential));
+            return login(request, response, context, identityStores.validate(credential));
+        }
+        if (request.getUserPrincipal() == null) {
+            // Signed in on another server (or before this one restarted): the signed cookie every server honours.
+            Optional<SignInToken.Caller> caller = tokens.verify(cookie(request, SignInToken.COOKIE));
+            if (caller.isPresent()) {
+                return context.notifyContainerAboutLogin(caller.get().username(), caller.get().groups());
+            }
         }
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         String authorization = request.getHeader("Authorization");
@@ -63,11 +78,39 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
                 + URLEncoder.encode(target, StandardCharsets.UTF_8));
     }
 
-    private AuthenticationStatus login(HttpMessageContext context, CredentialValidationResult result) {
+    private AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context, CredentialValidationResult result) {
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            tokens.issue(result.getCallerPrincipal().getName()).ifPresent(t -> setCookie(request, response, t,
+                    tokens.maxAgeSeconds()));
             return context.notifyContainerAboutLogin(result);
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** Signing out (request.logout()) also ends the sign-in that other servers honour. */
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        setCookie(request, response, "", 0);
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    private void setCookie(HttpServletRequest request, HttpServletResponse response, String value, int maxAge) {
+        String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+        response.addHeader("Set-Cookie", SignInToken.COOKIE + "=" + value + "; Path=" + path + "; Max-Age=" + maxAge
+                + "; HttpOnly; SameSite=Lax" + (secureCookie || request.isSecure() ? "; Secure" : ""));
+    }
+
+    private static String cookie(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (name.equals(c.getName())) {
+                    return c.getValue();
+                }
+            }
+        }
+        return null;
     }
 
     private AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context, String detail) {

@@ -36,6 +36,9 @@ import java.util.regex.Pattern;
  * mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.civicloop.load.BallotLoad \
  *     -Dexec.args="--base http://localhost:9080 --cycle-title 'Youth spaces fund' --voters 3000 --concurrency 32"
  * </pre>
+ * Several servers of one database: repeat {@code --base} (or separate the addresses with commas). Voter i then
+ * registers, signs in and casts on server i mod n (round-robin per voter, as a load balancer with sticky sessions
+ * would spread them).
  */
 public final class BallotLoad {
 
@@ -62,17 +65,34 @@ public final class BallotLoad {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
+    private final List<String> bases;
 
     public BallotLoad(String base) {
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this(List.of(base));
+    }
+
+    /** Voters spread round-robin over these servers (all on the same database). */
+    public BallotLoad(List<String> bases) {
+        if (bases.isEmpty()) {
+            throw new IllegalArgumentException("No server address");
+        }
+        this.bases = bases.stream().map(b -> b.endsWith("/") ? b.substring(0, b.length() - 1) : b).toList();
+        this.base = this.bases.get(0);
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>();
+        List<String> bases = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+            String key = args[i].replaceFirst("^--", "");
+            if (key.equals("base")) {
+                Arrays.stream(args[i + 1].split(",")).map(String::strip).filter(b -> !b.isEmpty()).forEach(bases::add);
+            } else {
+                o.put(key, args[i + 1]);
+            }
         }
-        BallotLoad load = new BallotLoad(o.getOrDefault("base", "http://localhost:9080"));
+        BallotLoad load = new BallotLoad(bases.isEmpty() ? List.of("http://localhost:9080") : bases);
+        System.err.println("servers: " + load.bases);
         long cycle = o.containsKey("cycle") ? Long.parseLong(o.get("cycle"))
                 : load.cycleTitled(o.getOrDefault("cycle-title", "Youth spaces fund"));
         int voters = Integer.parseInt(o.getOrDefault("voters", "1000"));
@@ -123,7 +143,8 @@ public final class BallotLoad {
         List<Future<String>> futures = new ArrayList<>();
         for (int i = 0; i < voters; i++) {
             String username = prefix + "-" + i;
-            futures.add(pool.submit(() -> registerAndSignIn(username)));
+            String node = node(i);
+            futures.add(pool.submit(() -> registerAndSignIn(node, username)));
         }
         List<String> sessions = new ArrayList<>();
         try {
@@ -139,17 +160,17 @@ public final class BallotLoad {
 
     private volatile double lastSetupSeconds;
 
-    private String registerAndSignIn(String username) throws IOException, InterruptedException {
-        String[] page = page("/register.xhtml", null);
-        HttpResponse<String> registered = form("/register.xhtml", page[1], Map.of("register_SUBMIT", "1",
+    private String registerAndSignIn(String node, String username) throws IOException, InterruptedException {
+        String[] page = page(node, "/register.xhtml", null);
+        HttpResponse<String> registered = form(node, "/register.xhtml", page[1], Map.of("register_SUBMIT", "1",
                 "register:username", username, "register:displayName", "Load " + username,
                 "register:email", "", "register:password", PASSWORD, "register:submit", "Register",
                 "jakarta.faces.ViewState", page[0]));
         if (registered.statusCode() != 302) {
             throw new IllegalStateException("Registering " + username + " answered " + registered.statusCode());
         }
-        String[] login = page("/login.xhtml", null);
-        HttpResponse<String> signedIn = form("/login.xhtml", login[1], Map.of("login_SUBMIT", "1",
+        String[] login = page(node, "/login.xhtml", null);
+        HttpResponse<String> signedIn = form(node, "/login.xhtml", login[1], Map.of("login_SUBMIT", "1",
                 "login:username", username, "login:password", PASSWORD, "login:submit", "Sign in",
                 "jakarta.faces.ViewState", login[0]));
         String session = cookie(signedIn, login[1]);
@@ -193,7 +214,8 @@ public final class BallotLoad {
                     }
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/cycles/" + cycle + "/ballots"))
+                        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(node(i) + "/api/v1/cycles/"
+                                        + cycle + "/ballots"))
                                 .header("Content-Type", "application/json").header("X-CivicLoop-Request", "load")
                                 .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))), sessions.get(i));
                         latencies[i] = System.nanoTime() - t0;
@@ -263,8 +285,8 @@ public final class BallotLoad {
     }
 
     /** A page's view state and the session cookie it started. */
-    private String[] page(String path, String session) throws IOException, InterruptedException {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri(path)).GET(), session);
+    private String[] page(String node, String path, String session) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(node + path)).GET(), session);
         Matcher m = VIEW_STATE.matcher(r.body());
         if (!m.find()) {
             throw new IllegalStateException(path + " has no view state (" + r.statusCode() + ")");
@@ -272,13 +294,14 @@ public final class BallotLoad {
         return new String[]{m.group(1).replace("&#58;", ":").replace("&amp;", "&"), cookie(r, session)};
     }
 
-    private HttpResponse<String> form(String path, String session, Map<String, String> fields)
+    private HttpResponse<String> form(String node, String path, String session, Map<String, String> fields)
             throws IOException, InterruptedException {
         StringBuilder body = new StringBuilder();
         fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
                 .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(URI.create(node + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())), session);
     }
 
@@ -316,5 +339,10 @@ public final class BallotLoad {
 
     private URI uri(String path) {
         return URI.create(base + path);
+    }
+
+    /** The server of the i-th voter: round-robin over the servers given. */
+    private String node(int voter) {
+        return bases.get(voter % bases.size());
     }
 }

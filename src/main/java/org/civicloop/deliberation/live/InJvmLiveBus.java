@@ -9,7 +9,11 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The live bus inside one JVM: a concurrent set of subscribers per session. Many sessions at once are fine. */
+/**
+ * The screens connected to this server: a concurrent set of subscribers per session. Many sessions at once are
+ * fine. On one server (H2) this is all the fan-out there is; with several servers on PostgreSQL,
+ * {@link PostgresLiveChannel} tells every server that a session changed and each publishes here to its own screens.
+ */
 @ApplicationScoped
 public class InJvmLiveBus implements LiveBus {
 
@@ -38,6 +42,11 @@ public class InJvmLiveBus implements LiveBus {
             set.remove(subscriber);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /** The sessions some screen on this server follows (to bring them up to date after missed notifications). */
+    public Set<Long> watchedSessions() {
+        return Set.copyOf(subscribers.keySet());
     }
 
     @Override

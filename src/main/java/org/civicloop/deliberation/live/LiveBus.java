@@ -4,13 +4,14 @@ import java.util.function.Consumer;
 
 /**
  * Fan-out of live session events to every screen watching a session (projectors, juror phones, the facilitator's
- * console). Callers publish after their transaction committed; subscribers get each event in publication order.
- * The in-JVM implementation serves one server; a PostgreSQL LISTEN/NOTIFY implementation can replace it for several
- * servers without any caller changing (issue 9).
+ * console) connected to this server. Callers publish after their transaction committed; subscribers get each event
+ * in publication order. Across servers (several Liberty nodes on one PostgreSQL database), {@link LivePublisher}
+ * sends a small PostgreSQL NOTIFY through {@link PostgresLiveChannel} and every server renders the state and
+ * publishes it here to its own screens.
  */
 public interface LiveBus {
 
-    /** Delivers the event to every subscriber of this session (on any server, for a distributed implementation). */
+    /** Delivers the event to every subscriber of this session on this server. */
     void publish(long sessionId, LiveEvent event);
 
     /** Subscribes to one session's events until the returned subscription is closed. */
@@ -19,10 +20,7 @@ public interface LiveBus {
     /** How many subscribers this server holds for the session (for the console and the load test). */
     int subscribers(long sessionId);
 
-    /**
-     * Whether publishing can reach anyone (nobody watching: the state is not even rendered). A distributed
-     * implementation answers true unless it knows no server has a subscriber.
-     */
+    /** Whether publishing can reach anyone here (nobody watching: the state is not even rendered). */
     default boolean hasListeners(long sessionId) {
         return subscribers(sessionId) > 0;
     }

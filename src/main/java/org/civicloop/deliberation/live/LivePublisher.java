@@ -14,8 +14,10 @@ import java.util.logging.Logger;
 
 /**
  * Once a change to a session has committed, renders the session's public state once and publishes it on the
- * {@link LiveBus}. Bursts coalesce: while one thread renders a session, further changes only mark it dirty and the
- * same thread renders again with everything that arrived, so 60 jurors answering at once cost a few renders.
+ * {@link LiveBus} to this server's screens. Bursts coalesce: while one thread renders a session, further changes only
+ * mark it dirty and the same thread renders again with everything that arrived, so 60 jurors answering at once cost
+ * a few renders. With several servers on PostgreSQL the change is first announced to every server (this one too)
+ * through {@link PostgresLiveChannel}, and each server renders for its own screens when the notification arrives.
  */
 @ApplicationScoped
 public class LivePublisher {
@@ -27,6 +29,8 @@ public class LivePublisher {
     LiveBus bus;
     @Inject
     LiveViews views;
+    @Inject
+    PostgresLiveChannel channel;
 
     private final Map<Long, Flags> flags = new ConcurrentHashMap<>();
 
@@ -39,8 +43,25 @@ public class LivePublisher {
         changed(change.sessionId());
     }
 
-    /** Publishes the session's current state now (coalesced with any render in progress). */
+    /**
+     * The session changed: every server watching it publishes its current state (across servers through PostgreSQL
+     * when that channel is on; should the announcement fail, this server's screens are still brought up to date).
+     */
     public void changed(long sessionId) {
+        if (channel.active()) {
+            try {
+                channel.announce(sessionId);
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not announce a change of session " + sessionId
+                        + " to the other servers; only this server's screens are updated", e);
+            }
+        }
+        publishHere(sessionId);
+    }
+
+    /** Publishes the session's current state to this server's screens now (coalesced with a render in progress). */
+    public void publishHere(long sessionId) {
         Flags f = flags.computeIfAbsent(sessionId, k -> new Flags());
         f.dirty.set(true);
         while (f.dirty.get() && f.rendering.compareAndSet(false, true)) {

@@ -115,7 +115,9 @@ public class LiveViews {
     }
 
     public PublicState publicState(JurySession s) {
-        long version = VERSION.incrementAndGet();
+        // Tied to the clock, so that a screen that reconnects to another server does not take that server's newer
+        // states for older ones (servers' clocks agree to well under a second).
+        long version = VERSION.updateAndGet(v -> Math.max(v + 1, clock.millis() * 1000));
         // Taken before anything is read: a state with serverTime T holds every change committed before T.
         long serverTime = clock.millis();
         List<SessionRound> rounds = sessions.rounds(s.getId());
