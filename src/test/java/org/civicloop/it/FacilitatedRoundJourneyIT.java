@@ -83,6 +83,7 @@ class FacilitatedRoundJourneyIT {
             console.type("#newRound\\:minutes", "5");
             new Select(console.find("#newRound\\:statement")).selectByIndex(1);
             console.clickAndWait("#newRound\\:add");
+            console.screenshots("facilitator-01-session-planned");
             String code = console.text("#join-code");
             String screenUrl = console.find("#screen-link").getAttribute("href");
             assertTrue(code.matches("[A-Z2-9]{6}"), code);
@@ -134,11 +135,12 @@ class FacilitatedRoundJourneyIT {
                     "Who would staff the evening club?"));
             assertTrue(projector.driver().findElements(By.cssSelector("#screen-queue li")).isEmpty(),
                     "not on screen until the facilitator puts it there");
-            // The console's list is re-rendered on every push: retry if the button was replaced under the click.
+            // By keyboard: Enter on the button. The console's list is re-rendered on every push: retry if the button
+            // was replaced under the key press.
             waitFor(console).until(d -> {
                 try {
                     d.findElement(By.xpath("//ul[@id='c-questions']//button[normalize-space()='Show on screen']"))
-                            .click();
+                            .sendKeys(org.openqa.selenium.Keys.ENTER);
                     return true;
                 } catch (org.openqa.selenium.StaleElementReferenceException e) {
                     return false;
@@ -146,11 +148,18 @@ class FacilitatedRoundJourneyIT {
             });
             waitFor(projector).until(ExpectedConditions.textToBePresentInElementLocated(By.id("screen-queue"),
                     "Who would staff the evening club?"));
+            // The list was re-drawn under the keyboard user: the focus stays on that question's next button.
+            waitFor(console).until(d -> d.findElements(By.xpath("//ul[@id='c-questions']//button[normalize-space()="
+                    + "'Show on screen']")).isEmpty());
+            assertEquals(Boolean.TRUE, ((JavascriptExecutor) console.driver()).executeScript(
+                    "var a = document.activeElement; return !!(a && a.closest('#c-questions li'));"),
+                    "the keyboard focus stays in the question list after the push");
             phone2.find("#j-hand").click();
             waitFor(projector).until(ExpectedConditions.textToBe(By.id("screen-hands"), "Hands raised: 1"));
             waitFor(console).until(ExpectedConditions.textToBePresentInElementLocated(By.id("c-hands"),
                     "Demo Resident 6"));
             console.screenshot("facilitator-console-live");
+            console.screenshots("facilitator-02-console-live");
 
             String screenText = projector.pageText();
             assertFalse(screenText.contains("Jo Juror") || screenText.contains("Demo Resident"),
