@@ -224,9 +224,28 @@ public final class Browser implements AutoCloseable {
                         "document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", css);
             }
             screenshot(name + "-" + size.getKey());
+            noteOverflow(name + "-" + size.getKey());
         }
         resizeViewport(original);
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
+    }
+
+    /**
+     * Notes in target/screenshots/overflow.txt what sticks out sideways beyond the screen at this size (outside the
+     * tables that scroll on purpose), for people reviewing the screenshots.
+     */
+    private void noteOverflow(String shot) throws IOException {
+        Object wide = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const w = document.documentElement.clientWidth; const out = [];"
+                + " document.querySelectorAll('body *').forEach(e => { const r = e.getBoundingClientRect();"
+                + " if (r.width > 0 && r.right > w + 1 && !e.closest('.table-scroll, .table-wrap, .sr-only'))"
+                + " out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal"
+                + " === undefined ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '')"
+                + " + ' ' + Math.round(r.right)); }); return out.slice(0, 8).join(', ');");
+        if (wide != null && !wide.toString().isEmpty()) {
+            Files.writeString(Path.of("target", "screenshots", "overflow.txt"), shot + ": " + wide + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
     }
 
     private Dimension viewport() {

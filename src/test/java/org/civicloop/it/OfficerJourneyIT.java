@@ -65,7 +65,7 @@ class OfficerJourneyIT {
 
     @Test
     void anOfficerOpensACycleAdvancesItAndThePublicSeesIt() throws Exception {
-        String title = "Park benches " + System.currentTimeMillis();
+        String title = "Park benches " + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
         try (Browser officer = new Browser(base.toString(), Browser.DESKTOP)) {
             officer.open("/login.xhtml");
             officer.type("#login\\:username", "officer");
@@ -152,7 +152,9 @@ class OfficerJourneyIT {
             assertTrue(officer.text("#commitment").matches("[0-9a-f]{64}"), officer.pageText());
             officer.clickAndWait("#draw\\:drawJury");
             assertTrue(officer.text("#messages").contains("The jury has been drawn"), officer.pageText());
-            assertTrue(officer.text("#seed").startsWith("benches-"), "the seed is published with the draw");
+            Object box = ((org.openqa.selenium.JavascriptExecutor) officer.driver()).executeScript(
+                    "var e = document.getElementById('draw-info'); return e ? e.outerHTML : document.body.innerHTML;");
+            assertTrue(String.valueOf(box).contains(">benches-"), "the seed is published with the draw: " + box);
             assertTrue(officer.pageText().contains("resident01"), "the invited jurors are listed");
             officer.screenshots("officer-02-jury-drawn", "#h-jury");
             moveOn(officer, "Learn");
@@ -196,6 +198,7 @@ class OfficerJourneyIT {
             for (int i = 0; i < count; i++) {
                 String p = "[id$=':" + i + ":respond:";
                 officer.select(p + "response']", "ADOPTED");
+                officer.type(p + "decisionMaker']", "Cabinet Member for Parks");
                 officer.type(p + "rationale']", "The jury ranked it and it fits the budget.");
                 officer.type(p + "tradeOff']", "The bench budget for 2027 is spent a year early.");
                 officer.type(p + "budgetLine']", "Parks capital 2026 (PC-07)");
