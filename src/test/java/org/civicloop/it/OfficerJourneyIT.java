@@ -239,10 +239,23 @@ class OfficerJourneyIT {
             officer.type("#indicator\\:counter", "Falls reported by over-75s");
             officer.clickAndWait("#indicator\\:add");
             assertTrue(officer.pageText().contains("Over-75s who walk to the shops weekly"), officer.text("#messages"));
+            // One outcome indicator alone is not a set: it is refused with the rule, and stays a draft.
+            officer.clickAndWait("[id$=':publishSet']");
+            assertTrue(officer.text("#messages").contains("at least one more indicator that is not satisfaction"),
+                    officer.text("#messages"));
+            officer.select("#indicator\\:kind", "PERCEPTION");
+            officer.type("#indicator\\:iname", "Older residents who feel there are enough places to rest");
+            officer.type("#indicator\\:unit", "%");
+            officer.type("#indicator\\:source", "Ward survey");
+            officer.select("#indicator\\:frequency", "ANNUAL");
+            officer.type("#indicator\\:gaming", "Asking only people sitting on a bench.");
+            officer.type("#indicator\\:counter", "Complaints about benches");
+            officer.clickAndWait("#indicator\\:add");
             officer.clickAndWait("[id$=':publishSet']");
             assertTrue(officer.driver().findElements(By.cssSelector("[id$=':publishSet']")).isEmpty(),
                     "the set is published: " + officer.text("#messages"));
-            new org.openqa.selenium.support.ui.Select(officer.find("#reading\\:rindicator")).selectByIndex(1);
+            new org.openqa.selenium.support.ui.Select(officer.find("#reading\\:rindicator"))
+                    .selectByVisibleText("Over-75s who walk to the shops weekly (%)");
             officer.type("#reading\\:amount", "41");
             officer.setValue("#reading\\:measuredOn", LocalDate.now().toString());
             officer.type("#reading\\:explanation", "First reading, three months after the benches went in.");
