@@ -106,6 +106,10 @@ class FacilitatedRoundJourneyIT {
 
             // The facilitator starts the round: the projector and both phones show it without reloading.
             console.clickAndWait("input[id$=':start']");
+            // The agenda shows the round running (Pause instead of Start) as soon as the page comes back.
+            console.find("input[id$=':pause']");
+            assertTrue(console.driver().findElements(By.cssSelector("input[id$=':start']")).isEmpty(),
+                    "the round is no longer shown as still to start");
             waitFor(projector).until(ExpectedConditions.textToBe(By.id("screen-title"), "Where do you stand now?"));
             assertTrue(projector.text("#screen-question").length() > 10, "the statement is on screen");
             assertTrue(projector.text("#screen-timer").matches("[45]:\\d\\d"), projector.text("#screen-timer"));
