@@ -1,8 +1,8 @@
 /*
  * CivicLoop ballot. Without scripts the ballot is a list of rank selects. With scripts it becomes an ordered list
- * the voter arranges by dragging (mouse, pen or finger) or with buttons and keys (Alt+Up / Alt+Down move the
- * focused option); the selects stay the form's source of truth. The running cost of the ranked options stays in
- * view against the envelope.
+ * the voter arranges by dragging (mouse, pen or finger) or with buttons and keys (the Up and Down arrows on an
+ * option's focused handle move it, and the focus follows it); the selects stay the form's source of truth. The
+ * running cost of the ranked options stays in view against the envelope.
  */
 (function () {
   'use strict';

@@ -19,10 +19,31 @@
       }).catch(function () { pending = false; if (again) { load(); } });
     }
 
-    function button(text, onClick, cls) {
-      var b = Live.el('button', { type: 'button', className: 'btn btn-small ' + (cls || 'btn-secondary') }, text);
+    function button(text, onClick, cls, action) {
+      var b = Live.el('button', { type: 'button', className: 'btn btn-small ' + (cls || 'btn-secondary'),
+        'data-action': action || '' }, text);
       b.addEventListener('click', onClick);
       return b;
+    }
+
+    /*
+     * Every push re-draws the question and hand lists. A keyboard user whose focus was on one of their buttons
+     * keeps it: on the same button of the same entry if it is still there, else on the entry's first button,
+     * else on the list itself (never lost to the top of the page).
+     */
+    function focusedButton() {
+      var a = document.activeElement;
+      var li = a && a.tagName === 'BUTTON' && root.contains(a) ? a.closest('li[data-key]') : null;
+      return li ? { list: li.parentNode.id, key: li.getAttribute('data-key'), action: a.getAttribute('data-action') }
+        : null;
+    }
+
+    function restoreFocus(f) {
+      if (!f) { return; }
+      var list = q(f.list);
+      var li = list.querySelector('li[data-key="' + f.key + '"]');
+      var target = li && (li.querySelector('button[data-action="' + f.action + '"]') || li.querySelector('button'));
+      (target || list.querySelector('button') || list).focus();
     }
 
     function act(path, body) {
@@ -38,34 +59,37 @@
         (L['live.roundStatus.' + r.status] || r.status) : (s.status === 'ENDED' ? L['live.ended'] : L['live.waiting']);
       Live.renderPoll(q('c-poll'), s.poll, L);
       q('c-screens').textContent = Live.fmt(L['live.screens'], [c.screens]);
+      var focus = focusedButton();
       var qs = q('c-questions');
       Live.clear(qs);
       c.questions.forEach(function (x) {
-        var li = Live.el('li', { 'data-question': x.id });
+        var li = Live.el('li', { 'data-question': x.id, 'data-key': 'q' + x.id });
         li.appendChild(Live.el('span', {}, x.body + ' '));
         li.appendChild(Live.el('span', { className: 'badge' }, L['live.question.' + x.status] || x.status));
         if (x.status === 'SUBMITTED') {
           li.appendChild(button(L['live.showOnScreen'], function () {
             act('/questions/' + x.id + '/decision', { status: 'QUEUED' });
-          }, 'btn-primary'));
+          }, 'btn-primary', 'queue'));
         }
         li.appendChild(button(L['live.markAnswered'], function () {
           act('/questions/' + x.id + '/decision', { status: 'ANSWERED' });
-        }));
+        }, null, 'answered'));
         li.appendChild(button(L['live.dismiss'], function () {
           act('/questions/' + x.id + '/decision', { status: 'DISMISSED' });
-        }, 'btn-ghost'));
+        }, 'btn-ghost', 'dismiss'));
         qs.appendChild(li);
       });
       q('c-no-questions').hidden = c.questions.length > 0;
       var hs = q('c-hands');
       Live.clear(hs);
       c.hands.forEach(function (h) {
-        var li = Live.el('li', {}, h.name + ' ');
-        li.appendChild(button(L['live.giveFloor'], function () { act('/hands/' + h.id + '/lower', {}); }));
+        var li = Live.el('li', { 'data-key': 'h' + h.id }, h.name + ' ');
+        li.appendChild(button(L['live.giveFloor'], function () { act('/hands/' + h.id + '/lower', {}); }, null,
+          'floor'));
         hs.appendChild(li);
       });
       q('c-no-hands').hidden = c.hands.length > 0;
+      restoreFocus(focus);
       root.setAttribute('data-version', s.version);
       tick();
     }

@@ -392,8 +392,10 @@ public class FeedbackService implements PhaseGate {
 
     /** The mandate's decision-maker (a scalar read: it loads no cycle entity). */
     public String decisionMakerOf(long cycleId) {
-        return em.createQuery("SELECT c.decisionMaker FROM Cycle c WHERE c.id = :id", String.class)
-                .setParameter("id", cycleId).getResultStream().findFirst().orElse(null);
+        // Not getResultStream().findFirst(): a cycle without a decision-maker gives a null row, which findFirst refuses.
+        List<String> found = em.createQuery("SELECT c.decisionMaker FROM Cycle c WHERE c.id = :id", String.class)
+                .setParameter("id", cycleId).getResultList();
+        return found.isEmpty() ? null : found.get(0);
     }
 
     public Optional<Recommendation> recommendation(long id) {

@@ -36,6 +36,17 @@ public final class Browser implements AutoCloseable {
             + "      + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(', '); }));"
             + "}).catch(function (e) { done(['axe failed: ' + e]); });";
 
+    /** What MyFaces shows in place of a message whose key is missing from the bundles. */
+    private static final java.util.regex.Pattern MISSING_KEY = java.util.regex.Pattern.compile("\\?\\?\\?[^?<>\"\\s]+\\?\\?\\?");
+    /** The three sizes every important journey step is photographed at, by the name used in the file name. */
+    private static final Map<String, Dimension> SIZES = new java.util.LinkedHashMap<>(Map.of());
+
+    static {
+        SIZES.put("phone", PHONE);
+        SIZES.put("desktop", DESKTOP);
+        SIZES.put("projector", PROJECTOR);
+    }
+
     private final WebDriver driver;
     private final String base;
     private final java.util.List<String> accessibilityProblems = new java.util.ArrayList<>();
@@ -72,14 +83,19 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Runs axe-core on the page now shown (each distinct page once) and keeps its serious and critical WCAG 2.2 AA
-     * violations; {@link #close()} fails the test if there were any. Pages are checked as they are reached, so
-     * every page a journey visits is judged.
+     * violations, and any text a missing bundle key left on the page (MyFaces shows ???key???); {@link #close()}
+     * fails the test if there were any. Pages are checked as they are reached, so every page a journey visits is
+     * judged.
      */
     public void checkAccessibility() {
         String url = driver.getCurrentUrl();
         String page = url.replaceFirst("#.*$", "") + "|" + driver.manage().window().getSize();
         if (!checkedPages.add(page)) {
             return;
+        }
+        java.util.regex.Matcher missing = MISSING_KEY.matcher(driver.getPageSource());
+        while (missing.find()) {
+            accessibilityProblems.add(url + " missing translation: " + missing.group());
         }
         try {
             org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
@@ -219,12 +235,82 @@ public final class Browser implements AutoCloseable {
         Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * Saves this page at the phone, desktop and projector sizes (name-phone.png, name-desktop.png,
+     * name-projector.png), checking it at each size, then goes back to the size the browser had.
+     */
+    public void screenshots(String name) throws IOException {
+        screenshots(name, null);
+    }
+
+    /** The same, with the page scrolled so that the element found by css (the step's subject) is at the top. */
+    public void screenshots(String name, String css) throws IOException {
+        Dimension original = viewport();
+        for (Map.Entry<String, Dimension> size : SIZES.entrySet()) {
+            resizeViewport(size.getValue());
+            checkAccessibility();
+            if (css != null) {
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", css);
+            }
+            screenshot(name + "-" + size.getKey());
+            noteOverflow(name + "-" + size.getKey());
+        }
+        resizeViewport(original);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
+    }
+
+    /**
+     * Notes in target/screenshots/overflow.txt what sticks out sideways beyond the screen at this size (outside the
+     * tables that scroll on purpose), for people reviewing the screenshots.
+     */
+    private void noteOverflow(String shot) throws IOException {
+        Object wide = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const w = document.documentElement.clientWidth; const out = [];"
+                + " document.querySelectorAll('body *').forEach(e => { const r = e.getBoundingClientRect();"
+                + " if (r.width > 0 && r.right > w + 1 && !e.closest('.table-scroll, .table-wrap, .sr-only'))"
+                + " out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal"
+                + " === undefined ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '')"
+                + " + ' ' + Math.round(r.right)); }); return out.slice(0, 8).join(', ');");
+        if (wide != null && !wide.toString().isEmpty()) {
+            Files.writeString(Path.of("target", "screenshots", "overflow.txt"), shot + ": " + wide + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+    }
+
+    private Dimension viewport() {
+        Object size = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return [window.innerWidth, window.innerHeight];");
+        java.util.List<?> wh = (java.util.List<?>) size;
+        return new Dimension(((Number) wh.get(0)).intValue(), ((Number) wh.get(1)).intValue());
+    }
+
+    /** Makes the page area (not the window around it) this size. */
+    private void resizeViewport(Dimension wanted) {
+        driver.manage().window().setSize(wanted);
+        Dimension got = viewport();
+        if (!got.equals(wanted)) {
+            driver.manage().window().setSize(new Dimension(2 * wanted.getWidth() - got.getWidth(),
+                    2 * wanted.getHeight() - got.getHeight()));
+        }
+    }
+
+    /** Signs in on the sign-in page and waits for the signed-in page. */
+    public void signIn(String username, String password) {
+        open("/login.xhtml");
+        type("#login\\:username", username);
+        type("#login\\:password", password);
+        clickAndWait("#login\\:submit");
+        find("#logoutForm");
+    }
+
     /** Ends the browser; fails when a page it showed had serious or critical accessibility violations. */
     @Override
     public void close() {
         driver.quit();
         if (!accessibilityProblems.isEmpty()) {
-            throw new AssertionError("axe-core found serious or critical WCAG 2.2 AA violations:\n  "
+            throw new AssertionError("axe-core found serious or critical WCAG 2.2 AA violations (or a page showed a"
+                    + " missing translation):\n  "
                     + String.join("\n  ", accessibilityProblems));
         }
     }

@@ -77,6 +77,7 @@ class FacilitatedRoundJourneyIT {
             console.type("#newRound\\:minutes", "5");
             new Select(console.find("#newRound\\:statement")).selectByIndex(1);
             console.clickAndWait("#newRound\\:add");
+            console.screenshots("facilitator-01-session-planned");
             String code = console.text("#join-code");
             String screenUrl = console.find("#screen-link").getAttribute("href");
             assertTrue(code.matches("[A-Z2-9]{6}"), code);
@@ -99,6 +100,10 @@ class FacilitatedRoundJourneyIT {
 
             // The facilitator starts the round: the projector and both phones show it without reloading.
             console.clickAndWait("input[id$=':start']");
+            // The agenda shows the round running (Pause instead of Start) as soon as the page comes back.
+            console.find("input[id$=':pause']");
+            assertTrue(console.driver().findElements(By.cssSelector("input[id$=':start']")).isEmpty(),
+                    "the round is no longer shown as still to start");
             projector.await(ExpectedConditions.textToBe(By.id("screen-title"), "Where do you stand now?"));
             assertTrue(projector.text("#screen-question").length() > 10, "the statement is on screen");
             assertTrue(projector.text("#screen-timer").matches("[45]:\\d\\d"), projector.text("#screen-timer"));
@@ -128,11 +133,12 @@ class FacilitatedRoundJourneyIT {
                     "Who would staff the evening club?"));
             assertTrue(projector.driver().findElements(By.cssSelector("#screen-queue li")).isEmpty(),
                     "not on screen until the facilitator puts it there");
-            // The console's list is re-rendered on every push: retry if the button was replaced under the click.
+            // By keyboard: Enter on the button. The console's list is re-rendered on every push: retry if the button
+            // was replaced under the key press.
             console.await(d -> {
                 try {
                     d.findElement(By.xpath("//ul[@id='c-questions']//button[normalize-space()='Show on screen']"))
-                            .click();
+                            .sendKeys(org.openqa.selenium.Keys.ENTER);
                     return true;
                 } catch (org.openqa.selenium.StaleElementReferenceException e) {
                     return false;
@@ -140,11 +146,18 @@ class FacilitatedRoundJourneyIT {
             });
             projector.await(ExpectedConditions.textToBePresentInElementLocated(By.id("screen-queue"),
                     "Who would staff the evening club?"));
+            // The list was re-drawn under the keyboard user: the focus stays on that question's next button.
+            console.await(d -> d.findElements(By.xpath("//ul[@id='c-questions']//button[normalize-space()="
+                    + "'Show on screen']")).isEmpty());
+            assertEquals(Boolean.TRUE, ((JavascriptExecutor) console.driver()).executeScript(
+                    "var a = document.activeElement; return !!(a && a.closest('#c-questions li'));"),
+                    "the keyboard focus stays in the question list after the push");
             phone2.find("#j-hand").click();
             projector.await(ExpectedConditions.textToBe(By.id("screen-hands"), "Hands raised: 1"));
             console.await(ExpectedConditions.textToBePresentInElementLocated(By.id("c-hands"),
                     "Demo Resident 6"));
             console.screenshot("facilitator-console-live");
+            console.screenshots("facilitator-02-console-live");
 
             String screenText = projector.pageText();
             assertFalse(screenText.contains("Jo Juror") || screenText.contains("Demo Resident"),

@@ -53,4 +53,27 @@ class BundlesTest {
             assertTrue(!Messages.format(java.util.Locale.forLanguageTag("es"), key).equals(key), key);
         }
     }
+
+    /** Every page's literal message key (msg['key'] and msg.key in the .xhtml files) has a text. */
+    @Test
+    void everyKeyThePagesNameHasAText() throws Exception {
+        Properties en = load("messages.properties");
+        Pattern key = Pattern.compile("msg\\['([A-Za-z0-9_.\\-]+)'\\]");
+        Set<String> missing = new TreeSet<>();
+        int seen = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> pages = java.nio.file.Files.walk(
+                java.nio.file.Path.of("src", "main", "webapp"))) {
+            for (java.nio.file.Path page : pages.filter(f -> f.toString().endsWith(".xhtml")).toList()) {
+                Matcher m = key.matcher(java.nio.file.Files.readString(page));
+                while (m.find()) {
+                    seen++;
+                    if (!en.containsKey(m.group(1))) {
+                        missing.add(page.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertTrue(seen > 500, "the pages were read: " + seen);
+        assertEquals(Set.of(), missing);
+    }
 }

@@ -333,28 +333,34 @@ public class WorkspaceBean implements Serializable {
     }
 
     public String drawJury() {
-        Ui.report(jury.drawJury(currentUser.actor(), id), "jury.drawn");
-        return null;
+        return reloadedIf(Ui.report(jury.drawJury(currentUser.actor(), id), "jury.drawn"));
     }
 
     public String accepted(long volunteerId) {
-        Ui.report(jury.recordResponse(currentUser.actor(), volunteerId, Volunteer.Response.ACCEPTED), "jury.recorded");
-        return null;
+        return reloadedIf(Ui.report(jury.recordResponse(currentUser.actor(), volunteerId, Volunteer.Response.ACCEPTED),
+                "jury.recorded"));
     }
 
     public String declined(long volunteerId) {
-        Ui.report(jury.recordResponse(currentUser.actor(), volunteerId, Volunteer.Response.DECLINED), "jury.recorded");
-        return null;
+        return reloadedIf(Ui.report(jury.recordResponse(currentUser.actor(), volunteerId, Volunteer.Response.DECLINED),
+                "jury.recorded"));
     }
 
     public String attended(long volunteerId) {
-        Ui.report(jury.recordAttendance(currentUser.actor(), volunteerId), "jury.recorded");
-        return null;
+        return reloadedIf(Ui.report(jury.recordAttendance(currentUser.actor(), volunteerId), "jury.recorded"));
     }
 
     public String replace(long volunteerId) {
-        Ui.report(jury.drawReplacement(currentUser.actor(), volunteerId), "jury.replaced");
-        return null;
+        return reloadedIf(Ui.report(jury.drawReplacement(currentUser.actor(), volunteerId), "jury.replaced"));
+    }
+
+    /**
+     * After a change to the draw or the invitees, shows the page anew (with the message): the page read them before
+     * the change in this same request, and would otherwise show what was there before.
+     */
+    private String reloadedIf(boolean done) {
+        return done ? Ui.redirect(FacesContext.getCurrentInstance().getViewRoot().getViewId() + "?faces-redirect=true&id="
+                + id) : null;
     }
 
     public List<Volunteer> getInvited() { return jury.invited(id); }

@@ -138,14 +138,24 @@ public class SessionBean implements Serializable {
     public String control(long roundId, String control) {
         Result<SessionRound> r = sessions.control(currentUser.actor(), roundId, SessionService.Control.valueOf(control),
                 "EXTEND".equals(control) ? 5 : 0);
-        Ui.report(r, "round.controlled." + control);
+        if (Ui.report(r, "round.controlled." + control)) {
+            return shownAnew();
+        }
         reload();
         return null;
     }
 
     public String move(long roundId, boolean up) {
-        Ui.report(sessions.moveRound(currentUser.actor(), roundId, up), null);
-        return null;
+        return Ui.report(sessions.moveRound(currentUser.actor(), roundId, up), null) ? shownAnew() : null;
+    }
+
+    /**
+     * The agenda was read earlier in this request, before the change, and would show the rounds as they were: show
+     * the page anew (messages kept) after a round is run or moved.
+     */
+    private String shownAnew() {
+        return Ui.redirect(FacesContext.getCurrentInstance().getViewRoot().getViewId() + "?faces-redirect=true&id="
+                + id);
     }
 
     public String addRound() {

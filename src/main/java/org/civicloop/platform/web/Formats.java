@@ -35,6 +35,36 @@ public class Formats {
                 .withLocale(Ui.locale()).withZone(ZONE).format(instant);
     }
 
+    /**
+     * A moment kept as ISO-8601 text (the audit chain stores its timestamps so, as part of what it hashes) in the
+     * page's language; text that is not such a moment is shown as it is.
+     */
+    public String timestamp(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return "\u2014";
+        }
+        try {
+            return dateTime(Instant.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    /** A decimal number kept as text (such as a selection probability) in the page's language. */
+    public String decimal(String number) {
+        if (number == null || number.isBlank()) {
+            return "\u2014";
+        }
+        try {
+            java.math.BigDecimal value = new java.math.BigDecimal(number.strip());
+            java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(Ui.locale());
+            f.setMaximumFractionDigits(Math.max(0, value.scale()));
+            return f.format(value);
+        } catch (NumberFormatException e) {
+            return number;
+        }
+    }
+
     /** A probability (0..1) as a percentage in the page's language, one decimal. */
     public String percent(double share) {
         java.text.NumberFormat f = java.text.NumberFormat.getPercentInstance(Ui.locale());

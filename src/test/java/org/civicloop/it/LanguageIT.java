@@ -1,0 +1,122 @@
+package org.civicloop.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * A visitor switches to Spanish once and the choice holds: across pages, through signing in, and in a new browser
+ * session (the cookie); the pages speak Spanish, amounts and dates are written the Spanish way (120.000, "23 de
+ * diciembre de 2026"), and no page shows a missing-translation marker (Browser checks every page it reaches for
+ * ???key???, and axe-core checks each in Spanish too).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@Tag("browser")
+class LanguageIT {
+
+    private static final String SPANISH_DATE = "\\d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+            + "|septiembre|octubre|noviembre|diciembre) de \\d{4}";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ItSupport.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    /** The budgets shown on the home page's cycle cards. */
+    private static List<String> budgets(Browser b) {
+        b.find("#cycles .budget");
+        return b.driver().findElements(By.cssSelector("#cycles .budget")).stream().map(e -> e.getText().strip())
+                .toList();
+    }
+
+    private static String lang(Browser b) {
+        return b.find("html").getDomAttribute("lang");
+    }
+
+    @Test
+    void spanishPersistsAcrossPagesSignInAndSessionsWithSpanishFormats() throws Exception {
+        long greener = ItSupport.cycleTitled(base, "Greener streets 2026");
+        long youth = ItSupport.cycleTitled(base, "Youth spaces fund");
+        try (Browser b = new Browser(base.toString(), Browser.PHONE)) {
+            b.open("/");
+            assertEquals("en", lang(b), "the browser asks for English (en-GB)");
+            assertTrue(budgets(b).contains("£120,000"), "English money first: " + budgets(b));
+            b.clickAndWait("a[lang='es']");
+            assertEquals("es", lang(b));
+            assertTrue(b.text("#main h1").contains("Opine sobre lo que financia su ayuntamiento"), b.pageText());
+            List<String> budgets = budgets(b);
+            assertTrue(budgets.stream().anyMatch(t -> t.matches("120\\.000\\s(GBP|£)")),
+                    "amounts grouped and placed the Spanish way: " + budgets);
+            assertFalse(budgets.stream().anyMatch(t -> t.startsWith("£")), budgets.toString());
+            b.screenshots("language-01-home-es");
+
+            // A few pages reached by plain links (new requests): still Spanish.
+            b.open("/cycle.xhtml?id=" + greener);
+            assertEquals("es", lang(b));
+            assertTrue(b.text("#h-grabs").equals("Qué está en juego"), b.text("#h-grabs"));
+            assertEquals("Cerrado", b.text("#current-phase"));
+            assertTrue(b.text("#promise").matches("(?s)" + SPANISH_DATE + ":.*"), "a Spanish date: "
+                    + b.text("#promise"));
+            b.screenshots("language-02-cycle-es");
+            b.clickAndWait("#report-link");
+            assertTrue(b.pageText().contains("Ustedes dijeron, nosotros hicimos")
+                    || b.pageText().contains("Qué se decidió y por qué"), b.pageText());
+            b.open("/evidence.xhtml?id=" + greener);
+            assertEquals("Dossier de evidencias", b.text("#pack-title"));
+            b.open("/outcomes.xhtml?cycle=" + greener);
+            b.open("/receipt.xhtml");
+            assertEquals("Compruebe su papeleta", b.text("#main h1"));
+            b.open("/audit.xhtml");
+            b.open("/engagement.xhtml");
+
+            // Signing in keeps the language, and the ballot's running cost is written the Spanish way.
+            b.open("/login.xhtml");
+            assertTrue(b.pageText().contains("Nombre de usuario"), b.pageText());
+            b.signIn("resident03", ItSupport.DEMO_PASSWORD);
+            assertEquals("es", lang(b), "still Spanish after signing in");
+            assertTrue(b.text("#logoutForm").contains("Sesión iniciada como"), b.text("#logoutForm"));
+            assertEquals("Cerrar sesión", b.find("#logoutForm\\:logout").getDomProperty("value"));
+            b.open("/account/vote.xhtml?id=" + youth);
+            if (!b.driver().findElements(By.cssSelector("#rank-pool .rank-add")).isEmpty()) {
+                b.find("#rank-pool .rank-add").click();
+                b.find("#rank-pool .rank-add").click();
+                String running = b.text("#running-cost");
+                assertTrue(running.contains("Ha ordenado 2 opciones") && running.contains("85.000")
+                        && running.contains("80.000"), "the running cost in Spanish: " + running);
+                b.screenshots("language-03-ballot-es");
+            }
+
+            // A new session (the server forgets it) still starts in Spanish: the choice is kept in a cookie.
+            String cookies = b.driver().manage().getCookies().toString();
+            // As a browser does when it is closed and opened again: only the lasting cookies stay.
+            b.driver().manage().getCookies().stream().filter(c -> c.getExpiry() == null).toList()
+                    .forEach(c -> b.driver().manage().deleteCookie(c));
+            b.open("/");
+            assertEquals("es", lang(b), "the cookie keeps the language for a new session: " + cookies);
+            assertTrue(b.driver().findElements(By.id("logoutForm")).isEmpty(), "signed out by the new session");
+
+            // And back to English.
+            b.clickAndWait("a[lang='en']");
+            assertEquals("en", lang(b));
+            b.open("/cycle.xhtml?id=" + greener);
+            assertEquals("Closed", b.text("#current-phase"));
+            assertEquals(List.of(), b.accessibilityProblems());
+        }
+    }
+}
