@@ -81,8 +81,9 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
     private AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response,
                                        HttpMessageContext context, CredentialValidationResult result) {
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            tokens.issue(result.getCallerPrincipal().getName()).ifPresent(t -> setCookie(request, response, t,
-                    tokens.maxAgeSeconds()));
+            // A browser-session cookie (no Max-Age): closing the browser signs out, as on a shared library computer
+            // one expects; the token carries its own expiry besides.
+            tokens.issue(result.getCallerPrincipal().getName()).ifPresent(t -> setCookie(request, response, t, -1));
             return context.notifyContainerAboutLogin(result);
         }
         return AuthenticationStatus.SEND_FAILURE;
@@ -97,7 +98,8 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
 
     private void setCookie(HttpServletRequest request, HttpServletResponse response, String value, int maxAge) {
         String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
-        response.addHeader("Set-Cookie", SignInToken.COOKIE + "=" + value + "; Path=" + path + "; Max-Age=" + maxAge
+        response.addHeader("Set-Cookie", SignInToken.COOKIE + "=" + value + "; Path=" + path
+                + (maxAge >= 0 ? "; Max-Age=" + maxAge : "")
                 + "; HttpOnly; SameSite=Lax" + (secureCookie || request.isSecure() ? "; Secure" : ""));
     }
 

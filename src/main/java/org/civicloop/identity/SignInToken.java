@@ -95,10 +95,6 @@ public class SignInToken {
         });
     }
 
-    public int maxAgeSeconds() {
-        return 60 * Math.max(1, minutes);
-    }
-
     public record Caller(String username, Set<String> groups) {
     }
 
