@@ -16,7 +16,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
+import org.civicloop.kernel.RateLimiter;
+import org.civicloop.platform.RateLimits;
 
 /**
  * How people sign in: the login form (programmatic authentication from the login page, remembered in the
@@ -30,23 +34,46 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     IdentityStoreHandler identityStores;
+    @Inject
+    RateLimits limits;
+
+    /** Request attribute set when a form sign-in was refused by the rate limit: the wait as a Duration. */
+    public static final String RATE_LIMITED = "org.civicloop.signIn.rateLimited";
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
+        String address = request.getRemoteAddr();
         if (credential != null) {
-            return login(context, identityStores.validate(credential));
+            String caller = credential instanceof UsernamePasswordCredential up ? up.getCaller() : null;
+            Optional<Duration> wait = limits.signInBlocked(caller, address);
+            if (wait.isPresent()) {
+                request.setAttribute(RATE_LIMITED, wait.get());
+                response.setHeader("Retry-After", Long.toString(RateLimiter.retryAfterSeconds(wait.get())));
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                limits.signInFailed(caller, address);
+            }
+            return login(context, result);
         }
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         String authorization = request.getHeader("Authorization");
         if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             UsernamePasswordCredential basic = decodeBasic(authorization.substring(6).trim());
+            String caller = basic == null ? null : basic.getCaller();
+            Optional<Duration> wait = limits.signInBlocked(caller, address);
+            if (wait.isPresent()) {
+                return tooManyRequests(response, wait.get());
+            }
             CredentialValidationResult result = basic == null ? CredentialValidationResult.INVALID_RESULT
                     : identityStores.validate(basic);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
+            limits.signInFailed(caller, address);
             return unauthorized(response, context, "The user name or password is wrong, or the account is locked.");
         }
         if (!context.isProtected()) {
@@ -77,6 +104,21 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
                     + "\"detail\":\"" + detail + "\"}");
+        } catch (IOException e) {
+            // The client went away; nothing to tell it.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private AuthenticationStatus tooManyRequests(HttpServletResponse response, Duration wait) {
+        try {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(RateLimiter.retryAfterSeconds(wait)));
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                    + "\"detail\":\"Too many failed sign-ins for this account or from this address. Try again in "
+                    + RateLimiter.retryAfterSeconds(wait) + " seconds.\"}");
         } catch (IOException e) {
             // The client went away; nothing to tell it.
         }
