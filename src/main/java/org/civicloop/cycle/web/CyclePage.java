@@ -63,9 +63,7 @@ public class CyclePage implements Serializable {
 
     public void load() throws IOException {
         if (cycle() == null) {
-            jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
-                    .responseSendError(404, Ui.text("error.cycleNotFound"));
-            jakarta.faces.context.FacesContext.getCurrentInstance().responseComplete();
+            org.civicloop.platform.web.Ui.sendError(404, Ui.text("error.cycleNotFound"));
         }
     }
 

@@ -74,8 +74,7 @@ public class SessionBean implements Serializable {
     public void load() throws IOException {
         session = id == null ? null : sessions.find(id).orElse(null);
         if (session == null) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such session");
-            FacesContext.getCurrentInstance().responseComplete();
+            org.civicloop.platform.web.Ui.sendError(404, "No such session");
             return;
         }
         cycle = cycles.find(session.getCycleId()).orElse(null);

@@ -36,9 +36,7 @@ public class EvidenceHistoryPage implements Serializable {
     public void load() throws IOException {
         found = item == null ? null : evidence.item(item).orElse(null);
         if (found == null || getVersions().isEmpty()) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404,
-                    Ui.text("refused.evidence.unknown"));
-            FacesContext.getCurrentInstance().responseComplete();
+            org.civicloop.platform.web.Ui.sendError(404, Ui.text("refused.evidence.unknown"));
             return;
         }
         List<EvidenceVersion> v = getVersions();

@@ -44,9 +44,7 @@ public class EvidenceModeration implements Serializable {
     public void load() throws IOException {
         cycle = id == null ? null : cycles.find(id).orElse(null);
         if (cycle == null) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404,
-                    Ui.text("error.cycleNotFound"));
-            FacesContext.getCurrentInstance().responseComplete();
+            org.civicloop.platform.web.Ui.sendError(404, Ui.text("error.cycleNotFound"));
         }
     }
 

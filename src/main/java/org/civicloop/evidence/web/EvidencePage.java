@@ -48,9 +48,7 @@ public class EvidencePage implements Serializable {
 
     public void load() throws IOException {
         if (cycle() == null) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404,
-                    Ui.text("error.cycleNotFound"));
-            FacesContext.getCurrentInstance().responseComplete();
+            org.civicloop.platform.web.Ui.sendError(404, Ui.text("error.cycleNotFound"));
         }
     }
 

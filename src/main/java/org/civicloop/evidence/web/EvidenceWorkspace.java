@@ -82,9 +82,7 @@ public class EvidenceWorkspace implements Serializable {
     public void load() throws IOException {
         cycle = id == null ? null : cycles.find(id).orElse(null);
         if (cycle == null) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404,
-                    Ui.text("error.cycleNotFound"));
-            FacesContext.getCurrentInstance().responseComplete();
+            org.civicloop.platform.web.Ui.sendError(404, Ui.text("error.cycleNotFound"));
         }
         if (date == null) {
             date = LocalDate.now(ZoneOffset.UTC);

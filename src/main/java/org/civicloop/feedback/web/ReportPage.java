@@ -41,8 +41,7 @@ public class ReportPage implements Serializable {
         Optional<ReportVersion> version = cycle == null || cycles.findPublished(cycle).isEmpty() ? Optional.empty()
                 : v == null ? feedback.latest(cycle) : feedback.version(cycle, v);
         if (version.isEmpty()) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, Ui.text("fb.notPublished"));
-            FacesContext.getCurrentInstance().responseComplete();
+            org.civicloop.platform.web.Ui.sendError(404, Ui.text("fb.notPublished"));
             return;
         }
         report = feedback.read(version.get());

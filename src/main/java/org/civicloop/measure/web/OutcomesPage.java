@@ -59,9 +59,7 @@ public class OutcomesPage implements Serializable {
 
     public void load() throws IOException {
         if (getCycle() == null) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404,
-                    Ui.text("error.cycleNotFound"));
-            FacesContext.getCurrentInstance().responseComplete();
+            org.civicloop.platform.web.Ui.sendError(404, Ui.text("error.cycleNotFound"));
         }
     }
 

@@ -41,6 +41,17 @@ public final class Ui {
         return outcome;
     }
 
+    /**
+     * Answers the request with an error status and the error page, and stops the Faces lifecycle. The context is
+     * taken first: the container renders the error page (itself a Faces request) inside sendError, and afterwards
+     * FacesContext.getCurrentInstance() no longer answers this request's context.
+     */
+    public static void sendError(int status, String message) throws java.io.IOException {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        fc.responseComplete();
+        fc.getExternalContext().responseSendError(status, message);
+    }
+
     public static void error(String key, Object... args) {
         FacesContext fc = FacesContext.getCurrentInstance();
         fc.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
