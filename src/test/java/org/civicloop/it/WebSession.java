@@ -22,6 +22,13 @@ final class WebSession {
 
     private final URL base;
     private final HttpClient http;
+    private String language = "en";
+
+    /** The Accept-Language of every later request. */
+    WebSession language(String tag) {
+        this.language = tag;
+        return this;
+    }
 
     WebSession(URL base) {
         this(base, true);
@@ -44,7 +51,8 @@ final class WebSession {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).GET().build(),
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                        .header("Accept-Language", language).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -63,6 +71,7 @@ final class WebSession {
                 .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                        .header("Accept-Language", language)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
