@@ -32,7 +32,11 @@ final class DbDigest {
             // sets last_login_at, and the refused sign-ins of a test legitimately count failures / lock the account.
             // These columns are not part of the audited account digest either. EclipseLink raises the optimistic lock
             // version with those bulk updates, so the version column moves with them.
-            "account", Set.of("failed_logins", "locked_until", "last_login_at", "version"));
+            "account", Set.of("failed_logins", "locked_until", "last_login_at", "version"),
+            // The e-mail outbox works on its own timer: the demo's report e-mails are retried in the background
+            // (there is no SMTP server during these tests), which moves these columns whatever the requests do.
+            // A delivery that a request created or removed still shows (its row, address and notification).
+            "mail_delivery", Set.of("status", "attempts", "last_error", "next_attempt_at", "updated_at"));
 
     private DbDigest() {
     }
