@@ -111,6 +111,9 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus tooManyRequests(HttpServletResponse response, Duration wait) {
+        if (response.isCommitted()) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         try {
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(RateLimiter.retryAfterSeconds(wait)));
@@ -119,6 +122,8 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
                     + "\"detail\":\"Too many failed sign-ins for this account or from this address. Try again in "
                     + RateLimiter.retryAfterSeconds(wait) + " seconds.\"}");
+            // committed now, so that the container cannot turn the failure into a plain 401
+            response.flushBuffer();
         } catch (IOException e) {
             // The client went away; nothing to tell it.
         }

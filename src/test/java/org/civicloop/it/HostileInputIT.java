@@ -102,6 +102,7 @@ class HostileInputIT {
     private int sent;
     private final Map<String, Integer> byKind = new TreeMap<>();
     private WebSession raw;
+    private final Map<String, WebSession> sessions = new java.util.HashMap<>();
 
     private String who(Op op) {
         Set<Role> allowed = AuthorizationMatrixIT.accessOf(op.key());
@@ -169,9 +170,22 @@ class HostileInputIT {
         return out;
     }
 
+    /** Whether a value is of the field's JSON type (null fits any field). */
+    private static boolean rightType(String value, String type) {
+        return switch (type) {
+            case "boolean" -> value.equals("true") || value.equals("null");
+            case "integer" -> value.equals("-1") || value.equals("null");
+            case "number" -> value.equals("-1") || value.equals("1.5e308") || value.equals("null");
+            case "string" -> value.startsWith("\"") || value.equals("null");
+            case "array" -> value.startsWith("[") || value.equals("null");
+            default -> value.startsWith("{") || value.equals("null");
+        };
+    }
+
+    /** A value of the field's type; numbers are ids that exist nowhere. */
     private static String sample(String type) {
         return switch (type) {
-            case "integer", "number" -> "1";
+            case "integer", "number" -> "987654321";
             case "boolean" -> "true";
             case "array" -> "[\"A\"]";
             case "string" -> "\"x\"";
@@ -218,9 +232,14 @@ class HostileInputIT {
     private void send(String kind, String method, String url, String user, String contentType, byte[] body,
                       boolean csrfHeader) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(raw.uri(url)).timeout(Duration.ofSeconds(30));
-        if (user != null) {
-            b.header("Authorization", ItSupport.basic(user, ItSupport.DEMO_PASSWORD));
-        }
+        // signed in through the login page (a session cookie), as a browser would be: no password hashing per call
+        WebSession client = user == null ? raw : sessions.computeIfAbsent(user, u -> {
+            try {
+                return new WebSession(base).signedIn(u, ItSupport.DEMO_PASSWORD);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         if (csrfHeader) {
             b.header("X-CivicLoop-Request", "1");
         }
@@ -230,7 +249,7 @@ class HostileInputIT {
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         HttpResponse<String> r;
         try {
-            r = raw.send(b.build());
+            r = client.send(b.build());
         } catch (java.net.http.HttpTimeoutException e) {
             sent++;
             wrong.add("no answer within 30 s: " + kind + ": " + method + " " + abbreviate(url) + " "
@@ -288,11 +307,14 @@ class HostileInputIT {
             if (!changes) {
                 continue;
             }
-            // a real cycle of the wrong kind for anything below it: another cycle's things
+            // a real cycle with unknown things below it (broken bodies never get as far as the ids)
             String onOther = url(op, youth, "987654321");
-            // CSRF: a state change without Authorization and without the X-CivicLoop-Request header
-            send("csrf", op.method(), url(op, greener, "1"), null, "application/json", "{}".getBytes(StandardCharsets.UTF_8),
-                    false);
+            // CSRF: a state change from a signed-in browser session without the X-CivicLoop-Request header (what a
+            // cross-site form or script can send), and one with neither credentials nor the header
+            send("csrf", op.method(), url(op, greener, "1"), user == null ? "officer" : user, "application/json",
+                    "{}".getBytes(StandardCharsets.UTF_8), false);
+            send("csrf", op.method(), url(op, greener, "1"), null, "application/json",
+                    "{}".getBytes(StandardCharsets.UTF_8), false);
             if (op.consumes() != null && !op.consumes().contains("json")) {
                 continue; // files and CSV: below
             }
@@ -300,23 +322,22 @@ class HostileInputIT {
                 sendJson("broken JSON", op, onOther, user, body);
             }
             Map<String, String> fields = fields(op);
+            // Everything below goes to unknown ids, so that even a value of the right type cannot be stored; an
+            // operation without ids in its path gets no right-typed values at all.
+            String forged = url(op, "987654321", "987654321");
+            boolean noIds = !op.path().contains("{");
             for (Map.Entry<String, String> f : fields.entrySet()) {
                 for (String v : WRONG_VALUES) {
-                    if (v.equals("null") || (f.getValue().equals("integer") && v.equals("-1"))
-                            || (f.getValue().equals("number") && v.equals("-1"))) {
-                        // a null or a negative number is of the right type: refused below on the forged id
-                        sendJson("wrong value", op, url(op, "987654321", "987654321"), user,
-                                object(fields, f.getKey(), v));
+                    boolean rightType = rightType(v, f.getValue());
+                    if (rightType && noIds) {
                         continue;
                     }
-                    sendJson("wrong type", op, onOther, user, object(fields, f.getKey(), v));
+                    sendJson(rightType ? "odd value" : "wrong type", op, forged, user, object(fields, f.getKey(), v));
                 }
                 if (f.getValue().equals("string") || f.getValue().equals("array")) {
                     for (String text : HOSTILE_TEXT) {
                         String value = f.getValue().equals("array") ? "[" + jsonString(text) + "]" : jsonString(text);
-                        // on an unknown cycle (and unknown things below it): refused without storing the text
-                        sendJson("hostile text", op, url(op, "987654321", "987654321"), user,
-                                object(fields, f.getKey(), value));
+                        sendJson("hostile text", op, forged, user, object(fields, f.getKey(), value));
                     }
                 }
             }

@@ -32,7 +32,7 @@ public class NotificationResource {
     @Inject
     CurrentUser currentUser;
 
-    public record Preferences(boolean reportUpdates) {
+    public record Preferences(@jakarta.validation.constraints.NotNull Boolean reportUpdates) {
     }
 
     @GET
@@ -52,7 +52,7 @@ public class NotificationResource {
     @Path("/preferences")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Opt in to (or out of) report updates")
-    public Preferences setPreferences(@NotNull Preferences p) {
+    public Preferences setPreferences(@NotNull @jakarta.validation.Valid Preferences p) {
         return new Preferences(Refusals.orThrow(notifications.setReportUpdates(currentUser.actor(), p.reportUpdates())));
     }
 
