@@ -37,6 +37,9 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
     @Inject
     RateLimits limits;
 
+    /** Set once a request's failed sign-in was counted: the container may ask this mechanism twice per request. */
+    private static final String COUNTED = "org.civicloop.signIn.counted";
+
     /** Request attribute set when a form sign-in was refused by the rate limit: the wait as a Duration. */
     public static final String RATE_LIMITED = "org.civicloop.signIn.rateLimited";
 
@@ -55,7 +58,7 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
             }
             CredentialValidationResult result = identityStores.validate(credential);
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-                limits.signInFailed(caller, address);
+                countFailure(request, caller, address);
             }
             return login(context, result);
         }
@@ -73,7 +76,7 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
-            limits.signInFailed(caller, address);
+            countFailure(request, caller, address);
             return unauthorized(response, context, "The user name or password is wrong, or the account is locked.");
         }
         if (!context.isProtected()) {
@@ -108,6 +111,13 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
             // The client went away; nothing to tell it.
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private void countFailure(HttpServletRequest request, String caller, String address) {
+        if (request.getAttribute(COUNTED) == null) {
+            request.setAttribute(COUNTED, Boolean.TRUE);
+            limits.signInFailed(caller, address);
+        }
     }
 
     private AuthenticationStatus tooManyRequests(HttpServletResponse response, Duration wait) {
