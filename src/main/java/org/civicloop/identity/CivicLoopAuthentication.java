@@ -37,6 +37,9 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
     @Inject
     RateLimits limits;
 
+    /** Set once this mechanism wrote a 401 or 429 answer to a request. */
+    private static final String ANSWERED = "org.civicloop.signIn.answered";
+
     /** Set once a request's failed sign-in was counted: the container may ask this mechanism twice per request. */
     private static final String COUNTED = "org.civicloop.signIn.counted";
 
@@ -52,9 +55,10 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
             String caller = credential instanceof UsernamePasswordCredential up ? up.getCaller() : null;
             Optional<Duration> wait = limits.signInBlocked(caller, address);
             if (wait.isPresent()) {
+                // The login page answers 429 with its message (LoginBean); "not done" keeps the container from
+                // turning this into a 401 of its own.
                 request.setAttribute(RATE_LIMITED, wait.get());
-                response.setHeader("Retry-After", Long.toString(RateLimiter.retryAfterSeconds(wait.get())));
-                return AuthenticationStatus.SEND_FAILURE;
+                return context.doNothing();
             }
             CredentialValidationResult result = identityStores.validate(credential);
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
@@ -65,11 +69,14 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         String authorization = request.getHeader("Authorization");
         if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            if (request.getAttribute(ANSWERED) != null) {
+                return AuthenticationStatus.SEND_FAILURE; // asked again within the same request: answered already
+            }
             UsernamePasswordCredential basic = decodeBasic(authorization.substring(6).trim());
             String caller = basic == null ? null : basic.getCaller();
             Optional<Duration> wait = limits.signInBlocked(caller, address);
             if (wait.isPresent()) {
-                return tooManyRequests(response, wait.get());
+                return tooManyRequests(request, response, wait.get());
             }
             CredentialValidationResult result = basic == null ? CredentialValidationResult.INVALID_RESULT
                     : identityStores.validate(basic);
@@ -101,6 +108,7 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context, String detail) {
+        context.getRequest().setAttribute(ANSWERED, Boolean.TRUE);
         try {
             response.setStatus(401);
             response.setContentType("application/problem+json");
@@ -120,7 +128,9 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
         }
     }
 
-    private AuthenticationStatus tooManyRequests(HttpServletResponse response, Duration wait) {
+    private AuthenticationStatus tooManyRequests(HttpServletRequest request, HttpServletResponse response,
+                                                 Duration wait) {
+        request.setAttribute(ANSWERED, Boolean.TRUE);
         if (response.isCommitted()) {
             return AuthenticationStatus.SEND_FAILURE;
         }

@@ -14,8 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Every JSON request body is checked before it is bound to a Java type: at most 1 MiB, well formed to the end, and
- * nested at most 64 levels deep. Anything else is refused with problem details (413 or 400) before the binding
+ * Every JSON request body is checked before it is bound to a Java type: at most 1 MiB, well formed to the end,
+ * nested at most 64 levels deep, and without NUL characters in its text. Anything else is refused with problem details (413 or 400) before the binding
  * sees it. (The binding skips values of unknown fields, and skipping an unterminated array never finished: a
  * request could hold a server thread for ever.)
  */
@@ -69,6 +69,10 @@ public class JsonGuard implements ReaderInterceptor {
                     }
                 } else if (e == JsonParser.Event.END_ARRAY || e == JsonParser.Event.END_OBJECT) {
                     depth--;
+                } else if ((e == JsonParser.Event.VALUE_STRING || e == JsonParser.Event.KEY_NAME)
+                        && parser.getString().indexOf('\u0000') >= 0) {
+                    // no text field takes a NUL character (PostgreSQL cannot even store one)
+                    return "Text must not contain NUL characters (\\u0000).";
                 }
             }
             return null;

@@ -345,6 +345,15 @@ class HostileInputIT {
             sendJson("huge body", op, onOther, user, "{\"title\":" + jsonString("x".repeat(2_000_000)) + "}");
         }
         attachmentsAndCsv(youth, greener);
+        // NUL in a query (PostgreSQL cannot compare text with one) and non-numeric or reversed version numbers
+        for (String q : List.of("?q=a%00b", "?q=%00", "?q=" + "%25".repeat(2000))) {
+            if (!q.contains("%00")) {
+                continue; // a long search term is a fine search: 200
+            }
+            send("query", "GET", "/api/v1/cycles/" + greener + "/evidence/search" + q, null, null, null, false);
+        }
+        send("query", "GET", "/api/v1/cycles/" + greener + "/evidence/items/987654321/diff?from=abc&to=-1", null, null,
+                null, false);
         Map<String, String> after = DbDigest.of();
         Files.writeString(Path.of("target", "hostile-input-" + ItSupport.db() + ".txt"),
                 sent + " requests " + byKind + "\n" + String.join("\n", wrong) + "\n");

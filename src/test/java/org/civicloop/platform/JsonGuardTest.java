@@ -29,6 +29,7 @@ class JsonGuardTest {
         assertEquals("The request body is not valid JSON.", problem("{\"a\":" + "[".repeat(10)));
         assertEquals("The request body is nested more than 64 levels deep.",
                 problem("[".repeat(65) + "]".repeat(65)));
+        assertEquals("Text must not contain NUL characters (\\u0000).", problem("{\"a\":\"x\\u0000y\"}"));
         for (String bad : new String[]{"{\"a\":1}}", "{'a':1}", "{\"a\":", "nul", "[1,2", "{\"a\":NaN}"}) {
             assertNotNull(problem(bad), bad);
         }
