@@ -29,7 +29,7 @@ public class RateLimits {
     @ConfigProperty(name = "civicloop.rateLimit.signIn.periodSeconds", defaultValue = "900")
     long signInPeriod;
     @Inject
-    @ConfigProperty(name = "civicloop.rateLimit.ballot.perAccount", defaultValue = "10")
+    @ConfigProperty(name = "civicloop.rateLimit.ballot.perAccount", defaultValue = "120")
     int ballotPerAccount;
     @Inject
     @ConfigProperty(name = "civicloop.rateLimit.ballot.perAddress", defaultValue = "20000")

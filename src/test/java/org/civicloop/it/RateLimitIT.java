@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Rate limits with their default settings (docs/security.md): ten casting attempts a minute per account, ten failed
+ * Rate limits with their default settings (docs/security.md): 120 casting attempts a minute per account, ten failed
  * sign-ins per account and fifty per client address in fifteen minutes; then 429 with Retry-After. The limits live
  * in the deployed application, so each test class starts with full buckets; the address test runs last because it
  * blocks sign-ins from this machine for the rest of the deployment.
@@ -115,8 +115,8 @@ class RateLimitIT {
         String voter = register("rlvote");
         long cycle = ItSupport.cycleTitled(base, "Youth spaces fund");
         String auth = ItSupport.basic(voter, PASSWORD);
-        // attempts the vote refuses (an option that does not exist) still count: ten are answered, the next is not
-        for (int i = 1; i <= 10; i++) {
+        // attempts the vote refuses (an option that does not exist) still count: 120 are answered, the next is not
+        for (int i = 1; i <= 120; i++) {
             ItSupport.Reply r = ItSupport.postJson(base, "/api/v1/cycles/" + cycle + "/ballots",
                     "{\"channel\":\"RESIDENTS\",\"ranking\":[\"NO-SUCH-OPTION\"]}", "Authorization", auth);
             assertEquals(400, r.status(), "attempt " + i + ": " + r.body());
