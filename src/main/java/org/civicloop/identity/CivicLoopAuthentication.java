@@ -17,8 +17,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import org.civicloop.kernel.RateLimiter;
+import org.civicloop.platform.RateLimits;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,17 +37,41 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStores;
     @Inject
+    RateLimits limits;
+    @Inject
     SignInToken tokens;
     @Inject
     @ConfigProperty(name = "civicloop.cookie.secure", defaultValue = "false")
     boolean secureCookie;
 
+    /** Set once this mechanism wrote a 401 or 429 answer to a request. */
+    private static final String ANSWERED = "org.civicloop.signIn.answered";
+
+    /** Set once a request's failed sign-in was counted: the container may ask this mechanism twice per request. */
+    private static final String COUNTED = "org.civicloop.signIn.counted";
+
+    /** Request attribute set when a form sign-in was refused by the rate limit: the wait as a Duration. */
+    public static final String RATE_LIMITED = "org.civicloop.signIn.rateLimited";
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
+        String address = request.getRemoteAddr();
         if (credential != null) {
-            return login(request, response, context, identityStores.validate(credential));
+            String caller = credential instanceof UsernamePasswordCredential up ? up.getCaller() : null;
+            Optional<Duration> wait = limits.signInBlocked(caller, address);
+            if (wait.isPresent()) {
+                // The login page answers 429 with its message (LoginBean); "not done" keeps the container from
+                // turning this into a 401 of its own.
+                request.setAttribute(RATE_LIMITED, wait.get());
+                return context.doNothing();
+            }
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                countFailure(request, caller, address);
+            }
+            return login(request, response, context, result);
         }
         if (request.getUserPrincipal() == null) {
             // Signed in on another server (or before this one restarted): the signed cookie every server honours.
@@ -56,12 +83,21 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         String authorization = request.getHeader("Authorization");
         if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            if (request.getAttribute(ANSWERED) != null) {
+                return AuthenticationStatus.SEND_FAILURE; // asked again within the same request: answered already
+            }
             UsernamePasswordCredential basic = decodeBasic(authorization.substring(6).trim());
+            String caller = basic == null ? null : basic.getCaller();
+            Optional<Duration> wait = limits.signInBlocked(caller, address);
+            if (wait.isPresent()) {
+                return tooManyRequests(request, response, wait.get());
+            }
             CredentialValidationResult result = basic == null ? CredentialValidationResult.INVALID_RESULT
                     : identityStores.validate(basic);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
+            countFailure(request, caller, address);
             return unauthorized(response, context, "The user name or password is wrong, or the account is locked.");
         }
         if (!context.isProtected()) {
@@ -116,12 +152,42 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context, String detail) {
+        context.getRequest().setAttribute(ANSWERED, Boolean.TRUE);
         try {
             response.setStatus(401);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
                     + "\"detail\":\"" + detail + "\"}");
+        } catch (IOException e) {
+            // The client went away; nothing to tell it.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private void countFailure(HttpServletRequest request, String caller, String address) {
+        if (request.getAttribute(COUNTED) == null) {
+            request.setAttribute(COUNTED, Boolean.TRUE);
+            limits.signInFailed(caller, address);
+        }
+    }
+
+    private AuthenticationStatus tooManyRequests(HttpServletRequest request, HttpServletResponse response,
+                                                 Duration wait) {
+        request.setAttribute(ANSWERED, Boolean.TRUE);
+        if (response.isCommitted()) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        try {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(RateLimiter.retryAfterSeconds(wait)));
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                    + "\"detail\":\"Too many failed sign-ins for this account or from this address. Try again in "
+                    + RateLimiter.retryAfterSeconds(wait) + " seconds.\"}");
+            // committed now, so that the container cannot turn the failure into a plain 401
+            response.flushBuffer();
         } catch (IOException e) {
             // The client went away; nothing to tell it.
         }

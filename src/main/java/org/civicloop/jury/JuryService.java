@@ -340,6 +340,10 @@ public class JuryService implements PhaseGate {
     /** One line of the representativeness report: the quota against the pool and the jury. */
     public record RepresentationLine(String feature, String value, int min, int max, long pool, long invited,
                                      long accepted, long attended, long jury) {
+        /** The larger of the quota's maximum and the jury count: what the chart scales to (always a long). */
+        public long chartMax() {
+            return Math.max(max, jury);
+        }
     }
 
     public List<RepresentationLine> representation(long cycleId) {

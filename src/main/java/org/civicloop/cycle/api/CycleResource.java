@@ -55,6 +55,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Cycles", description = "Deliberation cycles: their mandates, what is up for grabs, and where they stand")
 public class CycleResource {
 
+    @Inject
+    org.civicloop.platform.RateLimits rateLimits;
+
     public record CycleSummary(long id, String title, Phase phase, String council) {
     }
 
@@ -313,7 +316,17 @@ public class CycleResource {
                     + " the receipt of their current ballot).")
     @APIResponse(responseCode = "201", description = "Cast; the body holds the receipt code")
     @APIResponse(responseCode = "409", description = "Already voted, or the vote is not open")
-    public Response cast(@PathParam("id") long id, @Valid @NotNull CastRequest r) {
+    @APIResponse(responseCode = "429", description = "Too many casting attempts from this account or address;"
+            + " Retry-After says when to try again")
+    public Response cast(@PathParam("id") long id, @Valid @NotNull CastRequest r,
+                         @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest request) {
+        java.util.Optional<java.time.Duration> wait = rateLimits.ballot(currentUser.getUsername(),
+                request.getRemoteAddr());
+        if (wait.isPresent()) {
+            throw new WebApplicationException(org.civicloop.platform.RateLimits.tooManyRequests(wait.get(),
+                    "Too many ballot submissions in a short time; nothing has been recorded. Try again in "
+                            + org.civicloop.kernel.RateLimiter.retryAfterSeconds(wait.get()) + " seconds."));
+        }
         String receipt = Refusals.orThrow(voting.castBallot(currentUser.actor(), id, r.channel(), r.ranking(),
                 r.previousReceipt()));
         return Response.status(201).entity(new CastReply(receipt)).build();

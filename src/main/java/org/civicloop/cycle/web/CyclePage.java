@@ -63,7 +63,7 @@ public class CyclePage implements Serializable {
 
     public void load() throws IOException {
         if (cycle() == null) {
-            Ui.notFound(Ui.text("error.cycleNotFound"));
+            Ui.sendError(404, Ui.text("error.cycleNotFound"));
         }
     }
 

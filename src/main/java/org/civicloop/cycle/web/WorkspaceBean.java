@@ -142,7 +142,7 @@ public class WorkspaceBean implements Serializable {
 
     public void load() throws IOException {
         if (cycle() == null) {
-            Ui.notFound(Ui.text("error.cycleNotFound"));
+            Ui.sendError(404, Ui.text("error.cycleNotFound"));
             return;
         }
         if (!FacesContext.getCurrentInstance().isPostback()) {

@@ -74,7 +74,7 @@ public class SessionBean implements Serializable {
     public void load() throws IOException {
         session = id == null ? null : sessions.find(id).orElse(null);
         if (session == null) {
-            Ui.notFound(Ui.text("error.sessionNotFound"));
+            Ui.sendError(404, Ui.text("error.sessionNotFound"));
             return;
         }
         cycle = cycles.find(session.getCycleId()).orElse(null);

@@ -52,6 +52,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + " attachments, questions to witnesses and reading progress")
 public class EvidenceResource {
 
+    /** Lists under an unknown cycle answer 404, not an empty list. */
+    @jakarta.inject.Inject
+    org.civicloop.cycle.CycleService knownCycles;
+
+    private void requireCycle(long id) {
+        if (knownCycles.find(id).isEmpty()) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+    }
+
     /** The published pack (pack null and no items while nothing is published). */
     @jakarta.json.bind.annotation.JsonbNillable
     public record PackView(long cycleId, Integer pack, String packHash, String reviewedBy, Instant publishedAt,
@@ -226,6 +236,7 @@ public class EvidenceResource {
     @RolesAllowed({"OFFICER", "ADMIN"})
     @Operation(summary = "Every pack version: in review, rejected (with the reasons) or published")
     public List<PackStatus> packs(@PathParam("id") long id) {
+        requireCycle(id);
         return evidence.packs(id).stream().map(PackStatus::of).toList();
     }
 
@@ -273,6 +284,7 @@ public class EvidenceResource {
     @RolesAllowed({"FACILITATOR", "OFFICER", "ADMIN"})
     @Operation(summary = "Questions awaiting moderation or an answer")
     public List<EvidenceViews.QueuedQuestion> queue(@PathParam("id") long id) {
+        requireCycle(id);
         return evidence.queuedQuestions(id);
     }
 
@@ -281,6 +293,7 @@ public class EvidenceResource {
     @RolesAllowed({"RESIDENT", "JUROR"})
     @Operation(summary = "The caller's own questions, with status and any rejection reason")
     public List<EvidenceViews.MyQuestion> mine(@PathParam("id") long id) {
+        requireCycle(id);
         return evidence.questionsBy(currentUser.actor().username(), id);
     }
 

@@ -36,7 +36,7 @@ public class EvidenceHistoryPage implements Serializable {
     public void load() throws IOException {
         found = item == null ? null : evidence.item(item).orElse(null);
         if (found == null || getVersions().isEmpty()) {
-            Ui.notFound(Ui.text("refused.evidence.unknown"));
+            Ui.sendError(404, Ui.text("refused.evidence.unknown"));
             return;
         }
         List<EvidenceVersion> v = getVersions();

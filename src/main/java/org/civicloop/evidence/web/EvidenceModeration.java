@@ -44,7 +44,7 @@ public class EvidenceModeration implements Serializable {
     public void load() throws IOException {
         cycle = id == null ? null : cycles.find(id).orElse(null);
         if (cycle == null) {
-            Ui.notFound(Ui.text("error.cycleNotFound"));
+            Ui.sendError(404, Ui.text("error.cycleNotFound"));
         }
     }
 

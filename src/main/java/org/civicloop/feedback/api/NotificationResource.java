@@ -52,8 +52,18 @@ public class NotificationResource {
     @Path("/preferences")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Opt in to (or out of) report updates")
-    public Preferences setPreferences(@NotNull Preferences p) {
-        return new Preferences(Refusals.orThrow(notifications.setReportUpdates(currentUser.actor(), p.reportUpdates())));
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true,
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Preferences.class)))
+    public Preferences setPreferences(@NotNull jakarta.json.JsonObject body) {
+        // read strictly: the JSON binding would take "yes", 1 or an object for false and change the preference
+        jakarta.json.JsonValue v = body.get("reportUpdates");
+        if (v != jakarta.json.JsonValue.TRUE && v != jakarta.json.JsonValue.FALSE) {
+            throw new jakarta.ws.rs.WebApplicationException(org.civicloop.platform.Problem.response(400,
+                    "Invalid input", "reportUpdates: must be true or false"));
+        }
+        return new Preferences(Refusals.orThrow(notifications.setReportUpdates(currentUser.actor(),
+                v == jakarta.json.JsonValue.TRUE)));
     }
 
     @POST

@@ -34,6 +34,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Report", description = "\"You said, we did\": what was decided on each recommendation and why")
 public class RecommendationResource {
 
+    /** Lists under an unknown cycle answer 404, not an empty list. */
+    @jakarta.inject.Inject
+    org.civicloop.cycle.CycleService knownCycles;
+
+    private void requireCycle(long id) {
+        if (knownCycles.find(id).isEmpty()) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+    }
+
     @Inject
     FeedbackService feedback;
     @Inject
@@ -78,6 +88,7 @@ public class RecommendationResource {
     @RolesAllowed({"OFFICER", "ADMIN", "FACILITATOR"})
     @Operation(summary = "The recommendations with their current (unpublished) responses and sign-offs")
     public List<View> list(@PathParam("id") long id) {
+        requireCycle(id);
         return feedback.recommendations(id).stream().map(View::of).toList();
     }
 

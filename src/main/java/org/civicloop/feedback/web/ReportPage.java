@@ -41,7 +41,7 @@ public class ReportPage implements Serializable {
         Optional<ReportVersion> version = cycle == null || cycles.findPublished(cycle).isEmpty() ? Optional.empty()
                 : v == null ? feedback.latest(cycle) : feedback.version(cycle, v);
         if (version.isEmpty()) {
-            Ui.notFound(Ui.text("fb.notPublished"));
+            Ui.sendError(404, Ui.text("fb.notPublished"));
             return;
         }
         report = feedback.read(version.get());

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.civicloop.identity.AccountService;
+import org.civicloop.identity.CivicLoopAuthentication;
 import org.civicloop.platform.web.Ui;
 
 /** The sign-in form and sign-out. */
@@ -55,6 +56,13 @@ public class LoginBean {
         }
         if (status == AuthenticationStatus.SEND_CONTINUE) {
             fc.responseComplete();
+            return null;
+        }
+        if (request.getAttribute(CivicLoopAuthentication.RATE_LIMITED) instanceof java.time.Duration wait) {
+            long seconds = org.civicloop.kernel.RateLimiter.retryAfterSeconds(wait);
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            Ui.error("login.rateLimited", (seconds + 59) / 60);
             return null;
         }
         boolean lockedNow = accounts.find(username == null ? null : username.strip().toLowerCase(java.util.Locale.ROOT))

@@ -114,7 +114,7 @@ public class MeasureBean implements Serializable {
 
     public void load() throws IOException {
         if (getCycle() == null) {
-            Ui.notFound(Ui.text("error.cycleNotFound"));
+            Ui.sendError(404, Ui.text("error.cycleNotFound"));
         }
     }
 

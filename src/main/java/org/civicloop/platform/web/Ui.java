@@ -17,16 +17,6 @@ public final class Ui {
         return fc == null || fc.getViewRoot() == null ? Locale.ENGLISH : fc.getViewRoot().getLocale();
     }
 
-    /**
-     * Answers 404 with this message instead of rendering the page. The context is read once: sending the error
-     * may render the error page in this thread, which releases the current context.
-     */
-    public static void notFound(String message) throws java.io.IOException {
-        FacesContext context = FacesContext.getCurrentInstance();
-        context.getExternalContext().responseSendError(404, message);
-        context.responseComplete();
-    }
-
     public static String text(String key, Object... args) {
         return Messages.format(locale(), key, args);
     }
@@ -49,6 +39,17 @@ public final class Ui {
     public static String redirect(String outcome) {
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
         return outcome;
+    }
+
+    /**
+     * Answers the request with an error status and the error page, and stops the Faces lifecycle. The context is
+     * taken first: the container renders the error page (itself a Faces request) inside sendError, and afterwards
+     * FacesContext.getCurrentInstance() no longer answers this request's context.
+     */
+    public static void sendError(int status, String message) throws java.io.IOException {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        fc.responseComplete();
+        fc.getExternalContext().responseSendError(status, message);
     }
 
     public static void error(String key, Object... args) {

@@ -40,6 +40,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + " with the online ballots and reported apart")
 public class PaperBallotResource {
 
+    /** Lists under an unknown cycle answer 404, not an empty list. */
+    @jakarta.inject.Inject
+    org.civicloop.cycle.CycleService knownCycles;
+
+    private void requireCycle(long id) {
+        if (knownCycles.find(id).isEmpty()) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+    }
+
     @Inject
     PaperBallotService paper;
     @Inject
@@ -77,6 +87,7 @@ public class PaperBallotResource {
     @RolesAllowed({"OFFICER", "ADMIN"})
     @Operation(summary = "The cycle's paper batches with where their keying stands (officers)")
     public List<BatchView> list(@PathParam("id") long id) {
+        requireCycle(id);
         return paper.batches(id).stream().map(PaperBallotResource::view).toList();
     }
 

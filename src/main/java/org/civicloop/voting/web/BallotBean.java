@@ -28,6 +28,8 @@ public class BallotBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
+    org.civicloop.platform.RateLimits rateLimits;
+    @Inject
     CycleService cycles;
     @Inject
     VotingService voting;
@@ -44,7 +46,7 @@ public class BallotBean implements Serializable {
 
     public void load() throws IOException {
         if (cycle() == null) {
-            Ui.notFound(Ui.text("error.cycleNotFound"));
+            Ui.sendError(404, Ui.text("error.cycleNotFound"));
         }
     }
 
@@ -85,6 +87,17 @@ public class BallotBean implements Serializable {
                 .filter(e -> e.getValue() != null).toList());
         if (ranked.stream().map(Map.Entry::getValue).distinct().count() != ranked.size()) {
             Ui.error("ballot.duplicateRanks");
+            return null;
+        }
+        jakarta.faces.context.ExternalContext ec = jakarta.faces.context.FacesContext.getCurrentInstance()
+                .getExternalContext();
+        java.util.Optional<java.time.Duration> wait = rateLimits.ballot(currentUser.getUsername(),
+                ((jakarta.servlet.http.HttpServletRequest) ec.getRequest()).getRemoteAddr());
+        if (wait.isPresent()) {
+            long seconds = org.civicloop.kernel.RateLimiter.retryAfterSeconds(wait.get());
+            ec.setResponseStatus(429);
+            ec.setResponseHeader("Retry-After", Long.toString(seconds));
+            Ui.error("ballot.rateLimited", seconds);
             return null;
         }
         ranked.sort(Map.Entry.comparingByValue());

@@ -1,0 +1,85 @@
+package org.civicloop.platform;
+
+import jakarta.json.Json;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Every JSON request body is checked before it is bound to a Java type: at most 1 MiB, well formed to the end,
+ * nested at most 64 levels deep, and without NUL characters in its text. Anything else is refused with problem details (413 or 400) before the binding
+ * sees it. (The binding skips values of unknown fields, and skipping an unterminated array never finished: a
+ * request could hold a server thread for ever.)
+ */
+@Provider
+public class JsonGuard implements ReaderInterceptor {
+
+    static final int MAX_BYTES = 1024 * 1024;
+    static final int MAX_DEPTH = 64;
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        MediaType type = context.getMediaType();
+        if (type == null || !(type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
+            return context.proceed();
+        }
+        byte[] body = readAtMost(context.getInputStream(), MAX_BYTES);
+        String problem = problem(body);
+        if (problem != null) {
+            throw new WebApplicationException(Problem.response(400, "Malformed JSON", problem));
+        }
+        context.setInputStream(new ByteArrayInputStream(body));
+        return context.proceed();
+    }
+
+    private static byte[] readAtMost(InputStream in, int max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            if (out.size() + n > max) {
+                throw new WebApplicationException(Problem.response(413, "Content Too Large",
+                        "The request body is larger than " + (max / 1024) + " KiB."));
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** Parses the whole document (without binding it): null when well formed and not too deep, else why not. */
+    static String problem(byte[] body) {
+        if (body.length == 0) {
+            return null; // no body: the binding decides (a missing entity is refused by validation)
+        }
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+            int depth = 0;
+            while (parser.hasNext()) {
+                JsonParser.Event e = parser.next();
+                if (e == JsonParser.Event.START_ARRAY || e == JsonParser.Event.START_OBJECT) {
+                    if (++depth > MAX_DEPTH) {
+                        return "The request body is nested more than " + MAX_DEPTH + " levels deep.";
+                    }
+                } else if (e == JsonParser.Event.END_ARRAY || e == JsonParser.Event.END_OBJECT) {
+                    depth--;
+                } else if ((e == JsonParser.Event.VALUE_STRING || e == JsonParser.Event.KEY_NAME)
+                        && parser.getString().indexOf('\u0000') >= 0) {
+                    // no text field takes a NUL character (PostgreSQL cannot even store one)
+                    return "Text must not contain NUL characters (\\u0000).";
+                }
+            }
+            return null;
+        } catch (JsonParsingException | java.util.NoSuchElementException | IllegalStateException e) {
+            return "The request body is not valid JSON.";
+        } catch (jakarta.json.JsonException e) {
+            return "The request body is not valid JSON.";
+        }
+    }
+}
