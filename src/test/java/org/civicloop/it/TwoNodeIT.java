@@ -154,8 +154,8 @@ class TwoNodeIT {
                 assertEquals(1, rs.getLong(1), "the ballot cast on node B is stored once");
             }
         }
-        assertTrue(ItSupport.get(base, "/api/v1/audit/verify").json().getBoolean("valid"),
-                "the audit chain written by both nodes verifies");
+        JsonObject verdict = ItSupport.awaitChained(base);
+        assertTrue(verdict.getBoolean("valid"), "the audit chain written by both nodes verifies: " + verdict);
         assertFalse(nodeB.messages().contains("CWWKS3005E"),
                 "node B never tried to rebuild a sign-in from node A's Liberty token (own token cookie name)");
 
