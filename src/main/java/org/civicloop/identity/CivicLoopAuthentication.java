@@ -4,7 +4,6 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -28,9 +27,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * How people sign in: the login form (programmatic authentication from the login page, remembered in the
  * session, plus the signed {@link SignInToken} cookie that every server honours), or HTTP Basic on /api for scripts. A protected page sends the visitor to the login page; a protected
  * API call answers 401 with problem details.
+ *
+ * <p>The sign-in is remembered the way {@code @AutoApplySession} would (the container's "register session"), but
+ * without that annotation: on a later request the container has already restored the signed-in caller from its
+ * session token before asking this mechanism, and this mechanism answers SUCCESS without naming the caller again.
+ * Naming the caller again (which {@code @AutoApplySession} does on every request) makes Open Liberty build a new
+ * subject and sign a new token with RSA for its authentication cache, per request.
  */
 @ApplicationScoped
-@AutoApplySession
 @DeclareRoles({"RESIDENT", "JUROR", "FACILITATOR", "OFFICER", "ADMIN"})
 public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
 
@@ -57,6 +61,10 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
+        if (credential == null && request.getUserPrincipal() != null) {
+            // Restored from the registered session: keep it as it is (see the class comment).
+            return AuthenticationStatus.SUCCESS;
+        }
         String address = request.getRemoteAddr();
         if (credential != null) {
             String caller = credential instanceof UsernamePasswordCredential up ? up.getCaller() : null;
@@ -77,7 +85,8 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
             // Signed in on another server (or before this one restarted): the signed cookie every server honours.
             Optional<SignInToken.Caller> caller = tokens.verify(cookie(request, SignInToken.COOKIE));
             if (caller.isPresent()) {
-                return context.notifyContainerAboutLogin(caller.get().username(), caller.get().groups());
+                return registerSession(context,
+                        context.notifyContainerAboutLogin(caller.get().username(), caller.get().groups()));
             }
         }
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
@@ -120,10 +129,21 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
             // A browser-session cookie (no Max-Age): closing the browser signs out, as on a shared library computer
             // one expects; the token carries its own expiry besides.
             tokens.issue(result.getCallerPrincipal().getName()).ifPresent(t -> setCookie(request, response, t, -1));
-            return context.notifyContainerAboutLogin(result);
+            return registerSession(context, context.notifyContainerAboutLogin(result));
         }
         return AuthenticationStatus.SEND_FAILURE;
     }
+
+    /** Asks the container to remember this sign-in for the following requests (what {@code @AutoApplySession} does). */
+    private static AuthenticationStatus registerSession(HttpMessageContext context, AuthenticationStatus status) {
+        if (status == AuthenticationStatus.SUCCESS) {
+            context.getMessageInfo().getMap().put(REGISTER_SESSION, Boolean.TRUE.toString());
+        }
+        return status;
+    }
+
+    /** The Jakarta Authentication key for "remember this caller" (Servlet container profile). */
+    private static final String REGISTER_SESSION = "jakarta.servlet.http.registerSession";
 
     /** Signing out (request.logout()) also ends the sign-in that other servers honour. */
     @Override

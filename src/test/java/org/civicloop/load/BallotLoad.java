@@ -116,7 +116,7 @@ public final class BallotLoad {
     }
 
     /** User plus system CPU time of a process on this machine, in clock ticks (1/100 s), from /proc. */
-    private static long cpuTicks(long pid) throws IOException {
+    static long cpuTicks(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
