@@ -49,6 +49,13 @@ public class VotingService implements PhaseGate {
     private static final String RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * The option codes of each cycle whose vote is open, read once: options are frozen from VOTE on and a cycle
+     * never goes back a phase, so the set cannot change while ballots arrive (on any server).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Set<String>> votingCodes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
     @Inject
@@ -170,7 +177,8 @@ public class VotingService implements PhaseGate {
         if (channel == Ballot.Channel.RESIDENTS && !cycle.isResidentBallot()) {
             return Result.refused("refused.ballot.residentsClosed");
         }
-        Set<String> known = options(cycleId).stream().map(BudgetOption::getCode).collect(Collectors.toSet());
+        Set<String> known = votingCodes.computeIfAbsent(cycleId,
+                c -> options(c).stream().map(BudgetOption::getCode).collect(Collectors.toUnmodifiableSet()));
         if (ranking == null || ranking.isEmpty()) {
             return Result.refused("refused.ballot.empty");
         }
@@ -234,6 +242,7 @@ public class VotingService implements PhaseGate {
             long cycleId = event.cycle().getId();
             em.find(Cycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
             campaigns.forget(cycleId);
+            votingCodes.remove(cycleId);
             for (Ballot.Channel channel : Ballot.Channel.values()) {
                 List<Ballot> box = ballots(cycleId, channel);
                 String digest = AuditChain.sha256Hex(box.stream()
