@@ -102,6 +102,9 @@ final class FairDistributionSolver {
             o.progress().accept(String.format("relaxed leximin%s: %d stages, minimum %.7f (%.1f s)",
                     cuts.isEmpty() ? "" : " with " + cuts.size() + " cut(s)", relaxed.stages(), relaxed.maximin(),
                     (System.nanoTime() - tr) / 1e9));
+            if (round == 0) {
+                seed.addAll(coveringPanels(m, k, relaxed.probabilities(), seed));
+            }
             TargetDecomposition.Result d = TargetDecomposition.solve(m, k, relaxed.probabilities(), ilp, seed,
                     o.progress(), deadline);
             lpSolves += d.lpSolves();
@@ -160,6 +163,55 @@ final class FairDistributionSolver {
         return null;
     }
 
+    /**
+     * Panels that together contain every type with a positive target (as far as swaps from the given panels reach),
+     * so that the decomposition starts with every row covered: repeatedly swap as many uncovered types as possible
+     * into a known panel (plain Java, no solver).
+     */
+    private static List<int[]> coveringPanels(TypeModel m, int k, double[] target, List<int[]> start) {
+        int n = m.typeCount();
+        SwapPricing swaps = new SwapPricing(m, k);
+        boolean[] covered = new boolean[n];
+        int uncovered = 0;
+        for (int t = 0; t < n; t++) {
+            covered[t] = target[t] <= 1e-12;
+        }
+        for (int[] c : start) {
+            for (int t = 0; t < n; t++) {
+                covered[t] |= c[t] > 0;
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            uncovered += covered[t] ? 0 : 1;
+        }
+        List<int[]> panels = new ArrayList<>();
+        List<int[]> from = new ArrayList<>(start);
+        int failures = 0;
+        int next = 0;
+        while (uncovered > 0 && failures < from.size()) {
+            double[] gain = new double[n];
+            for (int t = 0; t < n; t++) {
+                gain[t] = covered[t] ? 0 : 1 + target[t];
+            }
+            int[] c = swaps.improve(from.get(next % from.size()), gain, 0.5, k);
+            next++;
+            if (c == null) {
+                failures++;
+                continue;
+            }
+            failures = 0;
+            panels.add(c);
+            from.add(c);
+            for (int t = 0; t < n; t++) {
+                if (c[t] > 0 && !covered[t]) {
+                    covered[t] = true;
+                    uncovered--;
+                }
+            }
+        }
+        return panels;
+    }
+
     /** Feasible panels covering everyone as evenly as possible (multiplicative weights), to start column generation. */
     private static List<int[]> initialPanels(TypeModel m, int k, SelectionOptions o, PanelIlp ilp, int[] first) {
         int n = m.typeCount();
@@ -170,7 +222,7 @@ final class FairDistributionSolver {
             cover[t] += (double) first[t] / m.size[t];
         }
         SeededRandom rng = new SeededRandom("civicloop-sortition-initial-panels");
-        int count = Math.min(o.initialRandomPanels(), Math.max(10, n / 40));
+        int count = Math.min(o.initialRandomPanels(), 10);
         for (int r = 0; r < count; r++) {
             double[] coef = new double[n];
             for (int t = 0; t < n; t++) {
