@@ -15,18 +15,14 @@ final class PanelIlp implements AutoCloseable {
     private final MPSolver solver;
     private final MPVariable[] x;
     private final MPSolverParameters params = Solvers.exactMip();
-    private final int[] upper;
-    private boolean restricted;
     private int solves;
 
     PanelIlp(TypeModel m, int k) {
         solver = Solvers.ilp();
         x = new MPVariable[m.typeCount()];
-        upper = new int[m.typeCount()];
         MPConstraint total = solver.makeConstraint(k, k, "k");
         for (int t = 0; t < x.length; t++) {
-            upper[t] = Math.min(m.size[t], k);
-            x[t] = solver.makeIntVar(0, upper[t], "x" + t);
+            x[t] = solver.makeIntVar(0, Math.min(m.size[t], k), "x" + t);
             total.setCoefficient(x[t], 1);
         }
         for (int v = 0; v < m.values.size(); v++) {
@@ -46,29 +42,6 @@ final class PanelIlp implements AutoCloseable {
 
     /** A feasible composition maximising {@code sum coef_t x_t}, or null if there is no feasible panel. */
     int[] maximise(double[] coef) {
-        if (restricted) {
-            for (int t = 0; t < x.length; t++) {
-                x[t].setUb(upper[t]);
-            }
-            restricted = false;
-        }
-        return solve(coef);
-    }
-
-    /**
-     * The best composition using only the types marked in {@code use} (the others held at 0), or null if none is
-     * feasible: a heuristic for the full program, much faster when few types are allowed. Reuses this solver (no new
-     * model per call).
-     */
-    int[] maximiseWithin(double[] coef, boolean[] use) {
-        for (int t = 0; t < x.length; t++) {
-            x[t].setUb(use[t] ? upper[t] : 0);
-        }
-        restricted = true;
-        return solve(coef);
-    }
-
-    private int[] solve(double[] coef) {
         for (int t = 0; t < x.length; t++) {
             solver.objective().setCoefficient(x[t], coef[t]);
         }

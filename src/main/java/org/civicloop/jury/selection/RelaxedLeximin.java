@@ -42,93 +42,93 @@ final class RelaxedLeximin {
             MPSolver s = null;
             double slack = FairDistributionSolver.FIX_SLACK;
             try {
-              while (true) {
-                if (s != null) {
-                    s.delete();
-                }
-                s = Solvers.lp();
-                MPVariable z = s.makeNumVar(0, 1, "z");
-                MPVariable[] p = new MPVariable[n];
-                MPConstraint total = s.makeConstraint(k, k, "k");
-                for (int t = 0; t < n; t++) {
-                    p[t] = s.makeNumVar(0, 1, "p" + t);
-                    total.setCoefficient(p[t], m.size[t]);
-                }
-                for (int v = 0; v < m.values.size(); v++) {
-                    MPConstraint c = s.makeConstraint(m.min[v], m.max[v], "q" + v);
-                    for (int t : m.valueTypes[v]) {
-                        c.setCoefficient(p[t], m.size[t]);
+                while (true) {
+                    if (s != null) {
+                        s.delete();
                     }
-                }
-                for (int[] h : m.households) {
-                    MPConstraint c = s.makeConstraint(0, 1);
-                    for (int t : h) {
-                        c.setCoefficient(p[t], 1);
-                    }
-                }
-                for (Cut cut : cuts) {
-                    MPConstraint c = s.makeConstraint(Double.NEGATIVE_INFINITY, cut.bound());
+                    s = Solvers.lp();
+                    MPVariable z = s.makeNumVar(0, 1, "z");
+                    MPVariable[] p = new MPVariable[n];
+                    MPConstraint total = s.makeConstraint(k, k, "k");
                     for (int t = 0; t < n; t++) {
-                        if (cut.weight()[t] != 0) {
-                            c.setCoefficient(p[t], cut.weight()[t]);
+                        p[t] = s.makeNumVar(0, 1, "p" + t);
+                        total.setCoefficient(p[t], m.size[t]);
+                    }
+                    for (int v = 0; v < m.values.size(); v++) {
+                        MPConstraint c = s.makeConstraint(m.min[v], m.max[v], "q" + v);
+                        for (int t : m.valueTypes[v]) {
+                            c.setCoefficient(p[t], m.size[t]);
                         }
                     }
-                }
-                MPConstraint[] row = new MPConstraint[n];
-                for (int t = 0; t < n; t++) {
-                    if (fixed[t]) {
-                        p[t].setLb(Math.max(0, floor[t] - slack));
-                    } else {
-                        row[t] = s.makeConstraint(0, Double.POSITIVE_INFINITY, "t" + t);
-                        row[t].setCoefficient(p[t], 1);
-                        row[t].setCoefficient(z, -1);
+                    for (int[] h : m.households) {
+                        MPConstraint c = s.makeConstraint(0, 1);
+                        for (int t : h) {
+                            c.setCoefficient(p[t], 1);
+                        }
                     }
-                }
-                s.objective().setCoefficient(z, 1);
-                s.objective().setMaximization();
-                MPSolver.ResultStatus st = s.solve();
-                if (st != MPSolver.ResultStatus.OPTIMAL && stages > 1 && slack < 1e-6) {
-                    // the fixed values came from earlier solves within GLOP's tolerances: allow a little more slack
-                    slack *= 10;
-                    continue;
-                }
-                if (st != MPSolver.ResultStatus.OPTIMAL) {
-                    throw new IllegalStateException("Relaxed leximin LP not solved at stage " + stages + ": " + st);
-                }
-                double zs = z.solutionValue();
-                if (stages == 1) {
-                    maximin = zs;
-                }
-                int count = 0;
-                int argmax = -1;
-                double best = Double.NEGATIVE_INFINITY;
-                for (int t = 0; t < n; t++) {
-                    if (row[t] == null) {
+                    for (Cut cut : cuts) {
+                        MPConstraint c = s.makeConstraint(Double.NEGATIVE_INFINITY, cut.bound());
+                        for (int t = 0; t < n; t++) {
+                            if (cut.weight()[t] != 0) {
+                                c.setCoefficient(p[t], cut.weight()[t]);
+                            }
+                        }
+                    }
+                    MPConstraint[] row = new MPConstraint[n];
+                    for (int t = 0; t < n; t++) {
+                        if (fixed[t]) {
+                            p[t].setLb(Math.max(0, floor[t] - slack));
+                        } else {
+                            row[t] = s.makeConstraint(0, Double.POSITIVE_INFINITY, "t" + t);
+                            row[t].setCoefficient(p[t], 1);
+                            row[t].setCoefficient(z, -1);
+                        }
+                    }
+                    s.objective().setCoefficient(z, 1);
+                    s.objective().setMaximization();
+                    MPSolver.ResultStatus st = s.solve();
+                    if (st != MPSolver.ResultStatus.OPTIMAL && stages > 1 && slack < 1e-6) {
+                        // the fixed values came from earlier solves within GLOP's tolerances: allow a little more slack
+                        slack *= 10;
                         continue;
                     }
-                    double w = -row[t].dualValue();
-                    if (w > FairDistributionSolver.DUAL_TOLERANCE) {
-                        fixed[t] = true;
-                        value[t] = zs;
-                        floor[t] = Math.min(zs, p[t].solutionValue());
-                        count++;
-                    } else if (w > best) {
-                        best = w;
-                        argmax = t;
+                    if (st != MPSolver.ResultStatus.OPTIMAL) {
+                        throw new IllegalStateException("Relaxed leximin LP not solved at stage " + stages + ": " + st);
                     }
+                    double zs = z.solutionValue();
+                    if (stages == 1) {
+                        maximin = zs;
+                    }
+                    int count = 0;
+                    int argmax = -1;
+                    double best = Double.NEGATIVE_INFINITY;
+                    for (int t = 0; t < n; t++) {
+                        if (row[t] == null) {
+                            continue;
+                        }
+                        double w = -row[t].dualValue();
+                        if (w > FairDistributionSolver.DUAL_TOLERANCE) {
+                            fixed[t] = true;
+                            value[t] = zs;
+                            floor[t] = Math.min(zs, p[t].solutionValue());
+                            count++;
+                        } else if (w > best) {
+                            best = w;
+                            argmax = t;
+                        }
+                    }
+                    if (count == 0) {
+                        fixed[argmax] = true;
+                        value[argmax] = zs;
+                        floor[argmax] = Math.min(zs, p[argmax].solutionValue());
+                        count = 1;
+                    }
+                    unfixed -= count;
+                    for (int t = 0; t < n; t++) {
+                        pi[t] = p[t].solutionValue();
+                    }
+                    break;
                 }
-                if (count == 0) {
-                    fixed[argmax] = true;
-                    value[argmax] = zs;
-                    floor[argmax] = Math.min(zs, p[argmax].solutionValue());
-                    count = 1;
-                }
-                unfixed -= count;
-                for (int t = 0; t < n; t++) {
-                    pi[t] = p[t].solutionValue();
-                }
-                break;
-              }
             } finally {
                 s.delete();
             }

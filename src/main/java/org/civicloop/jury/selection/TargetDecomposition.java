@@ -212,8 +212,9 @@ final class TargetDecomposition {
             for (int j = 0; j < columns.size(); j++) {
                 weights[j] = Math.max(0, vars.get(j).solutionValue());
             }
-            progress.accept(String.format("decomposition: lambda %.9f after %d LPs, %d panels; LP %.1f s, heuristic %.1f s,"
-                    + " exact %.1f s", lam, lpSolves, columns.size(), lpNanos / 1e9, hNanos / 1e9, iNanos / 1e9));
+            progress.accept(String.format("decomposition: lambda %.9f after %d LPs, %d panels; LP %.1f s, swaps %.1f s,"
+                    + " restricted ILP %.1f s, exact %.1f s", lam, lpSolves, columns.size(), lpNanos / 1e9,
+                    sNanos / 1e9, hNanos / 1e9, iNanos / 1e9));
             return new Result(lam >= REACHED, lam, columns, weights, separator, bound, lpSolves, heuristic, exact);
         } finally {
             lp.delete();
