@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.google.ortools.linearsolver.MPConstraint;
@@ -41,16 +43,203 @@ final class FairDistributionSolver {
     static final double SMOOTHING = 0.7;
 
     record Result(List<int[]> compositions, double[] probabilities, int stages, int ilpSolves, int lpSolves,
-            double minimum) {
+            double minimum, Map<String, Object> details) {
     }
+
+    /** Rounds of "relaxed leximin, decompose, cut off" before falling back to column generation stage by stage. */
+    static final int CUT_ROUNDS = 5;
 
     private FairDistributionSolver() {
     }
 
     static Result solve(TypeModel m, int k, boolean leximin, SelectionOptions o) {
         try (PanelIlp ilp = new PanelIlp(m, k)) {
+            int[] first = ilp.maximise(new double[m.typeCount()]);
+            if (first == null) {
+                throw new InfeasibleQuotasException(QuotaCheck.diagnose(m, k)
+                        .orElseThrow(() -> new IllegalStateException("ILP infeasible but diagnosis found none")));
+            }
+            Result r = viaRelaxation(m, k, o, ilp, first);
+            if (r != null) {
+                return r;
+            }
+            o.progress().accept("the relaxation's leximin is not a mixture of panels after " + CUT_ROUNDS
+                    + " cuts; column generation stage by stage");
             return new Run(m, k, o, ilp).run(leximin);
         }
+    }
+
+    /** The stage-by-stage column generation only (the fallback), for tests and comparisons. */
+    static Result byStages(TypeModel m, int k, boolean leximin, SelectionOptions o, PanelIlp ilp) {
+        return new Run(m, k, o, ilp).run(leximin);
+    }
+
+    /**
+     * Leximin through the relaxation: the leximin point of the linear relaxation (with the cuts found so far) is an
+     * upper bound in the leximin order; if it is a mixture of feasible panels, it is the leximin. Otherwise the
+     * decomposition's duals cut it off and the next round starts. Returns null when {@link #CUT_ROUNDS} rounds do
+     * not settle it. With a time limit, returns the best mixture so far with its certified gap.
+     */
+    private static Result viaRelaxation(TypeModel m, int k, SelectionOptions o, PanelIlp ilp, int[] first) {
+        long start = System.nanoTime();
+        long deadline = o.timeLimitSeconds() > 0 ? start + (long) (o.timeLimitSeconds() * 1e9) : Long.MAX_VALUE;
+        int n = m.typeCount();
+        List<RelaxedLeximin.Cut> cuts = new ArrayList<>();
+        List<int[]> seed = initialPanels(m, k, o, ilp, first);
+        int lpSolves = 0;
+        int ilpSolves = 0;
+        int relaxedStages = 0;
+        for (int round = 0; round <= CUT_ROUNDS; round++) {
+            long tr = System.nanoTime();
+            RelaxedLeximin.Result relaxed;
+            try {
+                relaxed = RelaxedLeximin.solve(m, k, cuts);
+            } catch (IllegalStateException e) {
+                o.progress().accept("relaxed leximin failed (" + e.getMessage() + ")");
+                return null;
+            }
+            relaxedStages += relaxed.stages();
+            o.progress().accept(String.format("relaxed leximin%s: %d stages, minimum %.7f (%.1f s)",
+                    cuts.isEmpty() ? "" : " with " + cuts.size() + " cut(s)", relaxed.stages(), relaxed.maximin(),
+                    (System.nanoTime() - tr) / 1e9));
+            if (round == 0) {
+                seed.addAll(coveringPanels(m, k, relaxed.probabilities(), seed));
+            }
+            TargetDecomposition.Result d = TargetDecomposition.solve(m, k, relaxed.probabilities(), ilp, seed,
+                    o.progress(), deadline);
+            lpSolves += d.lpSolves();
+            ilpSolves += d.heuristicSolves() + d.exactSolves();
+            boolean timedOut = !d.reached() && d.separator() == null && System.nanoTime() - deadline > 0;
+            if (d.reached() || timedOut) {
+                List<int[]> comps = new ArrayList<>();
+                List<Double> probs = new ArrayList<>();
+                double total = 0;
+                for (double x : d.weights()) {
+                    total += x < 1e-12 ? 0 : x;
+                }
+                for (int j = 0; j < d.columns().size(); j++) {
+                    if (d.weights()[j] >= 1e-12) {
+                        comps.add(d.columns().get(j));
+                        probs.add(d.weights()[j] / total);
+                    }
+                }
+                double[] marginal = new double[n];
+                for (int j = 0; j < comps.size(); j++) {
+                    for (int t = 0; t < n; t++) {
+                        marginal[t] += probs.get(j) * comps.get(j)[t] / m.size[t];
+                    }
+                }
+                double minimum = Double.POSITIVE_INFINITY;
+                double deviation = 0;
+                for (int t = 0; t < n; t++) {
+                    minimum = Math.min(minimum, marginal[t]);
+                    deviation = Math.max(deviation, Math.abs(marginal[t] - relaxed.probabilities()[t]));
+                }
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("algorithm", "relaxation + decomposition");
+                details.put("complete", d.reached());
+                details.put("cuts", cuts.size());
+                details.put("lambda", d.lambda());
+                details.put("upperBoundMinimum", relaxed.maximin());
+                details.put("certifiedGap", Math.max(0, relaxed.maximin() - minimum));
+                details.put("maxDeviationFromLeximin", deviation);
+                details.put("panelsGenerated", d.columns().size());
+                if (timedOut) {
+                    o.progress().accept(String.format("time limit: best mixture reaches %.6f of the leximin target;"
+                            + " minimum %.7f, at most %.7f possible", d.lambda(), minimum, relaxed.maximin()));
+                }
+                o.progress().accept(String.format("%d relaxed stages, %d cut(s), %d panels generated, support %d,"
+                        + " largest deviation from the leximin point %.2e", relaxedStages, cuts.size(),
+                        d.columns().size(), comps.size(), deviation));
+                return new Result(comps, probs.stream().mapToDouble(Double::doubleValue).toArray(), relaxed.stages(),
+                        ilpSolves, lpSolves, minimum, details);
+            }
+            if (d.separator() == null) {
+                return null;
+            }
+            cuts.add(new RelaxedLeximin.Cut(d.separator(), d.separatorBound()));
+            seed = d.columns();
+        }
+        return null;
+    }
+
+    /**
+     * Panels that together contain every type with a positive target (as far as swaps from the given panels reach),
+     * so that the decomposition starts with every row covered: repeatedly swap as many uncovered types as possible
+     * into a known panel (plain Java, no solver).
+     */
+    private static List<int[]> coveringPanels(TypeModel m, int k, double[] target, List<int[]> start) {
+        int n = m.typeCount();
+        SwapPricing swaps = new SwapPricing(m, k);
+        boolean[] covered = new boolean[n];
+        int uncovered = 0;
+        for (int t = 0; t < n; t++) {
+            covered[t] = target[t] <= 1e-12;
+        }
+        for (int[] c : start) {
+            for (int t = 0; t < n; t++) {
+                covered[t] |= c[t] > 0;
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            uncovered += covered[t] ? 0 : 1;
+        }
+        List<int[]> panels = new ArrayList<>();
+        List<int[]> from = new ArrayList<>(start);
+        int failures = 0;
+        int next = 0;
+        while (uncovered > 0 && failures < from.size()) {
+            double[] gain = new double[n];
+            for (int t = 0; t < n; t++) {
+                gain[t] = covered[t] ? 0 : 1 + target[t];
+            }
+            int[] c = swaps.improve(from.get(next % from.size()), gain, 0.5, k);
+            next++;
+            if (c == null) {
+                failures++;
+                continue;
+            }
+            failures = 0;
+            panels.add(c);
+            from.add(c);
+            for (int t = 0; t < n; t++) {
+                if (c[t] > 0 && !covered[t]) {
+                    covered[t] = true;
+                    uncovered--;
+                }
+            }
+        }
+        return panels;
+    }
+
+    /** Feasible panels covering everyone as evenly as possible (multiplicative weights), to start column generation. */
+    private static List<int[]> initialPanels(TypeModel m, int k, SelectionOptions o, PanelIlp ilp, int[] first) {
+        int n = m.typeCount();
+        List<int[]> panels = new ArrayList<>();
+        panels.add(first);
+        double[] cover = new double[n];
+        for (int t = 0; t < n; t++) {
+            cover[t] += (double) first[t] / m.size[t];
+        }
+        SeededRandom rng = new SeededRandom("civicloop-sortition-initial-panels");
+        int count = Math.min(o.initialRandomPanels(), 10);
+        for (int r = 0; r < count; r++) {
+            double[] coef = new double[n];
+            for (int t = 0; t < n; t++) {
+                coef[t] = Math.exp(-cover[t]) * (1 + 0.01 * rng.nextDouble());
+            }
+            int[] c = n > RESTRICTED_TYPES
+                    ? RestrictedIlp.maximise(m, k, coef, RestrictedIlp.selection(coef, RESTRICTED_TYPES, first))
+                    : null;
+            if (c == null) {
+                c = ilp.maximise(coef);
+            }
+            panels.add(c);
+            for (int t = 0; t < n; t++) {
+                cover[t] += (double) c[t] / m.size[t];
+            }
+        }
+        return panels;
     }
 
     private static final class Run {
@@ -257,8 +446,11 @@ final class FairDistributionSolver {
             o.progress().accept(String.format("%d stages, %d panels generated, %d exact ILPs, %d heuristic ILPs, "
                     + "%d LPs; support %d", stages, columns.size(), ilp.solves(), heuristicSolves, lpSolves,
                     comps.size()));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("algorithm", "column generation by stages");
+            details.put("complete", true);
             return new Result(comps, probs.stream().mapToDouble(Double::doubleValue).toArray(), stages,
-                    ilp.solves() + heuristicSolves, lpSolves, firstZ);
+                    ilp.solves() + heuristicSolves, lpSolves, firstZ, details);
         }
 
         /** Warm start; returns the number of types that are in no feasible panel (fixed at 0). */

@@ -115,6 +115,7 @@ public final class Selection {
         diag.put("ilpSolves", r.ilpSolves());
         diag.put("lpSolves", r.lpSolves());
         diag.put("maximin", r.minimum());
+        diag.putAll(r.details());
         diag.put("seconds", (System.nanoTime() - start) / 1e9);
         return new PanelDistribution(leximin ? Method.LEXIMIN : Method.MAXIMIN, k, m, r.compositions(),
                 r.probabilities(), diag);

@@ -86,6 +86,31 @@ final class Solvers {
         return s;
     }
 
+    /**
+     * CLP (linear programs) for column generation: unlike GLOP behind MPSolver, it keeps its model and basis between
+     * solves, so a master LP that only gains columns (or has bounds changed) is re-solved from the previous basis.
+     * Use it with {@link #warmLp()}.
+     */
+    static MPSolver incrementalLp() {
+        load();
+        MPSolver s = MPSolver.createSolver("CLP");
+        if (s == null) {
+            throw new IllegalStateException("OR-Tools CLP solver is not available");
+        }
+        return s;
+    }
+
+    /** Presolve off (it would discard the basis) and primal simplex (new columns keep the basis primal feasible). */
+    static MPSolverParameters warmLp() {
+        load();
+        MPSolverParameters p = new MPSolverParameters();
+        p.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE,
+                MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
+        p.setIntegerParam(MPSolverParameters.IntegerParam.LP_ALGORITHM,
+                MPSolverParameters.LpAlgorithmValues.PRIMAL.swigValue());
+        return p;
+    }
+
     static MPSolverParameters exactMip() {
         load();
         MPSolverParameters p = new MPSolverParameters();

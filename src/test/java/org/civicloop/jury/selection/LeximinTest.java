@@ -1,6 +1,7 @@
 package org.civicloop.jury.selection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -60,5 +61,81 @@ class LeximinTest {
         assertEquals(0.375, p.get("C"), 1e-7);
         PanelDistribution mm = Selection.maximin(pool, quotas, 2, OPTIONS);
         assertEquals(0.25, mm.minimumProbability(), 1e-7);
+    }
+
+    /**
+     * The relaxation route (leximin of the linear relaxation, then decomposed into panels) gives the same selection
+     * probabilities as the stage-by-stage column generation of the paper, on a pool with shared households and
+     * unequal probabilities.
+     */
+    @Test
+    void relaxationRouteMatchesStageByStageColumnGenerationWithHouseholds() {
+        Pool pool = SyntheticPool.pool(60, 0.4, "draw-test-pool");
+        Quotas quotas = SyntheticPool.quotas(8);
+        assertTrue(pool.householdCount() < pool.size());
+        PanelDistribution d = Selection.leximin(pool, quotas, 8, OPTIONS);
+        assertEquals("relaxation + decomposition", d.diagnostics().get("algorithm"));
+        assertEquals(true, d.diagnostics().get("complete"));
+        assertTrue((double) d.diagnostics().get("certifiedGap") < 1e-6, d.diagnostics().toString());
+
+        TypeModel m = TypeModel.build(pool, quotas);
+        FairDistributionSolver.Result stages;
+        try (PanelIlp ilp = new PanelIlp(m, 8)) {
+            stages = FairDistributionSolver.byStages(m, 8, true, OPTIONS, ilp);
+        }
+        PanelDistribution reference = new PanelDistribution(Method.LEXIMIN, 8, m, stages.compositions(),
+                stages.probabilities(), Map.of());
+        double lowest = 1;
+        double highest = 0;
+        for (var e : reference.marginals().entrySet()) {
+            assertEquals(e.getValue(), d.probability(e.getKey()), 1e-6, e.getKey());
+            lowest = Math.min(lowest, e.getValue());
+            highest = Math.max(highest, e.getValue());
+        }
+        assertTrue(highest > lowest + 0.01, "probabilities differ, so the comparison says something");
+    }
+
+    /**
+     * A pool whose linear relaxation is not tight: with one of each gender, age and area on a panel of 2, the
+     * relaxation mixes A, B, C and D half and half, but the only real panel is {D, E}. The relaxation's point must be
+     * cut off (or the stage-by-stage fallback used), never returned.
+     */
+    @Test
+    void relaxationPointThatIsNoMixtureOfPanelsIsNotReturned() {
+        Pool pool = TestData.pool(List.of("gender", "age", "area"),
+                "A f y n", "B f o s", "C m y s", "D m o n", "E f y s");
+        Quotas quotas = Quotas.of(Quota.of("gender", "f", 1, 1), Quota.of("gender", "m", 1, 1),
+                Quota.of("age", "y", 1, 1), Quota.of("age", "o", 1, 1),
+                Quota.of("area", "n", 1, 1), Quota.of("area", "s", 1, 1));
+        PanelDistribution d = Selection.leximin(pool, quotas, 2, OPTIONS);
+        Map<String, Double> p = d.marginals();
+        assertEquals(1.0, p.get("D"), 1e-7);
+        assertEquals(1.0, p.get("E"), 1e-7);
+        for (String id : List.of("A", "B", "C")) {
+            assertEquals(0.0, p.get(id), 1e-7, id);
+        }
+        Object cuts = d.diagnostics().get("cuts");
+        assertTrue(cuts == null || (int) cuts > 0, "the relaxation alone would have given A, B, C a chance");
+    }
+
+    /** With a time limit the best mixture so far is returned, marked incomplete, with an honest certified gap. */
+    @Test
+    void timeLimitReturnsAValidMixtureWithItsCertifiedGap() {
+        Pool pool = SyntheticPool.pool(400, 0.25, "time-limit-pool");
+        Quotas quotas = SyntheticPool.quotas(20);
+        PanelDistribution d = Selection.leximin(pool, quotas, 20, OPTIONS.withTimeLimitSeconds(1e-6));
+        Map<String, Object> diag = d.diagnostics();
+        assertEquals(false, diag.get("complete"), diag.toString());
+        double upper = (double) diag.get("upperBoundMinimum");
+        double gap = (double) diag.get("certifiedGap");
+        assertEquals(Math.max(0, upper - d.minimumProbability()), gap, 1e-9);
+        assertTrue(upper >= d.minimumProbability() - 1e-7);
+        assertEquals(20.0, d.marginals().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-6);
+        for (int i = 0; i < 20; i++) {
+            Panel panel = d.draw("limited-" + i);
+            assertEquals(List.of(), quotas.violations(panel.members()));
+            assertTrue(panel.respectsHouseholds());
+        }
+        assertThrows(IllegalArgumentException.class, () -> OPTIONS.withTimeLimitSeconds(-1));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.civicloop.jury.selection.PanelDistribution;
 import org.civicloop.jury.selection.ProbabilityStats;
@@ -16,10 +17,12 @@ import org.civicloop.jury.selection.model.Pool;
 import org.civicloop.jury.selection.model.Quotas;
 
 /**
- * Timings of the sortition engine; not part of {@code mvn test}. Run from the project directory with
- * <pre>mvn -q test -Dtest='org.civicloop.jury.selection.bench.*Benchmark' -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * Timings of the sortition engine; not part of {@code mvn test}, and skipped even when a {@code -Dtest} pattern
+ * such as {@code org.civicloop.jury.selection.**} matches it, unless {@code -Dsortition.bench=true}:
+ * <pre>mvn -q test -Dtest='org.civicloop.jury.selection.bench.*Benchmark' -Dsortition.bench=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * Figures go to stderr; record them in docs/performance.md (section "Jury selection").
  */
+@EnabledIfSystemProperty(named = "sortition.bench", matches = "true")
 class SortitionBenchmark {
 
     private static final SelectionOptions OPTIONS = SelectionOptions.defaults()
@@ -33,6 +36,7 @@ class SortitionBenchmark {
                 case "small" -> b.exampleSmall20();
                 case "large" -> b.exampleLarge200();
                 case "realistic" -> b.realisticPool2000Panel40WithHouseholds();
+                case "realistic-limited" -> b.realisticWithFiveMinuteLimit();
                 default -> throw new IllegalArgumentException(a);
             }
         }
@@ -57,6 +61,27 @@ class SortitionBenchmark {
         System.err.println("realistic pool: " + pool.size() + " people, " + pool.householdCount()
                 + " households, quotas " + quotas);
         run("realistic 2000/40 households leximin", pool, quotas, 40, 300.0, -1);
+    }
+
+    /**
+     * The realistic pool with a 5-minute limit: the best mixture found in time, with its certified gap (how far its
+     * minimum probability can be from the optimum).
+     */
+    @Test
+    void realisticWithFiveMinuteLimit() {
+        Pool pool = SyntheticPool.pool(2000, 0.25, "civicloop-benchmark-pool");
+        Quotas quotas = SyntheticPool.quotas(40);
+        long t0 = System.nanoTime();
+        PanelDistribution d = Selection.leximin(pool, quotas, 40, OPTIONS.withTimeLimitSeconds(300));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ProbabilityStats s = d.stats();
+        System.err.printf("BENCH realistic 2000/40 households leximin, 300 s limit: %.2f s; min %.6f, max %.6f,"
+                + " gini %.4f; %d compositions; %s%n", seconds, s.minimum(), s.maximum(), s.gini(),
+                d.compositionCount(), d.diagnostics());
+        Panel p = d.draw("bench");
+        assertTrue(quotas.satisfiedBy(p.members()));
+        assertTrue(p.respectsHouseholds());
+        assertTrue((double) d.diagnostics().get("certifiedGap") >= 0);
     }
 
     private static void run(String name, Pool pool, Quotas quotas, int k, double limitSeconds, double expectMin) {
