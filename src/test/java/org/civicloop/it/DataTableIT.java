@@ -138,4 +138,31 @@ class DataTableIT {
             assertEquals(List.of(), b.accessibilityProblems());
         }
     }
+
+    /**
+     * A bad entry on an officer form is refused next to the field: the message stands beside it, the field is marked
+     * invalid and points at the message (so a screen reader reads them together), and nothing is created.
+     */
+    @Test
+    void aBadFigureIsRefusedBesideItsField() throws Exception {
+        try (Browser b = new Browser(base.toString(), Browser.DESKTOP)) {
+            b.signIn("officer", ItSupport.DEMO_PASSWORD);
+            b.open("/officer/cycles.xhtml");
+            String title = "Bad budget " + System.currentTimeMillis();
+            b.type("#newCycle\\:council", "Riverside");
+            b.type("#newCycle\\:title", title);
+            b.type("#newCycle\\:budget", "lots");
+            b.clickAndWait("#newCycle\\:open");
+            WebElement budget = b.find("#newCycle\\:budget");
+            assertEquals("true", budget.getDomAttribute("aria-invalid"));
+            String describedBy = budget.getDomAttribute("aria-describedby");
+            assertTrue(describedBy != null && !describedBy.isBlank(), "the field points at its message");
+            WebElement message = b.driver().findElement(By.id(describedBy));
+            assertTrue(message.getText().contains("whole number"), message.getText());
+            assertEquals(null, b.find("#newCycle\\:title").getDomAttribute("aria-invalid"), "the good field is not marked");
+            b.open("/officer/cycles.xhtml");
+            assertFalse(b.text("#cycles").contains(title), "no cycle was opened");
+            assertEquals(List.of(), b.accessibilityProblems());
+        }
+    }
 }
