@@ -62,7 +62,11 @@ class DataTableIT {
     private static void sortBy(Browser b, String title, String order, List<String> expected) {
         header(b, title).click();
         b.await(d -> order.equals(header(b, title).getDomAttribute("aria-sort")) ? true : null);
-        b.await(d -> codes(b).equals(expected) ? true : null);
+        try {
+            b.await(d -> codes(b).equals(expected) ? true : null);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertEquals(expected, codes(b), "sorted by " + title + " " + order);
+        }
         b.checkAccessibility();
     }
 
@@ -98,9 +102,10 @@ class DataTableIT {
                     .getDomAttribute("aria-label").endsWith("Option"));
             assertFalse(String.valueOf(header(b, "Cost").getDomAttribute("aria-label")).isBlank());
 
-            // Sorting by cost, cheapest first, then dearest first.
+            // Sorting by cost: cheapest first, dearest first, cheapest first again.
             sortBy(b, "Cost", "ascending", List.of("D", "C", "B", "A"));
             sortBy(b, "Cost", "descending", List.of("A", "B", "C", "D"));
+            sortBy(b, "Cost", "ascending", List.of("D", "C", "B", "A"));
             b.screenshot("table-options-sorted-desktop");
 
             // The CSV holds what is shown, in that order, with the columns' names and the amounts as written.
@@ -108,9 +113,9 @@ class DataTableIT {
             assertTrue(all.startsWith("attachment") && all.contains("options.csv"), all);
             List<String> lines = all.lines().skip(1).filter(l -> !l.isBlank()).toList();
             assertEquals("\"Code\",\"Option\",\"Cost\",\"Described\"", lines.get(0), all);
-            assertEquals(List.of("\"A\",\"School crossings\",\"£60,000\",\"Yes\"",
-                    "\"B\",\"Street trees\",\"£48,000\",\"No\"", "\"C\",\"Parklets\",\"£30,000\",\"No\"",
-                    "\"D\",\"Cycle hangars\",\"£24,000\",\"No\""), lines.subList(1, lines.size()), all);
+            assertEquals(List.of("\"D\",\"Cycle hangars\",\"£24,000\",\"No\"", "\"C\",\"Parklets\",\"£30,000\",\"No\"",
+                    "\"B\",\"Street trees\",\"£48,000\",\"No\"", "\"A\",\"School crossings\",\"£60,000\",\"Yes\""),
+                    lines.subList(1, lines.size()), all);
 
             // Filtering on the option's name: only the trees are left, on the page and in the CSV.
             WebElement optionFilter = header(b, "Option").findElement(By.cssSelector("input.ui-column-filter"));

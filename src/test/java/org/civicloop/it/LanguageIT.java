@@ -158,8 +158,11 @@ class LanguageIT {
             assertEquals("en", lang(first));
             first.clickAndWait("a[lang='es']");
             assertEquals("es", lang(first));
+            assertTrue(first.text("#main h1").contains("Opine sobre lo que financia su ayuntamiento"), first.pageText());
+            String cookies = first.driver().manage().getCookies().toString();
             first.clickAndWait("#logoutForm\\:logout");
-            assertEquals("es", lang(first), "signed out, the cookie keeps Spanish for this browser");
+            assertEquals("es", lang(first), "signed out, the cookie keeps Spanish for this browser: " + cookies + " then "
+                    + first.driver().manage().getCookies());
 
             second.open("/");
             assertEquals("en", lang(second), "a browser that asks for English and has no cookie");
