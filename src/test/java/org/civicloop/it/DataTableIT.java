@@ -137,7 +137,7 @@ class DataTableIT {
             sortBy(b, "Coste", "ascending", List.of("D", "C", "B", "A"));
             List<String> spanish = csv(b).lines().skip(1).filter(l -> !l.isBlank()).toList();
             assertEquals("\"Código\",\"Opción\",\"Coste\",\"Descrita\"", spanish.get(0), spanish.toString());
-            assertTrue(spanish.get(1).matches("\"D\",\"Cycle hangars\",\"24\\.000\\s(GBP|£)\",\"No\""), spanish.get(1));
+            assertTrue(spanish.get(1).matches("\"D\",\"Cycle hangars\",\"24\\.000\\h(GBP|£)\",\"No\""), spanish.get(1));
             assertTrue(spanish.get(4).startsWith("\"A\",\"School crossings\",\"60.000") && spanish.get(4).endsWith(",\"Sí\""),
                     spanish.get(4));
             assertEquals(List.of(), b.accessibilityProblems());
