@@ -166,7 +166,8 @@ class DataTableIT {
 
     /**
      * A bad entry on an officer form is refused next to the field: the message stands beside it, the field is marked
-     * invalid and points at the message (so a screen reader reads them together), and nothing is created.
+     * invalid and points at the message (so a screen reader reads them together), and nothing is created; put right,
+     * the same form goes through.
      */
     @Test
     void aBadFigureIsRefusedBesideItsField() throws Exception {
@@ -185,8 +186,17 @@ class DataTableIT {
             WebElement message = b.driver().findElement(By.id(describedBy));
             assertTrue(message.getText().contains("whole number"), message.getText());
             assertEquals(null, b.find("#newCycle\\:title").getDomAttribute("aria-invalid"), "the good field is not marked");
-            b.open("/officer/cycles.xhtml");
             assertFalse(b.text("#cycles").contains(title), "no cycle was opened");
+
+            // Put right, the same form goes through: one cycle, and the field is no longer marked.
+            b.type("#newCycle\\:budget", "9000");
+            b.clickAndWait("#newCycle\\:open");
+            assertEquals(title, b.text("#cycle-title"), b.pageText());
+            b.open("/officer/cycles.xhtml");
+            b.find("#cycles\\:table thead input.ui-column-filter").sendKeys(title);
+            b.await(d -> d.findElements(By.cssSelector("#cycles\\:table_data > tr")).size() == 1 ? true : null);
+            assertEquals(1, b.driver().findElements(By.linkText(title)).size(), "opened once");
+            assertEquals(null, b.find("#newCycle\\:budget").getDomAttribute("aria-invalid"));
             assertEquals(List.of(), b.accessibilityProblems());
         }
     }
