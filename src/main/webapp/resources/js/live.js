@@ -187,6 +187,11 @@
   function renderShift(node, shift, L) {
     clear(node);
     if (!shift) { return; }
+    // Averages as the page's language writes them (3.50 / 3,50), the change signed (+0.50), like the server's pages.
+    var lang = document.documentElement.lang || 'en';
+    var mean = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    var change = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2,
+      signDisplay: 'exceptZero' });
     node.appendChild(el('h2', {}, L['live.shift']));
     [['statements', L['live.shift.statements']], ['options', L['live.shift.options']]].forEach(function (part) {
       var lines = shift[part[0]] || [];
@@ -201,9 +206,9 @@
       lines.forEach(function (l) {
         var tr = el('tr');
         tr.appendChild(el('th', { scope: 'row' }, l.label));
-        tr.appendChild(el('td', {}, l.meanBefore.toFixed(2)));
-        tr.appendChild(el('td', {}, l.meanAfter.toFixed(2)));
-        tr.appendChild(el('td', {}, (l.meanShift > 0 ? '+' : '') + l.meanShift.toFixed(2)));
+        tr.appendChild(el('td', {}, mean.format(l.meanBefore)));
+        tr.appendChild(el('td', {}, mean.format(l.meanAfter)));
+        tr.appendChild(el('td', {}, change.format(l.meanShift)));
         tr.appendChild(el('td', {}, fmt(L['live.shift.changedOf'], [l.changed, l.respondents])));
         table.appendChild(tr);
       });

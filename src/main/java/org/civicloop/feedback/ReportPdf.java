@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.civicloop.kernel.Messages;
+import org.civicloop.kernel.Numbers;
 
 /**
  * The report as a PDF, drawn with Apache PDFBox: the same sections as the page, with the before/after and vote
@@ -113,13 +114,13 @@ public final class ReportPdf {
         }
         for (ShiftChart.Chart c : charts) {
             text(bold, 10, c.label());
-            text(regular, 9, t("report.shiftSummary", c.shiftText(), c.changed(), c.respondents()));
+            text(regular, 9, t("report.shiftSummary", Numbers.change(c.meanShift(), locale), c.changed(), c.respondents()));
             for (ShiftChart.Bar b : c.bars()) {
                 barPair(b.answer(), b.beforePercent(), b.afterPercent());
             }
             for (var g : c.groups()) {
                 text(regular, 9, "  " + g.feature() + " " + g.value() + ": " + t("report.shiftSummary",
-                        String.format(Locale.ROOT, "%+.1f", g.meanShift()), g.changed(), g.respondents()));
+                        Numbers.change(g.meanShift(), locale), g.changed(), g.respondents()));
             }
         }
         text(regular, 9, t("report.legend"));
@@ -231,8 +232,8 @@ public final class ReportPdf {
     private void barPair(String answer, int before, int after) throws IOException {
         need(22);
         label(answer, 9);
-        bar(y - 9, before, 0.6f, 0.6f, 0.6f, t("report.before") + " " + before + "%");
-        bar(y - 19, after, 0.1f, 0.3f, 0.7f, t("report.after") + " " + after + "%");
+        bar(y - 9, before, 0.6f, 0.6f, 0.6f, t("report.before") + " " + Numbers.percentage(before, locale));
+        bar(y - 19, after, 0.1f, 0.3f, 0.7f, t("report.after") + " " + Numbers.percentage(after, locale));
         y -= 22;
     }
 

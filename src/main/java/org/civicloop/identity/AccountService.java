@@ -30,6 +30,8 @@ public class AccountService {
     private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,185}\\.[^@\\s]{2,63}");
+    /** A language tag as the language switch offers them: "en", "es", "pt-BR". */
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
     public static final int MIN_PASSWORD_LENGTH = 12;
 
     @PersistenceContext(unitName = "civicloop")
@@ -180,6 +182,32 @@ public class AccountService {
         String before = audit.digestOf("account", account.getId());
         account.grant(role);
         audit.record(admin, "account.roleGranted", "account", account.getId(), before, "role=" + role);
+        return Result.done(account);
+    }
+
+    /**
+     * A signed-in person chooses the language of the pages (and of the mails sent to them): kept on their account
+     * so that it follows them to any browser. {@code language} is a language tag the caller has checked against the
+     * languages the site offers. Choosing the language already kept changes nothing.
+     */
+    @Transactional
+    public Result<Account> chooseLanguage(Actor actor, String language) {
+        if (actor.isAnonymous()) {
+            return Result.refused("refused.notAllowed");
+        }
+        if (language == null || !LANGUAGE.matcher(language).matches()) {
+            return Result.refused("refused.language.unknown");
+        }
+        Account account = find(actor.username()).orElse(null);
+        if (account == null) {
+            return Result.refused("refused.account.unknown");
+        }
+        if (language.equals(account.getLocale())) {
+            return Result.done(account);
+        }
+        String before = audit.digestOf("account", account.getId());
+        account.setLocale(language);
+        audit.record(actor, "account.languageChosen", "account", account.getId(), before, "language=" + language);
         return Result.done(account);
     }
 

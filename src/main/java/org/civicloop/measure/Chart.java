@@ -18,8 +18,11 @@ public record Chart(String polyline, List<Dot> dots, Double baselineY, Double ta
     public static final double HEIGHT = 120;
     private static final double PAD = 10;
 
-    /** One reading on the chart; {@code label} is what a pointer hover shows. */
-    public record Dot(double x, double y, String label) {
+    /**
+     * One reading on the chart; {@code label} says it in neutral notation (ISO date, plain number), {@code on} and
+     * {@code amount} let a page say it in its own language.
+     */
+    public record Dot(double x, double y, String label, LocalDate on, BigDecimal amount) {
     }
 
     public record Point(LocalDate on, BigDecimal amount) {
@@ -58,7 +61,8 @@ public record Chart(String polyline, List<Dot> dots, Double baselineY, Double ta
                 line.append(' ');
             }
             line.append(fmt(x)).append(',').append(fmt(y));
-            dots.add(new Dot(round(x), round(y), p.on() + ": " + p.amount().stripTrailingZeros().toPlainString()));
+            dots.add(new Dot(round(x), round(y), p.on() + ": " + p.amount().stripTrailingZeros().toPlainString(), p.on(),
+                    p.amount()));
         }
         return new Chart(line.toString(), dots, baseline == null ? null : round(y(baseline.doubleValue(), lo, hi)),
                 target == null ? null : round(y(target.doubleValue(), lo, hi)), num(lo), num(hi));

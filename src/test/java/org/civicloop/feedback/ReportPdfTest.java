@@ -41,10 +41,11 @@ class ReportPdfTest {
         assertFalse(text.contains("Before 17%"));
     }
 
+    /** Spanish words, and shares written the Spanish way (a no-break space before the percent sign). */
     @Test
     void spanishLabels() throws Exception {
         String text = text(ReportPdf.render(ReportFixtures.report(ReportFixtures.shift()), Locale.forLanguageTag("es")));
         assertTrue(text.contains("Ustedes dijeron, hicimos: Greener streets"), text);
-        assertTrue(text.contains("School crossings: Aceptada") && text.contains("Antes 17% Después 33%"), text);
+        assertTrue(text.contains("School crossings: Aceptada") && text.contains("Antes 17\u00a0% Después 33\u00a0%"), text);
     }
 }

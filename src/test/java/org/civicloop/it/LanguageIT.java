@@ -20,7 +20,8 @@ import org.openqa.selenium.By;
  * A visitor switches to Spanish once and the choice holds: across pages, through signing in, and in a new browser
  * session (the cookie); the pages speak Spanish, amounts and dates are written the Spanish way (120.000, "23 de
  * diciembre de 2026"), and no page shows a missing-translation marker (Browser checks every page it reaches for
- * ???key???, and axe-core checks each in Spanish too).
+ * ???key???, and axe-core checks each in Spanish too); percentages and averages too (50 %, +0,50). A signed-in
+ * person's choice is kept on their account and applies wherever they sign in.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -77,9 +78,20 @@ class LanguageIT {
             b.clickAndWait("#report-link");
             assertTrue(b.pageText().contains("Ustedes dijeron, nosotros hicimos")
                     || b.pageText().contains("Qué se decidió y por qué"), b.pageText());
+            // The report's views-changed figures: shares with the Spanish percent sign ("50 %"), average changes
+            // with a decimal comma ("cambio medio +0,50"), average answers by group likewise ("3,50").
+            String views = b.find("#views").getDomProperty("textContent");
+            assertTrue(java.util.regex.Pattern.compile("\\d{1,3}\\h%").matcher(views).find(), "a Spanish percentage: " + views);
+            assertFalse(java.util.regex.Pattern.compile("\\d%").matcher(views).find(), "no English percentage: " + views);
+            assertTrue(java.util.regex.Pattern.compile("cambio medio [+-]?\\d+,\\d{2};").matcher(views).find(),
+                    "a Spanish average change: " + views);
+            assertTrue(java.util.regex.Pattern.compile("(?<![\\d.,])\\d,\\d{2}(?![\\d.,])").matcher(views).find(),
+                    "a Spanish average: " + views);
             b.open("/evidence.xhtml?id=" + greener);
             assertEquals("Dossier de evidencias", b.text("#pack-title"));
             b.open("/outcomes.xhtml?cycle=" + greener);
+            String progress = b.text("#progress-table tbody");
+            assertTrue(progress.matches("(?s).*\\d{1,3}\\h%.*"), "progress as a Spanish percentage: " + progress);
             b.open("/receipt.xhtml");
             assertEquals("Compruebe su papeleta", b.text("#main h1"));
             b.open("/audit.xhtml");
@@ -111,12 +123,61 @@ class LanguageIT {
             assertEquals("es", lang(b), "the cookie keeps the language for a new session: " + cookies);
             assertTrue(b.driver().findElements(By.id("logoutForm")).isEmpty(), "signed out by the new session");
 
-            // And back to English.
+            // And back to English; signing in then keeps English on the account too (it had kept Spanish).
             b.clickAndWait("a[lang='en']");
             assertEquals("en", lang(b));
             b.open("/cycle.xhtml?id=" + greener);
             assertEquals("Closed", b.text("#current-phase"));
+            b.signIn("resident03", ItSupport.DEMO_PASSWORD);
+            assertEquals("en", lang(b), "the language chosen just before signing in is the person's choice");
             assertEquals(List.of(), b.accessibilityProblems());
+        }
+        try (Browser other = new Browser(base.toString(), Browser.PHONE)) {
+            other.signIn("resident03", ItSupport.DEMO_PASSWORD);
+            assertEquals("en", lang(other), "English is what resident03's account keeps now");
+        }
+    }
+
+    /**
+     * A signed-in person's choice is kept on their account: it follows them to another browser (which has never
+     * seen the cookie), it wins there over that browser's language, and a later choice elsewhere wins in turn. After
+     * signing out, the cookie still speaks for the browser.
+     */
+    @Test
+    void theLanguageKeptOnTheAccountFollowsThePersonToAnyBrowser() throws Exception {
+        String username = "lang" + Long.toString(System.currentTimeMillis(), 36);
+        String password = "a long enough passphrase 7";
+        try (Browser first = new Browser(base.toString(), Browser.DESKTOP);
+             Browser second = new Browser(base.toString(), Browser.PHONE)) {
+            first.open("/register.xhtml");
+            first.type("#register\\:username", username);
+            first.type("#register\\:displayName", "Language Tester");
+            first.type("#register\\:password", password);
+            first.clickAndWait("#register\\:submit");
+            first.signIn(username, password);
+            assertEquals("en", lang(first));
+            first.clickAndWait("a[lang='es']");
+            assertEquals("es", lang(first));
+            assertTrue(first.text("#main h1").contains("Opine sobre lo que financia su ayuntamiento"), first.pageText());
+            String cookies = first.driver().manage().getCookies().toString();
+            first.clickAndWait("#logoutForm\\:logout");
+            assertEquals("es", lang(first), "signed out, the cookie keeps Spanish for this browser: " + cookies + " then "
+                    + first.driver().manage().getCookies());
+
+            second.open("/");
+            assertEquals("en", lang(second), "a browser that asks for English and has no cookie");
+            second.signIn(username, password);
+            assertEquals("es", lang(second), "the account's language applies at sign-in on another browser");
+            assertTrue(second.text("#logoutForm").contains("Sesión iniciada como"), second.text("#logoutForm"));
+            second.open("/index.xhtml");
+            assertEquals("es", lang(second), "and stays for the session");
+
+            second.clickAndWait("a[lang='en']");
+            assertEquals("en", lang(second));
+            first.signIn(username, password);
+            assertEquals("en", lang(first), "the latest choice, kept on the account, wins over this browser's cookie");
+            assertEquals(List.of(), first.accessibilityProblems());
+            assertEquals(List.of(), second.accessibilityProblems());
         }
     }
 }

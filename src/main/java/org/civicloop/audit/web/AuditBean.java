@@ -25,7 +25,12 @@ public class AuditBean {
         return verdict;
     }
 
+    private List<AuditEntry> entries;
+
     public List<AuditEntry> getEntries() {
-        return audit.latest(200);
+        if (entries == null) {
+            entries = audit.latest(200);
+        }
+        return entries;
     }
 }

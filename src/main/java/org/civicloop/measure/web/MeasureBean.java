@@ -149,6 +149,31 @@ public class MeasureBean implements Serializable {
         return objectives;
     }
 
+    /** One indicator of one objective, with its latest reading: a line of the officer's indicator table. */
+    public record IndicatorRow(long id, String optionCode, String optionTitle, String name, IndicatorKind kind,
+                               String unit, boolean published, BigDecimal baseline, BigDecimal target, int readings,
+                               BigDecimal latest, LocalDate latestOn) implements Serializable {
+    }
+
+    /** Every indicator of every objective, for the sortable, filterable table (the latest reading last measured). */
+    public List<IndicatorRow> getIndicatorRows() {
+        List<IndicatorRow> rows = new ArrayList<>();
+        for (OutcomesReport.ObjectiveView o : getObjectives()) {
+            for (OutcomesReport.IndicatorView i : o.indicators()) {
+                OutcomesReport.ReadingView last = i.readings().stream()
+                        .max(java.util.Comparator.comparing(OutcomesReport.ReadingView::measuredOn,
+                                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                                .thenComparing(OutcomesReport.ReadingView::recordedAt,
+                                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                        .orElse(null);
+                rows.add(new IndicatorRow(i.id(), o.optionCode(), o.optionTitle(), i.name(), i.kind(), i.unit(),
+                        o.setPublished(), i.baseline(), i.target(), i.readings().size(),
+                        last == null ? null : last.amount(), last == null ? null : last.measuredOn()));
+            }
+        }
+        return rows;
+    }
+
     public List<OutcomesReport.IndicatorView> getPublishedIndicators() {
         List<OutcomesReport.IndicatorView> out = new ArrayList<>();
         getObjectives().stream().filter(OutcomesReport.ObjectiveView::setPublished)

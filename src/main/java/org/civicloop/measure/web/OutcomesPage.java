@@ -131,6 +131,16 @@ public class OutcomesPage implements Serializable {
         if (value == null) {
             return Ui.text("metric.notRecorded");
         }
+        if ("%".equals(unit)) {
+            return org.civicloop.kernel.Numbers.percentage(value, Ui.locale());
+        }
+        if (unit != null && unit.matches("[A-Z]{3}")) {
+            java.text.NumberFormat money = java.text.NumberFormat.getCurrencyInstance(Ui.locale());
+            money.setCurrency(java.util.Currency.getInstance(unit));
+            money.setMinimumFractionDigits(value == Math.rint(value) ? 0 : 2);
+            money.setMaximumFractionDigits(2);
+            return money.format(value);
+        }
         java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(Ui.locale());
         f.setMaximumFractionDigits(2);
         return unit == null || unit.isEmpty() ? f.format(value) : f.format(value) + " " + unit;

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.civicloop.kernel.Money;
+import org.civicloop.kernel.Numbers;
 
 /** #{fmt}: dates, times and money in the page's language. */
 @Named("fmt")
@@ -71,6 +72,29 @@ public class Formats {
         f.setMinimumFractionDigits(1);
         f.setMaximumFractionDigits(1);
         return f.format(share);
+    }
+
+    /**
+     * A number in the page's language: whole numbers grouped (12,500 / 12.500), decimals with as many places as the
+     * value has (at most three; 2.5 / 2,5); nothing becomes a dash.
+     */
+    public String number(Number value) {
+        return Numbers.number(value, Ui.locale());
+    }
+
+    /** A whole-number percentage (42 meaning 42 %) in the page's language: 42% / 42 %; nothing becomes a dash. */
+    public String percentage(Number wholePercent) {
+        return Numbers.percentage(wholePercent, Ui.locale());
+    }
+
+    /** An average (mean) with two decimal places in the page's language: 3.50 / 3,50; nothing becomes a dash. */
+    public String average(Number mean) {
+        return Numbers.average(mean, Ui.locale());
+    }
+
+    /** A change in an average, signed, two places: +0.50 / +0,50. */
+    public String change(Number shift) {
+        return Numbers.change(shift, Ui.locale());
     }
 
     public String isoDate(LocalDate date) {

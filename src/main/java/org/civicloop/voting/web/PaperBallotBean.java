@@ -64,6 +64,17 @@ public class PaperBallotBean implements Serializable {
         return batches;
     }
 
+    /** A batch's state in words, as its row in the batch table says it (also its line in the table's CSV). */
+    public String statusText(PaperBallotService.BatchView b) {
+        if (b.batch().isAccepted()) {
+            return org.civicloop.platform.web.Ui.text("paper.countedSpoilt", b.batch().getCounted(), b.batch().getSpoilt());
+        }
+        String state = org.civicloop.platform.web.Ui.text("paper.keyingState", b.keyedFirst(), b.keyedSecond(),
+                b.batch().getSheets());
+        return b.compared() ? state + " · " + org.civicloop.platform.web.Ui.text("paper.openDiscrepancies",
+                b.open().size()) : state;
+    }
+
     public PaperBallotService.BatchView getSelected() {
         return batchId == null ? null
                 : getBatches().stream().filter(b -> b.batch().getId().equals(batchId)).findFirst().orElse(null);
