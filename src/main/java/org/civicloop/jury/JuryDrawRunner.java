@@ -115,6 +115,22 @@ public class JuryDrawRunner {
         return s;
     }
 
+    /**
+     * Draws a test panel ({@link JuryService#testPanel}) on the executor: nothing is recorded, so there is no status
+     * to keep; the caller holds the future and polls it.
+     */
+    public java.util.concurrent.CompletableFuture<Result<JuryService.TestPanel>> testPanel(Actor actor, long cycleId,
+            int size, String method) {
+        return executor.supplyAsync(() -> {
+            try {
+                return jury.testPanel(actor, cycleId, size, method);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A test panel of cycle " + cycleId + " failed", e);
+                return Result.refused("refused.jury.failed", String.valueOf(e.getMessage()));
+            }
+        });
+    }
+
     /** The latest draw of this cycle started on this server, if any. */
     public Optional<DrawStatus> status(long cycleId) {
         return Optional.ofNullable(statuses.get(cycleId));

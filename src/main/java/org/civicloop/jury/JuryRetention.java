@@ -47,8 +47,17 @@ public class JuryRetention {
     @Resource
     ManagedScheduledExecutorService executor;
 
+    private java.util.concurrent.ScheduledFuture<?> task;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        executor.scheduleWithFixedDelay(this::runDueQuietly, 2, PERIOD_HOURS * 60, TimeUnit.MINUTES);
+        task = executor.scheduleWithFixedDelay(this::runDueQuietly, 2, PERIOD_HOURS * 60, TimeUnit.MINUTES);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
     }
 
     private void runDueQuietly() {

@@ -224,7 +224,10 @@ class JuryIT {
         // The officers' export gives the file back exactly; nobody else sees it.
         ItSupport.Reply export = get(base, cy + "/people.csv", "Authorization", OFFICER);
         assertEquals(200, export.status(), export.body());
-        assertEquals(file, export.body(), "every column, in order, unchanged");
+        // Cell for cell (CSV quoting is the only thing that may differ: cells are quoted where CSV needs it).
+        assertEquals(org.civicloop.kernel.Csv.read(new java.io.StringReader(file)),
+                org.civicloop.kernel.Csv.read(new java.io.StringReader(export.body())), "every column, in order, unchanged");
+        assertTrue(export.body().contains(", keeps spaces \n"), "spaces inside a cell are kept: " + export.body());
         assertEquals(403, get(base, cy + "/people.csv", "Authorization",
                 ItSupport.basic("resident01", ItSupport.DEMO_PASSWORD)).status());
         assertEquals(401, get(base, cy + "/people.csv").status());
@@ -306,7 +309,7 @@ class JuryIT {
         assertTrue(status.getString("reason").contains("relaxation"), status.toString());
         assertEquals(head, ItSupport.awaitChained(base).getString("head"), "nothing was recorded");
         JsonObject draw = get(base, cy).json();
-        assertTrue(draw.isNull("drawnAt"), draw.toString());
+        assertTrue(!draw.containsKey("drawnAt") || draw.isNull("drawnAt"), draw.toString());
         assertEquals(0, draw.getJsonArray("selected").size());
         assertEquals(409, ItSupport.post(base, cy + "/retention", "application/json", "", "Authorization", OFFICER)
                 .status(), "personal data of a cycle still recruiting is kept");

@@ -103,6 +103,7 @@ class JuryJourneyIT {
             assertTrue(officer.text("#messages").contains("Categories and quotas saved"), officer.pageText());
 
             // The letter round's people file, with the address columns for the household rule.
+            assertTrue(!officer.driver().findElements(By.id("pool")).isEmpty(), officer.driver().getPageSource());
             officer.find("#pool summary").click();
             officer.find("#pool\\:file").sendKeys(file.toAbsolutePath().toString());
             officer.type("#pool\\:addressColumns", "address,postcode");
