@@ -465,9 +465,13 @@ public class JuryService implements PhaseGate {
                 before.add(((Number) id).longValue());
             }
         }
+        // People without an account (imported, or pseudonymised) cannot be recognised: never counted as repeats.
+        before.remove(null);
+        java.util.function.Predicate<Volunteer> repeat = v -> v.getAccountId() != null
+                && before.contains(v.getAccountId());
         List<Volunteer> onJury = pool.stream().filter(Volunteer::isOnJury).toList();
-        return new RepeatParticipants(pool.size(), pool.stream().filter(v -> before.contains(v.getAccountId())).count(),
-                onJury.size(), onJury.stream().filter(v -> before.contains(v.getAccountId())).count());
+        return new RepeatParticipants(pool.size(), pool.stream().filter(repeat).count(),
+                onJury.size(), onJury.stream().filter(repeat).count());
     }
 
     static long seedOf(String seed) {

@@ -284,6 +284,8 @@ class JuryIT {
                 .split("\\R")).filter(x -> !x.isBlank()).toList()), "the offline tool draws the same jury");
         assertEquals(409, ItSupport.post(base, cy + "/people?idColumn=ref", "text/csv", file.replace("P-", "Q-"),
                 "Authorization", OFFICER).status(), "no import once drawn");
+        JsonObject verdict = ItSupport.awaitChained(base);
+        assertTrue(verdict.getBoolean("valid"), "every imported row and answer is in the audit chain: " + verdict);
     }
 
     @Test

@@ -147,7 +147,7 @@ class JuryJourneyIT {
                 officer.clickAndWait("[id$=':accept']");
             }
             officer.clickAndWait("[id$=':attend']");
-            assertTrue(officer.text("#invited").contains("Attended"), officer.text("#invited"));
+            assertTrue(officer.text("#invited").contains("Accepted · attended"), officer.text("#invited"));
         }
 
         // The representativeness report, public: the table and its chart, per category.
@@ -170,6 +170,9 @@ class JuryJourneyIT {
                     "one chart bar per category");
             assertTrue(!visitor.pageText().contains("Name1") && !visitor.pageText().contains("Ash Grove"),
                     "no personal data on the public page");
+            assertTrue(visitor.text("#repeat-participants").startsWith("0 of 12 volunteers and 0 of 4"),
+                    "people imported without an account are not counted as earlier participants: "
+                    + visitor.text("#repeat-participants"));
             visitor.screenshots("jury-05-report", "#representation");
         }
     }
