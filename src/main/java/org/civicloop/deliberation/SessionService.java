@@ -582,7 +582,8 @@ public class SessionService {
     public Map<Long, String> jurorNames(long cycleId) {
         Map<Long, String> out = new java.util.HashMap<>();
         for (Volunteer v : jury.jury(cycleId)) {
-            org.civicloop.identity.Account a = em.find(org.civicloop.identity.Account.class, v.getAccountId());
+            org.civicloop.identity.Account a = v.getAccountId() == null ? null
+                    : em.find(org.civicloop.identity.Account.class, v.getAccountId());
             out.put(v.getId(), a == null ? "#" + v.getId() : a.getDisplayName());
         }
         return out;

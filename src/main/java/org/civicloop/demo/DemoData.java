@@ -262,9 +262,41 @@ public class DemoData {
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
         ok(jury.setQuotas(officer, id, QUOTAS));
         int n = 0;
-        for (Actor r : residents.subList(8, 14)) {
+        for (Actor r : residents.subList(8, 13)) {
             ok(jury.volunteer(r, id, true, answers(n++)));
         }
+        // This volunteer lives at an address that is also in the imported letter round: one household.
+        ok(jury.volunteer(residents.get(13), id, true, answers(n), "4 Mill Lane, RV2 7QT"));
+        ok(jury.importPool(officer, id, LIBRARY_POOL, "id", List.of("address", "postcode")));
+    }
+
+    /**
+     * The pool a letter-invitation round brought in for the library jury (Sortition Foundation people format): names,
+     * phone and address lines besides the categories. Two pairs share an address, and one address is shared with a
+     * resident who registered online.
+     */
+    static final String LIBRARY_POOL = libraryPool();
+
+    private static String libraryPool() {
+        String[] first = {"Ava", "Ben", "Chloe", "Dev", "Ella", "Femi", "Grace", "Hamza", "Isla", "Jon", "Kemi", "Liam",
+            "Maya", "Noah", "Orla", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Vik", "Wen", "Yusuf"};
+        String[] last = {"Adams", "Baker", "Chen", "Diaz", "Evans", "Fofana", "Green", "Hussain", "Ito", "Jones",
+            "Khan", "Lopez", "Mensah", "Novak", "O'Brien", "Patel", "Quigley", "Rossi", "Smith", "Taylor", "Uddin",
+            "Varga", "Wang", "Yilmaz"};
+        StringBuilder csv = new StringBuilder("id,first_name,last_name,phone,address,postcode,age,area\n");
+        for (int i = 0; i < first.length; i++) {
+            // People 3 and 4 live together, as do 10 and 11; person 7 lives where a registered resident lives.
+            int house = i == 4 ? 3 : i == 11 ? 10 : i;
+            String address = i == 7 ? "4 Mill Lane" : (house + 2) + " " + (house % 2 == 0 ? "Station Road" : "Quay Street,"
+                    + " Flat " + (house + 1));
+            String postcode = i == 7 ? "RV2 7QT" : "RV" + (1 + house % 3) + " " + (2 + house % 7) + "AB";
+            csv.append("L").append(100 + i).append(',').append(first[i]).append(',').append(last[i]).append(',')
+                    .append("07700 900").append(String.format("%03d", i)).append(',')
+                    .append(address.contains(",") ? "\"" + address + "\"" : address).append(',').append(postcode)
+                    .append(',').append(i % 3 == 0 ? "16-39" : "40+").append(',').append(i % 2 == 0 ? "North" : "South")
+                    .append('\n');
+        }
+        return csv.toString();
     }
 
     /** A mandate still being written (not public yet). */

@@ -474,6 +474,11 @@ public class EvidenceService implements PhaseGate {
         }
         List<JurorProgress> out = new ArrayList<>();
         for (Volunteer v : jury.jury(cycleId)) {
+            if (v.getAccountId() == null) {
+                // Imported into the pool without an account (invited by letter): reads on paper, not online.
+                out.add(new JurorProgress("#" + v.getId(), 0L, published.size()));
+                continue;
+            }
             String username = accounts.usernameOf(v.getAccountId());
             String name = accounts.find(username).map(a -> a.getDisplayName()).orElse(username);
             out.add(new JurorProgress(name, counts.getOrDefault(username, 0L), published.size()));

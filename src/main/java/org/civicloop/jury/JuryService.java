@@ -30,6 +30,9 @@ import org.civicloop.jury.selection.PanelDistribution;
 import org.civicloop.jury.selection.Selection;
 import org.civicloop.jury.selection.SelectionOptions;
 import org.civicloop.jury.selection.io.QuotasCsv;
+import org.civicloop.jury.selection.io.CsvDataException;
+import org.civicloop.jury.selection.io.PeopleCsv;
+import org.civicloop.jury.selection.model.Addresses;
 import org.civicloop.jury.selection.model.Panel;
 import org.civicloop.jury.selection.model.Person;
 import org.civicloop.jury.selection.model.Pool;
@@ -60,9 +63,18 @@ public class JuryService implements PhaseGate {
         return volunteer(actor, cycleId, consent, Map.of());
     }
 
-    /** A resident volunteers, answering the cycle's category questions (one value per feature). */
     @Transactional
     public Result<Volunteer> volunteer(Actor actor, long cycleId, boolean consent, Map<String, String> answers) {
+        return volunteer(actor, cycleId, consent, answers, null);
+    }
+
+    /**
+     * A resident volunteers, answering the cycle's category questions (one value per feature) and, for the
+     * household rule, giving their address (optional; kept apart as personal data, for officers only).
+     */
+    @Transactional
+    public Result<Volunteer> volunteer(Actor actor, long cycleId, boolean consent, Map<String, String> answers,
+                                       String address) {
         if (!actor.hasAny(Role.RESIDENT, Role.JUROR)) {
             return Result.refused("refused.volunteer.residentsOnly");
         }
@@ -87,10 +99,21 @@ public class JuryService implements PhaseGate {
                 return Result.refused("refused.volunteer.answer", f.getKey());
             }
         }
+        String addr = address == null ? "" : address.strip();
+        if (addr.length() > 500) {
+            return Result.refused("refused.volunteer.address");
+        }
         Volunteer v = new Volunteer(cycleId, account.getId(), true, clock.instant());
         em.persist(v);
         em.flush();
         audit.record(actor, "jury.volunteered", "volunteer", v.getId(), null, "cycle=" + cycleId);
+        if (!addr.isEmpty()) {
+            VolunteerPersonal p = new VolunteerPersonal(v.getId(), cycleId, null, null, addr,
+                    householdKey(List.of(addr)));
+            em.persist(p);
+            em.flush();
+            audit.record(actor, "jury.addressGiven", "volunteer_personal", p.getId(), null, null);
+        }
         for (String feature : features.keySet()) {
             VolunteerAnswer a = new VolunteerAnswer(v.getId(), feature, answers.get(feature));
             em.persist(a);
@@ -183,12 +206,102 @@ public class JuryService implements PhaseGate {
      */
     @Transactional
     public Result<List<Volunteer>> drawJury(Actor actor, long cycleId) {
+        return drawJury(actor, cycleId, s -> { });
+    }
+
+    /** {@link #drawJury(Actor, long)}, telling {@code progress} how the computation goes, in one transaction. */
+    @Transactional
+    public Result<List<Volunteer>> drawJury(Actor actor, long cycleId, java.util.function.Consumer<String> progress) {
+        Result<DrawPlan> plan = planDraw(actor, cycleId, progress);
+        if (plan instanceof Result.Refused<DrawPlan> r) {
+            return Result.refused(r.key(), r.args().toArray());
+        }
+        return recordDraw(actor, cycleId, plan.value());
+    }
+
+    /** The panel a committed draw selects, computed but not recorded: the pool it read, the chosen and the fairness. */
+    public record DrawPlan(long drawId, List<Long> poolIds, List<Long> chosen, String minimum, String mean) {
+    }
+
+    /**
+     * Computes the committed draw without recording it (and without a transaction, as a large pool takes minutes):
+     * with quotas, the maximally fair (LEXIMIN) panel distribution over the pool, then a lottery from the committed
+     * seed; without quotas, a simple seeded lottery. Same pool, quotas, households and seed, same jury. Infeasible
+     * quotas are refused with the reason and the smallest relaxation that would work.
+     */
+    public Result<DrawPlan> planDraw(Actor actor, long cycleId, java.util.function.Consumer<String> progress) {
+        Result<JuryDraw> ready = readyToDraw(actor, cycleId);
+        if (ready instanceof Result.Refused<JuryDraw> r) {
+            return Result.refused(r.key(), r.args().toArray());
+        }
+        JuryDraw draw = ready.value();
+        List<Volunteer> pool = new ArrayList<>(pool(cycleId));
+        pool.sort(Comparator.comparing(Volunteer::getId));
+        List<Long> chosen = new ArrayList<>();
+        String minimum;
+        String mean;
+        if ("LEXIMIN".equals(draw.getMethod())) {
+            PanelDistribution distribution;
+            try {
+                distribution = Selection.leximin(selectionPool(cycleId, pool), selectionQuotas(cycleId),
+                        draw.getPanelSize(), SelectionOptions.defaults().withProgress(progress));
+            } catch (InfeasibleQuotasException e) {
+                return Result.refused("refused.jury.infeasible", e.infeasibility().message());
+            }
+            Panel panel = distribution.draw(draw.seed());
+            panel.ids().forEach(id -> chosen.add(Long.valueOf(id)));
+            minimum = String.format(java.util.Locale.ROOT, "%.6f", distribution.minimumProbability());
+            mean = String.format(java.util.Locale.ROOT, "%.6f", (double) draw.getPanelSize() / pool.size());
+        } else {
+            Random random = new Random(seedOf(draw.seed()));
+            List<Volunteer> remaining = new ArrayList<>(pool);
+            for (int i = 0; i < draw.getPanelSize(); i++) {
+                chosen.add(remaining.remove(random.nextInt(remaining.size())).getId());
+            }
+            minimum = mean = String.format(java.util.Locale.ROOT, "%.6f", (double) draw.getPanelSize() / pool.size());
+        }
+        return Result.done(new DrawPlan(draw.getId(), pool.stream().map(Volunteer::getId).toList(), chosen, minimum,
+                mean));
+    }
+
+    /**
+     * Records a computed draw: the chosen become the jury and the seed is published. Refused, changing nothing, if
+     * the draw was recorded meanwhile or the pool changed since the plan was computed.
+     */
+    @Transactional
+    public Result<List<Volunteer>> recordDraw(Actor actor, long cycleId, DrawPlan plan) {
+        Result<JuryDraw> ready = readyToDraw(actor, cycleId);
+        if (ready instanceof Result.Refused<JuryDraw> r) {
+            return Result.refused(r.key(), r.args().toArray());
+        }
+        JuryDraw draw = ready.value();
+        if (!draw.getId().equals(plan.drawId()) || !pool(cycleId).stream().map(Volunteer::getId).toList()
+                .equals(plan.poolIds())) {
+            return Result.refused("refused.jury.poolChanged");
+        }
+        List<Volunteer> chosen = new ArrayList<>();
+        for (Long id : plan.chosen()) {
+            Volunteer v = em.find(Volunteer.class, id);
+            String before = audit.digestOf("volunteer", v.getId());
+            v.select();
+            audit.record(actor, "jury.selected", "volunteer", v.getId(), before, null);
+            grantJuror(v);
+            chosen.add(v);
+        }
+        String before = audit.digestOf("jury_draw", draw.getId());
+        draw.drawn(clock.instant(), plan.minimum(), plan.mean());
+        audit.record(actor, "jury.drawn", "jury_draw", draw.getId(), before, "seed=" + draw.seed()
+                + "; min probability=" + plan.minimum());
+        return Result.done(chosen);
+    }
+
+    /** Whether this person may draw the cycle's jury now: the committed, not yet drawn draw, or why not. */
+    public Result<JuryDraw> readyToDraw(Actor actor, long cycleId) {
         Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        Cycle cycle = found.value();
-        if (cycle.getPhase() != Phase.RECRUIT) {
+        if (found.value().getPhase() != Phase.RECRUIT) {
             return Result.refused("refused.jury.phase");
         }
         JuryDraw draw = findDraw(cycleId).orElse(null);
@@ -198,47 +311,7 @@ public class JuryService implements PhaseGate {
         if (draw.isDrawn()) {
             return Result.refused("refused.jury.drawn");
         }
-        List<Volunteer> pool = new ArrayList<>(pool(cycleId));
-        pool.sort(Comparator.comparing(Volunteer::getId));
-        List<Volunteer> chosen = new ArrayList<>();
-        String minimum;
-        String mean;
-        if ("LEXIMIN".equals(draw.getMethod())) {
-            PanelDistribution distribution;
-            try {
-                distribution = Selection.leximin(selectionPool(cycleId, pool), selectionQuotas(cycleId),
-                        draw.getPanelSize(), SelectionOptions.defaults());
-            } catch (InfeasibleQuotasException e) {
-                return Result.refused("refused.jury.infeasible", e.infeasibility().message());
-            }
-            Panel panel = distribution.draw(draw.seed());
-            Map<String, Volunteer> byId = new java.util.HashMap<>();
-            pool.forEach(v -> byId.put(Long.toString(v.getId()), v));
-            panel.ids().forEach(id -> chosen.add(byId.get(id)));
-            minimum = String.format(java.util.Locale.ROOT, "%.6f", distribution.minimumProbability());
-            mean = String.format(java.util.Locale.ROOT, "%.6f", (double) draw.getPanelSize() / pool.size());
-        } else {
-            Random random = new Random(seedOf(draw.seed()));
-            List<Volunteer> remaining = new ArrayList<>(pool);
-            for (int i = 0; i < draw.getPanelSize(); i++) {
-                chosen.add(remaining.remove(random.nextInt(remaining.size())));
-            }
-            minimum = mean = String.format(java.util.Locale.ROOT, "%.6f", (double) draw.getPanelSize() / pool.size());
-        }
-        for (Volunteer v : chosen) {
-            String before = audit.digestOf("volunteer", v.getId());
-            v.select();
-            audit.record(actor, "jury.selected", "volunteer", v.getId(), before, null);
-            Account account = em.find(Account.class, v.getAccountId());
-            if (!account.roles().contains(Role.JUROR)) {
-                accounts.grantRole(Actor.system(), account.getUsername(), Role.JUROR);
-            }
-        }
-        String before = audit.digestOf("jury_draw", draw.getId());
-        draw.drawn(clock.instant(), minimum, mean);
-        audit.record(actor, "jury.drawn", "jury_draw", draw.getId(), before, "seed=" + draw.seed()
-                + "; min probability=" + minimum);
-        return Result.done(chosen);
+        return Result.done(draw);
     }
 
     /** A panel drawn in test mode: nothing is recorded, the seed is random, the figures are for comparing methods. */
@@ -370,6 +443,10 @@ public class JuryService implements PhaseGate {
     }
 
     public RepeatParticipants repeatParticipants(long cycleId) {
+        Optional<JuryRetentionRecord> purged = retention(cycleId);
+        if (purged.isPresent()) {
+            return purged.get().frozen();
+        }
         Cycle cycle = em.find(Cycle.class, cycleId);
         List<Volunteer> pool = pool(cycleId);
         if (cycle == null || pool.isEmpty()) {
@@ -388,9 +465,13 @@ public class JuryService implements PhaseGate {
                 before.add(((Number) id).longValue());
             }
         }
+        // People without an account (imported, or pseudonymised) cannot be recognised: never counted as repeats.
+        before.remove(null);
+        java.util.function.Predicate<Volunteer> repeat = v -> v.getAccountId() != null
+                && before.contains(v.getAccountId());
         List<Volunteer> onJury = pool.stream().filter(Volunteer::isOnJury).toList();
-        return new RepeatParticipants(pool.size(), pool.stream().filter(v -> before.contains(v.getAccountId())).count(),
-                onJury.size(), onJury.stream().filter(v -> before.contains(v.getAccountId())).count());
+        return new RepeatParticipants(pool.size(), pool.stream().filter(repeat).count(),
+                onJury.size(), onJury.stream().filter(repeat).count());
     }
 
     static long seedOf(String seed) {
@@ -499,18 +580,38 @@ public class JuryService implements PhaseGate {
         replacement.selectAsReplacementFor(declinedId);
         audit.record(actor, "jury.replacementDrawn", "volunteer", replacement.getId(), before,
                 "replaces=" + declinedId + "; quotas met=" + r.get().quotasSatisfied());
-        Account account = em.find(Account.class, replacement.getAccountId());
+        grantJuror(replacement);
+        return Result.done(replacement);
+    }
+
+    /** A drawn volunteer with an account may act as a juror; imported people without one are invited by letter. */
+    private void grantJuror(Volunteer v) {
+        if (v.getAccountId() == null) {
+            return;
+        }
+        Account account = em.find(Account.class, v.getAccountId());
         if (!account.roles().contains(Role.JUROR)) {
             accounts.grantRole(Actor.system(), account.getUsername(), Role.JUROR);
         }
-        return Result.done(replacement);
     }
 
     /** The pool as the sortition engine (and the published pool.csv) sees it: volunteer ids and answers, in id order. */
     private Pool selectionPool(long cycleId, List<Volunteer> poolInIdOrder) {
         Map<Long, Map<String, String>> answers = answers(cycleId);
+        Map<Long, String> households = setting(cycleId).isOnePerHousehold() ? householdKeys(cycleId) : Map.of();
         return Pool.of(poolInIdOrder.stream()
-                .map(v -> Person.of(Long.toString(v.getId()), answers.getOrDefault(v.getId(), Map.of()))).toList());
+                .map(v -> Person.of(Long.toString(v.getId()), answers.getOrDefault(v.getId(), Map.of()),
+                        households.get(v.getId()))).toList());
+    }
+
+    private Map<Long, String> householdKeys(long cycleId) {
+        Map<Long, String> keys = new java.util.HashMap<>();
+        for (VolunteerPersonal p : personal(cycleId)) {
+            if (p.getHouseholdKey() != null) {
+                keys.put(p.getVolunteerId(), p.getHouseholdKey());
+            }
+        }
+        return keys;
     }
 
     private Quotas selectionQuotas(long cycleId) {
@@ -531,6 +632,222 @@ public class JuryService implements PhaseGate {
             return Result.refused("refused.jury.phase");
         }
         return Result.done(v);
+    }
+
+    /** The cycle's recruitment settings (household rule on, nothing imported, if never changed). */
+    public JurySetting setting(long cycleId) {
+        return em.createQuery("SELECT s FROM JurySetting s WHERE s.cycleId = :c", JurySetting.class)
+                .setParameter("c", cycleId).getResultStream().findFirst().orElseGet(() -> new JurySetting(cycleId));
+    }
+
+    private JurySetting storedSetting(Actor actor, long cycleId) {
+        JurySetting s = setting(cycleId);
+        if (s.getId() == null) {
+            em.persist(s);
+            em.flush();
+            audit.record(actor, "jury.settingCreated", "jury_setting", s.getId(), null, "cycle=" + cycleId);
+        }
+        return s;
+    }
+
+    /**
+     * The household key of an address, given as one answer ("12 High St, RV1 2AB") or as an imported row's address
+     * cells ("12 High St." and "RV1 2AB"): the cells joined and normalised ({@link Addresses}), so that both forms of
+     * one address meet. Null when blank: such a person is in no household.
+     */
+    static String householdKey(List<String> cells) {
+        return Addresses.key(List.of(String.join(" ", cells)));
+    }
+
+    /** Volunteers' personal data (imported rows, addresses, household keys): officers only. */
+    public List<VolunteerPersonal> personal(long cycleId) {
+        return em.createQuery("SELECT p FROM VolunteerPersonal p WHERE p.cycleId = :c ORDER BY p.volunteerId",
+                VolunteerPersonal.class).setParameter("c", cycleId).getResultList();
+    }
+
+    /**
+     * Turns the household rule (at most one person per address) on or off for a cycle, before the draw is
+     * committed. On by default.
+     */
+    @Transactional
+    public Result<JurySetting> setHouseholdRule(Actor actor, long cycleId, boolean on) {
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
+        }
+        if (found.value().getPhase() != Phase.RECRUIT || findDraw(cycleId).isPresent()) {
+            return Result.refused("refused.household.fixed");
+        }
+        JurySetting s = storedSetting(actor, cycleId);
+        String before = audit.digestOf("jury_setting", s.getId());
+        s.householdRule(on);
+        audit.record(actor, "jury.householdRule", "jury_setting", s.getId(), before, on ? "on" : "off");
+        return Result.done(s);
+    }
+
+    /**
+     * Imports volunteers from a people CSV (the Sortition Foundation's format: an id column, one column per feature
+     * with quotas, any other columns such as names and address lines) while recruiting, before the draw. The people
+     * join the pool without an account; every row is stored as it came and exported back unchanged (officers only).
+     * {@code addressColumns} name the columns that form the address for the household rule. A second import must
+     * have the same columns and new ids. Any problem (named with its line) refuses the whole file.
+     */
+    @Transactional
+    public Result<Integer> importPool(Actor actor, long cycleId, String csv, String idColumn,
+                                      List<String> addressColumns) {
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
+        }
+        if (found.value().getPhase() != Phase.RECRUIT || findDraw(cycleId).isPresent()) {
+            return Result.refused("refused.pool.closed");
+        }
+        if (quotas(cycleId).isEmpty()) {
+            return Result.refused("refused.pool.noQuotas");
+        }
+        if (csv == null || csv.isBlank() || csv.length() > 5_000_000) {
+            return Result.refused("refused.pool.csv", "empty or larger than 5 MB");
+        }
+        String id = idColumn == null || idColumn.isBlank() ? "id" : idColumn.strip();
+        List<String> address = addressColumns == null ? List.of()
+                : addressColumns.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+        Pool imported;
+        try {
+            imported = PeopleCsv.read(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv),
+                    "pool.csv", selectionQuotas(cycleId), id, address);
+        } catch (CsvDataException e) {
+            return Result.refused("refused.pool.csv", e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return Result.refused("refused.pool.csv", e.getMessage());
+        }
+        if (imported.size() == 0) {
+            return Result.refused("refused.pool.csv", "no people in the file");
+        }
+        JurySetting setting = setting(cycleId);
+        String header = CsvLine.of(imported.header());
+        if (setting.getPoolHeader() != null && !setting.getPoolHeader().equals(header)) {
+            return Result.refused("refused.pool.header", setting.getPoolHeader());
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        personal(cycleId).forEach(p -> known.add(p.getExternalId()));
+        for (int i = 0; i < imported.people().size(); i++) {
+            if (known.contains(imported.people().get(i).id())) {
+                return Result.refused("refused.pool.duplicate", imported.people().get(i).id());
+            }
+        }
+        setting = storedSetting(actor, cycleId);
+        String before = audit.digestOf("jury_setting", setting.getId());
+        setting.imported(header, imported.idColumn().orElse(id), address.isEmpty() ? null : CsvLine.of(imported.addressColumns()));
+        audit.record(actor, "jury.poolImported", "jury_setting", setting.getId(), before,
+                "people=" + imported.size() + "; sha256=" + org.civicloop.audit.chain.AuditChain.sha256Hex(csv));
+        for (Person person : imported.people()) {
+            Volunteer v = new Volunteer(cycleId, null, true, clock.instant());
+            em.persist(v);
+            em.flush();
+            audit.recordCreationQueued(actor, "jury.volunteerImported", "volunteer", v.getId(), "cycle=" + cycleId);
+            VolunteerPersonal p = new VolunteerPersonal(v.getId(), cycleId, person.id(),
+                    CsvLine.of(imported.header().stream().map(h -> person.columns().getOrDefault(h, "")).toList()),
+                    null, householdKey(imported.addressColumns().stream()
+                            .map(a -> person.columns().getOrDefault(a, "")).toList()));
+            em.persist(p);
+            for (Map.Entry<String, String> answer : person.features().entrySet()) {
+                em.persist(new VolunteerAnswer(v.getId(), answer.getKey(), answer.getValue()));
+            }
+            em.flush();
+            audit.recordCreationQueued(actor, "jury.personalImported", "volunteer_personal", p.getId(), null);
+        }
+        for (VolunteerAnswer a : em.createQuery("SELECT a FROM VolunteerAnswer a WHERE a.volunteerId IN (SELECT"
+                + " p.volunteerId FROM VolunteerPersonal p WHERE p.cycleId = :c AND p.externalId IN :ids)",
+                VolunteerAnswer.class).setParameter("c", cycleId)
+                .setParameter("ids", imported.people().stream().map(Person::id).toList()).getResultList()) {
+            audit.recordCreationQueued(actor, "jury.answered", "volunteer_answer", a.getId(), null);
+        }
+        return Result.done(imported.size());
+    }
+
+    /**
+     * The imported people as they came: the file's header, then each imported row unchanged, in import order
+     * (officers only; personal data). Refused when nothing was imported or retention has deleted it.
+     */
+    public Result<String> importedPeopleCsv(Actor actor, long cycleId) {
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
+        }
+        JurySetting s = setting(cycleId);
+        List<VolunteerPersonal> rows = personal(cycleId).stream().filter(p -> p.getSourceRow() != null).toList();
+        if (s.getPoolHeader() == null || rows.isEmpty()) {
+            return Result.refused("refused.pool.nothingImported");
+        }
+        StringBuilder out = new StringBuilder(s.getPoolHeader()).append('\n');
+        rows.forEach(p -> out.append(p.getSourceRow()).append('\n'));
+        return Result.done(out.toString());
+    }
+
+    /**
+     * The households as published with the anonymised pool when the household rule is on: for each volunteer who
+     * shares an address with someone else in the pool, the lowest volunteer id of that household (so
+     * {@code --address-columns household} re-runs the draw); nobody else has one.
+     */
+    public Map<Long, String> publishedHouseholds(long cycleId) {
+        if (!setting(cycleId).isOnePerHousehold()) {
+            return Map.of();
+        }
+        Map<String, List<Long>> byKey = new java.util.HashMap<>();
+        householdKeys(cycleId).forEach((v, k) -> byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+        Map<Long, String> out = new java.util.HashMap<>();
+        for (List<Long> members : byKey.values()) {
+            if (members.size() > 1) {
+                String name = "h" + members.stream().min(Long::compare).orElseThrow();
+                members.forEach(m -> out.put(m, name));
+            }
+        }
+        return out;
+    }
+
+    public Optional<JuryRetentionRecord> retention(long cycleId) {
+        return em.createQuery("SELECT r FROM JuryRetentionRecord r WHERE r.cycleId = :c", JuryRetentionRecord.class)
+                .setParameter("c", cycleId).getResultStream().findFirst();
+    }
+
+    /**
+     * Retention (docs/jury.md): deletes the personal data of a closed cycle's volunteers and pseudonymises them. The
+     * imported rows, ids from the file and addresses go; the household key becomes the published household
+     * pseudonym; the volunteer loses the link to their account. Kept: the pseudonymous volunteer, their category
+     * answers, the draw, responses and attendance (the representativeness report and the draw's re-run), and the
+     * usual-suspects figures, frozen now. Done once per cycle; the caller decides that the cycle is due.
+     */
+    @Transactional
+    public Result<Integer> erasePersonalData(Actor actor, long cycleId) {
+        Cycle cycle = em.find(Cycle.class, cycleId);
+        if (cycle == null || cycle.getPhase() != Phase.CLOSED) {
+            return Result.refused("refused.retention.notClosed");
+        }
+        if (retention(cycleId).isPresent()) {
+            return Result.refused("refused.retention.done");
+        }
+        JuryRetentionRecord record = new JuryRetentionRecord(cycleId, clock.instant(), repeatParticipants(cycleId));
+        Map<Long, String> households = publishedHouseholds(cycleId);
+        int erased = 0;
+        for (VolunteerPersonal p : personal(cycleId)) {
+            String before = audit.digestOf("volunteer_personal", p.getId());
+            p.erase(households.get(p.getVolunteerId()));
+            audit.record(actor, "jury.personalErased", "volunteer_personal", p.getId(), before, null);
+            erased++;
+        }
+        for (Volunteer v : pool(cycleId)) {
+            if (v.getAccountId() != null) {
+                String before = audit.digestOf("volunteer", v.getId());
+                v.pseudonymise();
+                audit.record(actor, "jury.pseudonymised", "volunteer", v.getId(), before, null);
+                erased++;
+            }
+        }
+        em.persist(record);
+        em.flush();
+        audit.record(actor, "jury.retentionApplied", "jury_retention", record.getId(), null,
+                "cycle=" + cycleId + "; rows=" + erased);
+        return Result.done(erased);
     }
 
     /** Whether this person sits on this cycle's jury (a juror of one cycle cannot act in another). */

@@ -11,7 +11,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A resident in a cycle's volunteer pool; SELECTED once drawn for the jury. */
+/** A person in a cycle's volunteer pool (registered online or imported by an officer); SELECTED once drawn. */
 @Entity
 @Table(name = "volunteer")
 public class Volunteer {
@@ -27,7 +27,8 @@ public class Volunteer {
     private Long id;
     @Column(name = "cycle_id", nullable = false)
     private Long cycleId;
-    @Column(name = "account_id", nullable = false)
+    /** The volunteer's account; null for people an officer imported, and after retention (pseudonymised). */
+    @Column(name = "account_id")
     private Long accountId;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -63,6 +64,11 @@ public class Volunteer {
 
     void respond(Response r) {
         this.response = r;
+    }
+
+    /** Retention: the volunteer no longer points to the person's account. */
+    void pseudonymise() {
+        this.accountId = null;
     }
 
     void attend() {

@@ -159,10 +159,13 @@ public class ParticipationService {
         return Result.done(c);
     }
 
-    /** Accounts that took part in a cycle: volunteered for its jury or voted in it (either channel). */
+    /**
+     * Accounts that took part in a cycle: volunteered for its jury or voted in it (either channel). People an officer
+     * imported into a jury pool have no account and are not counted here.
+     */
     @SuppressWarnings("unchecked")
     public Set<Long> participants(long cycleId) {
-        List<Number> ids = em.createNativeQuery("SELECT account_id FROM volunteer WHERE cycle_id = ?1"
+        List<Number> ids = em.createNativeQuery("SELECT account_id FROM volunteer WHERE cycle_id = ?1 AND account_id IS NOT NULL"
                 + " UNION SELECT account_id FROM voter_register WHERE cycle_id = ?2")
                 .setParameter(1, cycleId).setParameter(2, cycleId).getResultList();
         Set<Long> out = new HashSet<>();
@@ -173,7 +176,7 @@ public class ParticipationService {
     /** Accounts that took part in any cycle other than this one. */
     @SuppressWarnings("unchecked")
     public Set<Long> participantsElsewhere(long cycleId) {
-        List<Number> ids = em.createNativeQuery("SELECT account_id FROM volunteer WHERE cycle_id <> ?1"
+        List<Number> ids = em.createNativeQuery("SELECT account_id FROM volunteer WHERE cycle_id <> ?1 AND account_id IS NOT NULL"
                 + " UNION SELECT account_id FROM voter_register WHERE cycle_id <> ?2")
                 .setParameter(1, cycleId).setParameter(2, cycleId).getResultList();
         Set<Long> out = new HashSet<>();
@@ -184,6 +187,7 @@ public class ParticipationService {
     /** The review panel's pool: accounts that volunteered for the cycle (they agreed to be contacted). */
     public List<Long> pool(long cycleId) {
         return em.createQuery("SELECT v.accountId FROM Volunteer v WHERE v.cycleId = :c AND v.consent = TRUE"
+                + " AND v.accountId IS NOT NULL"
                 + " ORDER BY v.accountId", Long.class).setParameter("c", cycleId).getResultList();
     }
 

@@ -10,6 +10,10 @@ public final class Refusals {
     private static final java.util.Set<String> CONFLICTS = java.util.Set.of("refused.amend.countingRule",
             "refused.ballot.residentsClosed",
             "refused.amend.notPublished", "refused.next.notClosed", "refused.plan.past",
+            // jury
+            "refused.jury.drawing", "refused.jury.notCommitted", "refused.jury.poolChanged", "refused.pool.header",
+            "refused.pool.duplicate", "refused.household.fixed", "refused.retention.notClosed",
+            "refused.retention.done", "refused.pool.nothingImported",
             // paper ballots
             "refused.paper.scanned", "refused.paper.twoKeyers", "refused.paper.notDisputed",
             "refused.paper.discrepancies", "refused.paper.notKeyedTwice", "refused.paper.openBatches",

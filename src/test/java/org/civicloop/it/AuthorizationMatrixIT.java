@@ -98,6 +98,10 @@ class AuthorizationMatrixIT {
         api(OFFICERS, "POST " + c, "PUT " + cy + "/mandate", "POST " + cy + "/amendments",
                 "POST " + cy + "/decision-items", "POST " + cy + "/success-criteria",
                 "POST " + cy + "/criteria-override", "POST " + cy + "/jury/test-panel");
+        // jury: imported people are personal data (officers only), and so are the draw's controls
+        api(OFFICERS, "PUT " + cy + "/jury/quotas", "POST " + cy + "/jury/people", "GET " + cy + "/jury/people.csv",
+                "PUT " + cy + "/jury/household", "POST " + cy + "/jury/commitment", "POST " + cy + "/jury/draw",
+                "GET " + cy + "/jury/draw", "POST " + cy + "/jury/retention");
         api(STAFF, "POST " + cy + "/advance");
         api(PARTICIPANTS, "POST " + cy + "/ballots");
         // paper ballots

@@ -103,6 +103,12 @@ public final class ItSupport {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    public static Reply putAs(URL base, String path, String contentType, String body, String... headers)
+            throws Exception {
+        return send(HttpRequest.newBuilder(uri(base, path)).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
     /**
      * Waits (at most 20 s) until the audit queue is empty, i.e. every busy action's entry (ballots, live inputs) has
      * been chained, and answers the verifier's verdict then.

@@ -141,4 +141,200 @@ class JuryIT {
         assertEquals(4, draw.getJsonArray("representation").size());
         assertEquals(409, get(base, "/api/v1/cycles/" + id + "/jury/pool.csv").status());
     }
+
+    private static final String OFFICER = ItSupport.basic("officer", ItSupport.DEMO_PASSWORD);
+
+    /** A new cycle, launched through the API, now recruiting its jury. */
+    private long recruitingCycle(String title) throws Exception {
+        String mandate = "{\"title\":\"" + title + "\",\"currency\":\"GBP\",\"question\":\"Which parks get"
+                + " new benches?\",\"purpose\":\"Older residents asked for places to rest\",\"accountableOfficer\":"
+                + "\"Alex Officer\",\"budgetAmount\":20000,\"ladderLevel\":\"EMPOWER\",\"countingRule\":\"GREEDY\","
+                + "\"valueCells\":[\"OUR_WELLBEING\"],\"feedbackPromiseDate\":\"" + java.time.LocalDate.now().plusDays(45)
+                + "\",\"feedbackPromiseHow\":\"A report on the website\"}";
+        ItSupport.Reply r = ItSupport.postJson(base, "/api/v1/cycles", "{\"council\":\"Test Council\",\"mandate\":"
+                + mandate + "}", "Authorization", OFFICER);
+        assertEquals(201, r.status(), r.body());
+        long id = r.json().getJsonNumber("id").longValue();
+        assertEquals(200, ItSupport.postJson(base, "/api/v1/cycles/" + id + "/decision-items", "{\"title\":\"Where"
+                + " the benches go\",\"status\":\"OPEN\"}", "Authorization", OFFICER).status());
+        assertEquals(200, ItSupport.postJson(base, "/api/v1/cycles/" + id + "/success-criteria", "{\"kind\":"
+                + "\"OUTCOME\",\"description\":\"More older people use the parks\"}", "Authorization", OFFICER).status());
+        assertEquals(200, ItSupport.postJson(base, "/api/v1/cycles/" + id + "/advance", "{\"from\":\"AUTHORISE\"}",
+                "Authorization", OFFICER).status());
+        return id;
+    }
+
+    private static final String QUOTAS = "feature,value,min,max\nage,young,2,3\nage,old,2,3\n";
+
+    /**
+     * A letter round's people file: names, a phone number and address lines with commas, quotes and accents besides
+     * the category; people 1 to 4 share one address (spelled differently), 5 and 6 another.
+     */
+    private static String peopleFile() {
+        StringBuilder csv = new StringBuilder("ref,Given name,Family name,age,Address line 1,Postcode,notes\n");
+        for (int i = 1; i <= 16; i++) {
+            String line1 = i <= 4 ? (i % 2 == 0 ? "1 Elm Road, Flat A" : "1  elm road flat a") : i <= 6 ? "9 Oak Row"
+                    : i + " Birch Close";
+            String postcode = i <= 4 ? "RV1 1AA" : i <= 6 ? "RV2 2BB" : "RV3 " + i + "CC";
+            csv.append("P-").append(i).append(",Zoë ").append(i).append(",\"O'Neill, \"\"Jr\"\"\",")
+                    .append(i % 2 == 0 ? "young" : "old").append(",\"").append(line1).append("\",").append(postcode)
+                    .append(",").append(i == 3 ? " keeps spaces " : "").append('\n');
+        }
+        return csv.toString();
+    }
+
+    private JsonObject awaitDraw(long id) throws Exception {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (true) {
+            ItSupport.Reply s = get(base, "/api/v1/cycles/" + id + "/jury/draw", "Authorization", OFFICER);
+            assertEquals(200, s.status(), s.body());
+            if (!"RUNNING".equals(s.json().getString("state")) || System.nanoTime() > until) {
+                return s.json();
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void anImportedPoolIsDrawnOffTheRequestOnePerHouseholdAndExportsUnchanged() throws Exception {
+        long id = recruitingCycle("Park benches " + System.nanoTime());
+        String cy = "/api/v1/cycles/" + id + "/jury";
+        assertEquals(200, ItSupport.putAs(base, cy + "/quotas", "text/csv", QUOTAS, "Authorization", OFFICER).status());
+
+        // A file with a value that has no quota on its fifth line: refused with the line named, nothing imported.
+        String head = ItSupport.awaitChained(base).getString("head");
+        String bad = peopleFile().replace("P-4,Zoë 4,\"O'Neill, \"\"Jr\"\"\",young", "P-4,Zoë 4,\"O'Neill, \"\"Jr\"\"\",middle");
+        ItSupport.Reply refused = ItSupport.post(base, cy + "/people?idColumn=ref&addressColumns=Address%20line%201,"
+                + "Postcode", "text/csv", bad, "Authorization", OFFICER);
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.json().getString("detail").contains("line ~5"), refused.body());
+        assertTrue(refused.json().getString("detail").contains("middle"), refused.body());
+        assertEquals(head, ItSupport.awaitChained(base).getString("head"), "nothing was recorded");
+        assertEquals(0, get(base, cy).json().getInt("volunteers"));
+
+        String file = peopleFile();
+        ItSupport.Reply imported = ItSupport.post(base, cy + "/people?idColumn=ref&addressColumns=Address%20line%201,"
+                + "Postcode", "text/csv", file, "Authorization", OFFICER);
+        assertEquals(200, imported.status(), imported.body());
+        assertEquals(16, imported.json().getInt("imported"));
+        assertEquals(16, get(base, cy).json().getInt("volunteers"));
+        assertEquals(409, ItSupport.post(base, cy + "/people?idColumn=ref", "text/csv", file, "Authorization",
+                OFFICER).status(), "the same ids twice");
+
+        // The officers' export gives the file back exactly; nobody else sees it.
+        ItSupport.Reply export = get(base, cy + "/people.csv", "Authorization", OFFICER);
+        assertEquals(200, export.status(), export.body());
+        // Cell for cell (CSV quoting is the only thing that may differ: cells are quoted where CSV needs it).
+        assertEquals(org.civicloop.kernel.Csv.read(new java.io.StringReader(file)),
+                org.civicloop.kernel.Csv.read(new java.io.StringReader(export.body())), "every column, in order, unchanged");
+        assertTrue(export.body().contains(", keeps spaces \n"), "spaces inside a cell are kept: " + export.body());
+        assertEquals(403, get(base, cy + "/people.csv", "Authorization",
+                ItSupport.basic("resident01", ItSupport.DEMO_PASSWORD)).status());
+        assertEquals(401, get(base, cy + "/people.csv").status());
+
+        // Commit, then draw off the request: 202 and a status to poll; a second start is refused.
+        String seed = "benches-" + System.nanoTime();
+        assertEquals(201, ItSupport.postJson(base, cy + "/commitment", "{\"size\":4,\"seed\":\"" + seed + "\"}",
+                "Authorization", OFFICER).status());
+        ItSupport.Reply started = ItSupport.post(base, cy + "/draw", "application/json", "", "Authorization", OFFICER);
+        assertEquals(202, started.status(), started.body());
+        assertEquals("/api/v1/cycles/" + id + "/jury/draw",
+                started.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")
+                        .replaceFirst("^/[^/]+/api", "/api")).orElse(""));
+        ItSupport.Reply again = ItSupport.post(base, cy + "/draw", "application/json", "", "Authorization", OFFICER);
+        assertEquals(409, again.status(), "refused whether the first is still running or done: " + again.body());
+        JsonObject status = awaitDraw(id);
+        assertEquals("DONE", status.getString("state"), status.toString());
+        assertEquals(4, status.getInt("drawn"));
+
+        JsonObject draw = get(base, cy).json();
+        List<String> selected = draw.getJsonArray("selected").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
+        assertEquals(4, selected.size());
+        // The household rule: the drawn, mapped back to their file ids through the database, share no address.
+        java.util.Map<String, String> household = new java.util.HashMap<>();
+        try (java.sql.Connection c = ItSupport.connect();
+             var ps = c.prepareStatement("SELECT volunteer_id, external_id FROM volunteer_personal WHERE cycle_id = ?")) {
+            ps.setLong(1, id);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int n = Integer.parseInt(rs.getString(2).substring(2));
+                    household.put(Long.toString(rs.getLong(1)), n <= 4 ? "elm" : n <= 6 ? "oak" : "own" + n);
+                }
+            }
+        }
+        assertEquals(4, selected.stream().map(household::get).distinct().count(), "one per household: " + selected);
+
+        // The published pool: anonymised, with household pseudonyms; the offline tool re-runs the same jury.
+        String pool = get(base, cy + "/pool.csv").body();
+        assertTrue(pool.startsWith("id,age,household\n"), pool);
+        assertTrue(!pool.contains("Zoë") && !pool.contains("Elm") && !pool.contains("P-"), "no personal data: " + pool);
+        Path quotas = Files.createTempFile("quotas", ".csv");
+        Files.writeString(quotas, get(base, cy + "/quotas.csv").body());
+        Path people = Files.createTempFile("pool", ".csv");
+        Files.writeString(people, pool);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SelectCommand.run(new String[]{"--categories", quotas.toString(), "--respondents",
+                        people.toString(), "--panel", "4", "--seed", seed, "--id-column", "id", "--address-columns",
+                        "household"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertEquals(new TreeSet<>(selected), new TreeSet<>(Arrays.stream(out.toString(StandardCharsets.UTF_8)
+                .split("\\R")).filter(x -> !x.isBlank()).toList()), "the offline tool draws the same jury");
+        assertEquals(409, ItSupport.post(base, cy + "/people?idColumn=ref", "text/csv", file.replace("P-", "Q-"),
+                "Authorization", OFFICER).status(), "no import once drawn");
+        JsonObject verdict = ItSupport.awaitChained(base);
+        assertTrue(verdict.getBoolean("valid"), "every imported row and answer is in the audit chain: " + verdict);
+    }
+
+    @Test
+    void aDrawThatCannotMeetTheQuotasSaysWhyAndChangesNothing() throws Exception {
+        long id = recruitingCycle("Play areas " + System.nanoTime());
+        String cy = "/api/v1/cycles/" + id + "/jury";
+        assertEquals(200, ItSupport.putAs(base, cy + "/quotas", "text/csv",
+                "feature,value,min,max\nage,young,3,4\nage,old,0,4\n", "Authorization", OFFICER).status());
+        StringBuilder csv = new StringBuilder("id,name,age\n");
+        for (int i = 1; i <= 6; i++) {
+            csv.append(i).append(",Person ").append(i).append(',').append(i == 1 ? "young" : "old").append('\n');
+        }
+        assertEquals(200, ItSupport.post(base, cy + "/people", "text/csv", csv.toString(), "Authorization", OFFICER)
+                .status());
+        assertEquals(404, get(base, cy + "/draw", "Authorization", OFFICER).status(), "no draw started yet");
+        assertEquals(201, ItSupport.postJson(base, cy + "/commitment", "{\"size\":4,\"seed\":\"s\"}",
+                "Authorization", OFFICER).status());
+        String head = ItSupport.awaitChained(base).getString("head");
+        assertEquals(202, ItSupport.post(base, cy + "/draw", "application/json", "", "Authorization", OFFICER).status());
+        JsonObject status = awaitDraw(id);
+        assertEquals("FAILED", status.getString("state"), status.toString());
+        assertTrue(status.getString("reason").contains("age=young"), status.toString());
+        assertTrue(status.getString("reason").contains("relaxation"), status.toString());
+        assertEquals(head, ItSupport.awaitChained(base).getString("head"), "nothing was recorded");
+        JsonObject draw = get(base, cy).json();
+        assertTrue(!draw.containsKey("drawnAt") || draw.isNull("drawnAt"), draw.toString());
+        assertEquals(0, draw.getJsonArray("selected").size());
+        assertEquals(409, ItSupport.post(base, cy + "/retention", "application/json", "", "Authorization", OFFICER)
+                .status(), "personal data of a cycle still recruiting is kept");
+    }
+
+    @Test
+    void theDemoLibraryPoolMixesImportedAndRegisteredPeopleAndKeepsTheFileForOfficers() throws Exception {
+        long id = ItSupport.cycleTitled(base, "Library opening hours");
+        ItSupport.Reply export = get(base, "/api/v1/cycles/" + id + "/jury/people.csv", "Authorization", OFFICER);
+        assertEquals(200, export.status(), export.body());
+        assertTrue(export.body().startsWith("id,first_name,last_name,phone,address,postcode,age,area\n"), export.body());
+        assertTrue(export.body().contains("O'Brien"), export.body());
+        try (java.sql.Connection c = ItSupport.connect();
+             var ps = c.prepareStatement("SELECT COUNT(*) FROM volunteer_personal p JOIN volunteer v ON"
+                     + " v.id = p.volunteer_id WHERE p.cycle_id = ? AND v.account_id IS NOT NULL AND p.household_key IN"
+                     + " (SELECT o.household_key FROM volunteer_personal o WHERE o.cycle_id = ? AND o.external_id"
+                     + " IS NOT NULL)")) {
+            ps.setLong(1, id);
+            ps.setLong(2, id);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(1, rs.getLong(1), "the registered resident at 4 Mill Lane shares a household");
+            }
+        }
+    }
 }

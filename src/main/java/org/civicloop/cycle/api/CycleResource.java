@@ -153,6 +153,10 @@ public class CycleResource {
     VotingService voting;
     @Inject
     org.civicloop.jury.JuryService jury;
+    @Inject
+    org.civicloop.jury.JuryDrawRunner drawRunner;
+    @Inject
+    org.civicloop.jury.JuryRetention retention;
 
     @GET
     @Operation(summary = "Published cycles, newest first")
@@ -382,6 +386,123 @@ public class CycleResource {
         return Refusals.orThrow(jury.testPanel(currentUser.actor(), id, size, method));
     }
 
+    @PUT
+    @Path("/{id}/jury/quotas")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Set the jury's categories and quotas from CSV (feature,value,min,max), replacing earlier"
+            + " ones, while recruiting and before anyone volunteered or was imported")
+    @APIResponse(responseCode = "200", description = "Saved: the number of quotas")
+    public Map<String, Integer> setJuryQuotas(@PathParam("id") long id, String csv) {
+        return Map.of("quotas", Refusals.orThrow(jury.setQuotas(currentUser.actor(), id, csv)).size());
+    }
+
+    @POST
+    @Path("/{id}/jury/people")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Import volunteers from a people CSV (an id column, one column per feature with quotas, any"
+            + " other columns such as names and address lines) while recruiting and before the draw: they join the"
+            + " pool without an account, every row is kept unchanged for the officers' export. Any problem (named with"
+            + " its line) refuses the whole file and changes nothing")
+    @APIResponse(responseCode = "200", description = "Imported: how many people")
+    @APIResponse(responseCode = "400", description = "The file does not fit the quotas (problem details name the lines)")
+    public Map<String, Integer> importJuryPeople(@PathParam("id") long id,
+            @Parameter(description = "the id column (default id)") @jakarta.ws.rs.QueryParam("idColumn") String idColumn,
+            @Parameter(description = "the columns forming the address for the household rule, comma separated")
+            @jakarta.ws.rs.QueryParam("addressColumns") String addressColumns, String csv) {
+        List<String> address = addressColumns == null ? List.of()
+                : java.util.Arrays.stream(addressColumns.split(",")).map(String::strip).filter(a -> !a.isEmpty())
+                .toList();
+        return Map.of("imported", Refusals.orThrow(jury.importPool(currentUser.actor(), id, csv, idColumn, address)));
+    }
+
+    @GET
+    @Path("/{id}/jury/people.csv")
+    @Produces("text/csv;charset=UTF-8")
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "The imported people exactly as imported: the file's header and every row unchanged, in"
+            + " import order (personal data: officers only; gone once the retention rule has run)")
+    public Response juryPeople(@PathParam("id") long id) {
+        return Response.ok(Refusals.orThrow(jury.importedPeopleCsv(currentUser.actor(), id)))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    public record HouseholdRequest(boolean onePerHousehold) {
+    }
+
+    @PUT
+    @Path("/{id}/jury/household")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Turn the household rule (at most one person per address; on by default) on or off, before"
+            + " the draw is committed")
+    public HouseholdRequest setHousehold(@PathParam("id") long id, @NotNull HouseholdRequest r) {
+        return new HouseholdRequest(Refusals.orThrow(jury.setHouseholdRule(currentUser.actor(), id,
+                r.onePerHousehold())).isOnePerHousehold());
+    }
+
+    public record CommitRequest(@jakarta.validation.constraints.Min(1) int size,
+                                @NotBlank @Size(max = 200) String seed) {
+    }
+
+    @POST
+    @Path("/{id}/jury/commitment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Commit to the draw: the jury size and the seed, of which only the SHA-256 is published until"
+            + " the jury is drawn")
+    @APIResponse(responseCode = "201", description = "Committed: the SHA-256 of the seed")
+    public Response commitJury(@PathParam("id") long id, @Valid @NotNull CommitRequest r) {
+        org.civicloop.jury.JuryDraw d = Refusals.orThrow(jury.commitDraw(currentUser.actor(), id, r.size(), r.seed()));
+        return Response.created(URI.create("/api/v1/cycles/" + id + "/jury"))
+                .entity(Map.of("seedCommitment", d.getSeedCommitment())).build();
+    }
+
+    @POST
+    @Path("/{id}/jury/draw")
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Start drawing the committed jury. The draw runs on the server, off the request: the answer is"
+            + " 202 with the status resource to poll (Location). A failure (e.g. infeasible quotas, with the smallest"
+            + " relaxation) changes nothing and shows in the status; a second start while one runs is refused (409)")
+    @APIResponse(responseCode = "202", description = "Started: the status, and its address in Location")
+    @APIResponse(responseCode = "409", description = "Not committed, already drawn, or a draw is running")
+    public Response drawJury(@PathParam("id") long id) {
+        org.civicloop.jury.JuryDrawRunner.DrawStatus s = Refusals.orThrow(drawRunner.start(currentUser.actor(), id));
+        return Response.accepted(statusView(s)).location(URI.create("/api/v1/cycles/" + id + "/jury/draw")).build();
+    }
+
+    public record DrawStatusView(String state, String progress, Instant startedAt, Instant finishedAt, String reason,
+                                 int drawn) {
+    }
+
+    private DrawStatusView statusView(org.civicloop.jury.JuryDrawRunner.DrawStatus s) {
+        return new DrawStatusView(s.state().name(), s.progress(), s.startedAt(), s.finishedAt(), s.refusal() == null
+                ? null : org.civicloop.kernel.Messages.format(java.util.Locale.ENGLISH, s.refusal(),
+                s.args().toArray()), s.drawn());
+    }
+
+    @GET
+    @Path("/{id}/jury/draw")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "The status of the latest draw started on this server: RUNNING (with progress), DONE (how"
+            + " many drawn) or FAILED (why; nothing changed)")
+    @APIResponse(responseCode = "404", description = "No draw was started on this server")
+    public DrawStatusView juryDrawStatus(@PathParam("id") long id) {
+        return statusView(drawRunner.status(id).orElseThrow(NotFoundException::new));
+    }
+
+    @POST
+    @Path("/{id}/jury/retention")
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Apply the retention rule to a closed cycle now, before its deadline: the volunteers'"
+            + " personal data is deleted and they are pseudonymised (audited); answers and the draw stay")
+    @APIResponse(responseCode = "409", description = "The cycle is not closed, or this was done already")
+    public Map<String, Integer> applyRetention(@PathParam("id") long id) {
+        return Map.of("erased", Refusals.orThrow(retention.runNow(currentUser.actor(), id)));
+    }
+
     @GET
     @Path("/{id}/jury/quotas.csv")
     @Produces("text/csv;charset=UTF-8")
@@ -398,7 +519,9 @@ public class CycleResource {
     @Path("/{id}/jury/pool.csv")
     @Produces("text/csv;charset=UTF-8")
     @Operation(summary = "The anonymised volunteer pool once the jury is drawn: a pseudonymous id and the category"
-            + " answers, in the order the draw read them, so that `civicloop-tools.jar select` re-runs the draw")
+            + " answers, in the order the draw read them, so that `civicloop-tools.jar select` re-runs the draw; when"
+            + " the household rule grouped anyone, a household column (the lowest volunteer id of the household) for"
+            + " `--address-columns household`")
     @APIResponse(responseCode = "409", description = "The jury has not been drawn yet")
     public String juryPool(@PathParam("id") long id) {
         cycles.findPublished(id).orElseThrow(NotFoundException::new);
@@ -408,14 +531,22 @@ public class CycleResource {
         }
         List<String> features = new java.util.ArrayList<>(jury.features(id).keySet());
         Map<Long, Map<String, String>> answers = jury.answers(id);
+        Map<Long, String> households = jury.publishedHouseholds(id);
+        boolean withHouseholds = !households.isEmpty();
         StringBuilder csv = new StringBuilder("id");
         features.forEach(f -> csv.append(',').append(f));
+        if (withHouseholds) {
+            csv.append(",household");
+        }
         csv.append('\n');
         jury.pool(id).stream().sorted(java.util.Comparator.comparing(org.civicloop.jury.Volunteer::getId))
                 .forEach(v -> {
                     csv.append(v.getId());
                     features.forEach(f -> csv.append(',').append(answers.getOrDefault(v.getId(), Map.of())
                             .getOrDefault(f, "")));
+                    if (withHouseholds) {
+                        csv.append(',').append(households.getOrDefault(v.getId(), ""));
+                    }
                     csv.append('\n');
                 });
         return csv.toString();

@@ -59,6 +59,7 @@ public class CyclePage implements Serializable {
     private Long id;
     private transient Cycle cycle;
     private boolean consent;
+    private String address;
     private final Map<String, String> answers = new java.util.HashMap<>();
 
     public void load() throws IOException {
@@ -170,7 +171,7 @@ public class CyclePage implements Serializable {
         if (!currentUser.isSignedIn()) {
             return Ui.redirect("/login.xhtml?faces-redirect=true&next=%2Fcycle.xhtml%3Fid%3D" + cycle().getId());
         }
-        Ui.report(jury.volunteer(currentUser.actor(), cycle().getId(), consent, answers), "volunteer.done");
+        Ui.report(jury.volunteer(currentUser.actor(), cycle().getId(), consent, answers, address), "volunteer.done");
         return null;
     }
 
@@ -194,6 +195,8 @@ public class CyclePage implements Serializable {
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
     public Cycle getCycle() { return cycle(); }
+    public String getAddress() { return address; }
+    public void setAddress(String address) { this.address = address; }
     public boolean isConsent() { return consent; }
     public void setConsent(boolean consent) { this.consent = consent; }
 }

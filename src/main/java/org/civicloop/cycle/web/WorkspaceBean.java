@@ -332,10 +332,6 @@ public class WorkspaceBean implements Serializable {
         return null;
     }
 
-    public String drawJury() {
-        return reloadedIf(Ui.report(jury.drawJury(currentUser.actor(), id), "jury.drawn"));
-    }
-
     public String accepted(long volunteerId) {
         return reloadedIf(Ui.report(jury.recordResponse(currentUser.actor(), volunteerId, Volunteer.Response.ACCEPTED),
                 "jury.recorded"));
@@ -434,6 +430,15 @@ public class WorkspaceBean implements Serializable {
     public List<Volunteer> getPool() { return jury.pool(id); }
     public List<Volunteer> getJury() { return jury.jury(id); }
     public String username(long accountId) { return accounts.usernameOf(accountId); }
+
+    /** Who an invitee is, for the officer: their username, or for an imported person the id in the imported file. */
+    public String inviteeName(Volunteer v) {
+        if (v.getAccountId() != null) {
+            return accounts.usernameOf(v.getAccountId());
+        }
+        return jury.personal(id).stream().filter(p -> p.getVolunteerId().equals(v.getId())).findFirst()
+                .map(p -> p.getExternalId() == null ? "#" + v.getId() : p.getExternalId()).orElse("#" + v.getId());
+    }
     public List<BudgetOption> getOptions() { return voting.options(id); }
     public List<DeliberationNote> getNotes() { return deliberation.notes(id); }
     public List<Recommendation> getRecommendations() { return feedback.recommendations(id); }

@@ -13,7 +13,10 @@ import org.civicloop.jury.JuryService;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
 
-/** Test panels on the officer's workspace: draw without recording, with each method, and compare them. */
+/**
+ * Test panels on the officer's workspace: draw without recording, with each method, and compare them. Each is drawn on
+ * the server's executor, off the request; the form polls until it is there.
+ */
 @Named
 @ViewScoped
 public class TestPanelBean implements Serializable {
@@ -21,9 +24,11 @@ public class TestPanelBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    JuryService jury;
-    @Inject
     CurrentUser currentUser;
+    @Inject
+    org.civicloop.jury.JuryDrawRunner runner;
+
+    private transient java.util.concurrent.CompletableFuture<Result<JuryService.TestPanel>> pending;
 
     private Long cycleId;
     private Integer size;
@@ -40,12 +45,45 @@ public class TestPanelBean implements Serializable {
         }
     }
 
+    /** Starts a test panel on the server's executor; the form polls until it is there. One at a time. */
     public void draw() {
-        Result<JuryService.TestPanel> r = jury.testPanel(currentUser.actor(), cycleId == null ? -1 : cycleId,
-                size == null ? 0 : size, method);
+        if (isRunning()) {
+            Ui.error("refused.jury.testRunning");
+            return;
+        }
+        pending = runner.testPanel(currentUser.actor(), cycleId == null ? -1 : cycleId, size == null ? 0 : size,
+                method);
+        collect(java.time.Duration.ofMillis(1500));
+    }
+
+    /** Polled while a test panel is being drawn. */
+    public void poll() {
+        collect(java.time.Duration.ZERO);
+    }
+
+    private void collect(java.time.Duration patience) {
+        if (pending == null) {
+            return;
+        }
+        Result<JuryService.TestPanel> r;
+        try {
+            r = pending.get(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (java.util.concurrent.ExecutionException e) {
+            r = Result.refused("refused.jury.failed", String.valueOf(e.getCause()));
+        }
+        pending = null;
         if (Ui.report(r, null)) {
             tries.add(0, r.value());
         }
+    }
+
+    public boolean isRunning() {
+        return pending != null && !pending.isDone();
     }
 
     public List<String> getMethods() {
