@@ -614,21 +614,7 @@ final class FairDistributionSolver {
         }
 
         private int[] bestColumn(double[] coef) {
-            int[] best = null;
-            double bestValue = Double.NEGATIVE_INFINITY;
-            for (int[] c : columns) {
-                double v = 0;
-                for (int t = 0; t < c.length; t++) {
-                    if (c[t] != 0) {
-                        v += coef[t] * c[t];
-                    }
-                }
-                if (v > bestValue) {
-                    bestValue = v;
-                    best = c;
-                }
-            }
-            return best;
+            return TargetDecomposition.best(columns, coef);
         }
 
         private void accumulate(double[] cover, int[] c) {

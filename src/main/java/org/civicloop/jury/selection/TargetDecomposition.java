@@ -231,7 +231,8 @@ final class TargetDecomposition {
         return v;
     }
 
-    private static int[] best(List<int[]> columns, double[] coef) {
+    /** The column with the largest {@code coef · column} (the first of equals), or null when there is none. */
+    static int[] best(List<int[]> columns, double[] coef) {
         int[] best = null;
         double bestValue = Double.NEGATIVE_INFINITY;
         for (int[] c : columns) {
