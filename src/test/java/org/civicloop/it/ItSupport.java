@@ -87,6 +87,30 @@ public final class ItSupport {
         return send(HttpRequest.newBuilder(uri(base, path)).GET(), headers);
     }
 
+    /**
+     * Opens a cycle as {@code officerAuth} (an Authorization header value) with a complete mandate (one OPEN decision
+     * item, one outcome criterion) and moves it on to RECRUIT; answers its id. The texts name what the test is about.
+     */
+    public static long recruitingCycle(URL base, String officerAuth, String title, String question, String purpose,
+                                       long budget, String decisionItem, String criterion) throws Exception {
+        String mandate = "{\"title\":\"" + title + "\",\"currency\":\"GBP\",\"question\":\"" + question + "\","
+                + "\"purpose\":\"" + purpose + "\",\"accountableOfficer\":\"Alex Officer\",\"budgetAmount\":" + budget
+                + ",\"ladderLevel\":\"EMPOWER\",\"countingRule\":\"GREEDY\",\"valueCells\":[\"OUR_WELLBEING\"],"
+                + "\"feedbackPromiseDate\":\"" + java.time.LocalDate.now().plusDays(45)
+                + "\",\"feedbackPromiseHow\":\"A report on the website\"}";
+        Reply r = postJson(base, "/api/v1/cycles", "{\"council\":\"Test Council\",\"mandate\":" + mandate + "}",
+                "Authorization", officerAuth);
+        org.junit.jupiter.api.Assertions.assertEquals(201, r.status(), r.body());
+        long id = r.json().getJsonNumber("id").longValue();
+        org.junit.jupiter.api.Assertions.assertEquals(200, postJson(base, "/api/v1/cycles/" + id + "/decision-items",
+                "{\"title\":\"" + decisionItem + "\",\"status\":\"OPEN\"}", "Authorization", officerAuth).status());
+        org.junit.jupiter.api.Assertions.assertEquals(200, postJson(base, "/api/v1/cycles/" + id + "/success-criteria",
+                "{\"kind\":\"OUTCOME\",\"description\":\"" + criterion + "\"}", "Authorization", officerAuth).status());
+        org.junit.jupiter.api.Assertions.assertEquals(200, postJson(base, "/api/v1/cycles/" + id + "/advance",
+                "{\"from\":\"AUTHORISE\"}", "Authorization", officerAuth).status());
+        return id;
+    }
+
     public static Reply postJson(URL base, String path, String json, String... headers) throws Exception {
         return send(HttpRequest.newBuilder(uri(base, path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);

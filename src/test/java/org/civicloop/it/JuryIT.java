@@ -146,22 +146,8 @@ class JuryIT {
 
     /** A new cycle, launched through the API, now recruiting its jury. */
     private long recruitingCycle(String title) throws Exception {
-        String mandate = "{\"title\":\"" + title + "\",\"currency\":\"GBP\",\"question\":\"Which parks get"
-                + " new benches?\",\"purpose\":\"Older residents asked for places to rest\",\"accountableOfficer\":"
-                + "\"Alex Officer\",\"budgetAmount\":20000,\"ladderLevel\":\"EMPOWER\",\"countingRule\":\"GREEDY\","
-                + "\"valueCells\":[\"OUR_WELLBEING\"],\"feedbackPromiseDate\":\"" + java.time.LocalDate.now().plusDays(45)
-                + "\",\"feedbackPromiseHow\":\"A report on the website\"}";
-        ItSupport.Reply r = ItSupport.postJson(base, "/api/v1/cycles", "{\"council\":\"Test Council\",\"mandate\":"
-                + mandate + "}", "Authorization", OFFICER);
-        assertEquals(201, r.status(), r.body());
-        long id = r.json().getJsonNumber("id").longValue();
-        assertEquals(200, ItSupport.postJson(base, "/api/v1/cycles/" + id + "/decision-items", "{\"title\":\"Where"
-                + " the benches go\",\"status\":\"OPEN\"}", "Authorization", OFFICER).status());
-        assertEquals(200, ItSupport.postJson(base, "/api/v1/cycles/" + id + "/success-criteria", "{\"kind\":"
-                + "\"OUTCOME\",\"description\":\"More older people use the parks\"}", "Authorization", OFFICER).status());
-        assertEquals(200, ItSupport.postJson(base, "/api/v1/cycles/" + id + "/advance", "{\"from\":\"AUTHORISE\"}",
-                "Authorization", OFFICER).status());
-        return id;
+        return ItSupport.recruitingCycle(base, OFFICER, title, "Which parks get new benches?",
+                "Older residents asked for places to rest", 20000, "Where the benches go", "More older people use the parks");
     }
 
     private static final String QUOTAS = "feature,value,min,max\nage,young,2,3\nage,old,2,3\n";

@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -43,22 +42,9 @@ class JuryJourneyIT {
 
     /** Precondition, not the journey: a cycle launched through the API, now recruiting. */
     private long recruitingCycle(String title) throws Exception {
-        String mandate = "{\"title\":\"" + title + "\",\"currency\":\"GBP\",\"question\":\"Which streets get trees?\","
-                + "\"purpose\":\"Shade and cleaner air on the busiest walking routes\",\"accountableOfficer\":"
-                + "\"Alex Officer\",\"budgetAmount\":40000,\"ladderLevel\":\"EMPOWER\",\"countingRule\":\"GREEDY\","
-                + "\"valueCells\":[\"OUR_WELLBEING\"],\"feedbackPromiseDate\":\"" + LocalDate.now().plusDays(45)
-                + "\",\"feedbackPromiseHow\":\"A report on the website\"}";
-        ItSupport.Reply r = ItSupport.postJson(base, "/api/v1/cycles", "{\"council\":\"Test Council\",\"mandate\":"
-                + mandate + "}", "Authorization", OFFICER);
-        assertEquals(201, r.status(), r.body());
-        long id = r.json().getJsonNumber("id").longValue();
-        assertEquals(200, ItSupport.postJson(base, "/api/v1/cycles/" + id + "/decision-items", "{\"title\":\"Which"
-                + " streets get trees\",\"status\":\"OPEN\"}", "Authorization", OFFICER).status());
-        assertEquals(200, ItSupport.postJson(base, "/api/v1/cycles/" + id + "/success-criteria", "{\"kind\":"
-                + "\"OUTCOME\",\"description\":\"More shade on walking routes\"}", "Authorization", OFFICER).status());
-        assertEquals(200, ItSupport.postJson(base, "/api/v1/cycles/" + id + "/advance", "{\"from\":\"AUTHORISE\"}",
-                "Authorization", OFFICER).status());
-        return id;
+        return ItSupport.recruitingCycle(base, OFFICER, title, "Which streets get trees?",
+                "Shade and cleaner air on the busiest walking routes", 40000, "Which streets get trees",
+                "More shade on walking routes");
     }
 
     /** A letter round's file: 12 people, six in each age band; 1-3 share an address, as do 7 and 8. */
