@@ -1,5 +1,6 @@
 package org.civicloop.identity;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,6 +8,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -21,6 +26,7 @@ import org.civicloop.audit.AuditLog;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Use cases of accounts: register, sign in, grant roles, and the first administrator from configuration. */
@@ -36,6 +42,8 @@ public class AccountService {
 
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
+    @Resource(lookup = "jdbc/civicloop")
+    DataSource dataSource;
     @Inject
     AuditLog audit;
     @Inject
@@ -250,6 +258,22 @@ public class AccountService {
         }
         return em.createQuery("SELECT a FROM Account a WHERE a.username = :u", Account.class)
                 .setParameter("u", username).getResultStream().findFirst();
+    }
+
+    /** The id of the account with this username, read without loading the account (for busy use cases). */
+    public Optional<Long> idOf(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id FROM account WHERE username = ?")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the account of " + username, e);
+        }
     }
 
     public String usernameOf(long accountId) {

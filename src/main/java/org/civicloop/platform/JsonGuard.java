@@ -1,6 +1,7 @@
 package org.civicloop.platform;
 
 import jakarta.json.Json;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -24,6 +25,8 @@ public class JsonGuard implements ReaderInterceptor {
 
     static final int MAX_BYTES = 1024 * 1024;
     static final int MAX_DEPTH = 64;
+    /** One factory for every request: {@code Json.createParser} looks the JSON provider up anew on every call. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(java.util.Map.of());
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -59,7 +62,7 @@ public class JsonGuard implements ReaderInterceptor {
         if (body.length == 0) {
             return null; // no body: the binding decides (a missing entity is refused by validation)
         }
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body))) {
             int depth = 0;
             while (parser.hasNext()) {
                 JsonParser.Event e = parser.next();

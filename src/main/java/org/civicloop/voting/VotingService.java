@@ -3,10 +3,16 @@ package org.civicloop.voting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.annotation.Resource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -68,6 +74,8 @@ public class VotingService implements PhaseGate {
     JuryService jury;
     @Inject
     CampaignWatch campaigns;
+    @Resource(lookup = "jdbc/civicloop")
+    DataSource dataSource;
 
     @Transactional
     public Result<BudgetOption> defineOption(Actor actor, long cycleId, String code, String title, String description,
@@ -158,11 +166,11 @@ public class VotingService implements PhaseGate {
     @Transactional
     public Result<String> castBallot(Actor actor, long cycleId, Ballot.Channel channel, List<String> ranking,
                                      String previousReceipt) {
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        if (cycle == null || !cycle.isPublished()) {
+        CastingRules cycle = castingRules(cycleId);
+        if (cycle == null || !cycle.published()) {
             return Result.refused("refused.cycle.unknown");
         }
-        if (cycle.getPhase() != Phase.VOTE) {
+        if (cycle.phase() != Phase.VOTE) {
             return Result.refused("refused.ballot.closed");
         }
         if (channel == null) {
@@ -174,7 +182,7 @@ public class VotingService implements PhaseGate {
         if (channel == Ballot.Channel.RESIDENTS && !actor.hasAny(Role.RESIDENT, Role.JUROR)) {
             return Result.refused("refused.ballot.residentsOnly");
         }
-        if (channel == Ballot.Channel.RESIDENTS && !cycle.isResidentBallot()) {
+        if (channel == Ballot.Channel.RESIDENTS && !cycle.residentBallot()) {
             return Result.refused("refused.ballot.residentsClosed");
         }
         Set<String> known = votingCodes.computeIfAbsent(cycleId,
@@ -185,17 +193,13 @@ public class VotingService implements PhaseGate {
         if (new HashSet<>(ranking).size() != ranking.size() || !known.containsAll(ranking)) {
             return Result.refused("refused.ballot.invalid");
         }
-        Account account = accounts.find(actor.username()).orElse(null);
-        if (account == null) {
+        Long accountId = accounts.idOf(actor.username()).orElse(null);
+        if (accountId == null) {
             return Result.refused("refused.notAllowed");
         }
-        VoterRegistration.Key key = new VoterRegistration.Key();
-        key.cycleId = cycleId;
-        key.channel = channel;
-        key.accountId = account.getId();
         boolean change = false;
-        if (em.find(VoterRegistration.class, key) != null) {
-            if (!cycle.isBallotChangeable() || previousReceipt == null || previousReceipt.isBlank()) {
+        if (registered(cycleId, channel, accountId)) {
+            if (!cycle.ballotChangeable() || previousReceipt == null || previousReceipt.isBlank()) {
                 return Result.refused("refused.ballot.already");
             }
             Ballot previous = findByReceipt(previousReceipt.strip().toUpperCase(java.util.Locale.ROOT)).orElse(null);
@@ -208,7 +212,7 @@ public class VotingService implements PhaseGate {
         }
         String receipt = newReceipt();
         if (!change) {
-            em.persist(new VoterRegistration(cycleId, channel, account.getId()));
+            em.persist(new VoterRegistration(cycleId, channel, accountId));
         }
         Ballot ballot = new Ballot(cycleId, channel, receipt, ranking,
                 clock.instant().atZone(ZoneOffset.UTC).toLocalDate());
@@ -220,6 +224,41 @@ public class VotingService implements PhaseGate {
         audit.noteQueued(actor, change ? "voting.ballotChanged" : "voting.voted", "cycle", Long.toString(cycleId),
                 "channel=" + channel);
         return Result.done(receipt);
+    }
+
+    /**
+     * What casting needs to know of a cycle. Read with one small query on the transaction's connection: loading the
+     * entity would also have it compared field by field at commit, on every ballot.
+     */
+    private record CastingRules(boolean published, Phase phase, boolean residentBallot, boolean ballotChangeable) {
+    }
+
+    private CastingRules castingRules(long cycleId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT published, phase, resident_ballot, ballot_changeable FROM cycle WHERE id = ?")) {
+            ps.setLong(1, cycleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new CastingRules(rs.getBoolean(1), Phase.valueOf(rs.getString(2)), rs.getBoolean(3),
+                        rs.getBoolean(4)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read cycle " + cycleId, e);
+        }
+    }
+
+    /** Whether the register already holds this account for the channel (read as {@link #castingRules} is). */
+    private boolean registered(long cycleId, Ballot.Channel channel, long accountId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM voter_register WHERE cycle_id = ? AND channel = ? AND account_id = ?")) {
+            ps.setLong(1, cycleId);
+            ps.setString(2, channel.name());
+            ps.setLong(3, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the voter register", e);
+        }
     }
 
     /** Residents' ballots flagged as possibly part of a campaign, for an officer to look at (they still count). */
