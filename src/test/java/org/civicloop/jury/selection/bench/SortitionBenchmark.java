@@ -95,6 +95,7 @@ class SortitionBenchmark {
         Pool pool = SyntheticPool.pool(2000, 0.25, "civicloop-benchmark-pool");
         Quotas quotas = SyntheticPool.quotas(40);
         int limit = Integer.getInteger("sortition.bench.work", 150);
+        loadNatives();
         PanelDistribution first = null;
         for (int run = 1; run <= 2; run++) {
             double load0 = load();
@@ -119,6 +120,18 @@ class SortitionBenchmark {
         }
     }
 
+    private static boolean loaded;
+
+    /** Loads OR-Tools' native libraries once, timed apart from the runs (1-3 s, once per JVM). */
+    static synchronized void loadNatives() {
+        if (!loaded) {
+            long t0 = System.nanoTime();
+            com.google.ortools.Loader.loadNativeLibraries();
+            System.err.printf("BENCH loading the OR-Tools native libraries: %.2f s%n", (System.nanoTime() - t0) / 1e9);
+            loaded = true;
+        }
+    }
+
     /** CPU time of this thread (the solvers run in it, through JNI), in nanoseconds. */
     static long cpu() {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -129,6 +142,7 @@ class SortitionBenchmark {
     }
 
     private static void run(String name, Pool pool, Quotas quotas, int k, double limitSeconds, double expectMin) {
+        loadNatives();
         double load0 = load();
         long cpu0 = cpu();
         long t0 = System.nanoTime();
