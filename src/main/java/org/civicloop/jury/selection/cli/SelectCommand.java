@@ -99,14 +99,9 @@ public final class SelectCommand {
                 return usage(err, "--" + required + " is required");
             }
         }
-        int k;
-        try {
-            k = Integer.parseInt(opts.get("panel").strip());
-        } catch (NumberFormatException e) {
-            return usage(err, "--panel must be a whole number");
-        }
+        int k = positive(opts, "panel");
         if (k < 1) {
-            return usage(err, "--panel must be at least 1");
+            return usage(err, "--panel must be a whole number, at least 1");
         }
         Method method;
         try {
@@ -116,13 +111,9 @@ public final class SelectCommand {
         }
         int workLimit = 0;
         if (opts.containsKey("work-limit")) {
-            try {
-                workLimit = Integer.parseInt(opts.get("work-limit").strip());
-            } catch (NumberFormatException e) {
-                return usage(err, "--work-limit must be a whole number");
-            }
+            workLimit = positive(opts, "work-limit");
             if (workLimit < 1) {
-                return usage(err, "--work-limit must be at least 1");
+                return usage(err, "--work-limit must be a whole number, at least 1");
             }
             if (method == Method.LEGACY) {
                 return usage(err, "--work-limit applies to leximin and maximin only");
@@ -228,6 +219,15 @@ public final class SelectCommand {
     static String format(double p) {
         BigDecimal b = BigDecimal.valueOf(p).setScale(12, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return b.signum() == 0 ? "0" : b.toPlainString();
+    }
+
+    /** The option's value as a whole number, or 0 if it is not one. */
+    private static int positive(Map<String, String> opts, String name) {
+        try {
+            return Math.max(0, Integer.parseInt(opts.get(name).strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static int usage(PrintStream err, String problem) {
