@@ -39,6 +39,6 @@ public final class CivicLoopTools {
             Commands:
               count --rule RULE [--seats K] FILE
               select --categories C.csv --respondents R.csv --panel K --seed S [--method leximin|maximin|legacy]
-                     [--id-column id] [--address-columns A,B] [--probabilities FILE]
+                     [--id-column id] [--address-columns A,B] [--probabilities FILE] [--work-limit N]
               verify-audit --jdbc URL [--user U] [--password P]""";
 }

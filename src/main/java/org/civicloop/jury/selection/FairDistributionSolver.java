@@ -105,12 +105,16 @@ final class FairDistributionSolver {
             if (round == 0) {
                 seed.addAll(coveringPanels(m, k, relaxed.probabilities(), seed));
             }
+            // the work limit counts master LP solves over all rounds; every round solves at least once
+            int budget = o.workLimit() == 0 ? 0 : Math.max(1, o.workLimit() - lpSolves);
             TargetDecomposition.Result d = TargetDecomposition.solve(m, k, relaxed.probabilities(), ilp, seed,
-                    o.progress(), deadline);
+                    o.progress(), deadline, budget);
             lpSolves += d.lpSolves();
             ilpSolves += d.heuristicSolves() + d.exactSolves();
-            boolean timedOut = !d.reached() && d.separator() == null && System.nanoTime() - deadline > 0;
-            if (d.reached() || timedOut) {
+            boolean workLimited = !d.reached() && d.separator() == null && d.workLimited();
+            boolean timedOut = !d.reached() && d.separator() == null && !workLimited
+                    && System.nanoTime() - deadline > 0;
+            if (d.reached() || timedOut || workLimited) {
                 List<int[]> comps = new ArrayList<>();
                 List<Double> probs = new ArrayList<>();
                 double total = 0;
@@ -138,14 +142,22 @@ final class FairDistributionSolver {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("algorithm", "relaxation + decomposition");
                 details.put("complete", d.reached());
+                if (workLimited) {
+                    details.put("limitedBy", "work limit");
+                    details.put("workLimit", o.workLimit());
+                } else if (timedOut) {
+                    details.put("limitedBy", "time limit");
+                    details.put("timeLimitSeconds", o.timeLimitSeconds());
+                }
                 details.put("cuts", cuts.size());
                 details.put("lambda", d.lambda());
                 details.put("upperBoundMinimum", relaxed.maximin());
                 details.put("certifiedGap", Math.max(0, relaxed.maximin() - minimum));
                 details.put("maxDeviationFromLeximin", deviation);
                 details.put("panelsGenerated", d.columns().size());
-                if (timedOut) {
-                    o.progress().accept(String.format("time limit: best mixture reaches %.6f of the leximin target;"
+                if (timedOut || workLimited) {
+                    o.progress().accept(String.format((workLimited ? "work limit (" + o.workLimit()
+                            + " LP solves)" : "time limit") + ": best mixture reaches %.6f of the leximin target;"
                             + " minimum %.7f, at most %.7f possible", d.lambda(), minimum, relaxed.maximin()));
                 }
                 o.progress().accept(String.format("%d relaxed stages, %d cut(s), %d panels generated, support %d,"

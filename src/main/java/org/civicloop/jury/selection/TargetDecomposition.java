@@ -21,7 +21,7 @@ import com.google.ortools.linearsolver.MPVariable;
 final class TargetDecomposition {
 
     record Result(boolean reached, double lambda, List<int[]> columns, double[] weights, double[] separator,
-            double separatorBound, int lpSolves, int heuristicSolves, int exactSolves) {
+            double separatorBound, int lpSolves, int heuristicSolves, int exactSolves, boolean workLimited) {
     }
 
     static final double REACHED = 1 - 1e-9;
@@ -36,9 +36,11 @@ final class TargetDecomposition {
     /**
      * @param deadline {@link System#nanoTime()} after which the search stops with the best mixture so far (lambda
      *        below 1, no separator); {@code Long.MAX_VALUE} for none
+     * @param maxLpSolves the search stops with the best mixture so far after this many master LP solves (a
+     *        deterministic work limit); 0 for none
      */
     static Result solve(TypeModel m, int k, double[] target, PanelIlp ilp, List<int[]> seed, Consumer<String> progress,
-            long deadline) {
+            long deadline, int maxLpSolves) {
         int n = m.typeCount();
         MPSolver lp = Solvers.incrementalLp();
         com.google.ortools.linearsolver.MPSolverParameters warm = Solvers.warmLp();
@@ -90,6 +92,7 @@ final class TargetDecomposition {
             double lam;
             double[] separator = null;
             double bound = Double.NaN;
+            boolean workLimited = false;
             while (true) {
                 long t0 = System.nanoTime();
                 MPSolver.ResultStatus st = lp.solve(warm);
@@ -112,6 +115,10 @@ final class TargetDecomposition {
                             iNanos / 1e9));
                 }
                 if (lam >= REACHED || scale <= 0 || System.nanoTime() - deadline > 0) {
+                    break;
+                }
+                if (maxLpSolves > 0 && lpSolves >= maxLpSolves) {
+                    workLimited = true;
                     break;
                 }
                 double[] coef = new double[n];
@@ -215,7 +222,8 @@ final class TargetDecomposition {
             progress.accept(String.format("decomposition: lambda %.9f after %d LPs, %d panels; LP %.1f s, swaps %.1f s,"
                     + " restricted ILP %.1f s, exact %.1f s", lam, lpSolves, columns.size(), lpNanos / 1e9,
                     sNanos / 1e9, hNanos / 1e9, iNanos / 1e9));
-            return new Result(lam >= REACHED, lam, columns, weights, separator, bound, lpSolves, heuristic, exact);
+            return new Result(lam >= REACHED, lam, columns, weights, separator, bound, lpSolves, heuristic, exact,
+                    workLimited);
         } finally {
             lp.delete();
         }

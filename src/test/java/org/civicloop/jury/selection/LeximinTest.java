@@ -138,4 +138,43 @@ class LeximinTest {
         }
         assertThrows(IllegalArgumentException.class, () -> OPTIONS.withTimeLimitSeconds(-1));
     }
+
+    /**
+     * A work limit (master LP solves) cuts the computation at the same point on every machine: two runs give the same
+     * distribution and the same panel for a seed, marked incomplete with its certified gap; a larger limit gets at
+     * least as close to the leximin target.
+     */
+    @Test
+    void workLimitIsDeterministicAndReportsItsCertifiedGap() throws Exception {
+        Pool pool = SyntheticPool.pool(400, 0.25, "time-limit-pool");
+        Quotas quotas = SyntheticPool.quotas(20);
+        PanelDistribution a = Selection.leximin(pool, quotas, 20, OPTIONS.withWorkLimit(3));
+        PanelDistribution b = Selection.leximin(pool, quotas, 20, OPTIONS.withWorkLimit(3));
+        Map<String, Object> diag = a.diagnostics();
+        assertEquals(false, diag.get("complete"), diag.toString());
+        assertEquals("work limit", diag.get("limitedBy"));
+        assertEquals(3, diag.get("workLimit"));
+        assertEquals(3, diag.get("lpSolves"));
+        double upper = (double) diag.get("upperBoundMinimum");
+        assertEquals(Math.max(0, upper - a.minimumProbability()), (double) diag.get("certifiedGap"), 1e-9);
+        assertTrue((double) diag.get("lambda") < 1 - 1e-9, diag.toString());
+        assertEquals(a.marginals(), b.marginals());
+        assertEquals(a.compositionCount(), b.compositionCount());
+        for (int i = 0; i < 20; i++) {
+            Panel panel = a.draw("work-" + i);
+            assertEquals(panel.ids(), b.draw("work-" + i).ids());
+            assertEquals(List.of(), quotas.violations(panel.members()));
+            assertTrue(panel.respectsHouseholds());
+        }
+        assertEquals(20.0, a.marginals().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-6);
+        PanelDistribution more = Selection.leximin(pool, quotas, 20, OPTIONS.withWorkLimit(30));
+        assertTrue((double) more.diagnostics().get("lambda") >= (double) diag.get("lambda") - 1e-9,
+                more.diagnostics().toString());
+        TestData.Instance ex = TestData.example("example_small_20");
+        PanelDistribution generous = Selection.leximin(ex.pool(), ex.quotas(), 20, OPTIONS.withWorkLimit(1000));
+        assertEquals(true, generous.diagnostics().get("complete"), "a limit that is not reached changes nothing");
+        assertEquals(null, generous.diagnostics().get("limitedBy"));
+        assertEquals(0.10, generous.minimumProbability(), 1e-6);
+        assertThrows(IllegalArgumentException.class, () -> OPTIONS.withWorkLimit(-1));
+    }
 }

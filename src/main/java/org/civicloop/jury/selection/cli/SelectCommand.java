@@ -47,7 +47,7 @@ public final class SelectCommand {
     static final String USAGE = """
             Usage: select --categories C.csv --respondents R.csv --panel K --seed S
                           [--method leximin|maximin|legacy] [--id-column id] [--address-columns A,B]
-                          [--probabilities FILE]
+                          [--probabilities FILE] [--work-limit N]
               --categories       quotas, header feature,value,min,max (or category,feature,min,max)
               --respondents      people: an id column (else ids are 1-based row numbers), one column per feature
               --panel            panel size K
@@ -55,10 +55,12 @@ public final class SelectCommand {
               --method           leximin (default, maximally fair), maximin, or legacy (greedy, for comparison)
               --id-column        id column name (default: 'id' if present, else row numbers)
               --address-columns  columns forming the household key; at most one person per household
-              --probabilities    write id,probability for every respondent (they sum to K)""";
+              --probabilities    write id,probability for every respondent (they sum to K)
+              --work-limit       leximin/maximin: stop after N master LP solves with the best panel mixture found
+                                 (reproducible on any machine; stderr then gives the certified gap). Default: none""";
 
     private static final Set<String> KNOWN = Set.of("categories", "respondents", "panel", "seed", "method",
-            "id-column", "address-columns", "probabilities");
+            "id-column", "address-columns", "probabilities", "work-limit");
 
     private SelectCommand() {
     }
@@ -97,20 +99,25 @@ public final class SelectCommand {
                 return usage(err, "--" + required + " is required");
             }
         }
-        int k;
-        try {
-            k = Integer.parseInt(opts.get("panel").strip());
-        } catch (NumberFormatException e) {
-            return usage(err, "--panel must be a whole number");
-        }
+        int k = positive(opts, "panel");
         if (k < 1) {
-            return usage(err, "--panel must be at least 1");
+            return usage(err, "--panel must be a whole number, at least 1");
         }
         Method method;
         try {
             method = Method.parse(opts.getOrDefault("method", "leximin"));
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
+        }
+        int workLimit = 0;
+        if (opts.containsKey("work-limit")) {
+            workLimit = positive(opts, "work-limit");
+            if (workLimit < 1) {
+                return usage(err, "--work-limit must be a whole number, at least 1");
+            }
+            if (method == Method.LEGACY) {
+                return usage(err, "--work-limit applies to leximin and maximin only");
+            }
         }
         String seed = opts.get("seed");
         List<String> addressColumns = opts.containsKey("address-columns")
@@ -136,7 +143,8 @@ public final class SelectCommand {
                 + (pool.idColumn().isPresent() ? ", ids from column '" + pool.idColumn().get() + "'"
                         : ", ids are 1-based row numbers"));
         err.println("select: seed commitment SHA-256 " + Audit.commitment(seed));
-        SelectionOptions options = SelectionOptions.defaults().withProgress(m -> err.println("select: " + m));
+        SelectionOptions options = SelectionOptions.defaults().withProgress(m -> err.println("select: " + m))
+                .withWorkLimit(workLimit);
         long start = System.nanoTime();
         try {
             Panel panel;
@@ -158,6 +166,16 @@ public final class SelectCommand {
                 err.printf("select: selection probability min %.6f, mean %.6f, max %.6f, gini %.4f; %d panel "
                         + "compositions%n", s.minimum(), s.mean(), s.maximum(), s.gini(),
                         distribution.compositionCount());
+                Map<String, Object> d = distribution.diagnostics();
+                if (Boolean.FALSE.equals(d.get("complete"))) {
+                    err.printf(java.util.Locale.ROOT, "select: NOT the exact %s: the %s (%s) cut the computation short;"
+                            + " every group has at least %.6f of its leximin share; minimum probability %.7f, no"
+                            + " distribution can exceed %.7f (certified gap %.7f)%n", method.label(),
+                            d.get("limitedBy"), "work limit".equals(d.get("limitedBy"))
+                                    ? "--work-limit " + d.get("workLimit") : d.get("timeLimitSeconds") + " s",
+                            (double) d.get("lambda"), s.minimum(), (double) d.get("upperBoundMinimum"),
+                            (double) d.get("certifiedGap"));
+                }
             }
             List<String> problems = quotas.violations(panel.members());
             if (!problems.isEmpty() || !panel.respectsHouseholds() || panel.size() != k) {
@@ -201,6 +219,15 @@ public final class SelectCommand {
     static String format(double p) {
         BigDecimal b = BigDecimal.valueOf(p).setScale(12, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return b.signum() == 0 ? "0" : b.toPlainString();
+    }
+
+    /** The option's value as a whole number, or 0 if it is not one. */
+    private static int positive(Map<String, String> opts, String name) {
+        try {
+            return Math.max(0, Integer.parseInt(opts.get(name).strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static int usage(PrintStream err, String problem) {

@@ -37,6 +37,7 @@ class SortitionBenchmark {
                 case "large" -> b.exampleLarge200();
                 case "realistic" -> b.realisticPool2000Panel40WithHouseholds();
                 case "realistic-limited" -> b.realisticWithFiveMinuteLimit();
+                case "realistic-work" -> b.realisticWithWorkLimit();
                 default -> throw new IllegalArgumentException(a);
             }
         }
@@ -84,14 +85,74 @@ class SortitionBenchmark {
         assertTrue((double) d.diagnostics().get("certifiedGap") >= 0);
     }
 
+    /**
+     * The realistic pool with a deterministic work limit ({@code -Dsortition.bench.work=N} master LP solves, default
+     * 150): the same mixture on every machine, with its certified gap. Run twice to show that the result does not
+     * depend on timing.
+     */
+    @Test
+    void realisticWithWorkLimit() {
+        Pool pool = SyntheticPool.pool(2000, 0.25, "civicloop-benchmark-pool");
+        Quotas quotas = SyntheticPool.quotas(40);
+        int limit = Integer.getInteger("sortition.bench.work", 150);
+        loadNatives();
+        PanelDistribution first = null;
+        for (int run = 1; run <= 2; run++) {
+            double load0 = load();
+            long cpu0 = cpu();
+            long t0 = System.nanoTime();
+            PanelDistribution d = Selection.leximin(pool, quotas, 40, OPTIONS.withWorkLimit(limit));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            ProbabilityStats s = d.stats();
+            System.err.printf("BENCH realistic 2000/40 households leximin, work limit %d LP solves (run %d): %.2f s"
+                    + " wall, %.2f s CPU (load average %.1f -> %.1f); min %.7f, max %.6f; %d compositions;"
+                    + " panel for seed 'bench' %s; %s%n", limit, run, seconds, (cpu() - cpu0) / 1e9, load0, load(),
+                    s.minimum(), s.maximum(), d.compositionCount(), d.draw("bench").ids(), d.diagnostics());
+            Panel p = d.draw("bench");
+            assertTrue(quotas.satisfiedBy(p.members()));
+            assertTrue(p.respectsHouseholds());
+            if (first == null) {
+                first = d;
+            } else {
+                assertEquals(first.marginals(), d.marginals(), "a work limit gives the same result every time");
+                assertEquals(first.draw("bench").ids(), p.ids());
+            }
+        }
+    }
+
+    private static boolean loaded;
+
+    /** Loads OR-Tools' native libraries once, timed apart from the runs (1-3 s, once per JVM). */
+    static synchronized void loadNatives() {
+        if (!loaded) {
+            long t0 = System.nanoTime();
+            com.google.ortools.Loader.loadNativeLibraries();
+            System.err.printf("BENCH loading the OR-Tools native libraries: %.2f s%n", (System.nanoTime() - t0) / 1e9);
+            loaded = true;
+        }
+    }
+
+    /** CPU time of this thread (the solvers run in it, through JNI), in nanoseconds. */
+    static long cpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
     private static void run(String name, Pool pool, Quotas quotas, int k, double limitSeconds, double expectMin) {
+        loadNatives();
+        double load0 = load();
+        long cpu0 = cpu();
         long t0 = System.nanoTime();
         PanelDistribution d = Selection.leximin(pool, quotas, k, OPTIONS);
         double seconds = (System.nanoTime() - t0) / 1e9;
         ProbabilityStats s = d.stats();
         double sum = d.marginals().values().stream().mapToDouble(Double::doubleValue).sum();
-        System.err.printf("BENCH %s: %.2f s; min %.6f, mean %.6f, max %.6f, gini %.4f, sum %.9f; %d compositions; %s%n",
-                name, seconds, s.minimum(), s.mean(), s.maximum(), s.gini(), sum, d.compositionCount(),
+        System.err.printf("BENCH %s: %.2f s wall, %.2f s CPU (load average %.1f -> %.1f); min %.7f, mean %.6f,"
+                + " max %.6f, gini %.4f, sum %.9f; %d compositions; %s%n", name, seconds, (cpu() - cpu0) / 1e9,
+                load0, load(), s.minimum(), s.mean(), s.maximum(), s.gini(), sum, d.compositionCount(),
                 d.diagnostics());
         Panel p = d.draw("bench");
         assertTrue(quotas.satisfiedBy(p.members()));

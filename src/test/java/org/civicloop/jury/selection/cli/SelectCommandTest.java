@@ -79,4 +79,45 @@ class SelectCommandTest {
         assertEquals(SelectCommand.BAD_INPUT, run("--categories", "/nonexistent.csv", "--respondents", "/x.csv",
                 "--panel", "3", "--seed", "s").code());
     }
+
+    @Test
+    void workLimitIsReproducibleAndSaysWhenItCutTheComputationShort(@TempDir Path tmp) throws Exception {
+        Path q = tmp.resolve("q.csv");
+        org.civicloop.jury.selection.model.Quotas quotas = org.civicloop.jury.selection.SyntheticPool.quotas(20);
+        StringBuilder qs = new StringBuilder("feature,value,min,max\n");
+        for (var quota : quotas.quotas()) {
+            qs.append(quota.value().feature()).append(',').append(quota.value().value()).append(',')
+                    .append(quota.min()).append(',').append(quota.max()).append('\n');
+        }
+        Files.writeString(q, qs);
+        Path p = tmp.resolve("p.csv");
+        var pool = org.civicloop.jury.selection.SyntheticPool.pool(400, 0.25, "time-limit-pool");
+        StringBuilder ps = new StringBuilder(String.join(",", pool.header())).append('\n');
+        for (var person : pool.people()) {
+            ps.append(String.join(",", person.columns().values())).append('\n');
+        }
+        Files.writeString(p, ps);
+        String[] base = {"--categories", q.toString(), "--respondents", p.toString(), "--panel", "20", "--seed",
+            "s1", "--address-columns", "address"};
+        Run a = run(concat(base, "--work-limit", "3"));
+        assertEquals(0, a.code(), a.err());
+        assertEquals(20, a.ids().size());
+        assertTrue(a.err().contains("NOT the exact leximin"), a.err());
+        assertTrue(a.err().contains("--work-limit 3"), a.err());
+        assertTrue(a.err().contains("certified gap"), a.err());
+        Run b = run(concat(base, "--work-limit=3"));
+        assertEquals(a.out(), b.out(), "same inputs, seed and work limit: same panel");
+        Run other = run(concat(base, "--work-limit", "4"));
+        assertEquals(0, other.code(), other.err());
+        assertTrue(other.err().contains("--work-limit 4"), other.err());
+        assertEquals(SelectCommand.USAGE_ERROR, run(concat(base, "--work-limit", "0")).code());
+        assertEquals(SelectCommand.USAGE_ERROR, run(concat(base, "--work-limit", "x")).code());
+        assertEquals(SelectCommand.USAGE_ERROR, run(concat(base, "--work-limit", "5", "--method", "legacy")).code());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
 }
