@@ -211,16 +211,17 @@ public class VotingService implements PhaseGate {
             change = true;
         }
         String receipt = newReceipt();
-        if (!change) {
-            em.persist(new VoterRegistration(cycleId, channel, accountId));
+        if (change) {
+            em.flush();
+        } else {
+            register(cycleId, channel, accountId);
         }
         Ballot ballot = new Ballot(cycleId, channel, receipt, ranking,
                 clock.instant().atZone(ZoneOffset.UTC).toLocalDate());
         if (channel == Ballot.Channel.RESIDENTS && campaigns.looksLikeACampaign(cycleId, ranking, clock.instant())) {
             ballot.flag();
         }
-        em.persist(ballot);
-        em.flush();
+        insert(ballot);
         audit.noteQueued(actor, change ? "voting.ballotChanged" : "voting.voted", "cycle", Long.toString(cycleId),
                 "channel=" + channel);
         return Result.done(receipt);
@@ -258,6 +259,43 @@ public class VotingService implements PhaseGate {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the voter register", e);
+        }
+    }
+
+    /**
+     * Adds the voter to the register, on the transaction's connection (as {@link #castingRules}: a busy path). A
+     * concurrent second ballot of the same person fails here on the primary key (SQLState 23xxx), which the callers
+     * answer as "already voted".
+     */
+    private void register(long cycleId, Ballot.Channel channel, long accountId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO voter_register (cycle_id, channel, account_id) VALUES (?, ?, ?)")) {
+            ps.setLong(1, cycleId);
+            ps.setString(2, channel.name());
+            ps.setLong(3, accountId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not add the voter to the register", e);
+        }
+    }
+
+    /** Stores a new ballot (every column of {@link Ballot}), on the transaction's connection. */
+    private void insert(Ballot b) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO ballot (id, cycle_id, channel, receipt, ranking, cast_on, flagged, superseded, source)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, b.getId());
+            ps.setLong(2, b.getCycleId());
+            ps.setString(3, b.getChannel().name());
+            ps.setString(4, b.getReceipt());
+            ps.setString(5, b.getRanking());
+            ps.setObject(6, b.getCastOn());
+            ps.setBoolean(7, b.isFlagged());
+            ps.setBoolean(8, b.isSuperseded());
+            ps.setString(9, b.getSource().name());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store the ballot", e);
         }
     }
 
