@@ -1,16 +1,12 @@
 package org.civicloop.jury.web;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.civicloop.identity.CurrentUser;
@@ -30,7 +26,6 @@ import org.civicloop.platform.web.Ui;
 public class LetterRoundBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final int MAX_BYTES = 20 * 1024 * 1024;
 
     @Inject
     LetterRoundService letters;
@@ -51,28 +46,12 @@ public class LetterRoundBean implements Serializable {
 
     @PostConstruct
     void init() {
-        try {
-            cycleId = Long.parseLong(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
-                    .getOrDefault("id", ""));
-        } catch (NumberFormatException e) {
-            cycleId = -1;
-        }
+        cycleId = CsvTransfer.cycleIdOfPage();
     }
 
     public String upload() {
-        if (upload == null || upload.getSize() == 0) {
-            Ui.error("refused.letters.csv", "no file chosen");
-            return null;
-        }
-        if (upload.getSize() > MAX_BYTES) {
-            Ui.error("refused.letters.csv", "larger than 20 MB");
-            return null;
-        }
-        String csv;
-        try (InputStream in = upload.getInputStream()) {
-            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            Ui.error("refused.letters.csv", e.getMessage());
+        String csv = CsvTransfer.read(upload, 20, "refused.letters.csv");
+        if (csv == null) {
             return null;
         }
         List<String> address = addressColumns == null ? List.of()
@@ -112,14 +91,7 @@ public class LetterRoundBean implements Serializable {
         if (!Ui.report(r, null)) {
             return;
         }
-        FacesContext fc = FacesContext.getCurrentInstance();
-        ExternalContext ec = fc.getExternalContext();
-        ec.responseReset();
-        ec.setResponseContentType("text/csv;charset=UTF-8");
-        ec.setResponseHeader("Content-Disposition", "attachment; filename=\"letters-" + cycleId + ".csv\"");
-        ec.setResponseHeader("Cache-Control", "no-store");
-        ec.getResponseOutputWriter().write(r.value());
-        fc.responseComplete();
+        CsvTransfer.send("letters-" + cycleId + ".csv", r.value());
     }
 
     private String reloadedIf(boolean done) {
