@@ -110,14 +110,12 @@ public class LetterRoundService {
         LetterRound round;
         if (existing.isPresent()) {
             round = existing.get();
-            int removed = 0;
             for (LetterAddress old : addresses(cycleId)) {
+                String gone = audit.digestOf("jury_letter_address", old.getId());
                 em.remove(old);
-                removed++;
+                em.flush();
+                audit.record(actor, "jury.addressRemoved", "jury_letter_address", old.getId(), gone, "list replaced");
             }
-            em.flush();
-            audit.note(actor, "jury.addressListReplaced", "jury_letter_round", Long.toString(round.getId()),
-                    "lines removed=" + removed);
         } else {
             round = new LetterRound(cycleId);
         }

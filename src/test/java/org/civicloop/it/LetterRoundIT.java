@@ -93,6 +93,11 @@ class LetterRoundIT {
         assertEquals(403, ItSupport.post(base, upload, "text/csv", addressList(), "Authorization", resident(1))
                 .status());
 
+        // A first list is replaced by a second one while nothing is committed.
+        String first10 = String.join("\n", addressList().lines().limit(11).toList()) + "\n";
+        ItSupport.Reply firstList = ItSupport.post(base, upload, "text/csv", first10, "Authorization", OFFICER);
+        assertEquals(200, firstList.status(), firstList.body());
+        assertEquals(10, firstList.json().getInt("addresses"));
         ItSupport.Reply uploaded = ItSupport.post(base, upload, "text/csv", addressList(), "Authorization", OFFICER);
         assertEquals(200, uploaded.status(), uploaded.body());
         assertEquals(40, uploaded.json().getInt("addresses"));
@@ -213,6 +218,39 @@ class LetterRoundIT {
         assertEquals("DONE", status.getString("state"), status.toString());
         assertEquals(3, get(base, cy).json().getJsonArray("selected").size());
         assertTrue(ItSupport.awaitChained(base).getBoolean("valid"), "every step is in the audit chain");
+    }
+
+    @Test
+    void aListOfFiveThousandAddressesIsUploadedAndAThousandLettersDrawn() throws Exception {
+        long id = ItSupport.recruitingCycle(base, OFFICER, "Town centre " + System.nanoTime(),
+                "What should the town centre fund pay for?", "Shops asked for a say", 50000, "The fund",
+                "More people visit the centre");
+        String cy = "/api/v1/cycles/" + id + "/jury";
+        StringBuilder csv = new StringBuilder("uprn,line1,postcode,ward\n");
+        for (int i = 1; i <= 5000; i++) {
+            csv.append("T").append(i).append(',').append(i).append(" High Street,RV8 ").append(i).append("TC,Ward ")
+                    .append(i % 7).append('\n');
+        }
+        long t0 = System.nanoTime();
+        ItSupport.Reply uploaded = ItSupport.post(base, cy + "/letters/addresses?idColumn=uprn&addressColumns=line1,"
+                + "postcode&areaColumn=ward", "text/csv", csv.toString(), "Authorization", OFFICER);
+        long uploadMs = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(200, uploaded.status(), uploaded.body());
+        assertEquals(5000, uploaded.json().getInt("addresses"));
+        assertEquals(201, ItSupport.postJson(base, cy + "/letters/commitment",
+                "{\"letters\":1000,\"byArea\":true,\"seed\":\"town\"}", "Authorization", OFFICER).status());
+        long t1 = System.nanoTime();
+        ItSupport.Reply drawn = ItSupport.post(base, cy + "/letters/draw", "application/json", "", "Authorization",
+                OFFICER);
+        long drawMs = (System.nanoTime() - t1) / 1_000_000;
+        assertEquals(200, drawn.status(), drawn.body());
+        assertEquals(1000, drawn.json().getInt("letters"));
+        long t2 = System.nanoTime();
+        ItSupport.Reply letters = get(base, cy + "/letters.csv", "Authorization", OFFICER);
+        long csvMs = (System.nanoTime() - t2) / 1_000_000;
+        assertEquals(1001, letters.body().lines().count());
+        System.out.println("Letter round on " + ItSupport.db() + ": upload of 5,000 addresses " + uploadMs
+                + " ms, draw of 1,000 letters " + drawMs + " ms, letters.csv " + csvMs + " ms");
     }
 
     @Test

@@ -121,6 +121,11 @@ class LetterRoundJourneyIT {
             phone.clickAndWait("#volunteer\\:submit");
             assertTrue(phone.text("#messages").contains("you are in the pool"), phone.text("#messages"));
             phone.screenshots("letters-04-registered", "#volunteered");
+            // The public representativeness report has the response to the letters, overall and by area.
+            phone.open("/cycle.xhtml?id=" + id);
+            assertTrue(phone.text("#letter-response").startsWith("6 letters sent, 1 registered"),
+                    phone.text("#letter-response"));
+            assertEquals(2, phone.driver().findElements(By.cssSelector("#letter-response-areas li")).size());
         }
 
         try (Browser other = new Browser(base.toString(), Browser.PHONE)) {
