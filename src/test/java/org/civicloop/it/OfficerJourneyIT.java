@@ -315,7 +315,7 @@ class OfficerJourneyIT {
             assertTrue(personalRows(id) > 0, "personal data is there before retention");
             officer.clickAndWait("#retention\\:applyRetention");
             assertTrue(officer.text("#messages").contains("Personal data deleted"), officer.text("#messages"));
-            assertTrue(officer.text("#retained").length() > 0, officer.pageText());
+            assertTrue(officer.text("#retention\\:retained").length() > 0, officer.pageText());
             officer.screenshots("officer-08-retention", "#retention");
             assertEquals(0, personalRows(id), "no address, file row, id, code or account link is left");
             assertEquals(report, ItSupport.get(base, "/api/v1/cycles/" + id + "/report").body(), "report unchanged");
