@@ -626,9 +626,10 @@ public class CycleResource {
     @Path("/{id}/jury/draw")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"OFFICER", "ADMIN"})
-    @Operation(summary = "The status of the latest draw started on this server: RUNNING (with progress), DONE (how"
-            + " many drawn) or FAILED (why; nothing changed)")
-    @APIResponse(responseCode = "404", description = "No draw was started on this server")
+    @Operation(summary = "The status of the cycle's latest draw, whichever server runs it: RUNNING (with progress),"
+            + " DONE (how many drawn) or FAILED (why; nothing changed), also when the server running it stopped"
+            + " (\"interrupted\": start it again)")
+    @APIResponse(responseCode = "404", description = "No draw of this cycle was started")
     public DrawStatusView juryDrawStatus(@PathParam("id") long id) {
         return statusView(drawRunner.status(id).orElseThrow(NotFoundException::new));
     }
