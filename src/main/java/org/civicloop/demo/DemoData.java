@@ -67,6 +67,8 @@ public class DemoData {
     @Inject
     JuryService jury;
     @Inject
+    org.civicloop.jury.LetterRoundService letters;
+    @Inject
     EvidenceDemo evidenceDemo;
     @Inject
     DeliberationService deliberation;
@@ -268,6 +270,37 @@ public class DemoData {
         // This volunteer lives at an address that is also in the imported letter round: one household.
         ok(jury.volunteer(residents.get(13), id, true, answers(n), "4 Mill Lane, RV2 7QT"));
         ok(jury.importPool(officer, id, LIBRARY_POOL, "id", List.of("address", "postcode")));
+        // A letter round: 12 letters drawn from a 60-line address list, split across three areas in proportion; two
+        // residents registered with their letter's code (the letter's address is their household).
+        ok(letters.uploadAddresses(officer, id, LIBRARY_ADDRESSES, "uprn", List.of("line1", "postcode"), "ward"));
+        ok(letters.commitLetters(officer, id, 12, true, "library-letters-2026"));
+        ok(letters.drawLetters(officer, id));
+        List<org.civicloop.jury.LetterAddress> sent = letters.letters(id);
+        for (int i = 0; i < 2; i++) {
+            ok(jury.volunteer(residents.get(i), id, true, answers(i + 6), null, sent.get(i * 5).getCode()));
+        }
+    }
+
+    /**
+     * The library jury's letter round: an address list as a postal address file gives it (a property reference, two
+     * address lines, a postcode and the ward), 30 lines in Riverside North, 20 in Old Town and 10 in Mill Quarter.
+     */
+    static final String LIBRARY_ADDRESSES = libraryAddresses();
+
+    private static String libraryAddresses() {
+        String[][] wards = {{"Riverside North", "Canal Walk", "RV1"}, {"Old Town", "Market Street", "RV2"},
+            {"Mill Quarter", "Weir Lane", "RV3"}};
+        int[] lines = {30, 20, 10};
+        StringBuilder csv = new StringBuilder("uprn,line1,line2,postcode,ward\n");
+        int uprn = 100_200_300;
+        for (int w = 0; w < wards.length; w++) {
+            for (int i = 1; i <= lines[w]; i++) {
+                csv.append(uprn++).append(',').append(i).append(' ').append(wards[w][1]).append(',')
+                        .append(i % 4 == 0 ? "\"Flat " + i + ", rear\"" : "").append(',').append(wards[w][2]).append(' ')
+                        .append(1 + i % 9).append("LR,").append(wards[w][0]).append('\n');
+            }
+        }
+        return csv.toString();
     }
 
     /**

@@ -7,9 +7,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.civicloop.kernel.Actor;
@@ -18,8 +19,9 @@ import org.civicloop.kernel.Result;
 /**
  * Runs the jury draw off the request thread: computing the fair panel distribution of a large pool takes seconds to
  * minutes, so the officer's click (or the API call) starts the draw on the managed executor and the page polls its
- * status. One draw per cycle at a time: a second start while one runs is refused. The status lives in this server's
- * memory (a restart forgets a running draw, which then never happened: the draw is one transaction).
+ * status. One draw per cycle at a time: a second start while one runs (on any server) is refused. The status is kept in
+ * the database ({@link JuryDrawRuns}), so every server answers it; a draw lost with its server (a restart, a crash) is
+ * reported FAILED, interrupted, and never happened (the draw is recorded in one transaction at its end).
  */
 @ApplicationScoped
 public class JuryDrawRunner {
@@ -35,48 +37,111 @@ public class JuryDrawRunner {
             return state == State.RUNNING;
         }
 
-        DrawStatus progressed(String p) {
-            return new DrawStatus(cycleId, state, p, startedAt, finishedAt, refusal, args, drawn);
-        }
     }
+
+    /** How often a server refreshes the heartbeat of the draws it runs. */
+    static final long HEARTBEAT_SECONDS = 15;
+    /** How often the draw writes its progress to the database, at most. */
+    private static final long PROGRESS_MILLIS = 500;
 
     @Inject
     JuryService jury;
     @Inject
+    JuryDrawRuns runs;
+    @Inject
     Clock clock;
     @Resource
     ManagedExecutorService executor;
+    @Resource
+    jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
 
-    private final Map<Long, DrawStatus> statuses = new ConcurrentHashMap<>();
+    /** This server, as the draws it runs name it: the host and the server's configuration folder. */
+    private final String node = nodeName();
+    private java.util.concurrent.ScheduledFuture<?> heartbeat;
+
+    static String nodeName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        String name = host + " " + System.getProperty("server.config.dir", System.getProperty("user.dir", ""));
+        return name.length() > 500 ? name.substring(name.length() - 500) : name;
+    }
+
+    /**
+     * At start: the draws this server was running when it stopped are lost (FAILED, interrupted); from now on the
+     * heartbeat of the draws it runs is refreshed every {@link #HEARTBEAT_SECONDS} seconds.
+     */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        try {
+            int lost = runs.interrupted(node, clock.instant());
+            if (lost > 0) {
+                LOG.warning(lost + " jury draw(s) were interrupted when this server stopped; they can be started again");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not mark the interrupted jury draws of this server", e);
+        }
+        heartbeat = scheduler.scheduleWithFixedDelay(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private void beat() {
+        try {
+            runs.heartbeat(node, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The jury draws' heartbeat failed; it is tried again", e);
+        }
+    }
 
     /**
      * Starts drawing the committed jury of a cycle. Refused at once if this person may not, if nothing is committed
-     * or already drawn, or if a draw of this cycle is running; otherwise answers the RUNNING status.
+     * or already drawn, or if a draw of this cycle is running on any server; otherwise answers the RUNNING status.
      */
     public Result<DrawStatus> start(Actor actor, long cycleId) {
         Result<JuryDraw> ready = jury.readyToDraw(actor, cycleId);
         if (ready instanceof Result.Refused<JuryDraw> r) {
             return Result.refused(r.key(), r.args().toArray());
         }
-        DrawStatus running = new DrawStatus(cycleId, State.RUNNING, "", clock.instant(), null, null, List.of(), 0);
-        DrawStatus previous = statuses.compute(cycleId, (id, s) -> s != null && s.isRunning() ? s : running);
-        if (previous != running) {
+        Optional<DrawStatus> running;
+        try {
+            running = runs.claim(cycleId, node, clock.instant());
+        } catch (RuntimeException e) {
+            // Two servers claiming the first draw of a cycle at once: the unique cycle id lets one win.
+            LOG.log(Level.FINE, "Claiming the draw of cycle " + cycleId + " lost a race", e);
+            running = Optional.empty();
+        }
+        if (running.isEmpty()) {
             return Result.refused("refused.jury.drawing");
         }
         try {
             executor.execute(() -> run(actor, cycleId));
         } catch (RuntimeException e) {
-            statuses.remove(cycleId);
+            runs.failed(cycleId, "refused.jury.failed", List.of(String.valueOf(e.getMessage())), clock.instant());
             throw e;
         }
-        return Result.done(running);
+        return Result.done(running.get());
     }
 
     private void run(Actor actor, long cycleId) {
         Result<List<Volunteer>> r;
+        long[] lastWrite = {0};
         try {
-            Result<JuryService.DrawPlan> plan = jury.planDraw(actor, cycleId,
-                    p -> statuses.computeIfPresent(cycleId, (id, s) -> s.progressed(p)));
+            Result<JuryService.DrawPlan> plan = jury.planDraw(actor, cycleId, p -> {
+                long now = System.nanoTime();
+                if (now - lastWrite[0] >= PROGRESS_MILLIS * 1_000_000L) {
+                    lastWrite[0] = now;
+                    runs.progress(cycleId, node, p, clock.instant());
+                }
+            });
             r = plan instanceof Result.Refused<JuryService.DrawPlan> refused
                     ? Result.refused(refused.key(), refused.args().toArray())
                     : jury.recordDraw(actor, cycleId, plan.value());
@@ -84,15 +149,10 @@ public class JuryDrawRunner {
             LOG.log(Level.WARNING, "The jury draw of cycle " + cycleId + " failed", e);
             r = Result.refused("refused.jury.failed", String.valueOf(e.getMessage()));
         }
-        Instant now = clock.instant();
-        DrawStatus s = statuses.get(cycleId);
-        Instant started = s == null ? now : s.startedAt();
         if (r instanceof Result.Refused<List<Volunteer>> refused) {
-            statuses.put(cycleId, new DrawStatus(cycleId, State.FAILED, "", started, now, refused.key(),
-                    refused.args(), 0));
+            runs.failed(cycleId, refused.key(), refused.args(), clock.instant());
         } else {
-            statuses.put(cycleId, new DrawStatus(cycleId, State.DONE, "", started, now, null, List.of(),
-                    r.value().size()));
+            runs.done(cycleId, r.value().size(), clock.instant());
         }
     }
 
@@ -102,15 +162,15 @@ public class JuryDrawRunner {
      */
     public DrawStatus awaitBriefly(long cycleId, java.time.Duration patience) {
         long until = System.nanoTime() + patience.toNanos();
-        DrawStatus s = statuses.get(cycleId);
+        DrawStatus s = status(cycleId).orElse(null);
         while (s != null && s.isRunning() && System.nanoTime() < until) {
             try {
-                Thread.sleep(25);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            s = statuses.get(cycleId);
+            s = status(cycleId).orElse(null);
         }
         return s;
     }
@@ -131,8 +191,11 @@ public class JuryDrawRunner {
         });
     }
 
-    /** The latest draw of this cycle started on this server, if any. */
+    /**
+     * The latest draw of this cycle, started on any server, if any; a draw whose server stopped (restarted, or silent
+     * for longer than {@link JuryDrawRuns#STALE}) is FAILED, interrupted.
+     */
     public Optional<DrawStatus> status(long cycleId) {
-        return Optional.ofNullable(statuses.get(cycleId));
+        return runs.status(cycleId, clock.instant());
     }
 }

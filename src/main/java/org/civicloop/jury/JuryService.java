@@ -57,6 +57,8 @@ public class JuryService implements PhaseGate {
     Clock clock;
     @Inject
     AccountService accounts;
+    @Inject
+    LetterRoundService letters;
 
     @Transactional
     public Result<Volunteer> volunteer(Actor actor, long cycleId, boolean consent) {
@@ -75,6 +77,18 @@ public class JuryService implements PhaseGate {
     @Transactional
     public Result<Volunteer> volunteer(Actor actor, long cycleId, boolean consent, Map<String, String> answers,
                                        String address) {
+        return volunteer(actor, cycleId, consent, answers, address, null);
+    }
+
+    /**
+     * A resident volunteers as above, giving the registration code of an invitation letter (stage two of a letter
+     * round, docs/jury.md): the code must be this cycle's, drawn and unused; it is then used up and the letter's
+     * address becomes the volunteer's household (a typed address is ignored). When the cycle's volunteering is
+     * letters-only, the code is required. A wrong or used code is refused and changes nothing.
+     */
+    @Transactional
+    public Result<Volunteer> volunteer(Actor actor, long cycleId, boolean consent, Map<String, String> answers,
+                                       String address, String code) {
         if (!actor.hasAny(Role.RESIDENT, Role.JUROR)) {
             return Result.refused("refused.volunteer.residentsOnly");
         }
@@ -103,13 +117,29 @@ public class JuryService implements PhaseGate {
         if (addr.length() > 500) {
             return Result.refused("refused.volunteer.address");
         }
+        LetterAddress letter = null;
+        if (code != null && !code.isBlank()) {
+            Result<LetterAddress> usable = letters.usableCode(cycleId, code);
+            if (usable instanceof Result.Refused<LetterAddress> r) {
+                return Result.refused(r.key(), r.args().toArray());
+            }
+            letter = usable.value();
+            addr = letters.addressOf(letter);
+        } else if (setting(cycleId).isLettersOnly()) {
+            return Result.refused("refused.volunteer.codeRequired");
+        }
         Volunteer v = new Volunteer(cycleId, account.getId(), true, clock.instant());
         em.persist(v);
         em.flush();
-        audit.record(actor, "jury.volunteered", "volunteer", v.getId(), null, "cycle=" + cycleId);
+        audit.record(actor, "jury.volunteered", "volunteer", v.getId(), null, "cycle=" + cycleId
+                + (letter == null ? "" : "; by letter"));
+        if (letter != null) {
+            letters.registered(actor, letter, v.getId());
+        }
         if (!addr.isEmpty()) {
-            VolunteerPersonal p = new VolunteerPersonal(v.getId(), cycleId, null, null, addr,
-                    householdKey(List.of(addr)));
+            VolunteerPersonal p = new VolunteerPersonal(v.getId(), cycleId, null, null,
+                    addr.length() > 500 ? addr.substring(0, 500) : addr,
+                    letter == null ? householdKey(List.of(addr)) : letter.getHouseholdKey());
             em.persist(p);
             em.flush();
             audit.record(actor, "jury.addressGiven", "volunteer_personal", p.getId(), null, null);
@@ -686,6 +716,29 @@ public class JuryService implements PhaseGate {
     }
 
     /**
+     * Sets who may volunteer while recruiting, before the jury draw is committed: anyone (OPEN, with or without a
+     * letter's code) or only residents who give a letter's registration code (LETTERS_ONLY).
+     */
+    @Transactional
+    public Result<JurySetting> setVolunteering(Actor actor, long cycleId, JurySetting.Volunteering volunteering) {
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
+        }
+        if (found.value().getPhase() != Phase.RECRUIT || findDraw(cycleId).isPresent()) {
+            return Result.refused("refused.volunteering.fixed");
+        }
+        if (volunteering == null) {
+            return Result.refused("refused.volunteering.value");
+        }
+        JurySetting s = storedSetting(actor, cycleId);
+        String before = audit.digestOf("jury_setting", s.getId());
+        s.volunteering(volunteering);
+        audit.record(actor, "jury.volunteeringSet", "jury_setting", s.getId(), before, volunteering.name());
+        return Result.done(s);
+    }
+
+    /**
      * Imports volunteers from a people CSV (the Sortition Foundation's format: an id column, one column per feature
      * with quotas, any other columns such as names and address lines) while recruiting, before the draw. The people
      * join the pool without an account; every row is stored as it came and exported back unchanged (officers only).
@@ -843,6 +896,7 @@ public class JuryService implements PhaseGate {
                 erased++;
             }
         }
+        erased += letters.erase(actor, cycleId);
         em.persist(record);
         em.flush();
         audit.record(actor, "jury.retentionApplied", "jury_retention", record.getId(), null,

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A cycle's recruitment settings: the household rule (at most one person per address, on by default), and the layout
- * of the pool file an officer imported: its header in order, its id column and the columns that form the address.
+ * of the pool file an officer imported, and whether volunteering needs a letter's registration code;: its header in order, its id column and the columns that form the address.
  */
 @Entity
 @Table(name = "jury_setting")
@@ -33,6 +33,13 @@ public class JurySetting {
     /** The address columns, CSV-encoded. */
     @Column(name = "address_columns")
     private String addressColumns;
+    /** Whether volunteering needs a letter's registration code (LETTERS_ONLY) or is open to anyone too (OPEN). */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false)
+    private Volunteering volunteering = Volunteering.OPEN;
+
+    /** Who may volunteer: anyone (with or without a letter's code), or only those with a letter's code. */
+    public enum Volunteering { OPEN, LETTERS_ONLY }
 
     protected JurySetting() {
     }
@@ -43,6 +50,10 @@ public class JurySetting {
 
     void householdRule(boolean on) {
         this.onePerHousehold = on;
+    }
+
+    void volunteering(Volunteering v) {
+        this.volunteering = v;
     }
 
     void imported(String header, String idColumn, String addressColumns) {
@@ -57,6 +68,8 @@ public class JurySetting {
     public String getPoolHeader() { return poolHeader; }
     public String getIdColumn() { return idColumn; }
     public String getAddressColumns() { return addressColumns; }
+    public Volunteering getVolunteering() { return volunteering; }
+    public boolean isLettersOnly() { return volunteering == Volunteering.LETTERS_ONLY; }
 
     /** The address columns as a list (empty when none were chosen). */
     public List<String> addressColumnList() {

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * docs/security.md). Sign-in: failed attempts are counted per account and per client address; once either is
  * spent, every sign-in for that account or from that address is refused until tokens come back (also a right
  * password, so that the answer tells a guesser nothing). Ballots: every casting attempt is counted per account
- * and per client address.
+ * and per client address. Letter codes: wrong codes are counted per account and per client address.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -38,6 +38,18 @@ public class RateLimits {
     @ConfigProperty(name = "civicloop.rateLimit.ballot.periodSeconds", defaultValue = "60")
     long ballotPeriod;
 
+    @Inject
+    @ConfigProperty(name = "civicloop.rateLimit.letterCode.perAccount", defaultValue = "10")
+    int letterCodePerAccount;
+    @Inject
+    @ConfigProperty(name = "civicloop.rateLimit.letterCode.perAddress", defaultValue = "100")
+    int letterCodePerAddress;
+    @Inject
+    @ConfigProperty(name = "civicloop.rateLimit.letterCode.periodSeconds", defaultValue = "3600")
+    long letterCodePeriod;
+
+    private RateLimiter letterCodeAccounts;
+    private RateLimiter letterCodeAddresses;
     private RateLimiter signInAccounts;
     private RateLimiter signInAddresses;
     private RateLimiter ballotAccounts;
@@ -49,6 +61,8 @@ public class RateLimits {
         signInAddresses = new RateLimiter(signInPerAddress, Duration.ofSeconds(signInPeriod));
         ballotAccounts = new RateLimiter(ballotPerAccount, Duration.ofSeconds(ballotPeriod));
         ballotAddresses = new RateLimiter(ballotPerAddress, Duration.ofSeconds(ballotPeriod));
+        letterCodeAccounts = new RateLimiter(letterCodePerAccount, Duration.ofSeconds(letterCodePeriod));
+        letterCodeAddresses = new RateLimiter(letterCodePerAddress, Duration.ofSeconds(letterCodePeriod));
     }
 
     private static String account(String username) {
@@ -75,6 +89,21 @@ public class RateLimits {
             return byAddress;
         }
         return ballotAccounts.tryAcquire(account(username));
+    }
+
+    /**
+     * Empty when a letter's registration code may be tried now; else how long to wait. Only wrong codes are counted
+     * ({@link #letterCodeFailed}), per account and per client address, so guessing codes is hopeless
+     * (docs/security.md).
+     */
+    public Optional<Duration> letterCodeBlocked(String username, String address) {
+        return longer(letterCodeAccounts.check(account(username)), letterCodeAddresses.check(address));
+    }
+
+    /** Counts a wrong or used letter code against the account and the address. */
+    public void letterCodeFailed(String username, String address) {
+        letterCodeAccounts.consume(account(username));
+        letterCodeAddresses.consume(address);
     }
 
     private static Optional<Duration> longer(Optional<Duration> a, Optional<Duration> b) {

@@ -14,6 +14,9 @@ public final class Refusals {
             "refused.jury.drawing", "refused.jury.notCommitted", "refused.jury.poolChanged", "refused.pool.header",
             "refused.pool.duplicate", "refused.household.fixed", "refused.retention.notClosed",
             "refused.retention.done", "refused.pool.nothingImported",
+            "refused.letters.committed", "refused.letters.notCommitted", "refused.letters.noList",
+            "refused.letters.notDrawn", "refused.letters.erased", "refused.volunteer.codeUsed",
+            "refused.volunteering.fixed",
             // paper ballots
             "refused.paper.scanned", "refused.paper.twoKeyers", "refused.paper.notDisputed",
             "refused.paper.discrepancies", "refused.paper.notKeyedTwice", "refused.paper.openBatches",

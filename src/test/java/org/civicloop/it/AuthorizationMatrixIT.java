@@ -102,6 +102,11 @@ class AuthorizationMatrixIT {
         api(OFFICERS, "PUT " + cy + "/jury/quotas", "POST " + cy + "/jury/people", "GET " + cy + "/jury/people.csv",
                 "PUT " + cy + "/jury/household", "POST " + cy + "/jury/commitment", "POST " + cy + "/jury/draw",
                 "GET " + cy + "/jury/draw", "POST " + cy + "/jury/retention");
+        // letter rounds: the address list, the letters and their codes are personal data (officers only)
+        api(OFFICERS, "PUT " + cy + "/jury/volunteering", "POST " + cy + "/jury/letters/addresses",
+                "POST " + cy + "/jury/letters/commitment", "POST " + cy + "/jury/letters/draw",
+                "GET " + cy + "/jury/letters.csv");
+        api(PARTICIPANTS, "POST " + cy + "/jury/volunteers");
         api(STAFF, "POST " + cy + "/advance");
         api(PARTICIPANTS, "POST " + cy + "/ballots");
         // paper ballots

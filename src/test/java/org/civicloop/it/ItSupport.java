@@ -64,9 +64,18 @@ public final class ItSupport {
         }
     }
 
-    /** The id of the newest published cycle in this phase (the demo has one CLOSED, one VOTE, one RECRUIT). */
+    /**
+     * The id of the newest published demo cycle in this phase (the demo has one CLOSED, one VOTE, one RECRUIT); cycles
+     * that tests open and move on (OfficerJourneyIT closes one) are not demo cycles.
+     */
     public static long cycleInPhase(URL base, String phase) throws Exception {
-        return cycleWhere(base, "phase", phase);
+        for (jakarta.json.JsonObject c : get(base, "/api/v1/cycles").array().getValuesAs(jakarta.json.JsonObject.class)) {
+            long id = c.getJsonNumber("id").longValue();
+            if (c.getString("phase").equals(phase) && get(base, "/api/v1/cycles/" + id).json().getBoolean("demo")) {
+                return id;
+            }
+        }
+        throw new java.util.NoSuchElementException("no demo cycle in " + phase);
     }
 
     public static long cycleTitled(URL base, String title) throws Exception {

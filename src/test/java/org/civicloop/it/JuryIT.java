@@ -304,6 +304,43 @@ class JuryIT {
     }
 
     @Test
+    void aDrawLostWithItsServerIsReportedInterruptedAndCanBeStartedAgain() throws Exception {
+        long id = recruitingCycle("Water fountains " + System.nanoTime());
+        String cy = "/api/v1/cycles/" + id + "/jury";
+        assertEquals(200, ItSupport.putAs(base, cy + "/quotas", "text/csv", QUOTAS, "Authorization", OFFICER).status());
+        assertEquals(200, ItSupport.post(base, cy + "/people?idColumn=ref&addressColumns=Address%20line%201,Postcode",
+                "text/csv", peopleFile(), "Authorization", OFFICER).status());
+        assertEquals(201, ItSupport.postJson(base, cy + "/commitment", "{\"size\":4,\"seed\":\"fountains\"}",
+                "Authorization", OFFICER).status());
+        // A draw that a server started and then lost (it stopped two minutes ago without finishing).
+        try (java.sql.Connection c = ItSupport.connect()) {
+            long runId;
+            try (var rs = c.createStatement().executeQuery("SELECT nextval('jury_draw_run_seq')")) {
+                rs.next();
+                runId = rs.getLong(1);
+            }
+            try (var ps = c.prepareStatement("INSERT INTO jury_draw_run (id, cycle_id, state, progress, started_at,"
+                    + " drawn, node, heartbeat_at) VALUES (?, ?, 'RUNNING', 'column 3', ?, 0, 'a stopped server', ?)")) {
+                java.sql.Timestamp then = java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(180));
+                ps.setLong(1, runId);
+                ps.setLong(2, id);
+                ps.setTimestamp(3, then);
+                ps.setTimestamp(4, then);
+                ps.executeUpdate();
+            }
+        }
+        ItSupport.Reply lost = get(base, cy + "/draw", "Authorization", OFFICER);
+        assertEquals(200, lost.status(), lost.body());
+        assertEquals("FAILED", lost.json().getString("state"), lost.body());
+        assertTrue(lost.json().getString("reason").contains("interrupted"), lost.body());
+        ItSupport.Reply again = ItSupport.post(base, cy + "/draw", "application/json", "", "Authorization", OFFICER);
+        assertEquals(202, again.status(), "a lost draw does not block a new one: " + again.body());
+        JsonObject status = awaitDraw(id);
+        assertEquals("DONE", status.getString("state"), status.toString());
+        assertEquals(4, status.getInt("drawn"));
+    }
+
+    @Test
     void theDemoLibraryPoolMixesImportedAndRegisteredPeopleAndKeepsTheFileForOfficers() throws Exception {
         long id = ItSupport.cycleTitled(base, "Library opening hours");
         ItSupport.Reply export = get(base, "/api/v1/cycles/" + id + "/jury/people.csv", "Authorization", OFFICER);

@@ -23,7 +23,9 @@ import org.openqa.selenium.By;
  * residents have, who is accountable); draws the jury by committed seed; writes the evidence pack, which a second
  * officer ("reviewer") signs off for balance; adds the costed options; closes the vote; answers each
  * recommendation; publishes "you said, we did"; sets the outcome objective and its indicators and enters the first
- * reading. Residents' own steps (volunteering, a juror's ballot) are the only preconditions made outside it.
+ * reading; closes the cycle and deletes the jury's personal data at once (the report, the draw and pool.csv stay as
+ * published). Residents' own steps (volunteering, one with a letter's code, a juror's ballot) and a small letter round
+ * are the only preconditions made outside it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -56,6 +58,29 @@ class OfficerJourneyIT {
         b.type("#option\\:odesc", title + ", installed by the parks team.");
         b.clickAndWait("#option\\:addOption");
         assertTrue(b.text("#h-options").length() > 0 && b.pageText().contains(title), b.text("#messages"));
+    }
+
+    /** Rows of this cycle that still hold personal data: volunteers' data, account links, the letters' addresses. */
+    private static long personalRows(long cycle) throws Exception {
+        String[] queries = {
+            "SELECT COUNT(*) FROM volunteer_personal WHERE cycle_id = ? AND (address IS NOT NULL OR source_row IS NOT"
+                + " NULL OR external_id IS NOT NULL)",
+            "SELECT COUNT(*) FROM volunteer WHERE cycle_id = ? AND account_id IS NOT NULL",
+            "SELECT COUNT(*) FROM jury_letter_address WHERE cycle_id = ? AND (source_row IS NOT NULL OR code IS NOT"
+                + " NULL OR external_id IS NOT NULL OR household_key IS NOT NULL)"};
+        long n = 0;
+        try (java.sql.Connection c = ItSupport.connect()) {
+            for (String q : queries) {
+                try (var ps = c.prepareStatement(q)) {
+                    ps.setLong(1, cycle);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        n += rs.getLong(1);
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     private static void moveOn(Browser officer, String expectedPhase) {
@@ -128,12 +153,29 @@ class OfficerJourneyIT {
         long id = ItSupport.cycleTitled(base, title);
         String workspace = "/officer/cycle.xhtml?id=" + id;
 
-        // Precondition, not the officer's journey: three residents volunteer, each in their own browser.
+        // Precondition, not the officer's journey (LetterRoundJourneyIT walks it): a small letter round, through the API.
+        String officerAuth = ItSupport.basic("officer", ItSupport.DEMO_PASSWORD);
+        String cy = "/api/v1/cycles/" + id + "/jury";
+        assertEquals(200, ItSupport.post(base, cy + "/letters/addresses?idColumn=ref&addressColumns=line1,postcode",
+                "text/csv", "ref,line1,postcode\nB1,1 Bench Row,RV5 1BB\nB2,2 Bench Row,RV5 2BB\nB3,3 Bench Row,RV5 3BB\n",
+                "Authorization", officerAuth).status());
+        assertEquals(201, ItSupport.postJson(base, cy + "/letters/commitment",
+                "{\"letters\":2,\"byArea\":false,\"seed\":\"bench-letters\"}", "Authorization", officerAuth).status());
+        assertEquals(200, ItSupport.post(base, cy + "/letters/draw", "application/json", "", "Authorization",
+                officerAuth).status());
+        String code = org.civicloop.kernel.Csv.read(new java.io.StringReader(ItSupport.get(base, cy + "/letters.csv",
+                "Authorization", officerAuth).body())).get(1).get(3);
+
+        // Precondition, not the officer's journey: three residents volunteer, each in their own browser (the third
+        // with the code of a letter).
         List<String> volunteers = List.of("resident01", "resident02", "resident03");
         for (String r : volunteers) {
             try (Browser resident = new Browser(base.toString(), Browser.PHONE)) {
                 resident.signIn(r, ItSupport.DEMO_PASSWORD);
                 resident.open("/cycle.xhtml?id=" + id);
+                if (r.equals("resident03")) {
+                    resident.type("#volunteer\\:code", code);
+                }
                 resident.find("#volunteer\\:consent").click();
                 resident.clickAndWait("#volunteer\\:submit");
                 assertTrue(resident.text("#volunteered").length() > 0, resident.pageText());
@@ -262,6 +304,26 @@ class OfficerJourneyIT {
             officer.clickAndWait("#reading\\:record");
             assertTrue(officer.text("#messages").contains("Reading recorded"), officer.pageText());
             officer.screenshots("officer-07-reading", "#h-objectives");
+
+            // Closing the cycle, then deleting the jury's personal data at once rather than after the retention period.
+            officer.open(workspace);
+            moveOn(officer, "Closed");
+            String report = ItSupport.get(base, "/api/v1/cycles/" + id + "/report").body();
+            String jury = ItSupport.get(base, cy).body();
+            String pool = ItSupport.get(base, cy + "/pool.csv").body();
+            assertTrue(pool.startsWith("id"), pool);
+            assertTrue(personalRows(id) > 0, "personal data is there before retention");
+            officer.clickAndWait("#retention\\:applyRetention");
+            assertTrue(officer.text("#messages").contains("Personal data deleted"), officer.text("#messages"));
+            assertTrue(officer.text("#retention\\:retained").length() > 0, officer.pageText());
+            officer.screenshots("officer-08-retention", "#retention");
+            assertEquals(0, personalRows(id), "no address, file row, id, code or account link is left");
+            assertEquals(report, ItSupport.get(base, "/api/v1/cycles/" + id + "/report").body(), "report unchanged");
+            assertEquals(jury, ItSupport.get(base, cy).body(), "the draw, its report and the letter figures unchanged");
+            assertEquals(pool, ItSupport.get(base, cy + "/pool.csv").body(), "pool.csv unchanged");
+            assertEquals(409, ItSupport.get(base, cy + "/letters.csv", "Authorization", officerAuth).status(),
+                    "the letters are gone");
+            assertTrue(ItSupport.awaitChained(base).getBoolean("valid"), "retention is in the audit chain");
         }
 
         // The public sees the decision and the first reading.

@@ -117,6 +117,38 @@ class TwoNodeIT {
     }
 
     @Test
+    void aJuryDrawStartedOnOneNodeIsFollowedOnTheOther() throws Exception {
+        String officer = ItSupport.basic("officer", ItSupport.DEMO_PASSWORD);
+        long id = ItSupport.recruitingCycle(base, officer, "Two-node draw " + System.nanoTime(), "Which paths get lit?",
+                "Safer walks home", 10000, "Which paths", "More people walk after dark");
+        String cy = "/api/v1/cycles/" + id + "/jury";
+        java.net.URL b = URI.create(nodeB.base() + "/").toURL();
+        assertEquals(200, ItSupport.putAs(base, cy + "/quotas", "text/csv",
+                "feature,value,min,max\nage,young,1,2\nage,old,1,2\n", "Authorization", officer).status());
+        StringBuilder people = new StringBuilder("id,name,age\n");
+        for (int i = 1; i <= 8; i++) {
+            people.append(i).append(",Person ").append(i).append(',').append(i % 2 == 0 ? "young" : "old").append('\n');
+        }
+        assertEquals(200, ItSupport.post(base, cy + "/people", "text/csv", people.toString(), "Authorization", officer)
+                .status());
+        assertEquals(201, ItSupport.postJson(base, cy + "/commitment", "{\"size\":3,\"seed\":\"two\"}",
+                "Authorization", officer).status());
+        assertEquals(404, ItSupport.get(b, cy + "/draw", "Authorization", officer).status(), "no draw yet");
+        assertEquals(202, ItSupport.post(base, cy + "/draw", "application/json", "", "Authorization", officer)
+                .status());
+        ItSupport.Reply onB;
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        do {
+            onB = ItSupport.get(b, cy + "/draw", "Authorization", officer);
+            assertEquals(200, onB.status(), "node B knows the draw node A started: " + onB.body());
+        } while ("RUNNING".equals(onB.json().getString("state")) && System.nanoTime() < until);
+        assertEquals("DONE", onB.json().getString("state"), onB.body());
+        assertEquals(3, onB.json().getInt("drawn"));
+        assertEquals(409, ItSupport.post(b, cy + "/draw", "application/json", "", "Authorization", officer).status(),
+                "node B refuses a second draw");
+    }
+
+    @Test
     void aSignInOnOneNodeIsHonouredByTheOtherAndABallotCastThereCountsEverywhere() throws Exception {
         long cycle = ItSupport.cycleTitled(base, "Youth spaces fund");
         String name = "twonode" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);

@@ -157,6 +157,8 @@ public class CycleResource {
     org.civicloop.jury.JuryDrawRunner drawRunner;
     @Inject
     org.civicloop.jury.JuryRetention retention;
+    @Inject
+    org.civicloop.jury.LetterRoundService letters;
 
     @GET
     @Operation(summary = "Published cycles, newest first")
@@ -349,7 +351,24 @@ public class CycleResource {
                            Instant drawnAt, String minProbability, String meanProbability, int volunteers,
                            List<Representation> representation, List<String> selected,
                            List<ReplacementView> replacements, org.civicloop.jury.JuryService.RepeatParticipants
-                                   usualSuspects) {
+                                   usualSuspects, String volunteering, LettersView letters) {
+    }
+
+    /** Stage one of a two-stage lottery: the list, the commitment, the seed once drawn, and the response. */
+    public record LettersView(int addresses, String listSha256, Integer letters, boolean byArea, String seedCommitment,
+                              String seed, Instant committedAt, Instant drawnAt, int sent, int registered,
+                              String responseRate, List<org.civicloop.jury.LetterRoundService.AreaResponse> areas) {
+    }
+
+    private LettersView lettersView(long id) {
+        org.civicloop.jury.LetterRound round = letters.round(id).orElse(null);
+        if (round == null) {
+            return null;
+        }
+        org.civicloop.jury.LetterRoundService.Response r = letters.response(id).orElseThrow();
+        return new LettersView(round.getAddressCount(), round.getListSha256(), round.getLetters(), round.isByArea(),
+                round.getSeedCommitment(), round.getPublishedSeed(), round.getCommittedAt(), round.getDrawnAt(),
+                r.letters(), r.registered(), r.rate(), r.areas());
     }
 
     @GET
@@ -358,7 +377,9 @@ public class CycleResource {
     @Operation(summary = "The jury draw: method, size, the seed's SHA-256 committed before the draw, the seed once"
             + " drawn, the lowest selection probability, the representativeness table (quota, volunteers, invited,"
             + " accepted, attended, on the jury), the ids the draw selected and the replacements for those who declined"
-            + " (pseudonymous volunteer ids), and how many of the pool and the jury took part in an earlier cycle")
+            + " (pseudonymous volunteer ids), how many of the pool and the jury took part in an earlier cycle, who may"
+            + " volunteer, and the letter round if any (list size and SHA-256, letters, the seed's commitment, the"
+            + " seed once drawn, registrations and the response rate overall and per area)")
     public JuryView jury(@PathParam("id") long id) {
         cycles.findPublished(id).orElseThrow(NotFoundException::new);
         org.civicloop.jury.JuryDraw d = jury.findDraw(id).orElse(null);
@@ -373,7 +394,126 @@ public class CycleResource {
                 d == null ? null : d.getSeedCommitment(), d == null ? null : d.getPublishedSeed(),
                 d == null ? null : d.getCommittedAt(), d == null ? null : d.getDrawnAt(),
                 d == null ? null : d.getMinProbability(), d == null ? null : d.getMeanProbability(),
-                jury.pool(id).size(), lines, selected, replacements, jury.repeatParticipants(id));
+                jury.pool(id).size(), lines, selected, replacements, jury.repeatParticipants(id),
+                jury.setting(id).getVolunteering().name(), lettersView(id));
+    }
+
+    public record VolunteerRequest(boolean consent, Map<String, @Size(max = 100) String> answers,
+                                   @Size(max = 500) String address, @Size(max = 40) String code) {
+    }
+
+    @POST
+    @Path("/{id}/jury/volunteers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"RESIDENT", "JUROR"})
+    @Operation(summary = "Volunteer for the jury while the cycle recruits: consent, one answer per category, an"
+            + " optional address for the household rule, and the registration code of an invitation letter (required"
+            + " when the cycle's volunteering is LETTERS_ONLY). A code is used once; its letter's address becomes the"
+            + " volunteer's household. A wrong or used code changes nothing")
+    @APIResponse(responseCode = "201", description = "In the pool: the volunteer's pseudonymous id")
+    @APIResponse(responseCode = "400", description = "A missing answer or consent, a code required, or a wrong code")
+    @APIResponse(responseCode = "409", description = "Already volunteered, not recruiting, or the code was used")
+    @APIResponse(responseCode = "429", description = "Too many wrong codes from this account or address;"
+            + " Retry-After says when to try again")
+    public Response volunteer(@PathParam("id") long id, @Valid @NotNull VolunteerRequest r,
+                              @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest request) {
+        boolean withCode = r.code() != null && !r.code().isBlank();
+        if (withCode) {
+            java.util.Optional<java.time.Duration> wait = rateLimits.letterCodeBlocked(currentUser.getUsername(),
+                    request.getRemoteAddr());
+            if (wait.isPresent()) {
+                throw new WebApplicationException(org.civicloop.platform.RateLimits.tooManyRequests(wait.get(),
+                        "Too many wrong registration codes; nothing has been recorded. Try again in "
+                                + org.civicloop.kernel.RateLimiter.retryAfterSeconds(wait.get()) + " seconds."));
+            }
+        }
+        org.civicloop.kernel.Result<org.civicloop.jury.Volunteer> v = jury.volunteer(currentUser.actor(), id,
+                r.consent(), r.answers() == null ? Map.of() : r.answers(), r.address(), r.code());
+        if (withCode && v instanceof org.civicloop.kernel.Result.Refused<org.civicloop.jury.Volunteer> refused
+                && refused.key().startsWith("refused.volunteer.code")) {
+            rateLimits.letterCodeFailed(currentUser.getUsername(), request.getRemoteAddr());
+        }
+        return Response.status(201).entity(Map.of("volunteer", Refusals.orThrow(v).getId())).build();
+    }
+
+    public record VolunteeringRequest(@NotNull org.civicloop.jury.JurySetting.Volunteering volunteering) {
+    }
+
+    @PUT
+    @Path("/{id}/jury/volunteering")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Who may volunteer: OPEN (anyone, with or without a letter's code) or LETTERS_ONLY (only"
+            + " residents giving an invitation letter's registration code); while recruiting, before the draw is"
+            + " committed")
+    public VolunteeringRequest setVolunteering(@PathParam("id") long id, @Valid @NotNull VolunteeringRequest r) {
+        return new VolunteeringRequest(Refusals.orThrow(jury.setVolunteering(currentUser.actor(), id,
+                r.volunteering())).getVolunteering());
+    }
+
+    @POST
+    @Path("/{id}/jury/letters/addresses")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Upload the address list of a letter round (stage one of a two-stage lottery) while"
+            + " recruiting: an id column, the address columns, optionally an area column, any other columns (kept,"
+            + " officers only). The whole file is checked first; a problem names its line and nothing changes. Until"
+            + " the round is committed a new upload replaces the list")
+    @APIResponse(responseCode = "200", description = "Uploaded: how many addresses")
+    @APIResponse(responseCode = "400", description = "A bad line (named) or column; nothing changed")
+    @APIResponse(responseCode = "409", description = "Not recruiting, or the round is committed")
+    public Map<String, Integer> uploadLetterAddresses(@PathParam("id") long id,
+            @Parameter(description = "the id column (default id)") @jakarta.ws.rs.QueryParam("idColumn") String idColumn,
+            @Parameter(description = "the address columns, comma separated")
+            @jakarta.ws.rs.QueryParam("addressColumns") String addressColumns,
+            @Parameter(description = "the area column, to split the letters across areas in proportion (optional)")
+            @jakarta.ws.rs.QueryParam("areaColumn") String areaColumn, String csv) {
+        List<String> address = addressColumns == null ? List.of()
+                : java.util.Arrays.stream(addressColumns.split(",")).map(String::strip).filter(a -> !a.isEmpty())
+                .toList();
+        return Map.of("addresses", Refusals.orThrow(letters.uploadAddresses(currentUser.actor(), id, csv, idColumn,
+                address, areaColumn)));
+    }
+
+    public record LettersCommitRequest(@jakarta.validation.constraints.Min(1) int letters, boolean byArea,
+                                       @NotBlank @Size(max = 200) String seed) {
+    }
+
+    @POST
+    @Path("/{id}/jury/letters/commitment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Commit to the letter draw: how many letters, whether split across areas in proportion, and"
+            + " the seed, of which only the SHA-256 is published until the letters are drawn")
+    @APIResponse(responseCode = "201", description = "Committed: the SHA-256 of the seed")
+    public Response commitLetters(@PathParam("id") long id, @Valid @NotNull LettersCommitRequest r) {
+        org.civicloop.jury.LetterRound round = Refusals.orThrow(letters.commitLetters(currentUser.actor(), id,
+                r.letters(), r.byArea(), r.seed()));
+        return Response.created(URI.create("/api/v1/cycles/" + id + "/jury"))
+                .entity(Map.of("seedCommitment", round.getSeedCommitment())).build();
+    }
+
+    @POST
+    @Path("/{id}/jury/letters/draw")
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Draw the committed letters: deterministic from the list, the number and the seed (then"
+            + " published); each drawn address gets a one-time registration code")
+    @APIResponse(responseCode = "200", description = "Drawn: how many letters")
+    @APIResponse(responseCode = "409", description = "Not committed, or drawn already")
+    public Map<String, Integer> drawLetters(@PathParam("id") long id) {
+        return Map.of("letters", Refusals.orThrow(letters.drawLetters(currentUser.actor(), id)));
+    }
+
+    @GET
+    @Path("/{id}/jury/letters.csv")
+    @Produces("text/csv;charset=UTF-8")
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "The letters for the mail house: the id, the address columns, the area and the registration"
+            + " code of each drawn address, in draw order (personal data: officers only; noted in the audit log; gone"
+            + " once the retention rule has run)")
+    public Response lettersCsv(@PathParam("id") long id) {
+        return Response.ok(Refusals.orThrow(letters.lettersCsv(currentUser.actor(), id)))
+                .header("Cache-Control", "no-store").build();
     }
 
     @POST
@@ -486,9 +626,10 @@ public class CycleResource {
     @Path("/{id}/jury/draw")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"OFFICER", "ADMIN"})
-    @Operation(summary = "The status of the latest draw started on this server: RUNNING (with progress), DONE (how"
-            + " many drawn) or FAILED (why; nothing changed)")
-    @APIResponse(responseCode = "404", description = "No draw was started on this server")
+    @Operation(summary = "The status of the cycle's latest draw, whichever server runs it: RUNNING (with progress),"
+            + " DONE (how many drawn) or FAILED (why; nothing changed), also when the server running it stopped"
+            + " (\"interrupted\": start it again)")
+    @APIResponse(responseCode = "404", description = "No draw of this cycle was started")
     public DrawStatusView juryDrawStatus(@PathParam("id") long id) {
         return statusView(drawRunner.status(id).orElseThrow(NotFoundException::new));
     }

@@ -50,16 +50,21 @@ public class CyclePage implements Serializable {
     @Inject
     JuryService jury;
     @Inject
+    org.civicloop.jury.LetterRoundService letters;
+    @Inject
     AccountService accounts;
     @Inject
     CurrentUser currentUser;
     @Inject
     org.civicloop.cycle.MandateService mandate;
+    @Inject
+    org.civicloop.platform.RateLimits rateLimits;
 
     private Long id;
     private transient Cycle cycle;
     private boolean consent;
     private String address;
+    private String code;
     private final Map<String, String> answers = new java.util.HashMap<>();
 
     public void load() throws IOException {
@@ -171,8 +176,39 @@ public class CyclePage implements Serializable {
         if (!currentUser.isSignedIn()) {
             return Ui.redirect("/login.xhtml?faces-redirect=true&next=%2Fcycle.xhtml%3Fid%3D" + cycle().getId());
         }
-        Ui.report(jury.volunteer(currentUser.actor(), cycle().getId(), consent, answers, address), "volunteer.done");
+        boolean withCode = code != null && !code.isBlank();
+        jakarta.faces.context.ExternalContext ec = jakarta.faces.context.FacesContext.getCurrentInstance()
+                .getExternalContext();
+        String client = ((jakarta.servlet.http.HttpServletRequest) ec.getRequest()).getRemoteAddr();
+        if (withCode) {
+            java.util.Optional<java.time.Duration> wait = rateLimits.letterCodeBlocked(currentUser.getUsername(),
+                    client);
+            if (wait.isPresent()) {
+                long seconds = org.civicloop.kernel.RateLimiter.retryAfterSeconds(wait.get());
+                ec.setResponseStatus(429);
+                ec.setResponseHeader("Retry-After", Long.toString(seconds));
+                Ui.error("volunteer.codeRateLimited", (seconds + 59) / 60);
+                return null;
+            }
+        }
+        org.civicloop.kernel.Result<org.civicloop.jury.Volunteer> r = jury.volunteer(currentUser.actor(),
+                cycle().getId(), consent, answers, address, code);
+        if (withCode && r instanceof org.civicloop.kernel.Result.Refused<org.civicloop.jury.Volunteer> refused
+                && refused.key().startsWith("refused.volunteer.code")) {
+            rateLimits.letterCodeFailed(currentUser.getUsername(), client);
+        }
+        Ui.report(r, "volunteer.done");
         return null;
+    }
+
+    /** Whether volunteering needs an invitation letter's registration code. */
+    public boolean isLettersOnly() {
+        return jury.setting(cycle().getId()).isLettersOnly();
+    }
+
+    /** Whether this cycle sent invitation letters (so the page asks for a code). */
+    public boolean isLetterRound() {
+        return isLettersOnly() || letters.round(cycle().getId()).filter(r -> r.isDrawn()).isPresent();
     }
 
     /** A category question asked of volunteers: the feature and its possible answers. */
@@ -197,6 +233,8 @@ public class CyclePage implements Serializable {
     public Cycle getCycle() { return cycle(); }
     public String getAddress() { return address; }
     public void setAddress(String address) { this.address = address; }
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
     public boolean isConsent() { return consent; }
     public void setConsent(boolean consent) { this.consent = consent; }
 }

@@ -30,13 +30,22 @@ public final class AddressLottery {
         if (n < 0 || n > distinct.size()) {
             throw new IllegalArgumentException("Cannot draw " + n + " of " + distinct.size() + " distinct addresses");
         }
+        return firstOfShuffle(distinct, n, seed);
+    }
+
+    /**
+     * The first {@code n} of {@code items} after a partial Fisher-Yates shuffle from the seed: for
+     * {@code i = 0..n-1}, swap position {@code i} with {@code i + nextInt(size - i)} of {@link SeededRandom}.
+     */
+    static <T> List<T> firstOfShuffle(List<T> items, int n, String seed) {
+        List<T> order = new ArrayList<>(items);
         SeededRandom rng = new SeededRandom(seed);
         for (int i = 0; i < n; i++) {
-            int j = i + rng.nextInt(distinct.size() - i);
-            String tmp = distinct.get(i);
-            distinct.set(i, distinct.get(j));
-            distinct.set(j, tmp);
+            int j = i + rng.nextInt(order.size() - i);
+            T tmp = order.get(i);
+            order.set(i, order.get(j));
+            order.set(j, tmp);
         }
-        return List.copyOf(distinct.subList(0, n));
+        return List.copyOf(order.subList(0, n));
     }
 }

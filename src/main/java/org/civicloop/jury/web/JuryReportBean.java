@@ -13,7 +13,15 @@ public class JuryReportBean {
     @Inject
     JuryService jury;
 
+    @Inject
+    org.civicloop.jury.LetterRoundService letters;
+
     public JuryService.RepeatParticipants repeatParticipants(long cycleId) {
         return jury.repeatParticipants(cycleId);
+    }
+
+    /** The response to a letter round once its letters are drawn (counts only), else null. */
+    public org.civicloop.jury.LetterRoundService.Response letterResponse(long cycleId) {
+        return letters.round(cycleId).filter(r -> r.isDrawn()).flatMap(r -> letters.response(cycleId)).orElse(null);
     }
 }

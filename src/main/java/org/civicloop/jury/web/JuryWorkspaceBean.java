@@ -9,9 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.civicloop.identity.CurrentUser;
@@ -31,7 +29,6 @@ import org.civicloop.platform.web.Ui;
 public class JuryWorkspaceBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final int MAX_BYTES = 5 * 1024 * 1024;
 
     @Inject
     JuryService jury;
@@ -50,28 +47,12 @@ public class JuryWorkspaceBean implements Serializable {
 
     @PostConstruct
     void init() {
-        try {
-            cycleId = Long.parseLong(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
-                    .getOrDefault("id", ""));
-        } catch (NumberFormatException e) {
-            cycleId = -1;
-        }
+        cycleId = CsvTransfer.cycleIdOfPage();
     }
 
     public String importPool() {
-        if (upload == null || upload.getSize() == 0) {
-            Ui.error("refused.pool.csv", "no file chosen");
-            return null;
-        }
-        if (upload.getSize() > MAX_BYTES) {
-            Ui.error("refused.pool.csv", "larger than 5 MB");
-            return null;
-        }
-        String csv;
-        try (InputStream in = upload.getInputStream()) {
-            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            Ui.error("refused.pool.csv", e.getMessage());
+        String csv = CsvTransfer.read(upload, 5, "refused.pool.csv");
+        if (csv == null) {
             return null;
         }
         List<String> address = addressColumns == null ? List.of()
@@ -120,14 +101,7 @@ public class JuryWorkspaceBean implements Serializable {
         if (!Ui.report(r, null)) {
             return;
         }
-        FacesContext fc = FacesContext.getCurrentInstance();
-        ExternalContext ec = fc.getExternalContext();
-        ec.responseReset();
-        ec.setResponseContentType("text/csv;charset=UTF-8");
-        ec.setResponseHeader("Content-Disposition", "attachment; filename=\"people-" + cycleId + ".csv\"");
-        ec.setResponseHeader("Cache-Control", "no-store");
-        ec.getResponseOutputWriter().write(r.value());
-        fc.responseComplete();
+        CsvTransfer.send("people-" + cycleId + ".csv", r.value());
     }
 
     public String applyRetention() {
