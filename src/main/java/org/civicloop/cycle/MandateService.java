@@ -106,9 +106,12 @@ public class MandateService {
         if (!cycle.isDone()) {
             return cycle.map(c -> null);
         }
+        // The entry carries the row's digest before deletion: a record with neither digest would be a mere note, and
+        // the audit check would then take the row's disappearance for a deletion outside the application.
+        String gone = audit.digestOf("decision_item", itemId);
         em.remove(item);
         em.flush();
-        audit.record(actor, "mandate.decisionItemRemoved", "decision_item", itemId, null, item.getTitle());
+        audit.record(actor, "mandate.decisionItemRemoved", "decision_item", itemId, gone, item.getTitle());
         return Result.done(null);
     }
 
@@ -142,9 +145,10 @@ public class MandateService {
         if (!cycle.isDone()) {
             return cycle.map(x -> null);
         }
+        String gone = audit.digestOf("success_criterion", criterionId);
         em.remove(c);
         em.flush();
-        audit.record(actor, "mandate.criterionRemoved", "success_criterion", criterionId, null, c.getDescription());
+        audit.record(actor, "mandate.criterionRemoved", "success_criterion", criterionId, gone, c.getDescription());
         return Result.done(null);
     }
 

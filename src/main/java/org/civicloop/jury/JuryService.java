@@ -180,11 +180,12 @@ public class JuryService implements PhaseGate {
             return Result.refused("refused.quotas.csv", e.getMessage());
         }
         for (JuryQuota old : quotas(cycleId)) {
+            String gone = audit.digestOf("jury_quota", old.getId());
             em.remove(old);
-            audit.note(actor, "jury.quotaRemoved", "jury_quota", Long.toString(old.getId()), old.getFeature() + "="
+            em.flush();
+            audit.record(actor, "jury.quotaRemoved", "jury_quota", old.getId(), gone, old.getFeature() + "="
                     + old.getFeatureValue());
         }
-        em.flush();
         List<JuryQuota> saved = new ArrayList<>();
         for (Quota q : quotas.quotas()) {
             JuryQuota jq = new JuryQuota(cycleId, q.value().feature(), q.value().value(), q.min(), q.max());

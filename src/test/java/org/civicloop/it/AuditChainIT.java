@@ -42,6 +42,20 @@ class AuditChainIT {
     }
 
     @Test
+    void rowsTheApplicationDeletesAreNotTakenForTampering() throws Exception {
+        String officer = ItSupport.basic("officer", ItSupport.DEMO_PASSWORD);
+        long id = ItSupport.recruitingCycle(base, officer, "Audit of replaced quotas " + ItSupport.db(),
+                "Which quotas?", "Check that replaced quotas keep the chain valid", 1000, "The panel", "A check");
+        String cy = "/api/v1/cycles/" + id + "/jury";
+        assertEquals(200, ItSupport.putAs(base, cy + "/quotas", "text/csv",
+                "feature,value,min,max\nage,young,1,2\nage,old,1,2\n", "Authorization", officer).status());
+        assertEquals(200, ItSupport.putAs(base, cy + "/quotas", "text/csv",
+                "feature,value,min,max\nage,young,2,3\nage,old,0,3\n", "Authorization", officer).status());
+        JsonObject v = ItSupport.awaitChained(base);
+        assertTrue(v.getBoolean("valid"), "quotas replaced by an officer are recorded deletions, not tampering: " + v);
+    }
+
+    @Test
     void theDemoChainVerifies() throws Exception {
         JsonObject v = verify();
         assertTrue(v.getBoolean("valid"), v.toString());
