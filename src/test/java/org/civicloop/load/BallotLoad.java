@@ -62,6 +62,8 @@ public final class BallotLoad {
         }
     }
 
+    /** Whether the casting phase uses {@link PlainHttp} (option {@code --client sockets}). */
+    boolean plainSockets;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
@@ -97,6 +99,8 @@ public final class BallotLoad {
                 : load.cycleTitled(o.getOrDefault("cycle-title", "Youth spaces fund"));
         int voters = Integer.parseInt(o.getOrDefault("voters", "1000"));
         int concurrency = Integer.parseInt(o.getOrDefault("concurrency", "32"));
+        // --client sockets: cast through PlainHttp (lean kept-alive sockets) instead of the JDK's HttpClient.
+        load.plainSockets = "sockets".equals(o.getOrDefault("client", "jdk"));
         String prefix = o.getOrDefault("prefix", "load" + Long.toString(System.currentTimeMillis() % 1_000_000, 36));
         List<String> sessions = load.signUp(prefix, voters, Integer.parseInt(o.getOrDefault("setup-concurrency", "8")));
         // With --server-pid (a server on this machine), also the server's CPU time per ballot while casting: a
@@ -206,6 +210,7 @@ public final class BallotLoad {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        ThreadLocal<PlainHttp> plain = plainSockets ? ThreadLocal.withInitial(PlainHttp::new) : null;
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
@@ -218,20 +223,31 @@ public final class BallotLoad {
                     }
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(node(i) + "/api/v1/cycles/"
-                                        + cycle + "/ballots"))
-                                .header("Content-Type", "application/json").header("X-CivicLoop-Request", "load")
-                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))), sessions.get(i));
+                        int status;
+                        String body;
+                        if (plain != null) {
+                            PlainHttp.Answer a = plain.get().postJson(node(i), "/api/v1/cycles/" + cycle + "/ballots",
+                                    sessions.get(i), bodies.get(i));
+                            status = a.status();
+                            body = a.body();
+                        } else {
+                            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(node(i) + "/api/v1/cycles/"
+                                            + cycle + "/ballots"))
+                                    .header("Content-Type", "application/json").header("X-CivicLoop-Request", "load")
+                                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))), sessions.get(i));
+                            status = r.statusCode();
+                            body = r.body();
+                        }
                         latencies[i] = System.nanoTime() - t0;
-                        Matcher m = RECEIPT.matcher(r.body());
-                        if (r.statusCode() == 201 && m.find()) {
+                        Matcher m = RECEIPT.matcher(body);
+                        if (status == 201 && m.find()) {
                             receipts.add(m.group(1));
-                        } else if (r.statusCode() >= 400 && r.statusCode() < 500) {
+                        } else if (status >= 400 && status < 500) {
                             refused.incrementAndGet();
-                            errors.add(r.statusCode() + " " + r.body());
+                            errors.add(status + " " + body);
                         } else {
                             failed.incrementAndGet();
-                            errors.add(r.statusCode() + " " + r.body());
+                            errors.add(status + " " + body);
                         }
                     } catch (IOException e) {
                         latencies[i] = System.nanoTime() - t0;
