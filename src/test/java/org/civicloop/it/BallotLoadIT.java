@@ -57,6 +57,8 @@ class BallotLoadIT {
     void everyAcknowledgedBallotIsStoredExactlyOnceUnderConcurrentCasting() throws Exception {
         long cycle = ItSupport.cycleTitled(base, "Youth spaces fund");
         BallotLoad load = new BallotLoad(base.toString());
+        // The lean socket client of the long form's measurements (CrashSafetyIT casts through the JDK's client).
+        load.plainSockets = true;
         List<String> sessions = load.signUp("it" + ItSupport.db() + "load", VOTERS, 8);
         long ballotsBefore = count("SELECT COUNT(*) FROM ballot WHERE cycle_id = ? AND channel = 'RESIDENTS'", cycle);
         long registerBefore = count("SELECT COUNT(*) FROM voter_register WHERE cycle_id = ? AND channel = 'RESIDENTS'",

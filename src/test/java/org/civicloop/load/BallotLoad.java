@@ -63,7 +63,7 @@ public final class BallotLoad {
     }
 
     /** Whether the casting phase uses {@link PlainHttp} (option {@code --client sockets}). */
-    boolean plainSockets;
+    public boolean plainSockets;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
