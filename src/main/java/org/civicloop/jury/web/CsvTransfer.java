@@ -56,4 +56,10 @@ final class CsvTransfer {
         ec.getResponseOutputWriter().write(csv);
         fc.responseComplete();
     }
+
+    /** Column names typed as a comma-separated list ("address, postcode"), blanks dropped; none for null. */
+    static java.util.List<String> columns(String typed) {
+        return typed == null ? java.util.List.of()
+                : java.util.Arrays.stream(typed.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+    }
 }

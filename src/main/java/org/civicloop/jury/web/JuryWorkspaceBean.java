@@ -10,7 +10,6 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.jury.JuryDrawRunner;
@@ -55,8 +54,7 @@ public class JuryWorkspaceBean implements Serializable {
         if (csv == null) {
             return null;
         }
-        List<String> address = addressColumns == null ? List.of()
-                : Arrays.stream(addressColumns.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> address = CsvTransfer.columns(addressColumns);
         Result<Integer> r = jury.importPool(currentUser.actor(), cycleId, csv, idColumn, address);
         return reloadedIf(Ui.report(r, "pool.imported", r.isDone() ? r.value() : 0));
     }

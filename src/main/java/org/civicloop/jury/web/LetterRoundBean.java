@@ -7,7 +7,6 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.jury.JuryService;
@@ -54,8 +53,7 @@ public class LetterRoundBean implements Serializable {
         if (csv == null) {
             return null;
         }
-        List<String> address = addressColumns == null ? List.of()
-                : Arrays.stream(addressColumns.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> address = CsvTransfer.columns(addressColumns);
         Result<Integer> r = letters.uploadAddresses(currentUser.actor(), cycleId, csv, idColumn, address, areaColumn);
         return reloadedIf(Ui.report(r, "letters.uploaded", r.isDone() ? r.value() : 0));
     }
