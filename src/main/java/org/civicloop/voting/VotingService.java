@@ -8,10 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -46,6 +42,7 @@ import org.civicloop.jury.JuryService;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
+import org.civicloop.kernel.Sql;
 
 /** Use cases of the vote: define costed options, cast a secret ranked ballot, close the ballot box and count. */
 @ApplicationScoped
@@ -198,7 +195,7 @@ public class VotingService implements PhaseGate {
             return Result.refused("refused.notAllowed");
         }
         boolean change = false;
-        if (registered(cycleId, channel, accountId)) {
+        if (isRegistered(cycleId, channel, accountId)) {
             if (!cycle.ballotChangeable() || previousReceipt == null || previousReceipt.isBlank()) {
                 return Result.refused("refused.ballot.already");
             }
@@ -235,31 +232,9 @@ public class VotingService implements PhaseGate {
     }
 
     private CastingRules castingRules(long cycleId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT published, phase, resident_ballot, ballot_changeable FROM cycle WHERE id = ?")) {
-            ps.setLong(1, cycleId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new CastingRules(rs.getBoolean(1), Phase.valueOf(rs.getString(2)), rs.getBoolean(3),
-                        rs.getBoolean(4)) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read cycle " + cycleId, e);
-        }
-    }
-
-    /** Whether the register already holds this account for the channel (read as {@link #castingRules} is). */
-    private boolean registered(long cycleId, Ballot.Channel channel, long accountId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM voter_register WHERE cycle_id = ? AND channel = ? AND account_id = ?")) {
-            ps.setLong(1, cycleId);
-            ps.setString(2, channel.name());
-            ps.setLong(3, accountId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the voter register", e);
-        }
+        return Sql.first(dataSource, "SELECT published, phase, resident_ballot, ballot_changeable FROM cycle WHERE id = ?",
+                rs -> new CastingRules(rs.getBoolean(1), Phase.valueOf(rs.getString(2)), rs.getBoolean(3),
+                        rs.getBoolean(4)), cycleId).orElse(null);
     }
 
     /**
@@ -268,35 +243,16 @@ public class VotingService implements PhaseGate {
      * answer as "already voted".
      */
     private void register(long cycleId, Ballot.Channel channel, long accountId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO voter_register (cycle_id, channel, account_id) VALUES (?, ?, ?)")) {
-            ps.setLong(1, cycleId);
-            ps.setString(2, channel.name());
-            ps.setLong(3, accountId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not add the voter to the register", e);
-        }
+        Sql.update(dataSource, "INSERT INTO voter_register (cycle_id, channel, account_id) VALUES (?, ?, ?)",
+                cycleId, channel, accountId);
     }
 
     /** Stores a new ballot (every column of {@link Ballot}), on the transaction's connection. */
     private void insert(Ballot b) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO ballot (id, cycle_id, channel, receipt, ranking, cast_on, flagged, superseded, source)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, b.getId());
-            ps.setLong(2, b.getCycleId());
-            ps.setString(3, b.getChannel().name());
-            ps.setString(4, b.getReceipt());
-            ps.setString(5, b.getRanking());
-            ps.setObject(6, b.getCastOn());
-            ps.setBoolean(7, b.isFlagged());
-            ps.setBoolean(8, b.isSuperseded());
-            ps.setString(9, b.getSource().name());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not store the ballot", e);
-        }
+        Sql.update(dataSource, "INSERT INTO ballot (id, cycle_id, channel, receipt, ranking, cast_on, flagged,"
+                        + " superseded, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", b.getId(), b.getCycleId(),
+                b.getChannel(), b.getReceipt(), b.getRanking(), b.getCastOn(), b.isFlagged(), b.isSuperseded(),
+                b.getSource());
     }
 
     /** Residents' ballots flagged as possibly part of a campaign, for an officer to look at (they still count). */
@@ -449,17 +405,17 @@ public class VotingService implements PhaseGate {
                 Ballot.class).setParameter("c", cycleId).setParameter("ch", channel).getResultList();
     }
 
-    /** Whether the register holds this account for the channel (online, or a paper sheet that named them). */
+    /**
+     * Whether the register holds this account for the channel (online, or a paper sheet that named them). Read on the
+     * transaction's connection, as casting does on every ballot: rows this transaction added are seen once flushed.
+     */
     public boolean isRegistered(long cycleId, Ballot.Channel channel, long accountId) {
-        VoterRegistration.Key key = new VoterRegistration.Key();
-        key.cycleId = cycleId;
-        key.channel = channel;
-        key.accountId = accountId;
-        return em.find(VoterRegistration.class, key) != null;
+        return Sql.first(dataSource, "SELECT 1 FROM voter_register WHERE cycle_id = ? AND channel = ? AND account_id = ?",
+                rs -> Boolean.TRUE, cycleId, channel, accountId).isPresent();
     }
 
     public boolean hasVoted(long cycleId, Ballot.Channel channel, String username) {
-        return accounts.find(username).map(a -> isRegistered(cycleId, channel, a.getId())).orElse(false);
+        return accounts.idOf(username).map(id -> isRegistered(cycleId, channel, id)).orElse(false);
     }
 
     public Optional<Ballot> findByReceipt(String receipt) {
