@@ -251,7 +251,8 @@ public class JuryService implements PhaseGate {
     }
 
     /** The panel a committed draw selects, computed but not recorded: the pool it read, the chosen and the fairness. */
-    public record DrawPlan(long drawId, List<Long> poolIds, List<Long> chosen, String minimum, String mean) {
+    public record DrawPlan(long drawId, List<Long> poolIds, List<Long> chosen, String minimum, String mean,
+            String computation) {
     }
 
     /**
@@ -271,6 +272,7 @@ public class JuryService implements PhaseGate {
         List<Long> chosen = new ArrayList<>();
         String minimum;
         String mean;
+        String computation;
         if ("LEXIMIN".equals(draw.getMethod())) {
             PanelDistribution distribution;
             try {
@@ -283,6 +285,10 @@ public class JuryService implements PhaseGate {
             panel.ids().forEach(id -> chosen.add(Long.valueOf(id)));
             minimum = String.format(java.util.Locale.ROOT, "%.6f", distribution.minimumProbability());
             mean = String.format(java.util.Locale.ROOT, "%.6f", (double) draw.getPanelSize() / pool.size());
+            // recorded with the draw, so that a re-run with civicloop-tools.jar select knows the --tolerance used
+            computation = Boolean.FALSE.equals(distribution.diagnostics().get("exact"))
+                    ? "leximin within tolerance " + distribution.diagnostics().get("tolerance")
+                    : "exact leximin";
         } else {
             Random random = new Random(seedOf(draw.seed()));
             List<Volunteer> remaining = new ArrayList<>(pool);
@@ -290,9 +296,10 @@ public class JuryService implements PhaseGate {
                 chosen.add(remaining.remove(random.nextInt(remaining.size())).getId());
             }
             minimum = mean = String.format(java.util.Locale.ROOT, "%.6f", (double) draw.getPanelSize() / pool.size());
+            computation = "simple lottery";
         }
         return Result.done(new DrawPlan(draw.getId(), pool.stream().map(Volunteer::getId).toList(), chosen, minimum,
-                mean));
+                mean, computation));
     }
 
     /**
@@ -322,7 +329,7 @@ public class JuryService implements PhaseGate {
         String before = audit.digestOf("jury_draw", draw.getId());
         draw.drawn(clock.instant(), plan.minimum(), plan.mean());
         audit.record(actor, "jury.drawn", "jury_draw", draw.getId(), before, "seed=" + draw.seed()
-                + "; min probability=" + plan.minimum());
+                + "; min probability=" + plan.minimum() + "; " + plan.computation());
         return Result.done(chosen);
     }
 

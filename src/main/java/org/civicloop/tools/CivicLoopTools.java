@@ -40,5 +40,6 @@ public final class CivicLoopTools {
               count --rule RULE [--seats K] FILE
               select --categories C.csv --respondents R.csv --panel K --seed S [--method leximin|maximin|legacy]
                      [--id-column id] [--address-columns A,B] [--probabilities FILE] [--work-limit N]
+                     [--tolerance T]
               verify-audit --jdbc URL [--user U] [--password P]""";
 }

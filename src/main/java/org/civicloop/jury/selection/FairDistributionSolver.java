@@ -53,13 +53,18 @@ final class FairDistributionSolver {
     }
 
     static Result solve(TypeModel m, int k, boolean leximin, SelectionOptions o) {
+        return solve(m, k, leximin, o, SelectionOptions.EXACT_UP_TO_GROUPS);
+    }
+
+    /** As {@link #solve(TypeModel, int, boolean, SelectionOptions)}, exact up to the given number of groups. */
+    static Result solve(TypeModel m, int k, boolean leximin, SelectionOptions o, int exactUpToGroups) {
         try (PanelIlp ilp = new PanelIlp(m, k)) {
             int[] first = ilp.maximise(new double[m.typeCount()]);
             if (first == null) {
                 throw new InfeasibleQuotasException(QuotaCheck.diagnose(m, k)
                         .orElseThrow(() -> new IllegalStateException("ILP infeasible but diagnosis found none")));
             }
-            Result r = viaRelaxation(m, k, o, ilp, first);
+            Result r = viaRelaxation(m, k, o, ilp, first, m.typeCount() > exactUpToGroups ? o.tolerance() : 0);
             if (r != null) {
                 return r;
             }
@@ -80,7 +85,8 @@ final class FairDistributionSolver {
      * decomposition's duals cut it off and the next round starts. Returns null when {@link #CUT_ROUNDS} rounds do
      * not settle it. With a time limit, returns the best mixture so far with its certified gap.
      */
-    private static Result viaRelaxation(TypeModel m, int k, SelectionOptions o, PanelIlp ilp, int[] first) {
+    private static Result viaRelaxation(TypeModel m, int k, SelectionOptions o, PanelIlp ilp, int[] first,
+            double tolerance) {
         long start = System.nanoTime();
         long deadline = o.timeLimitSeconds() > 0 ? start + (long) (o.timeLimitSeconds() * 1e9) : Long.MAX_VALUE;
         int n = m.typeCount();
@@ -108,13 +114,14 @@ final class FairDistributionSolver {
             // the work limit counts master LP solves over all rounds; every round solves at least once
             int budget = o.workLimit() == 0 ? 0 : Math.max(1, o.workLimit() - lpSolves);
             TargetDecomposition.Result d = TargetDecomposition.solve(m, k, relaxed.probabilities(), ilp, seed,
-                    o.progress(), deadline, budget);
+                    o.progress(), deadline, budget, tolerance);
             lpSolves += d.lpSolves();
             ilpSolves += d.heuristicSolves() + d.exactSolves();
-            boolean workLimited = !d.reached() && d.separator() == null && d.workLimited();
-            boolean timedOut = !d.reached() && d.separator() == null && !workLimited
+            boolean tolerated = !d.reached() && d.tolerated();
+            boolean workLimited = !d.reached() && !tolerated && d.separator() == null && d.workLimited();
+            boolean timedOut = !d.reached() && !tolerated && d.separator() == null && !workLimited
                     && System.nanoTime() - deadline > 0;
-            if (d.reached() || timedOut || workLimited) {
+            if (d.reached() || tolerated || timedOut || workLimited) {
                 List<int[]> comps = new ArrayList<>();
                 List<Double> probs = new ArrayList<>();
                 double total = 0;
@@ -141,7 +148,10 @@ final class FairDistributionSolver {
                 }
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("algorithm", "relaxation + decomposition");
-                details.put("complete", d.reached());
+                // complete: the computation ended as asked (exactly, or within the requested tolerance)
+                details.put("complete", d.reached() || tolerated);
+                details.put("exact", d.reached());
+                details.put("tolerance", tolerance);
                 if (workLimited) {
                     details.put("limitedBy", "work limit");
                     details.put("workLimit", o.workLimit());
@@ -155,6 +165,11 @@ final class FairDistributionSolver {
                 details.put("certifiedGap", Math.max(0, relaxed.maximin() - minimum));
                 details.put("maxDeviationFromLeximin", deviation);
                 details.put("panelsGenerated", d.columns().size());
+                if (tolerated) {
+                    o.progress().accept(String.format("within the tolerance (%s): every group has at least %.6f of"
+                            + " its leximin share; minimum %.7f, at most %.7f possible", tolerance, d.lambda(),
+                            minimum, relaxed.maximin()));
+                }
                 if (timedOut || workLimited) {
                     o.progress().accept(String.format((workLimited ? "work limit (" + o.workLimit()
                             + " LP solves)" : "time limit") + ": best mixture reaches %.6f of the leximin target;"
@@ -461,6 +476,7 @@ final class FairDistributionSolver {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("algorithm", "column generation by stages");
             details.put("complete", true);
+            details.put("exact", true);
             return new Result(comps, probs.stream().mapToDouble(Double::doubleValue).toArray(), stages,
                     ilp.solves() + heuristicSolves, lpSolves, firstZ, details);
         }

@@ -18,16 +18,40 @@ import java.util.function.Consumer;
  *        master LP (a deterministic count of work, the same on every machine) and return the best panel mixture
  *        found so far, with {@code complete = false}, {@code limitedBy = "work limit"} and its certified gap in
  *        {@link PanelDistribution#diagnostics()}; the result is reproducible on any machine
+ * @param tolerance leximin and maximin stop, deterministically, as soon as the panel mixture gives every group of
+ *        people at least {@code 1 - tolerance} of its share in the leximin of the linear relaxation (an upper bound
+ *        on what any distribution can give, in the leximin order); 0 asks for the exact leximin. The default is
+ *        {@link #DEFAULT_TOLERANCE}. It applies only to pools with more than {@link #EXACT_UP_TO_GROUPS} groups
+ *        of interchangeable people; smaller pools always get the exact leximin, which is cheap for them
  */
 public record SelectionOptions(Consumer<String> progress, int initialRandomPanels, int legacySamples,
-        int legacyAttempts, double timeLimitSeconds, int workLimit) {
+        int legacyAttempts, double timeLimitSeconds, int workLimit, double tolerance) {
+
+    /**
+     * 2 %: on the realistic benchmark pool the minimum probability is then certified within 0.00026 of the best
+     * possible, half the absolute tolerance (0.0005) of the published leximin implementation (docs/sortition.md).
+     */
+    public static final double DEFAULT_TOLERANCE = 0.02;
+
+    /**
+     * Pools with at most this many groups of interchangeable people get the exact leximin whatever the tolerance:
+     * their exact mixture needs few panels and a small master LP (the same bound as the restricted pricing ILP).
+     */
+    public static final int EXACT_UP_TO_GROUPS = 250;
 
     public SelectionOptions {
         progress = progress == null ? s -> { } : progress;
         if (initialRandomPanels < 0 || legacySamples < 1 || legacyAttempts < 1 || !(timeLimitSeconds >= 0)
-                || workLimit < 0) {
+                || workLimit < 0 || !(tolerance >= 0 && tolerance < 1)) {
             throw new IllegalArgumentException("Invalid selection options");
         }
+    }
+
+    /** With the default tolerance. */
+    public SelectionOptions(Consumer<String> progress, int initialRandomPanels, int legacySamples,
+            int legacyAttempts, double timeLimitSeconds, int workLimit) {
+        this(progress, initialRandomPanels, legacySamples, legacyAttempts, timeLimitSeconds, workLimit,
+                DEFAULT_TOLERANCE);
     }
 
     /** Without a work limit. */
@@ -43,24 +67,27 @@ public record SelectionOptions(Consumer<String> progress, int initialRandomPanel
     }
 
     public static SelectionOptions defaults() {
-        return new SelectionOptions(null, 100, 1000, 100, 0, 0);
+        return new SelectionOptions(null, 100, 1000, 100, 0, 0, DEFAULT_TOLERANCE);
     }
 
     public SelectionOptions withProgress(Consumer<String> p) {
         return new SelectionOptions(p, initialRandomPanels, legacySamples, legacyAttempts, timeLimitSeconds,
-                workLimit);
+                workLimit, tolerance);
     }
 
     public SelectionOptions withInitialRandomPanels(int n) {
-        return new SelectionOptions(progress, n, legacySamples, legacyAttempts, timeLimitSeconds, workLimit);
+        return new SelectionOptions(progress, n, legacySamples, legacyAttempts, timeLimitSeconds, workLimit,
+                tolerance);
     }
 
     public SelectionOptions withLegacySamples(int n) {
-        return new SelectionOptions(progress, initialRandomPanels, n, legacyAttempts, timeLimitSeconds, workLimit);
+        return new SelectionOptions(progress, initialRandomPanels, n, legacyAttempts, timeLimitSeconds, workLimit,
+                tolerance);
     }
 
     public SelectionOptions withLegacyAttempts(int n) {
-        return new SelectionOptions(progress, initialRandomPanels, legacySamples, n, timeLimitSeconds, workLimit);
+        return new SelectionOptions(progress, initialRandomPanels, legacySamples, n, timeLimitSeconds, workLimit,
+                tolerance);
     }
 
     /**
@@ -69,7 +96,7 @@ public record SelectionOptions(Consumer<String> progress, int initialRandomPanel
      */
     public SelectionOptions withTimeLimitSeconds(double seconds) {
         return new SelectionOptions(progress, initialRandomPanels, legacySamples, legacyAttempts, seconds,
-                workLimit);
+                workLimit, tolerance);
     }
 
     /**
@@ -78,6 +105,15 @@ public record SelectionOptions(Consumer<String> progress, int initialRandomPanel
      */
     public SelectionOptions withWorkLimit(int lpSolves) {
         return new SelectionOptions(progress, initialRandomPanels, legacySamples, legacyAttempts, timeLimitSeconds,
-                lpSolves);
+                lpSolves, tolerance);
+    }
+
+    /**
+     * Stop leximin or maximin once every group has at least {@code 1 - tolerance} of its leximin share (0: exact).
+     * Deterministic, like the work limit.
+     */
+    public SelectionOptions withTolerance(double tolerance) {
+        return new SelectionOptions(progress, initialRandomPanels, legacySamples, legacyAttempts, timeLimitSeconds,
+                workLimit, tolerance);
     }
 }

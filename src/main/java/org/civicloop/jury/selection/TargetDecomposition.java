@@ -21,7 +21,8 @@ import com.google.ortools.linearsolver.MPVariable;
 final class TargetDecomposition {
 
     record Result(boolean reached, double lambda, List<int[]> columns, double[] weights, double[] separator,
-            double separatorBound, int lpSolves, int heuristicSolves, int exactSolves, boolean workLimited) {
+            double separatorBound, int lpSolves, int heuristicSolves, int exactSolves, boolean workLimited,
+            boolean tolerated) {
     }
 
     static final double REACHED = 1 - 1e-9;
@@ -38,9 +39,11 @@ final class TargetDecomposition {
      *        below 1, no separator); {@code Long.MAX_VALUE} for none
      * @param maxLpSolves the search stops with the best mixture so far after this many master LP solves (a
      *        deterministic work limit); 0 for none
+     * @param tolerance the search stops as soon as lambda reaches {@code 1 - tolerance}
+     *        ({@link Result#tolerated()}); 0 for the exact target
      */
     static Result solve(TypeModel m, int k, double[] target, PanelIlp ilp, List<int[]> seed, Consumer<String> progress,
-            long deadline, int maxLpSolves) {
+            long deadline, int maxLpSolves, double tolerance) {
         int n = m.typeCount();
         MPSolver lp = Solvers.incrementalLp();
         com.google.ortools.linearsolver.MPSolverParameters warm = Solvers.warmLp();
@@ -93,6 +96,7 @@ final class TargetDecomposition {
             double[] separator = null;
             double bound = Double.NaN;
             boolean workLimited = false;
+            boolean tolerated = false;
             while (true) {
                 long t0 = System.nanoTime();
                 MPSolver.ResultStatus st = lp.solve(warm);
@@ -108,13 +112,17 @@ final class TargetDecomposition {
                     w[t] = row[t] == null ? 0 : Math.max(0, -row[t].dualValue());
                     scale = Math.max(scale, w[t] / m.size[t]);
                 }
-                if (lpSolves % 50 == 0) {
+                if (lpSolves % 25 == 0) {
                     progress.accept(String.format("  decomposition %d: lambda %.9f, %d panels; LP %.1f s, swaps %.1f s"
                             + " (%d calls, %d rounds hit), restricted ILP %.1f s, exact %.1f s", lpSolves, lam,
                             columns.size(), lpNanos / 1e9, sNanos / 1e9, swapCalls, swapHits, hNanos / 1e9,
                             iNanos / 1e9));
                 }
                 if (lam >= REACHED || scale <= 0 || System.nanoTime() - deadline > 0) {
+                    break;
+                }
+                if (tolerance > 0 && lam >= 1 - tolerance) {
+                    tolerated = true;
                     break;
                 }
                 if (maxLpSolves > 0 && lpSolves >= maxLpSolves) {
@@ -223,7 +231,7 @@ final class TargetDecomposition {
                     + " restricted ILP %.1f s, exact %.1f s", lam, lpSolves, columns.size(), lpNanos / 1e9,
                     sNanos / 1e9, hNanos / 1e9, iNanos / 1e9));
             return new Result(lam >= REACHED, lam, columns, weights, separator, bound, lpSolves, heuristic, exact,
-                    workLimited);
+                    workLimited, tolerated);
         } finally {
             lp.delete();
         }

@@ -96,6 +96,48 @@ class LeximinTest {
     }
 
     /**
+     * With a tolerance (applied here to a small pool by lowering the exact-up-to bound to 0), the decomposition stops
+     * early, reproducibly, and still gives every person at least (1 - tolerance) of their exact leximin probability.
+     */
+    @Test
+    void toleranceStopsEarlyAndKeepsEveryoneWithinItOfTheExactLeximin() {
+        Pool pool = SyntheticPool.pool(60, 0.4, "draw-test-pool");
+        Quotas quotas = SyntheticPool.quotas(8);
+        TypeModel m = TypeModel.build(pool, quotas);
+        FairDistributionSolver.Result exact = FairDistributionSolver.solve(m, 8, true, OPTIONS.withTolerance(0), 0);
+        FairDistributionSolver.Result close = FairDistributionSolver.solve(m, 8, true, OPTIONS.withTolerance(0.05), 0);
+        assertEquals(true, exact.details().get("exact"), exact.details().toString());
+        assertEquals(true, close.details().get("complete"), close.details().toString());
+        assertEquals(false, close.details().get("exact"), close.details().toString());
+        double lambda = (double) close.details().get("lambda");
+        assertTrue(lambda >= 0.95 && lambda < 1, close.details().toString());
+        assertTrue(close.lpSolves() < exact.lpSolves(), "stopped earlier");
+        double[] full = marginals(m, exact);
+        double[] near = marginals(m, close);
+        double sum = 0;
+        for (int t = 0; t < full.length; t++) {
+            assertTrue(near[t] >= 0.95 * full[t] - 1e-9, "group " + t + ": " + near[t] + " against " + full[t]);
+            sum += near[t] * m.size[t];
+        }
+        assertEquals(8, sum, 1e-6);
+        FairDistributionSolver.Result again = FairDistributionSolver.solve(m, 8, true, OPTIONS.withTolerance(0.05), 0);
+        assertTrue(java.util.Arrays.equals(close.probabilities(), again.probabilities()), "reproducible");
+        // at the default bound this pool is small enough to be solved exactly whatever the tolerance
+        assertEquals(true, FairDistributionSolver.solve(m, 8, true, OPTIONS.withTolerance(0.05)).details()
+                .get("exact"));
+    }
+
+    private static double[] marginals(TypeModel m, FairDistributionSolver.Result r) {
+        double[] x = new double[m.typeCount()];
+        for (int j = 0; j < r.compositions().size(); j++) {
+            for (int t = 0; t < x.length; t++) {
+                x[t] += r.probabilities()[j] * r.compositions().get(j)[t] / m.size[t];
+            }
+        }
+        return x;
+    }
+
+    /**
      * A pool whose linear relaxation is not tight: with one of each gender, age and area on a panel of 2, the
      * relaxation mixes A, B, C and D half and half, but the only real panel is {D, E}. The relaxation's point must be
      * cut off (or the stage-by-stage fallback used), never returned.

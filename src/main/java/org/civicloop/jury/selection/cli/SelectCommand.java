@@ -47,7 +47,7 @@ public final class SelectCommand {
     static final String USAGE = """
             Usage: select --categories C.csv --respondents R.csv --panel K --seed S
                           [--method leximin|maximin|legacy] [--id-column id] [--address-columns A,B]
-                          [--probabilities FILE] [--work-limit N]
+                          [--probabilities FILE] [--work-limit N] [--tolerance T]
               --categories       quotas, header feature,value,min,max (or category,feature,min,max)
               --respondents      people: an id column (else ids are 1-based row numbers), one column per feature
               --panel            panel size K
@@ -57,10 +57,12 @@ public final class SelectCommand {
               --address-columns  columns forming the household key; at most one person per household
               --probabilities    write id,probability for every respondent (they sum to K)
               --work-limit       leximin/maximin: stop after N master LP solves with the best panel mixture found
-                                 (reproducible on any machine; stderr then gives the certified gap). Default: none""";
+                                 (reproducible on any machine; stderr then gives the certified gap). Default: none
+              --tolerance        leximin/maximin: stop once every group has at least (1 - T) of its leximin share
+                                 (deterministic; 0 asks for the exact leximin). Default: 0.02, as the app's draw""";
 
     private static final Set<String> KNOWN = Set.of("categories", "respondents", "panel", "seed", "method",
-            "id-column", "address-columns", "probabilities", "work-limit");
+            "id-column", "address-columns", "probabilities", "work-limit", "tolerance");
 
     private SelectCommand() {
     }
@@ -119,6 +121,20 @@ public final class SelectCommand {
                 return usage(err, "--work-limit applies to leximin and maximin only");
             }
         }
+        double tolerance = SelectionOptions.DEFAULT_TOLERANCE;
+        if (opts.containsKey("tolerance")) {
+            try {
+                tolerance = Double.parseDouble(opts.get("tolerance"));
+            } catch (NumberFormatException e) {
+                tolerance = Double.NaN;
+            }
+            if (!(tolerance >= 0 && tolerance < 1)) {
+                return usage(err, "--tolerance must be a number from 0 (exact) up to, not including, 1");
+            }
+            if (method == Method.LEGACY) {
+                return usage(err, "--tolerance applies to leximin and maximin only");
+            }
+        }
         String seed = opts.get("seed");
         List<String> addressColumns = opts.containsKey("address-columns")
                 ? Arrays.stream(opts.get("address-columns").split(",")).map(String::strip)
@@ -144,7 +160,7 @@ public final class SelectCommand {
                         : ", ids are 1-based row numbers"));
         err.println("select: seed commitment SHA-256 " + Audit.commitment(seed));
         SelectionOptions options = SelectionOptions.defaults().withProgress(m -> err.println("select: " + m))
-                .withWorkLimit(workLimit);
+                .withWorkLimit(workLimit).withTolerance(tolerance);
         long start = System.nanoTime();
         try {
             Panel panel;
@@ -173,6 +189,12 @@ public final class SelectCommand {
                             + " distribution can exceed %.7f (certified gap %.7f)%n", method.label(),
                             d.get("limitedBy"), "work limit".equals(d.get("limitedBy"))
                                     ? "--work-limit " + d.get("workLimit") : d.get("timeLimitSeconds") + " s",
+                            (double) d.get("lambda"), s.minimum(), (double) d.get("upperBoundMinimum"),
+                            (double) d.get("certifiedGap"));
+                } else if (Boolean.FALSE.equals(d.get("exact"))) {
+                    err.printf(java.util.Locale.ROOT, "select: %s within the tolerance (--tolerance %s): every group"
+                            + " has at least %.6f of its leximin share; minimum probability %.7f, no distribution can"
+                            + " exceed %.7f (certified gap %.7f)%n", method.label(), d.get("tolerance"),
                             (double) d.get("lambda"), s.minimum(), (double) d.get("upperBoundMinimum"),
                             (double) d.get("certifiedGap"));
                 }

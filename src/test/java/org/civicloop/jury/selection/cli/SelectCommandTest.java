@@ -113,6 +113,19 @@ class SelectCommandTest {
         assertEquals(SelectCommand.USAGE_ERROR, run(concat(base, "--work-limit", "0")).code());
         assertEquals(SelectCommand.USAGE_ERROR, run(concat(base, "--work-limit", "x")).code());
         assertEquals(SelectCommand.USAGE_ERROR, run(concat(base, "--work-limit", "5", "--method", "legacy")).code());
+
+        // this pool has more groups than are always solved exactly, so a tolerance ends the computation early
+        Run loose = run(concat(base, "--tolerance", "0.5", "--work-limit", "60"));
+        assertEquals(0, loose.code(), loose.err());
+        assertTrue(loose.err().contains("leximin within the tolerance (--tolerance 0.5)"), loose.err());
+        assertTrue(!loose.err().contains("NOT the exact"), loose.err());
+        assertEquals(loose.out(), run(concat(base, "--tolerance=0.5", "--work-limit", "60")).out());
+        Run exact = run(concat(base, "--tolerance", "0", "--work-limit", "3"));
+        assertEquals(a.out(), exact.out(), "a tolerance of 0 changes nothing before the work limit");
+        for (String bad : new String[] {"-0.1", "1", "x", "NaN"}) {
+            assertEquals(SelectCommand.USAGE_ERROR, run(concat(base, "--tolerance", bad)).code(), bad);
+        }
+        assertEquals(SelectCommand.USAGE_ERROR, run(concat(base, "--tolerance", "0.1", "--method", "legacy")).code());
     }
 
     private static String[] concat(String[] a, String... b) {
