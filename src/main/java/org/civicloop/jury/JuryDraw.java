@@ -41,6 +41,9 @@ public class JuryDraw {
     private String minProbability;
     @Column(name = "mean_probability")
     private String meanProbability;
+    /** The tolerance a leximin draw was computed to; null for the exact leximin (or another method). */
+    @Column(name = "tolerance")
+    private String tolerance;
 
     protected JuryDraw() {
     }
@@ -56,8 +59,9 @@ public class JuryDraw {
         this.committedBy = committedBy;
     }
 
-    void drawn(Instant at, String minProbability, String meanProbability) {
+    void drawn(Instant at, String minProbability, String meanProbability, String tolerance) {
         this.drawnAt = at;
+        this.tolerance = tolerance;
         this.minProbability = minProbability;
         this.meanProbability = meanProbability;
     }
@@ -75,5 +79,6 @@ public class JuryDraw {
     public Instant getDrawnAt() { return drawnAt; }
     public String getMinProbability() { return minProbability; }
     public String getMeanProbability() { return meanProbability; }
+    public String getTolerance() { return tolerance; }
     public boolean isDrawn() { return drawnAt != null; }
 }

@@ -251,8 +251,9 @@ public class JuryService implements PhaseGate {
     }
 
     /** The panel a committed draw selects, computed but not recorded: the pool it read, the chosen and the fairness. */
+    /** @param tolerance the tolerance the leximin was computed to, null when exact (or another method) */
     public record DrawPlan(long drawId, List<Long> poolIds, List<Long> chosen, String minimum, String mean,
-            String computation) {
+            String tolerance) {
     }
 
     /**
@@ -272,7 +273,7 @@ public class JuryService implements PhaseGate {
         List<Long> chosen = new ArrayList<>();
         String minimum;
         String mean;
-        String computation;
+        String tolerance = null;
         if ("LEXIMIN".equals(draw.getMethod())) {
             PanelDistribution distribution;
             try {
@@ -285,10 +286,10 @@ public class JuryService implements PhaseGate {
             panel.ids().forEach(id -> chosen.add(Long.valueOf(id)));
             minimum = String.format(java.util.Locale.ROOT, "%.6f", distribution.minimumProbability());
             mean = String.format(java.util.Locale.ROOT, "%.6f", (double) draw.getPanelSize() / pool.size());
-            // recorded with the draw, so that a re-run with civicloop-tools.jar select knows the --tolerance used
-            computation = Boolean.FALSE.equals(distribution.diagnostics().get("exact"))
-                    ? "leximin within tolerance " + distribution.diagnostics().get("tolerance")
-                    : "exact leximin";
+            // published with the draw, so that a re-run with civicloop-tools.jar select passes the same --tolerance
+            if (Boolean.FALSE.equals(distribution.diagnostics().get("exact"))) {
+                tolerance = String.valueOf(distribution.diagnostics().get("tolerance"));
+            }
         } else {
             Random random = new Random(seedOf(draw.seed()));
             List<Volunteer> remaining = new ArrayList<>(pool);
@@ -296,10 +297,9 @@ public class JuryService implements PhaseGate {
                 chosen.add(remaining.remove(random.nextInt(remaining.size())).getId());
             }
             minimum = mean = String.format(java.util.Locale.ROOT, "%.6f", (double) draw.getPanelSize() / pool.size());
-            computation = "simple lottery";
         }
         return Result.done(new DrawPlan(draw.getId(), pool.stream().map(Volunteer::getId).toList(), chosen, minimum,
-                mean, computation));
+                mean, tolerance));
     }
 
     /**
@@ -327,9 +327,10 @@ public class JuryService implements PhaseGate {
             chosen.add(v);
         }
         String before = audit.digestOf("jury_draw", draw.getId());
-        draw.drawn(clock.instant(), plan.minimum(), plan.mean());
+        draw.drawn(clock.instant(), plan.minimum(), plan.mean(), plan.tolerance());
         audit.record(actor, "jury.drawn", "jury_draw", draw.getId(), before, "seed=" + draw.seed()
-                + "; min probability=" + plan.minimum() + "; " + plan.computation());
+                + "; min probability=" + plan.minimum()
+                + (plan.tolerance() == null ? "" : "; leximin within tolerance " + plan.tolerance()));
         return Result.done(chosen);
     }
 

@@ -117,7 +117,8 @@ public final class ChainVerifier {
             } catch (SQLException | IllegalArgumentException e) {
                 now = null;
             }
-            if (!digest.equals(now)) {
+            if (!digest.equals(now) && (now == null
+                    || !AddedColumns.recordedBeforeColumnsWereAdded(c, (String) l[2], (String) l[3], digest))) {
                 long seq = (Long) l[0];
                 problems.add(l[2] + " " + l[3] + " was " + (now == null ? "deleted" : "changed")
                         + " outside the application after audit entry " + seq);

@@ -27,6 +27,14 @@ public final class RowDigest {
 
     /** The digest of row {@code id} of {@code table}, or null when there is no such row. */
     public static String of(Connection connection, String table, String id) throws SQLException {
+        return of(connection, table, id, Set.of());
+    }
+
+    /**
+     * The digest of the row as it was before the named columns existed (they are left out), or null when there is
+     * no such row; see {@link AddedColumns}.
+     */
+    static String of(Connection connection, String table, String id, Set<String> without) throws SQLException {
         if (!TABLE.matcher(table).matches()) {
             throw new IllegalArgumentException("Not a table name: " + table);
         }
@@ -41,7 +49,7 @@ public final class RowDigest {
                 TreeMap<String, String> columns = new TreeMap<>();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
                     String name = md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
-                    if (!skip.contains(name)) {
+                    if (!skip.contains(name) && !without.contains(name)) {
                         columns.put(name, rs.getString(i));
                     }
                 }

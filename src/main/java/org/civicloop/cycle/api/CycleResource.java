@@ -348,7 +348,8 @@ public class CycleResource {
     }
 
     public record JuryView(String method, Integer panelSize, String seedCommitment, String seed, Instant committedAt,
-                           Instant drawnAt, String minProbability, String meanProbability, int volunteers,
+                           Instant drawnAt, String minProbability, String meanProbability, String tolerance,
+                           int volunteers,
                            List<Representation> representation, List<String> selected,
                            List<ReplacementView> replacements, org.civicloop.jury.JuryService.RepeatParticipants
                                    usualSuspects, String volunteering, LettersView letters) {
@@ -375,7 +376,8 @@ public class CycleResource {
     @Path("/{id}/jury")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The jury draw: method, size, the seed's SHA-256 committed before the draw, the seed once"
-            + " drawn, the lowest selection probability, the representativeness table (quota, volunteers, invited,"
+            + " drawn, the lowest selection probability, the tolerance a leximin draw was computed to (null when exact;"
+            + " `civicloop-tools.jar select --tolerance`), the representativeness table (quota, volunteers, invited,"
             + " accepted, attended, on the jury), the ids the draw selected and the replacements for those who declined"
             + " (pseudonymous volunteer ids), how many of the pool and the jury took part in an earlier cycle, who may"
             + " volunteer, and the letter round if any (list size and SHA-256, letters, the seed's commitment, the"
@@ -394,7 +396,7 @@ public class CycleResource {
                 d == null ? null : d.getSeedCommitment(), d == null ? null : d.getPublishedSeed(),
                 d == null ? null : d.getCommittedAt(), d == null ? null : d.getDrawnAt(),
                 d == null ? null : d.getMinProbability(), d == null ? null : d.getMeanProbability(),
-                jury.pool(id).size(), lines, selected, replacements, jury.repeatParticipants(id),
+                d == null ? null : d.getTolerance(), jury.pool(id).size(), lines, selected, replacements, jury.repeatParticipants(id),
                 jury.setting(id).getVolunteering().name(), lettersView(id));
     }
 

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,34 @@ class ChainVerifierTest {
         ChainVerifier.Verdict v = ChainVerifier.verify(c);
         assertFalse(v.valid());
         assertEquals(5L, v.firstBrokenEntry(), v.problems().toString());
+    }
+
+    /**
+     * An upgrade whose migration adds a column to an audited table changes the digest of every row audited before
+     * it; that must not read as tampering, while a change to the new column or an old one still does.
+     */
+    @Test
+    void aColumnAddedByAMigrationIsNoTamperingButChangesAfterItStillAre() throws Exception {
+        exec("ALTER TABLE cycle ADD COLUMN ballot_changeable BOOLEAN DEFAULT FALSE NOT NULL");
+        ChainVerifier.Verdict upgraded = ChainVerifier.verify(c);
+        assertTrue(upgraded.valid(), upgraded.problems().toString());
+
+        change("UPDATE cycle SET ballot_changeable = TRUE WHERE id = 1", "cycle.mandateEdited", 1);
+        ChainVerifier.Verdict audited = ChainVerifier.verify(c);
+        assertTrue(audited.valid(), "a change recorded after the upgrade: " + audited.problems());
+
+        exec("UPDATE cycle SET ballot_changeable = TRUE WHERE id = 2");
+        ChainVerifier.Verdict newColumn = ChainVerifier.verify(c);
+        assertFalse(newColumn.valid());
+        assertEquals(List.of("cycle 2 was changed outside the application after audit entry 5"),
+                newColumn.problems());
+
+        exec("UPDATE cycle SET ballot_changeable = FALSE WHERE id = 2");
+        assertTrue(ChainVerifier.verify(c).valid(), "back to what the migration gave it");
+        exec("UPDATE cycle SET title = 'Wheelie bins' WHERE id = 2");
+        ChainVerifier.Verdict oldColumn = ChainVerifier.verify(c);
+        assertEquals(List.of("cycle 2 was changed outside the application after audit entry 5"),
+                oldColumn.problems());
     }
 
     @Test
