@@ -206,6 +206,11 @@ class JuryIT {
         assertEquals(16, get(base, cy).json().getInt("volunteers"));
         assertEquals(409, ItSupport.post(base, cy + "/people?idColumn=ref", "text/csv", file, "Authorization",
                 OFFICER).status(), "the same ids twice");
+        // The imported people took part (without accounts): the cycle's engagement metrics count them, each once, but
+        // the repeat share stays unrecorded, as nothing links them to other cycles (docs/measure.md).
+        JsonObject metrics = get(base, "/api/v1/cycles/" + id + "/outcomes/metrics").json();
+        assertEquals(16, metrics.getInt("participants"), metrics.toString());
+        assertTrue(!metrics.containsKey("repeatShare") || metrics.isNull("repeatShare"), metrics.toString());
 
         // The officers' export gives the file back exactly; nobody else sees it.
         ItSupport.Reply export = get(base, cy + "/people.csv", "Authorization", OFFICER);
