@@ -36,7 +36,7 @@ public class JuryDrawRun {
     @Column(name = "finished_at")
     private Instant finishedAt;
     private String refusal;
-    /** The refusal's arguments as text, CSV-encoded. */
+    /** The refusal's arguments as text, CSV-encoded (infeasible quotas as {@link InfeasibilityReport#encoded()}). */
     @Column(name = "refusal_args")
     private String refusalArgs;
     @Column(nullable = false)
@@ -81,7 +81,12 @@ public class JuryDrawRun {
         this.state = JuryDrawRunner.State.FAILED;
         this.progress = "";
         this.refusal = refusal;
-        String encoded = CsvLine.of(args.stream().map(String::valueOf).toList());
+        String encoded = CsvLine.of(args.stream().map(a -> a instanceof InfeasibilityReport r ? r.encoded()
+                : String.valueOf(a)).toList());
+        if (encoded.length() > 4000 && args.size() == 1 && args.get(0) instanceof InfeasibilityReport r) {
+            // too long to keep as data (hundreds of values): kept as the English text, as before
+            encoded = CsvLine.of(List.of(r.text(java.util.Locale.ENGLISH)));
+        }
         this.refusalArgs = encoded.length() > 4000 ? encoded.substring(0, 4000) : encoded;
         this.finishedAt = at;
     }
@@ -89,6 +94,10 @@ public class JuryDrawRun {
     /** The status as the runner reports it. */
     JuryDrawRunner.DrawStatus status() {
         List<Object> args = List.copyOf(CsvLine.cells(refusalArgs));
+        if (InfeasibilityReport.REFUSAL.equals(refusal) && args.size() == 1) {
+            args = List.of(InfeasibilityReport.decode((String) args.get(0)).map(Object.class::cast)
+                    .orElse(args.get(0)));
+        }
         return new JuryDrawRunner.DrawStatus(cycleId, state, progress == null ? "" : progress, startedAt, finishedAt,
                 refusal, args, drawn);
     }

@@ -280,7 +280,7 @@ public class JuryService implements PhaseGate {
                 distribution = Selection.leximin(selectionPool(cycleId, pool), selectionQuotas(cycleId),
                         draw.getPanelSize(), SelectionOptions.defaults().withProgress(progress));
             } catch (InfeasibleQuotasException e) {
-                return Result.refused("refused.jury.infeasible", e.infeasibility().message());
+                return Result.refused(InfeasibilityReport.REFUSAL, InfeasibilityReport.of(e.infeasibility()));
             }
             Panel panel = distribution.draw(draw.seed());
             panel.ids().forEach(id -> chosen.add(Long.valueOf(id)));
@@ -393,7 +393,7 @@ public class JuryService implements PhaseGate {
             distribution = Selection.distribution(m, selectionPool(cycleId, pool), selectionQuotas(cycleId), size,
                     SelectionOptions.defaults());
         } catch (InfeasibleQuotasException e) {
-            return Result.refused("refused.jury.infeasible", e.infeasibility().message());
+            return Result.refused(InfeasibilityReport.REFUSAL, InfeasibilityReport.of(e.infeasibility()));
         }
         byte[] bytes = new byte[8];
         new java.security.SecureRandom().nextBytes(bytes);

@@ -13,6 +13,15 @@ public final class Messages {
     private Messages() {
     }
 
+    /**
+     * An argument that writes itself in the reader's language, e.g. a structured explanation that a refusal carries
+     * (its parts are texts of this bundle too).
+     */
+    public interface Localized {
+        String text(Locale locale);
+    }
+
+    /** The text of {@code key} in {@code locale}, with {@code args} ({@link Localized} ones in the same language). */
     public static String format(Locale locale, String key, Object... args) {
         String pattern;
         try {
@@ -20,6 +29,13 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] filled = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            filled[i] = args[i] instanceof Localized l ? l.text(locale == null ? Locale.ENGLISH : locale) : args[i];
+        }
+        return new MessageFormat(pattern, locale).format(filled);
     }
 }

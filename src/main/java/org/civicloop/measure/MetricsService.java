@@ -45,7 +45,10 @@ public class MetricsService {
         List<EngagementMetrics.QuotaLine> lines = jury.representation(id).stream()
                 .map(l -> new EngagementMetrics.QuotaLine(l.feature(), l.value(), l.min(), l.max(), l.jury()))
                 .toList();
+        // Everyone who took part counts (accounts and people imported into the jury pool); the repeat share only
+        // follows accounts, as nothing links an imported person to another cycle (docs/measure.md).
         Set<Long> people = participation.participants(id);
+        int participants = people.size() + participation.importedPeople(id);
         Double repeat = EngagementMetrics.repeatShare(people, participation.participantsElsewhere(id));
         EngagementMetrics.Adoption adoption = EngagementMetrics.adoption(feedback.recommendations(id).stream()
                 .map(r -> r.getResponse() == null ? null : r.getResponse().name()).toList());
@@ -65,8 +68,8 @@ public class MetricsService {
                 .map(t -> new EngagementMetrics.TrustPoint(t.getTrust(), t.getHeard(), t.isAgain())).toList());
         return new CycleMetrics(id, cycle.getTitle(), cycle.getPhase(), panel,
                 EngagementMetrics.representativenessGap(lines, panel), EngagementMetrics.quotaBreaches(lines),
-                people.size(), repeat, EngagementMetrics.preferenceShift(shifts.shift(id)), adoption, timing, costs,
-                contributions, volunteerHours, EngagementMetrics.costPerParticipant(costs, people.size()), trust);
+                participants, repeat, EngagementMetrics.preferenceShift(shifts.shift(id)), adoption, timing, costs,
+                contributions, volunteerHours, EngagementMetrics.costPerParticipant(costs, participants), trust);
     }
 
     /** Metrics of every published cycle that has reached its decision, oldest first (the "over time" view). */

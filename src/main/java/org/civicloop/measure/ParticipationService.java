@@ -161,7 +161,7 @@ public class ParticipationService {
 
     /**
      * Accounts that took part in a cycle: volunteered for its jury or voted in it (either channel). People an officer
-     * imported into a jury pool have no account and are not counted here.
+     * imported into a jury pool have no account and are not among them: see {@link #importedPeople}.
      */
     @SuppressWarnings("unchecked")
     public Set<Long> participants(long cycleId) {
@@ -171,6 +171,18 @@ public class ParticipationService {
         Set<Long> out = new HashSet<>();
         ids.forEach(n -> out.add(n.longValue()));
         return out;
+    }
+
+    /**
+     * People an officer imported into the cycle's jury pool (docs/jury.md): they took part without an account, each
+     * once. Known by the imported row kept for them, so they are counted until the retention rule deletes those rows
+     * (docs/measure.md).
+     */
+    public int importedPeople(long cycleId) {
+        Number n = (Number) em.createNativeQuery("SELECT COUNT(*) FROM volunteer v JOIN volunteer_personal p"
+                + " ON p.volunteer_id = v.id WHERE v.cycle_id = ?1 AND v.account_id IS NULL"
+                + " AND p.source_row IS NOT NULL").setParameter(1, cycleId).getSingleResult();
+        return n.intValue();
     }
 
     /** Accounts that took part in any cycle other than this one. */

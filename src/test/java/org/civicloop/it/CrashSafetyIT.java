@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Crash safety: a Liberty server of its own (on a fresh database of the run's kind, H2 or PostgreSQL) takes a ballot
  * load and is killed with SIGKILL halfway; after a restart every acknowledged ballot is there exactly once, no
- * ballot is without its register entry or the other way round, and the audit chain verifies.
+ * ballot is without its register entry or the other way round, and the audit chain verifies. A jury draw the server
+ * was running when it died is reported FAILED, interrupted, once it has started again (JuryDrawRunner's start-up
+ * marking; TwoNodeIT and JuryIT test the heartbeat's).
  */
 class CrashSafetyIT {
 
@@ -60,6 +62,7 @@ class CrashSafetyIT {
                 + " AND entity_type = 'cycle' AND entity_id = ?", Long.toString(cycle));
         long registerBefore = count("SELECT COUNT(*) FROM voter_register WHERE cycle_id = ? AND channel = 'RESIDENTS'",
                 cycle);
+        long drawing = juryDrawRunningWhenTheServerDies();
 
         BallotLoad.Report report = load.cast(cycle, sessions, 12, 7, this::kill);
         assertTrue(report.cast() > 0 && report.failed() > 0,
@@ -67,6 +70,7 @@ class CrashSafetyIT {
         assertEquals(0, report.refused(), "no submission was refused before the crash: " + report.errors());
 
         start();
+        assertDrawReportedInterrupted(drawing);
         long stored = count("SELECT COUNT(*) FROM ballot WHERE cycle_id = ? AND channel = 'RESIDENTS'", cycle)
                 - ballotsBefore;
         long registered = count("SELECT COUNT(*) FROM voter_register WHERE cycle_id = ? AND channel = 'RESIDENTS'",
@@ -92,6 +96,49 @@ class CrashSafetyIT {
         assertEquals(stored, count("SELECT COUNT(*) FROM audit_entry WHERE action = 'voting.voted'"
                 + " AND entity_type = 'cycle' AND entity_id = ?", Long.toString(cycle)) - auditedBefore,
                 "every stored ballot, and only those, has its entry in the audit chain");
+    }
+
+    private static final String OFFICER = ItSupport.basic("officer", ItSupport.DEMO_PASSWORD);
+
+    /**
+     * A jury draw this server is running when it dies: a real draw of the demo library jury names the server in its
+     * shared status (jury_draw_run.node), which is then set back to RUNNING (the server's heartbeat keeps it alive).
+     * Only the server's start-up marking writes FAILED into that row: a heartbeat silent for 90 s makes the status
+     * read as FAILED but changes nothing stored. Answers the cycle.
+     */
+    private long juryDrawRunningWhenTheServerDies() throws Exception {
+        java.net.URL url = new java.net.URL(base);
+        long library = ItSupport.cycleTitled(url, "Library opening hours");
+        String cy = "/api/v1/cycles/" + library + "/jury";
+        assertEquals(201, ItSupport.postJson(url, cy + "/commitment", "{\"size\":4,\"seed\":\"crash\"}",
+                "Authorization", OFFICER).status());
+        assertEquals(202, ItSupport.post(url, cy + "/draw", "application/json", "", "Authorization", OFFICER).status());
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count("SELECT COUNT(*) FROM jury_draw_run WHERE cycle_id = ? AND state = 'DONE'", library) == 0
+                && System.nanoTime() < until) {
+            Thread.sleep(200);
+        }
+        try (Connection c = connect();
+             PreparedStatement ps = c.prepareStatement("UPDATE jury_draw_run SET state = 'RUNNING', progress = '',"
+                     + " finished_at = NULL, refusal = NULL, refusal_args = NULL, heartbeat_at = ? WHERE cycle_id = ?"
+                     + " AND state = 'DONE'")) {
+            ps.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(600)));
+            ps.setLong(2, library);
+            assertEquals(1, ps.executeUpdate(), "the library draw was done, and is now running on this server");
+        }
+        jakarta.json.JsonObject running = ItSupport.get(url, cy + "/draw", "Authorization", OFFICER).json();
+        assertEquals("RUNNING", running.getString("state"), running.toString());
+        return library;
+    }
+
+    /** After the restart, the draw the server was running is FAILED, interrupted, in the database and over the API. */
+    private void assertDrawReportedInterrupted(long cycle) throws Exception {
+        assertEquals(1, count("SELECT COUNT(*) FROM jury_draw_run WHERE cycle_id = ? AND state = 'FAILED' AND refusal"
+                + " = 'refused.jury.interrupted'", cycle), "the server marked its lost draw when it started again");
+        ItSupport.Reply status = ItSupport.get(new java.net.URL(base), "/api/v1/cycles/" + cycle + "/jury/draw",
+                "Authorization", OFFICER);
+        assertEquals("FAILED", status.json().getString("state"), status.body());
+        assertTrue(status.json().getString("reason").contains("interrupted"), status.body());
     }
 
     private void kill() {
@@ -180,10 +227,14 @@ class CrashSafetyIT {
         return p.waitFor();
     }
 
-    private long count(String sql, Object... args) throws Exception {
+    private Connection connect() throws Exception {
         String user = "pg".equals(ItSupport.db()) ? System.getProperty("it.pg.user", "postgres") : "civicloop";
         String password = "pg".equals(ItSupport.db()) ? "" : "civicloop";
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+        return DriverManager.getConnection(jdbcUrl, user, password);
+    }
+
+    private long count(String sql, Object... args) throws Exception {
+        try (Connection c = connect();
              PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);

@@ -56,6 +56,20 @@ class FeedbackJourneyIT {
             officer.type("[id$=':0:respond:rationale']", "Backed by most jurors.");
             officer.clickAndWait("[id$=':0:respond:save']");
             assertTrue(officer.text("#messages").contains("trade-off"), officer.text("#messages"));
+            // A wrong amount is refused beside its field, in its own row (the forms repeat, one per recommendation):
+            // that row's field is marked invalid and points at its message; the next row's field is not marked.
+            officer.type("[id$=':0:respond:amount']", "lots");
+            officer.clickAndWait("[id$=':0:respond:save']");
+            org.openqa.selenium.WebElement amount = officer.find("[id$=':0:respond:amount']");
+            assertEquals("true", amount.getDomAttribute("aria-invalid"));
+            String describedBy = amount.getDomAttribute("aria-describedby");
+            assertTrue(describedBy != null && describedBy.endsWith(":0:respond:amount-error"), describedBy);
+            assertTrue(officer.driver().findElement(By.id(describedBy)).getText().contains("whole number"),
+                    officer.pageText());
+            org.openqa.selenium.WebElement next = officer.find("[id$=':1:respond:amount']");
+            assertEquals("false", next.getDomAttribute("aria-invalid"));
+            String nextDescribedBy = next.getDomAttribute("aria-describedby");
+            assertTrue(nextDescribedBy == null || nextDescribedBy.isEmpty(), nextDescribedBy);
 
             for (int i = 0; i < count; i++) {
                 String p = "[id$=':" + i + ":respond:";

@@ -206,6 +206,11 @@ class JuryIT {
         assertEquals(16, get(base, cy).json().getInt("volunteers"));
         assertEquals(409, ItSupport.post(base, cy + "/people?idColumn=ref", "text/csv", file, "Authorization",
                 OFFICER).status(), "the same ids twice");
+        // The imported people took part (without accounts): the cycle's engagement metrics count them, each once, but
+        // the repeat share stays unrecorded, as nothing links them to other cycles (docs/measure.md).
+        JsonObject metrics = get(base, "/api/v1/cycles/" + id + "/outcomes/metrics").json();
+        assertEquals(16, metrics.getInt("participants"), metrics.toString());
+        assertTrue(!metrics.containsKey("repeatShare") || metrics.isNull("repeatShare"), metrics.toString());
 
         // The officers' export gives the file back exactly; nobody else sees it.
         ItSupport.Reply export = get(base, cy + "/people.csv", "Authorization", OFFICER);
@@ -295,6 +300,24 @@ class JuryIT {
         assertEquals("FAILED", status.getString("state"), status.toString());
         assertTrue(status.getString("reason").contains("age=young"), status.toString());
         assertTrue(status.getString("reason").contains("relaxation"), status.toString());
+        // The reasons and the relaxation as data: one young person, three wanted; the minimum lowered to one.
+        JsonObject why = status.getJsonObject("infeasibility");
+        JsonObject reason = why.getJsonArray("reasons").getJsonObject(0);
+        assertEquals(List.of("TOO_FEW_WITH_VALUE", "age", "young", 1, 3), List.of(reason.getString("kind"),
+                reason.getString("feature"), reason.getString("value"), reason.getInt("count"), reason.getInt("limit")),
+                why.toString());
+        JsonObject change = why.getJsonArray("relaxation").getJsonObject(0);
+        assertEquals(List.of("age", "young", 3, 4, 1, 4), List.of(change.getString("feature"),
+                change.getString("value"), change.getInt("oldMin"), change.getInt("oldMax"), change.getInt("newMin"),
+                change.getInt("newMax")), why.toString());
+        // The officer reading the workspace in Spanish reads the reasons in Spanish, as a list.
+        WebSession spanish = new WebSession(base).language("es").signedIn("officer", ItSupport.DEMO_PASSWORD);
+        String page = spanish.get("/officer/cycle.xhtml?id=" + id).body();
+        assertTrue(page.matches("(?s).*<html[^>]*lang=\"es\".*"), "the workspace is in Spanish");
+        assertTrue(page.contains("No se pueden cumplir las cuotas por age=young."), page);
+        assertTrue(page.contains("<li>age=young: m") && page.contains("pero solo hay 1 persona en el grupo</li>"),
+                page);
+        assertTrue(!page.contains("but only 1 person"), "no English reason on the Spanish page");
         assertEquals(head, ItSupport.awaitChained(base).getString("head"), "nothing was recorded");
         JsonObject draw = get(base, cy).json();
         assertTrue(!draw.containsKey("drawnAt") || draw.isNull("drawnAt"), draw.toString());

@@ -614,14 +614,47 @@ public class CycleResource {
         return Response.accepted(statusView(s)).location(URI.create("/api/v1/cycles/" + id + "/jury/draw")).build();
     }
 
+    /** A draw's status; {@code infeasibility} only when it failed because no panel meets the quotas. */
     public record DrawStatusView(String state, String progress, Instant startedAt, Instant finishedAt, String reason,
-                                 int drawn) {
+                                 int drawn, InfeasibilityView infeasibility) {
+    }
+
+    /**
+     * Why no panel meets the quotas, as data: each reason's kind, the feature and value it concerns, what the pool
+     * offers ({@code count}) and what is asked ({@code limit}), with its English text; the values causing it; and the
+     * smallest relaxation (empty when no change of quotas helps).
+     */
+    public record InfeasibilityView(List<ReasonView> reasons, List<ValueView> values, List<ChangeView> relaxation,
+                                    int totalRelaxation) {
+    }
+
+    public record ReasonView(String kind, String feature, String value, int count, int limit, String text) {
+    }
+
+    public record ValueView(String feature, String value) {
+    }
+
+    public record ChangeView(String feature, String value, int oldMin, int oldMax, int newMin, int newMax) {
     }
 
     private DrawStatusView statusView(org.civicloop.jury.JuryDrawRunner.DrawStatus s) {
+        InfeasibilityView infeasibility = null;
+        if (s.args().size() == 1 && s.args().get(0) instanceof org.civicloop.jury.InfeasibilityReport r) {
+            List<String> texts = r.localized(java.util.Locale.ENGLISH).reasons();
+            List<ReasonView> reasons = new java.util.ArrayList<>();
+            for (int i = 0; i < r.reasons().size(); i++) {
+                var why = r.reasons().get(i);
+                reasons.add(new ReasonView(why.kind().name(), why.feature(), why.value(), why.count(), why.limit(),
+                        texts.get(i)));
+            }
+            infeasibility = new InfeasibilityView(reasons, r.values().stream()
+                    .map(v -> new ValueView(v.feature(), v.value())).toList(), r.relaxation().stream()
+                    .map(c -> new ChangeView(c.value().feature(), c.value().value(), c.oldMin(), c.oldMax(),
+                            c.newMin(), c.newMax())).toList(), r.totalRelaxation());
+        }
         return new DrawStatusView(s.state().name(), s.progress(), s.startedAt(), s.finishedAt(), s.refusal() == null
                 ? null : org.civicloop.kernel.Messages.format(java.util.Locale.ENGLISH, s.refusal(),
-                s.args().toArray()), s.drawn());
+                s.args().toArray()), s.drawn(), infeasibility);
     }
 
     @GET
@@ -629,8 +662,10 @@ public class CycleResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"OFFICER", "ADMIN"})
     @Operation(summary = "The status of the cycle's latest draw, whichever server runs it: RUNNING (with progress),"
-            + " DONE (how many drawn) or FAILED (why; nothing changed), also when the server running it stopped"
-            + " (\"interrupted\": start it again)")
+            + " DONE (how many drawn) or FAILED (why, in English; nothing changed), also when the server running it"
+            + " stopped (\"interrupted\": start it again). When no panel meets the quotas, infeasibility gives the"
+            + " reasons as data (kind, feature, value, count, limit), the values causing them and the smallest"
+            + " relaxation")
     @APIResponse(responseCode = "404", description = "No draw of this cycle was started")
     public DrawStatusView juryDrawStatus(@PathParam("id") long id) {
         return statusView(drawRunner.status(id).orElseThrow(NotFoundException::new));

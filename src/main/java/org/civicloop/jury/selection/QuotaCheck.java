@@ -42,15 +42,14 @@ public final class QuotaCheck {
                 return Optional.empty();
             }
         }
-        List<String> reasons = new ArrayList<>();
+        List<Infeasibility.Reason> reasons = new ArrayList<>();
         Set<FeatureValue> culprits = new LinkedHashSet<>();
         int n = m.people.size();
         int households = households(m.people, null);
         if (k > n) {
-            reasons.add("the panel size " + k + " exceeds the pool size " + n);
+            reasons.add(Infeasibility.Reason.of(Infeasibility.Kind.POOL_TOO_SMALL, n, k));
         } else if (k > households) {
-            reasons.add("the panel size " + k + " exceeds the number of households " + households
-                    + " (at most one person per household)");
+            reasons.add(Infeasibility.Reason.of(Infeasibility.Kind.TOO_FEW_HOUSEHOLDS, households, k));
         }
         int[] available = new int[m.values.size()];
         for (int v = 0; v < m.values.size(); v++) {
@@ -58,9 +57,8 @@ public final class QuotaCheck {
             available[v] = households(m.people, fv);
             if (available[v] < m.min[v]) {
                 culprits.add(fv);
-                reasons.add(fv + ": minimum " + m.min[v] + " but only " + available[v]
-                        + (available[v] == 1 ? " person" : " people") + " in the pool"
-                        + (hasHouseholds(m) ? " (counting one per household)" : ""));
+                reasons.add(Infeasibility.Reason.of(hasHouseholds(m) ? Infeasibility.Kind.TOO_FEW_HOUSEHOLDS_WITH_VALUE
+                        : Infeasibility.Kind.TOO_FEW_WITH_VALUE, fv, available[v], m.min[v]));
             }
         }
         for (Feature f : m.quotas.features()) {
@@ -73,12 +71,10 @@ public final class QuotaCheck {
                 sumMax += Math.min(m.max[v], available[v]);
             }
             if (sumMin > k) {
-                reasons.add("the minimums of " + f.name() + " add up to " + sumMin + ", more than the panel size "
-                        + k);
+                reasons.add(Infeasibility.Reason.of(Infeasibility.Kind.MINIMUMS_ABOVE_PANEL, f.name(), sumMin, k));
                 fvs.stream().filter(fv -> m.min[m.values.indexOf(fv)] > 0).forEach(culprits::add);
             } else if (sumMax < k) {
-                reasons.add("the maximums of " + f.name() + " (capped by the people available) add up to " + sumMax
-                        + ", less than the panel size " + k);
+                reasons.add(Infeasibility.Reason.of(Infeasibility.Kind.MAXIMUMS_BELOW_PANEL, f.name(), sumMax, k));
                 fvs.forEach(fv -> {
                     int v = m.values.indexOf(fv);
                     if (m.max[v] < available[v]) {
@@ -97,12 +93,11 @@ public final class QuotaCheck {
             }
             relaxed = Optional.of(q);
             if (reasons.isEmpty()) {
-                reasons.add("the quotas of different features cannot all be met together by the people in the pool"
-                        + " (the values named need changes: "
-                        + String.join(", ", changes.stream().map(c -> c.value().toString()).toList()) + ")");
+                // the values that need changes are the relaxation's
+                reasons.add(Infeasibility.Reason.of(Infeasibility.Kind.QUOTAS_CONFLICT, 0, k));
             }
         } else if (reasons.isEmpty()) {
-            reasons.add("no panel of size " + k + " exists even without quotas");
+            reasons.add(Infeasibility.Reason.of(Infeasibility.Kind.NO_PANEL, 0, k));
         }
         return Optional.of(new Infeasibility(reasons, new ArrayList<>(culprits), changes == null ? List.of() : changes,
                 relaxed));

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import org.civicloop.identity.CurrentUser;
+import org.civicloop.jury.InfeasibilityReport;
 import org.civicloop.jury.JuryDrawRunner;
 import org.civicloop.jury.JuryRetention;
 import org.civicloop.jury.JuryService;
@@ -129,6 +130,19 @@ public class JuryWorkspaceBean implements Serializable {
             return null;
         }
         return Messages.format(Ui.locale(), s.refusal(), s.args().toArray());
+    }
+
+    /**
+     * Why the latest draw failed when the quotas cannot be met, in parts and in the reader's language (the reasons
+     * and the smallest relaxation as lists); else null (then {@link #getFailure()} says why).
+     */
+    public InfeasibilityReport.Text getInfeasibility() {
+        if (getFailure() == null) {
+            return null;
+        }
+        JuryDrawRunner.DrawStatus s = getStatus();
+        return s.args().size() == 1 && s.args().get(0) instanceof InfeasibilityReport r ? r.localized(Ui.locale())
+                : null;
     }
 
     public boolean isQuotasSet() { return !jury.quotas(cycleId).isEmpty(); }
