@@ -56,6 +56,8 @@ public class JuryService implements PhaseGate {
     @Inject
     Clock clock;
     @Inject
+    jakarta.enterprise.event.Event<PersonalDataErasing> erasing;
+    @Inject
     AccountService accounts;
     @Inject
     LetterRoundService letters;
@@ -889,6 +891,7 @@ public class JuryService implements PhaseGate {
             return Result.refused("refused.retention.done");
         }
         JuryRetentionRecord record = new JuryRetentionRecord(cycleId, clock.instant(), repeatParticipants(cycleId));
+        erasing.fire(new PersonalDataErasing(actor, cycleId));
         Map<Long, String> households = publishedHouseholds(cycleId);
         int erased = 0;
         for (VolunteerPersonal p : personal(cycleId)) {

@@ -1,7 +1,11 @@
 package org.civicloop.measure;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,7 +16,9 @@ import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseTransition;
 import org.civicloop.deliberation.PreferenceShiftService;
 import org.civicloop.feedback.FeedbackService;
+import org.civicloop.audit.AuditLog;
 import org.civicloop.jury.JuryService;
+import org.civicloop.jury.PersonalDataErasing;
 
 /** Gathers a cycle's real data and computes its engagement metrics with {@link EngagementMetrics}. */
 @ApplicationScoped
@@ -28,6 +34,12 @@ public class MetricsService {
     PreferenceShiftService shifts;
     @Inject
     ParticipationService participation;
+    @PersistenceContext(unitName = "civicloop")
+    EntityManager em;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
     @Inject
     AccountabilityService accountability;
 
@@ -45,11 +57,9 @@ public class MetricsService {
         List<EngagementMetrics.QuotaLine> lines = jury.representation(id).stream()
                 .map(l -> new EngagementMetrics.QuotaLine(l.feature(), l.value(), l.min(), l.max(), l.jury()))
                 .toList();
-        // Everyone who took part counts (accounts and people imported into the jury pool); the repeat share only
-        // follows accounts, as nothing links an imported person to another cycle (docs/measure.md).
-        Set<Long> people = participation.participants(id);
-        int participants = people.size() + participation.importedPeople(id);
-        Double repeat = EngagementMetrics.repeatShare(people, participation.participantsElsewhere(id));
+        Participation taking = participation(id);
+        int participants = taking.participants();
+        Double repeat = taking.repeatShare();
         EngagementMetrics.Adoption adoption = EngagementMetrics.adoption(feedback.recommendations(id).stream()
                 .map(r -> r.getResponse() == null ? null : r.getResponse().name()).toList());
         LocalDate decided = cycles.timeline(id).stream().filter(t -> t.getToPhase() == Phase.DECIDE)
@@ -70,6 +80,42 @@ public class MetricsService {
                 EngagementMetrics.representativenessGap(lines, panel), EngagementMetrics.quotaBreaches(lines),
                 participants, repeat, EngagementMetrics.preferenceShift(shifts.shift(id)), adoption, timing, costs,
                 contributions, volunteerHours, EngagementMetrics.costPerParticipant(costs, participants), trust);
+    }
+
+    /** How many took part in a cycle, and the share of them who took part in another cycle (null: not known). */
+    public record Participation(int participants, Double repeatShare) {
+    }
+
+    /** The cycle's participation: as frozen when its jury's personal data was deleted, else counted now. */
+    public Participation participation(long cycleId) {
+        ParticipationFrozen frozen = em.find(ParticipationFrozen.class, cycleId);
+        return frozen != null ? new Participation(frozen.getParticipants(), frozen.getRepeatShare())
+                : liveParticipation(cycleId);
+    }
+
+    private Participation liveParticipation(long cycleId) {
+        // Everyone who took part counts (accounts and people imported into the jury pool); the repeat share only
+        // follows accounts, as nothing links an imported person to another cycle (docs/measure.md).
+        Set<Long> people = participation.participants(cycleId);
+        return new Participation(people.size() + participation.importedPeople(cycleId),
+                EngagementMetrics.repeatShare(people, participation.participantsElsewhere(cycleId)));
+    }
+
+    /**
+     * Retention is about to unlink the cycle's volunteers from their accounts and delete its imported rows, which
+     * the live participation figures count: they are frozen first, in the same transaction (docs/measure.md).
+     */
+    void freezeBeforeRetention(@Observes PersonalDataErasing erasing) {
+        if (em.find(ParticipationFrozen.class, erasing.cycleId()) != null) {
+            return;
+        }
+        Participation now = liveParticipation(erasing.cycleId());
+        ParticipationFrozen frozen = new ParticipationFrozen(erasing.cycleId(), clock.instant(), now.participants(),
+                now.repeatShare());
+        em.persist(frozen);
+        em.flush();
+        audit.record(erasing.actor(), "measure.participationFrozen", "participation_frozen", frozen.getId(), null,
+                "participants=" + now.participants());
     }
 
     /** Metrics of every published cycle that has reached its decision, oldest first (the "over time" view). */

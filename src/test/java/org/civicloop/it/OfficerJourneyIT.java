@@ -83,6 +83,27 @@ class OfficerJourneyIT {
         return n;
     }
 
+    /**
+     * People the cycle's live participation count finds only through what retention deletes: volunteers known by
+     * their account link alone (not in the voter register) and people imported into the pool.
+     */
+    private static long countedThroughPersonalData(long cycle) throws Exception {
+        try (java.sql.Connection c = ItSupport.connect();
+             var ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM volunteer v WHERE v.cycle_id = ?"
+                     + " AND v.account_id IS NOT NULL AND v.account_id NOT IN (SELECT r.account_id FROM voter_register r"
+                     + " WHERE r.cycle_id = ?)) + (SELECT COUNT(*) FROM volunteer v JOIN volunteer_personal p"
+                     + " ON p.volunteer_id = v.id WHERE v.cycle_id = ? AND v.account_id IS NULL"
+                     + " AND p.source_row IS NOT NULL)")) {
+            for (int i = 1; i <= 3; i++) {
+                ps.setLong(i, cycle);
+            }
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static void moveOn(Browser officer, String expectedPhase) {
         officer.clickAndWait("#advance\\:next");
         assertEquals(expectedPhase, officer.text("#current-phase"), officer.text("#messages"));
@@ -313,6 +334,9 @@ class OfficerJourneyIT {
             String pool = ItSupport.get(base, cy + "/pool.csv").body();
             assertTrue(pool.startsWith("id"), pool);
             assertTrue(personalRows(id) > 0, "personal data is there before retention");
+            String metrics = "/api/v1/cycles/" + id + "/outcomes/metrics";
+            jakarta.json.JsonObject taking = ItSupport.get(base, metrics).json();
+            assertTrue(countedThroughPersonalData(id) > 0, "retention takes away what the live count needs");
             officer.clickAndWait("#retention\\:applyRetention");
             assertTrue(officer.text("#messages").contains("Personal data deleted"), officer.text("#messages"));
             assertTrue(officer.text("#retention\\:retained").length() > 0, officer.pageText());
@@ -321,6 +345,10 @@ class OfficerJourneyIT {
             assertEquals(report, ItSupport.get(base, "/api/v1/cycles/" + id + "/report").body(), "report unchanged");
             assertEquals(jury, ItSupport.get(base, cy).body(), "the draw, its report and the letter figures unchanged");
             assertEquals(pool, ItSupport.get(base, cy + "/pool.csv").body(), "pool.csv unchanged");
+            jakarta.json.JsonObject taken = ItSupport.get(base, metrics).json();
+            assertEquals(taking.getInt("participants"), taken.getInt("participants"), "participants frozen: " + taken);
+            assertEquals(taking.get("repeatShare"), taken.get("repeatShare"), "repeat share frozen");
+            assertEquals(taking.get("costPerParticipant"), taken.get("costPerParticipant"));
             assertEquals(409, ItSupport.get(base, cy + "/letters.csv", "Authorization", officerAuth).status(),
                     "the letters are gone");
             assertTrue(ItSupport.awaitChained(base).getBoolean("valid"), "retention is in the audit chain");
