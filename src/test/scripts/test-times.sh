@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Prints the time each test class took (unit tests, and integration tests per database), slowest first, with totals.
+# Reads the Surefire and Failsafe XML reports of the last run; prints nothing for a run that produced none.
+set -uo pipefail
+target=${1:-target}
+report() {
+  local label=$1 dir=$2
+  [ -d "$dir" ] || return 0
+  local files=("$dir"/TEST-*.xml)
+  [ -e "${files[0]}" ] || return 0
+  echo "Test time per class, $label:"
+  for f in "${files[@]}"; do
+    # The first <testsuite ...> tag carries the class name and its total time in seconds.
+    line=$(grep -m1 -o '<testsuite [^>]*>' "$f")
+    name=$(sed -n 's/.* name="\([^"]*\)".*/\1/p' <<<"$line")
+    time=$(sed -n 's/.* time="\([^"]*\)".*/\1/p' <<<"$line" | tr -d ,)
+    printf '%10.1f s  %s\n' "${time:-0}" "${name##*.}"
+  done | sort -rn | awk '{ print } { total += $1 } END { printf "%10.1f s  total (%d classes)\n", total, NR }'
+}
+report "unit tests" "$target/surefire-reports"
+report "integration tests on H2" "$target/failsafe-reports/h2"
+report "integration tests on PostgreSQL" "$target/failsafe-reports/pg"
