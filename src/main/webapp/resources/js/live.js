@@ -212,7 +212,10 @@
         tr.appendChild(el('td', {}, fmt(L['live.shift.changedOf'], [l.changed, l.respondents])));
         table.appendChild(tr);
       });
-      node.appendChild(table);
+      // On a narrow screen the table scrolls sideways inside its own region (named by its caption), not the page.
+      var region = el('div', { className: 'live-shift-scroll', role: 'region', tabindex: '0', 'aria-label': part[1] });
+      region.appendChild(table);
+      node.appendChild(region);
     });
   }
 
