@@ -286,6 +286,10 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Makes the page area (not the window around it) this size. */
+    public void resize(Dimension wanted) {
+        resizeViewport(wanted);
+    }
+
     private void resizeViewport(Dimension wanted) {
         driver.manage().window().setSize(wanted);
         Dimension got = viewport();
