@@ -335,16 +335,36 @@ public class VotingService implements PhaseGate {
         Cycle cycle = em.find(Cycle.class, cycleId);
         CountingRule rule = cycle.getCountingRule() == null ? CountingRule.GREEDY : cycle.getCountingRule();
         BallotBox box = ballotBox(cycleId, channel);
-        CountResult result;
-        if (box.ballots().isEmpty() || box.election().size() == 0) {
-            result = new CountResult(rule.cliName(), List.of(), List.of(), List.of(), java.util.Map.of(),
-                    java.util.Map.of());
-        } else {
-            result = Rules.count(rule.cliName(), box.election(), box.profile(), rule.name().startsWith("STV")
-                    ? CountOptions.seats(Math.max(1, box.election().size() / 2)) : CountOptions.DEFAULT);
-        }
+        CountResult result = count(rule, box.election(), box.profile(), box.ballots().size());
         return new Count(channel, box.ballots().size(), rule, result, box.options(), box.ballots().stream()
                 .collect(Collectors.groupingBy(Ballot::getSource, Collectors.counting())));
+    }
+
+    /**
+     * Counts a box with every parameter taken from the election, as the published export states it (rule, seats,
+     * budget; ties always broken as {@link org.civicloop.voting.count.TieBreaking#METHOD}): so `count` on the export
+     * gives the same result.
+     */
+    static CountResult count(CountingRule rule, Election election, Profile profile, int ballots) {
+        if (ballots == 0 || election.size() == 0) {
+            return new CountResult(rule.cliName(), List.of(), List.of(), List.of(), java.util.Map.of(),
+                    java.util.Map.of());
+        }
+        return Rules.count(rule.cliName(), election, profile, CountOptions.DEFAULT);
+    }
+
+    /** How many options an STV count elects: half the options, at least one (other rules: one winner list). */
+    public static int seats(CountingRule rule, int options) {
+        return rule.name().startsWith("STV") ? Math.max(1, options / 2) : 1;
+    }
+
+    /** The election the engine counts: the options, and the budget (budget rules) or the seats (ranked rules). */
+    static Election election(CountingRule rule, String title, List<BudgetOption> options, long budget) {
+        List<Option> engineOptions = options.stream()
+                .map(o -> new Option(o.getCode(), o.getTitle(), Fraction.of(o.getCost()))).toList();
+        return rule.isBudgetRule()
+                ? Election.budgeted(title, engineOptions, Fraction.of(budget))
+                : Election.ranked(title, engineOptions, seats(rule, options.size()));
     }
 
     /**
@@ -361,13 +381,11 @@ public class VotingService implements PhaseGate {
         Cycle cycle = em.find(Cycle.class, cycleId);
         CountingRule rule = cycle.getCountingRule() == null ? CountingRule.GREEDY : cycle.getCountingRule();
         List<BudgetOption> options = options(cycleId);
-        List<Option> engineOptions = options.stream()
-                .map(o -> new Option(o.getCode(), o.getTitle(), Fraction.of(o.getCost()))).toList();
-        Election election = rule.isBudgetRule()
-                ? Election.budgeted(cycle.getTitle(), engineOptions,
-                Fraction.of(cycle.getBudgetAmount() == null ? 0 : cycle.getBudgetAmount()))
-                : Election.ranked(cycle.getTitle(), engineOptions, 1);
-        List<Ballot> ballots = ballots(cycleId, channel);
+        return ballotBox(election(rule, cycle.getTitle(), options,
+                cycle.getBudgetAmount() == null ? 0 : cycle.getBudgetAmount()), options, ballots(cycleId, channel));
+    }
+
+    static BallotBox ballotBox(Election election, List<BudgetOption> options, List<Ballot> ballots) {
         Profile.Builder profile = Profile.builder(BallotType.ORDINAL).maxLength(Math.max(1, options.size()));
         for (Ballot b : ballots) {
             List<String> ranking = b.ranking();
