@@ -104,7 +104,7 @@ public final class VerifyReceiptCommand {
         return v;
     }
 
-    /** A strict reader of one flat JSON object whose values are integers, strings or arrays of strings. */
+    /** A strict reader of one flat JSON object whose values are integers, strings, booleans, null or arrays of them. */
     static final class FlatJson {
         private final String s;
         private int i;
@@ -189,6 +189,14 @@ public final class VerifyReceiptCommand {
             if (s.startsWith("null", i)) {
                 i += 4;
                 return null;
+            }
+            if (s.startsWith("true", i)) {
+                i += 4;
+                return Boolean.TRUE;
+            }
+            if (s.startsWith("false", i)) {
+                i += 5;
+                return Boolean.FALSE;
             }
             throw new IllegalArgumentException("unexpected '" + c + "' at " + i);
         }

@@ -78,7 +78,7 @@ class VerifyBallotsAndReceiptCommandTest {
         Files.writeString(f, "{\"leafIndex\": " + index + ", \"treeSize\": " + size + ", \"leaf\": \""
                 + HexFormat.of().formatHex(leaf) + "\", \"path\": ["
                 + path.stream().map(p -> "\"" + MerkleTree.hex(p) + "\"").collect(Collectors.joining(", "))
-                + "], \"root\": \"ignored\", \"receipt\": \"R-AAA\"}");
+                + "], \"root\": \"ignored\", \"receipt\": \"R-AAA\", \"verifies\": true, \"sealedIn\": null}");
         return f;
     }
 
