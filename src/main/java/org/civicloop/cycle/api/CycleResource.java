@@ -321,6 +321,8 @@ public class CycleResource {
                     + " 409 when this person has already voted (unless the mandate lets them change it and they give"
                     + " the receipt of their current ballot).")
     @APIResponse(responseCode = "201", description = "Cast; the body holds the receipt code")
+    @APIResponse(responseCode = "400", description = "A bad ranking, or previousReceipt is not the receipt of the"
+            + " ballot this account cast (only the caster can change a ballot)")
     @APIResponse(responseCode = "409", description = "Already voted, or the vote is not open")
     @APIResponse(responseCode = "429", description = "Too many casting attempts from this account or address;"
             + " Retry-After says when to try again")
