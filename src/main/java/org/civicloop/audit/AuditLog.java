@@ -89,6 +89,23 @@ public class AuditLog {
                 trim(detail)));
     }
 
+    /** The actor of a ballot's own entries: never the voter (who voted is in the register's entries). */
+    public static final String BALLOT_BOX = "(ballot box)";
+
+    /**
+     * Like {@link #recordCreationQueued}, for a ballot just stored: the entry names no actor but
+     * {@value #BALLOT_BOX} and only the day (the ballot row keeps only the day), and the sequencer chains the ballots
+     * of each batch after its other entries, in random order (by their random ids), so that neither the actor nor the
+     * time nor the position links a ballot to the register entry of the person who cast it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordBallotQueued(String action, long ballotId, String detail) {
+        String after = digestOf("ballot", ballotId);
+        String day = clock.instant().truncatedTo(ChronoUnit.DAYS).toString();
+        em.persist(new QueuedAuditEntry(day, BALLOT_BOX, action, "ballot", Long.toString(ballotId), after,
+                trim(detail)));
+    }
+
     /**
      * Chains queued entries, oldest first, at most {@code max} of them, in a transaction of its own; answers how
      * many. Cheap when the queue is empty: the head is locked only when there is something to chain.
@@ -111,7 +128,12 @@ public class AuditLog {
     private int chainQueued(AuditHead head, int max) {
         List<QueuedAuditEntry> queued = em.createQuery("SELECT q FROM QueuedAuditEntry q ORDER BY q.id",
                 QueuedAuditEntry.class).setMaxResults(max).getResultList();
-        for (QueuedAuditEntry q : queued) {
+        // Ballots last, in the order of their random ids: their place in the chain tells nothing of who cast them.
+        List<QueuedAuditEntry> ordered = new java.util.ArrayList<>(queued.size());
+        queued.stream().filter(q -> !BALLOT_BOX.equals(q.actor())).forEach(ordered::add);
+        queued.stream().filter(q -> BALLOT_BOX.equals(q.actor()))
+                .sorted(java.util.Comparator.comparing(QueuedAuditEntry::entityId)).forEach(ordered::add);
+        for (QueuedAuditEntry q : ordered) {
             chain(head, q.recordedAt(), q.actor(), q.action(), q.entityType(), q.entityId(), null, q.afterDigest(),
                     q.detail());
             em.remove(q);

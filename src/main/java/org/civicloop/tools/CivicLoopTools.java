@@ -3,6 +3,8 @@ package org.civicloop.tools;
 import java.io.PrintStream;
 import java.util.Arrays;
 import org.civicloop.audit.chain.VerifyAuditCommand;
+import org.civicloop.audit.chain.VerifyBallotsCommand;
+import org.civicloop.audit.chain.VerifyReceiptCommand;
 import org.civicloop.jury.selection.cli.SelectCommand;
 import org.civicloop.voting.count.cli.CountCommand;
 
@@ -26,6 +28,8 @@ public final class CivicLoopTools {
             case "count" -> CountCommand.run(rest, out, err);
             case "select" -> SelectCommand.run(rest, out, err);
             case "verify-audit" -> VerifyAuditCommand.run(rest, out, err);
+            case "verify-ballots" -> VerifyBallotsCommand.run(rest, out, err);
+            case "verify-receipt" -> VerifyReceiptCommand.run(rest, out, err);
             default -> {
                 err.println("Unknown command '" + args[0] + "'.");
                 err.println(USAGE);
@@ -41,5 +45,7 @@ public final class CivicLoopTools {
               select --categories C.csv --respondents R.csv --panel K --seed S [--method leximin|maximin|legacy]
                      [--id-column id] [--address-columns A,B] [--probabilities FILE] [--work-limit N]
                      [--tolerance T]
-              verify-audit --jdbc URL [--user U] [--password P]""";
+              verify-audit --jdbc URL [--user U] [--password P]
+              verify-ballots --ballots FILE.pb --root HEX
+              verify-receipt --proof FILE.json --root HEX""";
 }

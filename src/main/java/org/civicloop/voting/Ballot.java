@@ -43,17 +43,20 @@ public class Ballot {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Source source = Source.ONLINE;
+    /** Random: the row's digest in the public audit log cannot be recomputed from the published receipt and ranking. */
+    private String salt;
 
     protected Ballot() {
     }
 
     Ballot(Long cycleId, Channel channel, String receipt, List<String> ranking, LocalDate castOn) {
-        this.id = RANDOM.nextLong() & Long.MAX_VALUE;
+        this.id = VotingService.randomId();
         this.cycleId = cycleId;
         this.channel = channel;
         this.receipt = receipt;
         this.ranking = String.join(",", ranking);
         this.castOn = castOn;
+        this.salt = VotingService.salt();
     }
 
     static Ballot fromPaper(Long cycleId, String receipt, List<String> ranking, LocalDate collectedOn) {
@@ -61,8 +64,6 @@ public class Ballot {
         b.source = Source.PAPER;
         return b;
     }
-
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     void flag() {
         this.flagged = true;
@@ -86,4 +87,5 @@ public class Ballot {
     public String getRanking() { return ranking; }
     public LocalDate getCastOn() { return castOn; }
     public Source getSource() { return source; }
+    public String getSalt() { return salt; }
 }

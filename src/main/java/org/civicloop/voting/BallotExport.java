@@ -1,7 +1,10 @@
 package org.civicloop.voting;
 
 import java.util.List;
+import org.civicloop.audit.chain.BallotLeaf;
+import org.civicloop.cycle.CountingRule;
 import org.civicloop.cycle.Cycle;
+import org.civicloop.voting.count.TieBreaking;
 
 /**
  * Writes a channel's anonymised ballots in the pabulib .pb format (META, PROJECTS, VOTES), the open format the
@@ -14,17 +17,41 @@ public final class BallotExport {
     }
 
     public static String pabulib(Cycle cycle, List<BudgetOption> options, List<Ballot> ballots, Ballot.Channel channel) {
+        return pabulib(new Header(cycle.getId(), cycle.getTitle(), cycle.getCouncil(),
+                cycle.getBudgetAmount() == null ? 0 : cycle.getBudgetAmount(),
+                cycle.getCountingRule() == null ? CountingRule.GREEDY : cycle.getCountingRule(), cycle.getCurrency()),
+                options, ballots, channel);
+    }
+
+    /** What the export says of the cycle. */
+    record Header(long cycleId, String title, String council, long budget, CountingRule rule, String currency) {
+    }
+
+    /**
+     * The export. Besides pabulib's keys, META states every parameter of the count ({@code rule}, {@code seats} for
+     * STV, {@code tie_break}), so that {@code count --rule RULE FILE} gives the published result with nothing
+     * unpublished, and the box's {@code channel} and Merkle root ({@code ballot_box_root}, see
+     * {@link BallotLeaf}) for {@code verify-ballots}. No day or time of casting.
+     */
+    static String pabulib(Header cycle, List<BudgetOption> options, List<Ballot> ballots, Ballot.Channel channel) {
         StringBuilder pb = new StringBuilder();
         pb.append("META\nkey;value\n");
-        meta(pb, "description", cycle.getTitle() + " (" + channel.name().toLowerCase() + " ballots)");
-        meta(pb, "unit", cycle.getCouncil());
-        meta(pb, "instance", "cycle-" + cycle.getId());
+        meta(pb, "description", cycle.title() + " (" + channel.name().toLowerCase() + " ballots)");
+        meta(pb, "unit", cycle.council());
+        meta(pb, "instance", "cycle-" + cycle.cycleId());
         meta(pb, "num_projects", Integer.toString(options.size()));
         meta(pb, "num_votes", Integer.toString(ballots.size()));
-        meta(pb, "budget", Long.toString(cycle.getBudgetAmount() == null ? 0 : cycle.getBudgetAmount()));
+        meta(pb, "budget", Long.toString(cycle.budget()));
         meta(pb, "vote_type", "ordinal");
-        meta(pb, "rule", cycle.getCountingRule() == null ? "greedy" : cycle.getCountingRule().cliName());
-        meta(pb, "currency", cycle.getCurrency());
+        meta(pb, "rule", cycle.rule().cliName());
+        if (!cycle.rule().isBudgetRule()) {
+            meta(pb, "seats", Integer.toString(VotingService.seats(cycle.rule(), options.size())));
+        }
+        meta(pb, "tie_break", TieBreaking.METHOD);
+        meta(pb, "currency", cycle.currency());
+        meta(pb, "channel", channel.name().toLowerCase(java.util.Locale.ROOT));
+        meta(pb, "ballot_box_root", BallotLeaf.tree(ballots.stream().map(b -> new BallotLeaf.Entry(b.getReceipt(),
+                b.getChannel().name(), b.getRanking())).toList()).rootHex());
         meta(pb, "min_length", "1");
         meta(pb, "max_length", Integer.toString(Math.max(1, options.size())));
         pb.append("PROJECTS\nproject_id;cost;name\n");

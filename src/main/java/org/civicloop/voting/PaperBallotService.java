@@ -237,8 +237,12 @@ public class PaperBallotService implements PhaseGate {
                 spoilt++;
                 continue;
             }
-            em.persist(Ballot.fromPaper(batch.getCycleId(), VotingService.newReceipt(), sheet.ranking(),
-                    batch.getCollectedOn()));
+            Ballot ballot = Ballot.fromPaper(batch.getCycleId(), VotingService.newReceipt(), sheet.ranking(),
+                    batch.getCollectedOn());
+            em.persist(ballot);
+            em.flush();
+            audit.recordBallotQueued("paper.ballotCounted", ballot.getId(),
+                    "cycle=" + batch.getCycleId() + "; channel=" + Ballot.Channel.RESIDENTS);
             counted++;
         }
         String before = audit.digestOf("paper_batch", batchId);
@@ -269,9 +273,11 @@ public class PaperBallotService implements PhaseGate {
         if (voting.isRegistered(cycleId, Ballot.Channel.RESIDENTS, voter.getId())) {
             return Result.refused("refused.paper.alreadyVoted", voter.getUsername());
         }
-        em.persist(new VoterRegistration(cycleId, Ballot.Channel.RESIDENTS, voter.getId()));
+        VoterRegistration registration = new VoterRegistration(cycleId, Ballot.Channel.RESIDENTS, voter.getId());
+        em.persist(registration);
         em.flush();
-        audit.note(actor, "paper.ballotIssued", "cycle", Long.toString(cycleId), "where=" + where.strip());
+        audit.record(actor, "paper.ballotIssued", "voter_register", registration.getRowId(), null,
+                "cycle=" + cycleId + "; channel=" + Ballot.Channel.RESIDENTS + "; where=" + where.strip());
         return Result.done(voter.getUsername());
     }
 

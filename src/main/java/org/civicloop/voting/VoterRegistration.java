@@ -48,6 +48,15 @@ public class VoterRegistration {
     @Column(name = "account_id")
     private Long accountId;
 
+    /** Random, for the row's audit entry to name (the key itself names the account). */
+    @Column(name = "id")
+    private Long rowId;
+    /** Random: the row's digest in the public audit log cannot be recomputed from a list of accounts. */
+    private String salt;
+    /** The HMAC of the receipt of the voter's ballot (online only), see {@link BallotOwnership}. */
+    @Column(name = "owner_tag")
+    private String ownerTag;
+
     protected VoterRegistration() {
     }
 
@@ -55,5 +64,9 @@ public class VoterRegistration {
         this.cycleId = cycleId;
         this.channel = channel;
         this.accountId = accountId;
+        this.rowId = VotingService.randomId();
+        this.salt = VotingService.salt();
     }
+
+    public Long getRowId() { return rowId; }
 }

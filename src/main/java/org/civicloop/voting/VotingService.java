@@ -19,7 +19,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.civicloop.audit.AuditLog;
-import org.civicloop.audit.chain.AuditChain;
+import org.civicloop.audit.chain.BallotLeaf;
+import org.civicloop.audit.chain.MerkleTree;
 import org.civicloop.cycle.CountingRule;
 import org.civicloop.cycle.Cycle;
 import org.civicloop.cycle.OfficerAccess;
@@ -71,6 +72,8 @@ public class VotingService implements PhaseGate {
     JuryService jury;
     @Inject
     CampaignWatch campaigns;
+    @Inject
+    BallotOwnership ownership;
     @Resource(lookup = "jdbc/civicloop")
     DataSource dataSource;
 
@@ -148,8 +151,10 @@ public class VotingService implements PhaseGate {
 
     /**
      * Casts a ranked ballot. The register row (cycle, channel, account) is the database's guarantee of one ballot
-     * per person and channel; the ballot itself holds no identity. The audit log records that this person voted,
-     * never what: the ballots are sealed into the chain as a whole when the vote closes.
+     * per person and channel; the ballot itself holds no identity. Both rows get an audit entry with their digest:
+     * the register's names the voter ({@code voting.voted}), the ballot's names nobody ({@code voting.ballotCast},
+     * see {@link AuditLog#recordBallotQueued}); the ballots are sealed into the chain as a Merkle root when the vote
+     * closes.
      */
     @Transactional
     public Result<String> castBallot(Actor actor, long cycleId, Ballot.Channel channel, List<String> ranking) {
@@ -194,24 +199,35 @@ public class VotingService implements PhaseGate {
         if (accountId == null) {
             return Result.refused("refused.notAllowed");
         }
-        boolean change = false;
-        if (isRegistered(cycleId, channel, accountId)) {
+        String receipt = newReceipt();
+        Optional<RegisterRow> registered = registerRow(cycleId, channel, accountId);
+        boolean change = registered.isPresent();
+        if (change) {
             if (!cycle.ballotChangeable() || previousReceipt == null || previousReceipt.isBlank()) {
                 return Result.refused("refused.ballot.already");
             }
-            Ballot previous = findByReceipt(previousReceipt.strip().toUpperCase(java.util.Locale.ROOT)).orElse(null);
+            String previousCode = previousReceipt.strip().toUpperCase(java.util.Locale.ROOT);
+            Ballot previous = findByReceipt(previousCode).orElse(null);
+            // Only the account that cast it: its register row carries the receipt's tag (nothing else links them).
             if (previous == null || previous.isSuperseded() || !previous.getCycleId().equals(cycleId)
-                    || previous.getChannel() != channel) {
+                    || previous.getChannel() != channel || registered.get().id() == null
+                    || !ownership.owns(registered.get().ownerTag(), previousCode)) {
                 return Result.refused("refused.ballot.receipt");
             }
+            String before = audit.digestOf("ballot", previous.getId());
             previous.supersede();
-            change = true;
-        }
-        String receipt = newReceipt();
-        if (change) {
             em.flush();
+            audit.record(new Actor(AuditLog.BALLOT_BOX, Set.of()), "voting.ballotSuperseded", "ballot",
+                    previous.getId(), before, "cycle=" + cycleId + "; channel=" + channel);
+            long row = registered.get().id();
+            String registerBefore = audit.digestOf("voter_register", row);
+            Sql.update(dataSource, "UPDATE voter_register SET owner_tag = ? WHERE id = ?", ownership.tag(receipt), row);
+            audit.record(actor, "voting.ballotChanged", "voter_register", row, registerBefore,
+                    "cycle=" + cycleId + "; channel=" + channel);
         } else {
-            register(cycleId, channel, accountId);
+            long row = register(cycleId, channel, accountId, ownership.tag(receipt));
+            audit.recordCreationQueued(actor, "voting.voted", "voter_register", row,
+                    "cycle=" + cycleId + "; channel=" + channel);
         }
         Ballot ballot = new Ballot(cycleId, channel, receipt, ranking,
                 clock.instant().atZone(ZoneOffset.UTC).toLocalDate());
@@ -219,8 +235,7 @@ public class VotingService implements PhaseGate {
             ballot.flag();
         }
         insert(ballot);
-        audit.noteQueued(actor, change ? "voting.ballotChanged" : "voting.voted", "cycle", Long.toString(cycleId),
-                "channel=" + channel);
+        audit.recordBallotQueued("voting.ballotCast", ballot.getId(), "cycle=" + cycleId + "; channel=" + channel);
         return Result.done(receipt);
     }
 
@@ -242,17 +257,41 @@ public class VotingService implements PhaseGate {
      * concurrent second ballot of the same person fails here on the primary key (SQLState 23xxx), which the callers
      * answer as "already voted".
      */
-    private void register(long cycleId, Ballot.Channel channel, long accountId) {
-        Sql.update(dataSource, "INSERT INTO voter_register (cycle_id, channel, account_id) VALUES (?, ?, ?)",
-                cycleId, channel, accountId);
+    private long register(long cycleId, Ballot.Channel channel, long accountId, String ownerTag) {
+        long id = randomId();
+        Sql.update(dataSource, "INSERT INTO voter_register (cycle_id, channel, account_id, id, salt, owner_tag)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", cycleId, channel, accountId, id, salt(), ownerTag);
+        return id;
+    }
+
+    /** A voter's register row: its random id (null for rows older than V21) and the tag of their ballot's receipt. */
+    private record RegisterRow(Long id, String ownerTag) {
+    }
+
+    private Optional<RegisterRow> registerRow(long cycleId, Ballot.Channel channel, long accountId) {
+        return Sql.first(dataSource, "SELECT id, owner_tag FROM voter_register WHERE cycle_id = ? AND channel = ?"
+                        + " AND account_id = ?", rs -> new RegisterRow(rs.getObject(1) == null ? null : rs.getLong(1),
+                        rs.getString(2)), cycleId, channel, accountId);
+    }
+
+    /** A random positive id: ids in casting order could be matched against the order in which people voted. */
+    static long randomId() {
+        return RANDOM.nextLong() & Long.MAX_VALUE;
+    }
+
+    /** 128 random bits as hex: a row's digest in the public log cannot be recomputed from what is published. */
+    static String salt() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
     }
 
     /** Stores a new ballot (every column of {@link Ballot}), on the transaction's connection. */
     private void insert(Ballot b) {
         Sql.update(dataSource, "INSERT INTO ballot (id, cycle_id, channel, receipt, ranking, cast_on, flagged,"
-                        + " superseded, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", b.getId(), b.getCycleId(),
+                        + " superseded, source, salt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", b.getId(), b.getCycleId(),
                 b.getChannel(), b.getReceipt(), b.getRanking(), b.getCastOn(), b.isFlagged(), b.isSuperseded(),
-                b.getSource());
+                b.getSource(), b.getSalt());
     }
 
     /** Residents' ballots flagged as possibly part of a campaign, for an officer to look at (they still count). */
@@ -277,11 +316,12 @@ public class VotingService implements PhaseGate {
             campaigns.forget(cycleId);
             votingCodes.remove(cycleId);
             for (Ballot.Channel channel : Ballot.Channel.values()) {
-                List<Ballot> box = ballots(cycleId, channel);
-                String digest = AuditChain.sha256Hex(box.stream()
-                        .map(b -> b.getReceipt() + ":" + b.getRanking()).sorted().collect(Collectors.joining("\n")));
+                MerkleTree tree = tree(cycleId, channel);
+                long register = Sql.first(dataSource, "SELECT COUNT(*) FROM voter_register WHERE cycle_id = ?"
+                        + " AND channel = ?", rs -> rs.getLong(1), cycleId, channel).orElse(0L);
                 audit.note(event.actor(), "voting.ballotBoxSealed", "cycle", Long.toString(cycleId),
-                        "channel=" + channel + "; ballots=" + box.size() + "; sha256=" + digest);
+                        "channel=" + channel + "; ballots=" + tree.size() + "; root=" + tree.rootHex()
+                                + "; register=" + register);
             }
         }
     }
@@ -295,16 +335,45 @@ public class VotingService implements PhaseGate {
         Cycle cycle = em.find(Cycle.class, cycleId);
         CountingRule rule = cycle.getCountingRule() == null ? CountingRule.GREEDY : cycle.getCountingRule();
         BallotBox box = ballotBox(cycleId, channel);
-        CountResult result;
-        if (box.ballots().isEmpty() || box.election().size() == 0) {
-            result = new CountResult(rule.cliName(), List.of(), List.of(), List.of(), java.util.Map.of(),
-                    java.util.Map.of());
-        } else {
-            result = Rules.count(rule.cliName(), box.election(), box.profile(), rule.name().startsWith("STV")
-                    ? CountOptions.seats(Math.max(1, box.election().size() / 2)) : CountOptions.DEFAULT);
-        }
+        CountResult result = count(rule, box.election(), box.profile(), box.ballots().size());
         return new Count(channel, box.ballots().size(), rule, result, box.options(), box.ballots().stream()
                 .collect(Collectors.groupingBy(Ballot::getSource, Collectors.counting())));
+    }
+
+    /**
+     * Counts a box with every parameter taken from the election, as the published export states it (rule, seats,
+     * budget; ties always broken as {@link org.civicloop.voting.count.TieBreaking#METHOD}): so `count` on the export
+     * gives the same result.
+     */
+    static CountResult count(CountingRule rule, Election election, Profile profile, int ballots) {
+        if (ballots == 0 || election.size() == 0) {
+            return new CountResult(rule.cliName(), List.of(), List.of(), List.of(), java.util.Map.of(),
+                    java.util.Map.of());
+        }
+        return Rules.count(rule.cliName(), election, profile, CountOptions.DEFAULT);
+    }
+
+    /** How many options an STV count elects: half the options, at least one (other rules: one winner list). */
+    public static int seats(CountingRule rule, int options) {
+        return rule.name().startsWith("STV") ? Math.max(1, options / 2) : 1;
+    }
+
+    /** The election the engine counts: the options, and the budget (budget rules) or the seats (ranked rules). */
+    static Election election(CountingRule rule, String title, List<BudgetOption> options, long budget) {
+        List<Option> engineOptions = options.stream()
+                .map(o -> new Option(o.getCode(), o.getTitle(), Fraction.of(o.getCost()))).toList();
+        return rule.isBudgetRule()
+                ? Election.budgeted(title, engineOptions, Fraction.of(budget))
+                : Election.ranked(title, engineOptions, seats(rule, options.size()));
+    }
+
+    /**
+     * The Merkle tree (RFC 9162 hashing) of a channel's counted ballots, each leaf the canonical encoding of its
+     * receipt, channel and ranking, in receipt order ({@link BallotLeaf}).
+     */
+    public MerkleTree tree(long cycleId, Ballot.Channel channel) {
+        return BallotLeaf.tree(ballots(cycleId, channel).stream()
+                .map(b -> new BallotLeaf.Entry(b.getReceipt(), b.getChannel().name(), b.getRanking())).toList());
     }
 
     /** A channel's ballots as the counting engine reads them. */
@@ -312,13 +381,11 @@ public class VotingService implements PhaseGate {
         Cycle cycle = em.find(Cycle.class, cycleId);
         CountingRule rule = cycle.getCountingRule() == null ? CountingRule.GREEDY : cycle.getCountingRule();
         List<BudgetOption> options = options(cycleId);
-        List<Option> engineOptions = options.stream()
-                .map(o -> new Option(o.getCode(), o.getTitle(), Fraction.of(o.getCost()))).toList();
-        Election election = rule.isBudgetRule()
-                ? Election.budgeted(cycle.getTitle(), engineOptions,
-                Fraction.of(cycle.getBudgetAmount() == null ? 0 : cycle.getBudgetAmount()))
-                : Election.ranked(cycle.getTitle(), engineOptions, 1);
-        List<Ballot> ballots = ballots(cycleId, channel);
+        return ballotBox(election(rule, cycle.getTitle(), options,
+                cycle.getBudgetAmount() == null ? 0 : cycle.getBudgetAmount()), options, ballots(cycleId, channel));
+    }
+
+    static BallotBox ballotBox(Election election, List<BudgetOption> options, List<Ballot> ballots) {
         Profile.Builder profile = Profile.builder(BallotType.ORDINAL).maxLength(Math.max(1, options.size()));
         for (Ballot b : ballots) {
             List<String> ranking = b.ranking();

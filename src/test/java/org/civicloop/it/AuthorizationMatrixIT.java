@@ -94,7 +94,7 @@ class AuthorizationMatrixIT {
         api(ANYONE, "GET " + c, "GET " + cy, "GET " + cy + "/options", "GET " + cy + "/jury",
                 "GET " + cy + "/jury/quotas.csv", "GET " + cy + "/jury/pool.csv", "GET " + cy + "/results",
                 "GET " + cy + "/ballots.pb", "GET " + cy + "/ballots-residents.pb", "GET " + cy + "/ballots",
-                "GET " + cy + "/ballots.csv");
+                "GET " + cy + "/ballots.csv", "GET " + cy + "/ballot-box", "GET " + cy + "/ballots/{receipt}/proof");
         api(OFFICERS, "POST " + c, "PUT " + cy + "/mandate", "POST " + cy + "/amendments",
                 "POST " + cy + "/decision-items", "POST " + cy + "/success-criteria",
                 "POST " + cy + "/criteria-override", "POST " + cy + "/jury/test-panel");

@@ -63,7 +63,7 @@ class BallotLoadIT {
         long ballotsBefore = count("SELECT COUNT(*) FROM ballot WHERE cycle_id = ? AND channel = 'RESIDENTS'", cycle);
         long registerBefore = count("SELECT COUNT(*) FROM voter_register WHERE cycle_id = ? AND channel = 'RESIDENTS'",
                 cycle);
-        long auditedBefore = count(VOTED_ENTRIES, Long.toString(cycle));
+        long auditedBefore = count(VOTED_ENTRIES, "cycle=" + cycle + "; channel=RESIDENTS");
 
         BallotLoad.Report report = load.cast(cycle, sessions, 16, 42, null);
         Files.writeString(Path.of("target", "ballot-load-" + ItSupport.db() + ".json"), report.json());
@@ -89,10 +89,11 @@ class BallotLoadIT {
         jakarta.json.JsonObject verdict = ItSupport.awaitChained(base);
         assertEquals(0, verdict.getJsonNumber("queued").longValue(), "every queued audit entry is chained: " + verdict);
         assertTrue(verdict.getBoolean("valid"), verdict.toString());
-        assertEquals(auditedBefore + VOTERS, count(VOTED_ENTRIES, Long.toString(cycle)),
+        assertEquals(auditedBefore + VOTERS, count(VOTED_ENTRIES, "cycle=" + cycle + "; channel=RESIDENTS"),
                 "every ballot has its entry in the chain");
     }
 
     private static final String VOTED_ENTRIES =
-            "SELECT COUNT(*) FROM audit_entry WHERE action = 'voting.voted' AND entity_type = 'cycle' AND entity_id = ?";
+            "SELECT COUNT(*) FROM audit_entry WHERE action = 'voting.voted' AND entity_type = 'voter_register'"
+                    + " AND detail = ?";
 }

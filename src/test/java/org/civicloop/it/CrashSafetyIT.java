@@ -59,7 +59,7 @@ class CrashSafetyIT {
         List<String> sessions = load.signUp("crash", 240, 4);
         long ballotsBefore = count("SELECT COUNT(*) FROM ballot WHERE cycle_id = ? AND channel = 'RESIDENTS'", cycle);
         long auditedBefore = count("SELECT COUNT(*) FROM audit_entry WHERE action = 'voting.voted'"
-                + " AND entity_type = 'cycle' AND entity_id = ?", Long.toString(cycle));
+                + " AND entity_type = 'voter_register' AND detail = ?", "cycle=" + cycle + "; channel=RESIDENTS");
         long registerBefore = count("SELECT COUNT(*) FROM voter_register WHERE cycle_id = ? AND channel = 'RESIDENTS'",
                 cycle);
         long drawing = juryDrawRunningWhenTheServerDies();
@@ -94,7 +94,7 @@ class CrashSafetyIT {
         assertTrue(verdict.getBoolean("valid") && verdict.getJsonNumber("queued").longValue() == 0,
                 verdict.toString());
         assertEquals(stored, count("SELECT COUNT(*) FROM audit_entry WHERE action = 'voting.voted'"
-                + " AND entity_type = 'cycle' AND entity_id = ?", Long.toString(cycle)) - auditedBefore,
+                + " AND entity_type = 'voter_register' AND detail = ?", "cycle=" + cycle + "; channel=RESIDENTS") - auditedBefore,
                 "every stored ballot, and only those, has its entry in the audit chain");
     }
 

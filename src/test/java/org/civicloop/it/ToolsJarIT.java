@@ -129,6 +129,42 @@ class ToolsJarIT {
         assertFalse(shipped.out().isBlank(), "it says what it verified");
     }
 
+    @org.jboss.arquillian.test.api.ArquillianResource
+    java.net.URL base;
+
+    @Test
+    void verifyBallotsAndVerifyReceiptCheckThePublishedBoxFromTheShippedJar() throws Exception {
+        long closed = ItSupport.cycleInPhase(base, "CLOSED");
+        String root = ItSupport.get(base, "/api/v1/cycles/" + closed + "/ballot-box").json().getJsonArray("channels")
+                .getValuesAs(jakarta.json.JsonObject.class).stream().filter(c -> c.getString("channel").equals("JURY"))
+                .findFirst().orElseThrow().getString("root");
+        Path pb = Files.createTempFile("ballots", ".pb");
+        Files.writeString(pb, ItSupport.get(base, "/api/v1/cycles/" + closed + "/ballots.pb").body());
+        Run ok = jar("verify-ballots", "--ballots", pb.toString(), "--root", root);
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        Run other = jar("verify-ballots", "--ballots", pb.toString(), "--root", "0".repeat(64));
+        assertEquals(1, other.code(), other.out() + other.err());
+        assertTrue(other.err().contains("not the ballot box"), other.err());
+        String edited = Files.readString(pb).replaceFirst("(?m)^(R-[A-Z2-9]+);(\\w+)", "$1;$2,ZZ");
+        Files.writeString(pb, edited);
+        assertEquals(1, jar("verify-ballots", "--ballots", pb.toString(), "--root", root).code(), "a changed ranking");
+        assertEquals(2, jar("verify-ballots", "--ballots", pb.toString()).code(), "usage");
+
+        String receipt = ItSupport.get(base, "/api/v1/cycles/" + closed + "/ballots").array()
+                .getValuesAs(jakarta.json.JsonObject.class).stream().filter(b -> b.getString("channel").equals("JURY"))
+                .findFirst().orElseThrow().getString("receipt");
+        Path proof = Files.createTempFile("proof", ".json");
+        Files.writeString(proof, ItSupport.get(base, "/api/v1/cycles/" + closed + "/ballots/" + receipt + "/proof")
+                .body());
+        Run valid = jar("verify-receipt", "--proof", proof.toString(), "--root", root);
+        assertEquals(0, valid.code(), valid.out() + valid.err());
+        assertEquals(1, jar("verify-receipt", "--proof", proof.toString(), "--root", "ab".repeat(32)).code());
+        Files.writeString(proof, "{\"leafIndex\": 0");
+        assertEquals(2, jar("verify-receipt", "--proof", proof.toString(), "--root", root).code(), "malformed");
+        Files.delete(pb);
+        Files.delete(proof);
+    }
+
     private static String[] prepend(String first, String[] rest) {
         String[] all = new String[rest.length + 1];
         all[0] = first;

@@ -72,7 +72,9 @@ public final class AddedColumns {
             add("V10", "ballot", "'ONLINE'", "source"),
             add("V16", "jury_setting", "'OPEN'", "volunteering"),
             add("V18", "campaign_arrival", null, "server_run"),
-            add("V19", "jury_draw", null, "tolerance"))
+            add("V19", "jury_draw", null, "tolerance"),
+            add("V21", "ballot", null, "salt"),
+            add("V21", "voter_register", null, "id", "salt", "owner_tag"))
             .stream().flatMap(List::stream).toList();
 
     private AddedColumns() {

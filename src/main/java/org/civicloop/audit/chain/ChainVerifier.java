@@ -127,6 +127,14 @@ public final class ChainVerifier {
                 }
             }
         }
+        // Ballots and the voter register: rows without an entry, sealed boxes recomputed (BallotBoxCheck).
+        for (BallotBoxCheck.Finding f : BallotBoxCheck.check(c)) {
+            problems.add(f.problem());
+            long seq = f.entry() == null ? Math.max(1, expectedSeq - 1) : f.entry();
+            if (!chainBroken && (firstBroken == null || seq < firstBroken)) {
+                firstBroken = seq;
+            }
+        }
         return new Verdict(problems.isEmpty(), count, previous, firstBroken, List.copyOf(problems));
     }
 }

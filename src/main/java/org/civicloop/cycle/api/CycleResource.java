@@ -321,6 +321,8 @@ public class CycleResource {
                     + " 409 when this person has already voted (unless the mandate lets them change it and they give"
                     + " the receipt of their current ballot).")
     @APIResponse(responseCode = "201", description = "Cast; the body holds the receipt code")
+    @APIResponse(responseCode = "400", description = "A bad ranking, or previousReceipt is not the receipt of the"
+            + " ballot this account cast (only the caster can change a ballot)")
     @APIResponse(responseCode = "409", description = "Already voted, or the vote is not open")
     @APIResponse(responseCode = "429", description = "Too many casting attempts from this account or address;"
             + " Retry-After says when to try again")
@@ -745,13 +747,18 @@ public class CycleResource {
     @Path("/{id}/results")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The count of each channel (jury, residents) with the rule of the mandate: winners, rounds,"
-            + " ties broken, and why every other option lost")
+            + " ties broken, and why every other option lost",
+            description = "Every parameter of the count is stated: rule, seats (STV; null for budget rules), tieBreak"
+                    + " and budget; the .pb exports state the same, so a recount needs nothing unpublished.")
     @APIResponse(responseCode = "409", description = "The vote has not closed yet")
     public String results(@PathParam("id") long id) {
         Cycle c = closedVote(id);
         VotingService.Count jury = voting.count(id, Ballot.Channel.JURY);
         VotingService.Count residents = voting.count(id, Ballot.Channel.RESIDENTS);
-        return "{\"cycle\": " + id + ", \"rule\": \"" + jury.rule().cliName() + "\", \"budget\": "
+        String seats = jury.rule().isBudgetRule() ? "null"
+                : Integer.toString(VotingService.seats(jury.rule(), voting.options(id).size()));
+        return "{\"cycle\": " + id + ", \"rule\": \"" + jury.rule().cliName() + "\", \"seats\": " + seats
+                + ", \"tieBreak\": \"" + org.civicloop.voting.count.TieBreaking.METHOD + "\", \"budget\": "
                 + c.getBudgetAmount() + ", \"currency\": \"" + c.getCurrency() + "\",\n\"jury\": {\"ballots\": "
                 + jury.ballots() + ", \"count\": " + jury.json() + "},\n\"residents\": {\"ballots\": "
                 + residents.ballots() + ", \"online\": " + residents.bySource(Ballot.Source.ONLINE)
@@ -784,22 +791,21 @@ public class CycleResource {
                 "attachment; filename=\"cycle-" + id + "-" + channel.name().toLowerCase() + ".pb\"").build();
     }
 
-    public record BallotView(String receipt, Ballot.Channel channel, Ballot.Source source, LocalDate castOn,
-                             List<String> ranking) {
+    /** A published ballot: no time or day of casting (that could be matched against who voted when). */
+    public record BallotView(String receipt, Ballot.Channel channel, Ballot.Source source, List<String> ranking) {
     }
 
     @GET
     @Path("/{id}/ballots")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every anonymised ballot of both channels as JSON: receipt, channel, source (online or"
-            + " paper), day cast (for paper: the day the batch was collected), ranking")
+            + " paper), ranking (no day or time of casting)")
     @APIResponse(responseCode = "409", description = "The vote has not closed yet")
     public List<BallotView> ballotsJson(@PathParam("id") long id) {
         closedVote(id);
         List<BallotView> all = new java.util.ArrayList<>();
         for (Ballot.Channel ch : Ballot.Channel.values()) {
-            voting.ballots(id, ch).forEach(b -> all.add(new BallotView(b.getReceipt(), ch, b.getSource(), b.getCastOn(),
-                    b.ranking())));
+            voting.ballots(id, ch).forEach(b -> all.add(new BallotView(b.getReceipt(), ch, b.getSource(), b.ranking())));
         }
         return all;
     }
@@ -807,15 +813,14 @@ public class CycleResource {
     @GET
     @Path("/{id}/ballots.csv")
     @Produces("text/csv;charset=UTF-8")
-    @Operation(summary = "Every anonymised ballot of both channels as CSV: receipt, channel, source, day cast,"
-            + " ranking")
+    @Operation(summary = "Every anonymised ballot of both channels as CSV: receipt, channel, source, ranking (no"
+            + " day or time of casting)")
     public Response ballotsCsv(@PathParam("id") long id) {
         closedVote(id);
-        StringBuilder csv = new StringBuilder("receipt,channel,source,cast_on,ranking\n");
+        StringBuilder csv = new StringBuilder("receipt,channel,source,ranking\n");
         for (Ballot.Channel ch : Ballot.Channel.values()) {
             for (Ballot b : voting.ballots(id, ch)) {
-                csv.append(b.getReceipt()).append(',').append(ch).append(',').append(b.getSource()).append(',')
-                        .append(b.getCastOn()).append(",\"")
+                csv.append(b.getReceipt()).append(',').append(ch).append(',').append(b.getSource()).append(",\"")
                         .append(b.getRanking()).append("\"\n");
             }
         }

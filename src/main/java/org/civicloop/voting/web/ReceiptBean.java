@@ -13,6 +13,7 @@ import org.civicloop.cycle.Cycle;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.cycle.Phase;
 import org.civicloop.voting.Ballot;
+import org.civicloop.voting.BallotProofs;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.VotingService;
 
@@ -25,11 +26,15 @@ public class ReceiptBean {
     VotingService voting;
     @Inject
     CycleService cycles;
+    @Inject
+    BallotProofs proofs;
 
     private String code;
     private boolean checked;
     private Ballot ballot;
     private Cycle cycle;
+    private BallotProofs.Proof proof;
+    private boolean proofRead;
 
     public String check() {
         checked = true;
@@ -55,6 +60,32 @@ public class ReceiptBean {
         Map<String, BudgetOption> byCode = voting.options(ballot.getCycleId()).stream()
                 .collect(Collectors.toMap(BudgetOption::getCode, Function.identity()));
         return ballot.ranking().stream().map(byCode::get).toList();
+    }
+
+    /**
+     * The proof that this ballot, with this ranking, is in the counted box whose root was sealed and published; null
+     * while the vote is open, for a replaced ballot, or without a ballot.
+     */
+    public BallotProofs.Proof getProof() {
+        if (!proofRead) {
+            proofRead = true;
+            if (ballot != null && isPublished() && !ballot.isSuperseded()) {
+                proof = proofs.proof(ballot.getCycleId(), ballot.getReceipt()).orElse(null);
+            }
+        }
+        return proof;
+    }
+
+    public boolean isProofVerifies() { return getProof() != null && proof.verifies(); }
+    public long getProofPosition() { return getProof() == null ? 0 : proof.leafIndex() + 1; }
+    public long getProofTreeSize() { return getProof() == null ? 0 : proof.treeSize(); }
+    public List<String> getProofPath() { return getProof() == null ? List.of() : proof.path(); }
+    public String getPublishedRoot() { return getProof() == null ? "" : proof.published().root(); }
+
+    /** The proof's leaf as text (civicloop-ballot-v1;RECEIPT;CHANNEL;RANKING). */
+    public String getLeafText() {
+        return proof == null ? "" : new String(java.util.HexFormat.of().parseHex(proof.leaf()),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public String getCode() { return code; }

@@ -28,6 +28,7 @@ class ChainVerifierTest {
             st.execute("CREATE TABLE audit_entry (seq BIGINT PRIMARY KEY, recorded_at VARCHAR(40), actor VARCHAR(80),"
                     + " action VARCHAR(80), entity_type VARCHAR(60), entity_id VARCHAR(80), before_digest VARCHAR(64),"
                     + " after_digest VARCHAR(64), detail VARCHAR(4000), prev_hash VARCHAR(64), hash VARCHAR(64))");
+            BallotTables.create(st);
             st.execute("CREATE TABLE audit_head (id INT PRIMARY KEY, seq BIGINT, hash VARCHAR(64))");
             st.execute("INSERT INTO audit_head VALUES (1, 0, '" + AuditChain.GENESIS + "')");
             st.execute("CREATE TABLE cycle (id BIGINT PRIMARY KEY, title VARCHAR(100), phase VARCHAR(20))");

@@ -32,6 +32,7 @@ class VerifyAuditCommandTest {
             st.execute("CREATE TABLE audit_entry (seq BIGINT PRIMARY KEY, recorded_at VARCHAR(40), actor VARCHAR(80),"
                     + " action VARCHAR(80), entity_type VARCHAR(60), entity_id VARCHAR(80), before_digest VARCHAR(64),"
                     + " after_digest VARCHAR(64), detail VARCHAR(4000), prev_hash VARCHAR(64), hash VARCHAR(64))");
+            BallotTables.create(st);
             st.execute("CREATE TABLE audit_head (id INT PRIMARY KEY, seq BIGINT, hash VARCHAR(64))");
             String h1 = AuditChain.hash(AuditChain.GENESIS, 1, "t1", "officer", "note", "cycle", "1", null, null, "x");
             st.execute("INSERT INTO audit_entry VALUES (1, 't1', 'officer', 'note', 'cycle', '1', NULL, NULL, 'x', '"

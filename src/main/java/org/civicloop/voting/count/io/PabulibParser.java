@@ -22,7 +22,8 @@ import org.civicloop.voting.count.Profile;
  * lines.
  *
  * <p>The META keys used are {@code vote_type} (approval, cumulative, ordinal; default approval), {@code budget},
- * {@code max_length} (ordinal utilities; default: the longest ranking), {@code description}. The PROJECTS columns
+ * {@code max_length} (ordinal utilities; default: the longest ranking), {@code description}, {@code seats} (the
+ * number of seats an STV count fills; CivicLoop's exports state it, it is no pabulib key). The PROJECTS columns
  * used are {@code project_id}, {@code cost}, {@code name} and {@code selected}; VOTES uses {@code vote} and, for
  * cumulative ballots, {@code points}. A {@code selected} column is recorded in the election metadata under
  * {@code selected} (comma-separated project ids).
@@ -215,7 +216,9 @@ public final class PabulibParser {
                     + votesRead + " rows");
         }
         String title = meta.getOrDefault("description", source);
-        Election e = new Election(title, projects, budget, 0, Set.of(), meta);
+        String seatsText = meta.get("seats");
+        int seats = seatsText == null ? 0 : parseInt(seatsText, source, 0, "seats");
+        Election e = new Election(title, projects, budget, seats, Set.of(), meta);
         return new ElectionFile(e, builder.build());
     }
 

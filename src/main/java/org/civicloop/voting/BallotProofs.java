@@ -1,0 +1,109 @@
+package org.civicloop.voting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civicloop.audit.AuditEntry;
+import org.civicloop.audit.AuditLog;
+import org.civicloop.audit.chain.BallotLeaf;
+import org.civicloop.audit.chain.MerkleTree;
+
+/**
+ * Use cases of the published ballot box: its sealed Merkle roots, and a receipt's inclusion proof (RFC 9162 §2.1.3)
+ * that the ballot, with its ranking, is among those counted.
+ */
+@ApplicationScoped
+public class BallotProofs {
+
+    @Inject
+    VotingService voting;
+    @Inject
+    AuditLog audit;
+
+    /**
+     * A channel's box as published: the root and size sealed into the audit chain when the vote closed
+     * ({@code sealedIn} = that entry), or, for a box sealed before roots were, the root of its ballots as stored now
+     * ({@code sealedIn} null).
+     */
+    public record PublishedBox(Ballot.Channel channel, String root, long size, Long sealedIn) {
+    }
+
+    /** A receipt's proof; {@code verifies}: the path leads from this leaf to the published root of the same size. */
+    public record Proof(long cycleId, Ballot.Channel channel, String receipt, List<String> ranking, long leafIndex,
+                        long treeSize, String leaf, String leafHash, List<String> path, String root,
+                        PublishedBox published, boolean verifies) {
+    }
+
+    /** The published root and size of each channel of a cycle (call once its vote has closed). */
+    public List<PublishedBox> publishedBoxes(long cycleId) {
+        List<PublishedBox> out = new ArrayList<>();
+        List<AuditEntry> entries = audit.forEntity("cycle", cycleId);
+        for (Ballot.Channel channel : Ballot.Channel.values()) {
+            PublishedBox box = null;
+            for (AuditEntry e : entries) {
+                if (e.getAction().equals("voting.ballotBoxSealed")) {
+                    Map<String, String> f = fields(e.getDetail());
+                    if (channel.name().equals(f.get("channel")) && f.containsKey("root")) {
+                        box = new PublishedBox(channel, f.get("root"), Long.parseLong(f.get("ballots")), e.getSeq());
+                    }
+                }
+            }
+            if (box == null) {
+                MerkleTree tree = voting.tree(cycleId, channel);
+                box = new PublishedBox(channel, tree.rootHex(), tree.size(), null);
+            }
+            out.add(box);
+        }
+        return out;
+    }
+
+    /** The inclusion proof of the counted ballot with this receipt in this cycle; empty when there is none. */
+    public Optional<Proof> proof(long cycleId, String receipt) {
+        if (receipt == null || receipt.isBlank() || receipt.length() > 32) {
+            return Optional.empty();
+        }
+        Optional<Ballot> found = voting.findByReceipt(receipt.strip().toUpperCase(java.util.Locale.ROOT))
+                .filter(b -> b.getCycleId() == cycleId && !b.isSuperseded());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Ballot ballot = found.get();
+        List<BallotLeaf.Entry> box = BallotLeaf.canonical(voting.ballots(cycleId, ballot.getChannel()).stream()
+                .map(b -> new BallotLeaf.Entry(b.getReceipt(), b.getChannel().name(), b.getRanking())).toList());
+        int index = -1;
+        for (int i = 0; i < box.size(); i++) {
+            if (box.get(i).receipt().equals(ballot.getReceipt())) {
+                index = i;
+            }
+        }
+        MerkleTree tree = BallotLeaf.tree(box);
+        MerkleTree.Proof proof = tree.proof(index);
+        byte[] leaf = BallotLeaf.encode(ballot.getReceipt(), ballot.getChannel().name(), ballot.getRanking());
+        PublishedBox published = publishedBoxes(cycleId).stream().filter(p -> p.channel() == ballot.getChannel())
+                .findFirst().orElseThrow();
+        byte[] publishedRoot = MerkleTree.parseHash(published.root());
+        boolean verifies = published.size() == proof.treeSize() && MerkleTree.verifyInclusion(proof.leafIndex(),
+                proof.treeSize(), MerkleTree.leafHash(leaf), proof.path(), publishedRoot);
+        return Optional.of(new Proof(cycleId, ballot.getChannel(), ballot.getReceipt(), ballot.ranking(),
+                proof.leafIndex(), proof.treeSize(), HexFormat.of().formatHex(leaf),
+                MerkleTree.hex(MerkleTree.leafHash(leaf)), proof.path().stream().map(MerkleTree::hex).toList(),
+                tree.rootHex(), published, verifies));
+    }
+
+    private static Map<String, String> fields(String detail) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (detail != null) {
+            for (String part : detail.split(";")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    out.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+                }
+            }
+        }
+        return out;
+    }
+}

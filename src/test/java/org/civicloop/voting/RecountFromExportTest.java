@@ -1,0 +1,103 @@
+package org.civicloop.voting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.civicloop.audit.chain.BallotLeaf;
+import org.civicloop.cycle.CountingRule;
+import org.civicloop.voting.count.CountResult;
+import org.civicloop.voting.count.cli.CountCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Recounts need nothing unpublished: for every rule the application offers, {@code count --rule RULE} on the
+ * {@code .pb} export (no other option) elects the winners the application counted, STV included (its number of
+ * seats is in the export).
+ */
+class RecountFromExportTest {
+
+    private static final List<BudgetOption> OPTIONS = List.of(
+            new BudgetOption(1L, "BENCH", "Benches", null, 20_000, Instant.EPOCH),
+            new BudgetOption(1L, "LIB", "Library hours", null, 60_000, Instant.EPOCH),
+            new BudgetOption(1L, "PARK", "Park lights", null, 45_000, Instant.EPOCH),
+            new BudgetOption(1L, "PLAY", "Playground", null, 30_000, Instant.EPOCH),
+            new BudgetOption(1L, "TREE", "Street trees", null, 25_000, Instant.EPOCH));
+
+    private static List<Ballot> ballots(long seed) {
+        Random random = new Random(seed);
+        List<Ballot> out = new ArrayList<>();
+        for (int i = 0; i < 41; i++) {
+            List<String> codes = new ArrayList<>(OPTIONS.stream().map(BudgetOption::getCode).toList());
+            java.util.Collections.shuffle(codes, random);
+            out.add(new Ballot(1L, Ballot.Channel.JURY, "R-" + (1000 + i), codes.subList(0, 1 + random.nextInt(5)),
+                    LocalDate.of(2026, 5, 1)));
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @EnumSource(CountingRule.class)
+    void countOnTheExportGivesThePublishedWinners(CountingRule rule) throws Exception {
+        List<Ballot> ballots = ballots(rule.ordinal());
+        VotingService.BallotBox box = VotingService.ballotBox(
+                VotingService.election(rule, "Test", OPTIONS, 100_000), OPTIONS, ballots);
+        CountResult published = VotingService.count(rule, box.election(), box.profile(), ballots.size());
+        assertFalse(published.winners().isEmpty(), rule + " elects someone");
+
+        String pb = BallotExport.pabulib(new BallotExport.Header(1, "Test", "Council", 100_000, rule, "EUR"), OPTIONS,
+                ballots, Ballot.Channel.JURY);
+        assertTrue(pb.contains("\nrule;" + rule.cliName() + "\n"), pb);
+        assertTrue(pb.contains("\ntie_break;"), "the tie rule is stated");
+        if (rule.name().startsWith("STV")) {
+            assertTrue(pb.contains("\nseats;2\n"), "an STV count states its seats: " + pb);
+            assertEquals(2, published.winners().size());
+        }
+        Path file = Files.createTempFile("recount", ".pb");
+        Files.writeString(file, pb);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = CountCommand.run(new String[]{"--rule", meta(pb, "rule"), file.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        String recount = out.toString(StandardCharsets.UTF_8);
+        Matcher winners = Pattern.compile("\"winners\":\\s*\\[([^\\]]*)\\]").matcher(recount);
+        assertTrue(winners.find(), recount);
+        List<String> recounted = Pattern.compile("\"([^\"]+)\"").matcher(winners.group(1)).results()
+                .map(m -> m.group(1)).toList();
+        assertEquals(published.winners(), recounted, rule + ": " + recount);
+        Files.delete(file);
+    }
+
+    @Test
+    void theExportCarriesTheBoxRootAndNoDayOfCasting() {
+        List<Ballot> ballots = ballots(7);
+        String pb = BallotExport.pabulib(new BallotExport.Header(1, "Test", "Council", 100_000, CountingRule.IRV,
+                "EUR"), OPTIONS, ballots, Ballot.Channel.JURY);
+        String root = BallotLeaf.tree(ballots.stream().map(b -> new BallotLeaf.Entry(b.getReceipt(), "JURY",
+                b.getRanking())).toList()).rootHex();
+        assertEquals(root, meta(pb, "ballot_box_root"));
+        assertEquals("jury", meta(pb, "channel"));
+        assertFalse(pb.contains("2026-05-01") || pb.contains("cast"), "no day of casting: " + pb);
+    }
+
+    private static String meta(String pb, String key) {
+        Matcher m = Pattern.compile("\n" + key + ";([^\n]*)\n").matcher(pb);
+        assertTrue(m.find(), key + " in " + pb);
+        return m.group(1);
+    }
+}
