@@ -70,10 +70,21 @@ public final class CheckpointVerifier {
      * database proves a rewind for sure.)
      */
     public static List<Problem> stored(Connection connection, long headSeq) throws SQLException {
+        return stored(connection, headSeq, 0);
+    }
+
+    /**
+     * Like {@link #stored(Connection, long)} for the checkpoints of a size above {@code above} only (the public
+     * check passes the entry it verified last, so that its cost does not grow with the number of checkpoints; any
+     * checkpoint beyond the head is always above it).
+     */
+    public static List<Problem> stored(Connection connection, long headSeq, long above) throws SQLException {
         List<Problem> problems = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT c.tree_size, c.head_hash, c.signed_at, e.hash FROM audit_checkpoint c"
-                     + " LEFT JOIN audit_entry e ON e.seq = c.tree_size ORDER BY c.tree_size")) {
+        try (PreparedStatement st = connection.prepareStatement("SELECT c.tree_size, c.head_hash, c.signed_at, e.hash"
+                + " FROM audit_checkpoint c LEFT JOIN audit_entry e ON e.seq = c.tree_size WHERE c.tree_size > ?"
+                + " ORDER BY c.tree_size")) {
+            st.setLong(1, above);
+            ResultSet rs = st.executeQuery();
             while (rs.next()) {
                 long size = rs.getLong(1);
                 String signedAt = rs.getString(3);

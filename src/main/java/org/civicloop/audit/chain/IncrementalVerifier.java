@@ -78,35 +78,30 @@ public final class IncrementalVerifier {
         String previous = verifiedHash;
         long expected = verifiedSeq + 1;
         Map<String, Object[]> latest = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, recorded_at, actor, action, entity_type, entity_id,"
-                + " before_digest, after_digest, detail, prev_hash, hash FROM audit_entry WHERE seq > ? ORDER BY seq")) {
-            ps.setLong(1, verifiedSeq);
-            ps.setFetchSize(1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    String hash = rs.getString(11);
-                    String type = rs.getString(5);
-                    String id = rs.getString(6);
-                    String problem = null;
-                    if (seq != expected) {
-                        problem = "entry " + expected + " is missing (next entry found is " + seq + ")";
-                    } else if (!previous.equals(rs.getString(10))) {
-                        problem = "entry " + seq + " does not link to the hash of the entry before it";
-                    } else if (!AuditChain.hash(rs.getString(10), seq, rs.getString(2), rs.getString(3),
-                            rs.getString(4), type, id, rs.getString(7), rs.getString(8), rs.getString(9)).equals(hash)) {
-                        problem = "entry " + seq + " was changed after it was written (its hash does not match)";
-                    }
-                    if (problem != null) {
-                        problems.add(problem);
-                        firstBroken = Math.min(firstBroken, Math.min(seq, expected));
-                    }
-                    if (rs.getString(7) != null || rs.getString(8) != null) {
-                        latest.put(type + "#" + id, new Object[]{seq, rs.getString(8), type, id});
-                    }
-                    previous = hash;
-                    expected = seq + 1;
+        try (EntryCursor rs = new EntryCursor(c, verifiedSeq)) {
+            while (rs.next()) {
+                long seq = rs.getLong(1);
+                String hash = rs.getString(11);
+                String type = rs.getString(5);
+                String id = rs.getString(6);
+                String problem = null;
+                if (seq != expected) {
+                    problem = "entry " + expected + " is missing (next entry found is " + seq + ")";
+                } else if (!previous.equals(rs.getString(10))) {
+                    problem = "entry " + seq + " does not link to the hash of the entry before it";
+                } else if (!AuditChain.hash(rs.getString(10), seq, rs.getString(2), rs.getString(3),
+                        rs.getString(4), type, id, rs.getString(7), rs.getString(8), rs.getString(9)).equals(hash)) {
+                    problem = "entry " + seq + " was changed after it was written (its hash does not match)";
                 }
+                if (problem != null) {
+                    problems.add(problem);
+                    firstBroken = Math.min(firstBroken, Math.min(seq, expected));
+                }
+                if (rs.getString(7) != null || rs.getString(8) != null) {
+                    latest.put(type + "#" + id, new Object[]{seq, rs.getString(8), type, id});
+                }
+                previous = hash;
+                expected = seq + 1;
             }
         }
         if (headSeq != expected - 1 || !headHash.equals(previous)) {
@@ -114,7 +109,8 @@ public final class IncrementalVerifier {
                     + "): entries were removed or added outside the application");
             firstBroken = Math.min(firstBroken, Math.min(headSeq, expected - 1) + 1);
         }
-        for (CheckpointVerifier.Problem p : CheckpointVerifier.stored(c, Math.min(headSeq, expected - 1))) {
+        for (CheckpointVerifier.Problem p : CheckpointVerifier.stored(c, Math.min(headSeq, expected - 1),
+                Math.min(verifiedSeq, Math.min(headSeq, expected - 1)))) {
             problems.add(p.text());
             firstBroken = Math.min(firstBroken, p.entry());
         }
