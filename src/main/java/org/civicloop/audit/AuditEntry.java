@@ -51,14 +51,33 @@ public class AuditEntry {
     }
 
     /**
-     * The actor as shown to the public: staff are named, residents are not (who volunteered or voted is personal
-     * data; officers and auditors see the full entry).
+     * The actor as shown on the public page. From {@code pseudonymsFrom} on, the chained actor itself (residents are
+     * chained as keyed pseudonyms, staff by name); before, residents' own actions show as (resident), as they
+     * always did.
      */
-    public String getPublicActor() {
+    public String publicActor(long pseudonymsFrom) {
+        return isWithheld(pseudonymsFrom) ? "(resident)" : actor;
+    }
+
+    /**
+     * Whether this entry is published with its content withheld: an entry written before residents were chained as
+     * pseudonyms whose actor is (or may be) a resident. Its chained actor is a user name, so publishing its fields
+     * with its hash would let anyone recover the name by hashing candidates.
+     */
+    public boolean isWithheld(long pseudonymsFrom) {
+        if (seq >= pseudonymsFrom) {
+            return false;
+        }
         return action.startsWith("voting.") && !action.equals("voting.optionDefined")
                 || action.startsWith("jury.volunteered") || action.startsWith("account.")
-                || action.equals("evidence.read") || action.equals("evidence.question.asked") ? "(resident)" : actor;
+                || action.equals("evidence.read") || action.equals("evidence.question.asked")
+                || LEGACY_RESIDENT.contains(action);
     }
+
+    /** Actions of residents that older versions published with the user name. */
+    private static final java.util.Set<String> LEGACY_RESIDENT = java.util.Set.of("jury.answered",
+            "jury.addressGiven", "measure.trustAnswered", "feedback.optedIn", "feedback.optedOut",
+            "feedback.notificationRead", "deliberation.discussionPosted", "measure.reviewCommented");
 
     public long getSeq() { return seq; }
     public String getRecordedAt() { return recordedAt; }

@@ -12,11 +12,16 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.civicloop.audit.chain.AuditChain;
 import org.civicloop.audit.chain.ChainVerifier;
+import org.civicloop.audit.chain.CheckpointVerifier;
+import org.civicloop.audit.chain.IncrementalVerifier;
+import org.civicloop.audit.chain.Pseudonyms;
 import org.civicloop.audit.chain.RowDigest;
 import org.civicloop.kernel.Actor;
+import org.civicloop.kernel.Role;
 
 /**
  * Appends to the hash-chained audit log inside the caller's transaction, so a change and its audit entry commit
@@ -38,6 +43,20 @@ public class AuditLog {
 
     @Inject
     Clock clock;
+    @Inject
+    AuditKeys keys;
+    @Inject
+    AuditCheckpoints checkpoints;
+
+    /** Actions after which a checkpoint of the head is signed at once (a cycle opened or moved to its next phase). */
+    static final Set<String> SIGNED_AFTER = Set.of("cycle.opened", "cycle.phaseAdvanced");
+    /** A person's own participation: pseudonymous even when the person is staff. */
+    static final Set<String> PERSONAL = Set.of("voting.voted", "voting.ballotChanged", "jury.volunteered",
+            "jury.addressGiven", "jury.answered", "measure.trustAnswered", "feedback.optedIn", "feedback.optedOut",
+            "feedback.notificationRead", "evidence.read", "account.languageChosen");
+
+    private final IncrementalVerifier incremental = new IncrementalVerifier();
+    private volatile long pseudonymsFrom;
 
     /** The digest of a row as stored now (pending changes of this transaction flushed first); null if absent. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -58,13 +77,13 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry record(Actor actor, String action, String table, long id, String beforeDigest, String detail) {
         String after = digestOf(table, id);
-        return append(actor.username(), action, table, Long.toString(id), beforeDigest, after, detail);
+        return append(chainActor(actor, action), action, table, Long.toString(id), beforeDigest, after, detail);
     }
 
     /** Records an action that changes no single row (e.g. a failed attempt worth keeping). */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry note(Actor actor, String action, String subjectType, String subjectId, String detail) {
-        return append(actor.username(), action, subjectType, subjectId, null, null, detail);
+        return append(chainActor(actor, action), action, subjectType, subjectId, null, null, detail);
     }
 
     /**
@@ -73,7 +92,8 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void noteQueued(Actor actor, String action, String subjectType, String subjectId, String detail) {
-        em.persist(new QueuedAuditEntry(now(), actor.username(), action, subjectType, subjectId, null, trim(detail)));
+        em.persist(new QueuedAuditEntry(now(), chainActor(actor, action), action, subjectType, subjectId, null,
+                trim(detail)));
     }
 
     /**
@@ -85,7 +105,7 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordCreationQueued(Actor actor, String action, String table, long id, String detail) {
         String after = digestOf(table, id);
-        em.persist(new QueuedAuditEntry(now(), actor.username(), action, table, Long.toString(id), after,
+        em.persist(new QueuedAuditEntry(now(), chainActor(actor, action), action, table, Long.toString(id), after,
                 trim(detail)));
     }
 
@@ -156,6 +176,9 @@ public class AuditLog {
         AuditEntry entry = new AuditEntry(seq, at, actor, action, type, id, before, after, detail, head.hash(), hash);
         em.persist(entry);
         head.advance(seq, hash);
+        if (SIGNED_AFTER.contains(action)) {
+            checkpoints.signAppended(seq, hash, action + " " + type + "=" + id);
+        }
         return entry;
     }
 
@@ -167,13 +190,72 @@ public class AuditLog {
         return detail == null ? null : detail.length() > 4000 ? detail.substring(0, 4000) : detail;
     }
 
+    /**
+     * The full check: every entry and every audited row, and the stored checkpoints ({@link ChainVerifier},
+     * {@link CheckpointVerifier}). Its cost grows with the log: officers and administrators ask for it.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ChainVerifier.Verdict verify() {
         try (Connection c = dataSource.getConnection()) {
-            return ChainVerifier.verify(c);
+            return CheckpointVerifier.withStored(c, ChainVerifier.verify(c));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the audit log", e);
         }
+    }
+
+    /**
+     * The cheap public check ({@link IncrementalVerifier}): what was appended since the last valid check, the head,
+     * the stored checkpoints, and the rows changed since; its cost does not grow with the log.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ChainVerifier.Verdict verifyPublic() {
+        try (Connection c = dataSource.getConnection()) {
+            return incremental.verify(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the audit log", e);
+        }
+    }
+
+    /** The entry the public check last found the chain valid up to. */
+    public long verifiedUpTo() {
+        return incremental.verifiedUpTo();
+    }
+
+    /** Entries after {@code after}, oldest first, at most {@code max}: paging through the whole log. */
+    public List<AuditEntry> after(long after, int max) {
+        return em.createQuery("SELECT e FROM AuditEntry e WHERE e.seq > :a ORDER BY e.seq", AuditEntry.class)
+                .setParameter("a", after).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * The first entry written with residents as keyed pseudonyms (set when the schema was upgraded; 1 for a log
+     * begun since). Entries before it are published with their resident entries withheld.
+     */
+    public long pseudonymsFrom() {
+        long from = pseudonymsFrom;
+        if (from == 0) {
+            List<?> r = em.createNativeQuery("SELECT pseudonyms_from FROM audit_format WHERE id = 1").getResultList();
+            from = r.isEmpty() ? 1 : ((Number) r.get(0)).longValue();
+            pseudonymsFrom = from;
+        }
+        return from;
+    }
+
+    /**
+     * The actor as chained: staff (facilitators, officers, administrators) by name, for accountability, except in
+     * their own participation as residents; every resident as a keyed pseudonym ({@link Pseudonyms}), so that no
+     * published entry names a resident or lets anyone recover the name by hashing candidates. The system and
+     * deliberation participants (already pseudonymous) as they are.
+     */
+    String chainActor(Actor actor, String action) {
+        String name = actor.username();
+        if (actor.equals(Actor.system()) || actor.isAnonymous() || name.startsWith("participant:")) {
+            return name;
+        }
+        if (actor.hasAny(Role.FACILITATOR, Role.OFFICER, Role.ADMIN) && !PERSONAL.contains(action)) {
+            return name;
+        }
+        return keys.pseudonyms().of(name);
     }
 
     public List<AuditEntry> latest(int max) {

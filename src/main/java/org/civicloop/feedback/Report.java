@@ -64,8 +64,11 @@ public record Report(long cycleId, String council, String title, String currency
     public record Next(String steps, LocalDate nextDate, LocalDate promiseDate, String promiseHow, String channel) {
     }
 
-    /** How to check: the audit chain's head when this version was published, and the open data. */
-    public record Check(String auditHeadHash, List<Link> openData) {
+    /**
+     * How to check: the audit chain's head when this version was published, the open data, and the latest signed
+     * checkpoint of the audit chain then (its signed text; null in versions published before checkpoints existed).
+     */
+    public record Check(String auditHeadHash, List<Link> openData, String auditCheckpoint) {
     }
 
     /** A link to open data: a message key for its label and a path under the application. */

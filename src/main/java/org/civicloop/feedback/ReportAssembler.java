@@ -28,6 +28,8 @@ class ReportAssembler {
     PreferenceShiftService shifts;
     @Inject
     DeliberationService deliberation;
+    @Inject
+    org.civicloop.audit.AuditCheckpoints checkpoints;
 
     Report assemble(Cycle cycle, List<Recommendation> recs, ReportDraft draft, int number, Instant at,
                     String changeNote, List<ReportVersion> earlier, String auditHead) {
@@ -63,7 +65,8 @@ class ReportAssembler {
                 new Report.Link("report.link.pdf", api + "/report/pdf"),
                 new Report.Link("report.link.results", api + "/results"),
                 new Report.Link("report.link.ballots", api + "/ballots.pb"),
-                new Report.Link("report.link.audit", "/audit.xhtml")));
+                new Report.Link("report.link.audit", "/audit.xhtml")),
+                checkpoints.latest().map(org.civicloop.audit.AuditCheckpoints.Stored::note).orElse(null));
         return new Report(id, cycle.getCouncil(), cycle.getTitle(), cycle.getCurrency(), number, at, changeNote,
                 history, changed, cycle.getQuestion(), participation, heard, shifts.shift(id), vote, decisions,
                 deliberation.notes(id).stream()

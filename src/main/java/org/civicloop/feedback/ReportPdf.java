@@ -176,6 +176,12 @@ public final class ReportPdf {
 
         heading(t("report.check"));
         text(regular, 10, t("report.auditHead") + " " + r.check().auditHeadHash());
+        if (r.check().auditCheckpoint() != null) {
+            text(regular, 10, t("report.auditCheckpoint"));
+            for (String line : r.check().auditCheckpoint().split("\n")) {
+                text(regular, 8, line.isEmpty() ? " " : line);
+            }
+        }
         for (Report.Link l : r.check().openData()) {
             text(regular, 10, t(l.label()) + ": " + l.path());
         }

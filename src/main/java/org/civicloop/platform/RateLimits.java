@@ -48,6 +48,18 @@ public class RateLimits {
     @ConfigProperty(name = "civicloop.rateLimit.letterCode.periodSeconds", defaultValue = "3600")
     long letterCodePeriod;
 
+    @Inject
+    @ConfigProperty(name = "civicloop.rateLimit.auditVerify.perAddress", defaultValue = "600")
+    int auditVerifyPerAddress;
+    @Inject
+    @ConfigProperty(name = "civicloop.rateLimit.auditVerify.fullPerAccount", defaultValue = "10")
+    int auditFullPerAccount;
+    @Inject
+    @ConfigProperty(name = "civicloop.rateLimit.auditVerify.periodSeconds", defaultValue = "60")
+    long auditVerifyPeriod;
+
+    private RateLimiter auditVerifyAddresses;
+    private RateLimiter auditFullAccounts;
     private RateLimiter letterCodeAccounts;
     private RateLimiter letterCodeAddresses;
     private RateLimiter signInAccounts;
@@ -61,6 +73,8 @@ public class RateLimits {
         signInAddresses = new RateLimiter(signInPerAddress, Duration.ofSeconds(signInPeriod));
         ballotAccounts = new RateLimiter(ballotPerAccount, Duration.ofSeconds(ballotPeriod));
         ballotAddresses = new RateLimiter(ballotPerAddress, Duration.ofSeconds(ballotPeriod));
+        auditVerifyAddresses = new RateLimiter(auditVerifyPerAddress, Duration.ofSeconds(auditVerifyPeriod));
+        auditFullAccounts = new RateLimiter(auditFullPerAccount, Duration.ofSeconds(auditVerifyPeriod));
         letterCodeAccounts = new RateLimiter(letterCodePerAccount, Duration.ofSeconds(letterCodePeriod));
         letterCodeAddresses = new RateLimiter(letterCodePerAddress, Duration.ofSeconds(letterCodePeriod));
     }
@@ -104,6 +118,16 @@ public class RateLimits {
     public void letterCodeFailed(String username, String address) {
         letterCodeAccounts.consume(account(username));
         letterCodeAddresses.consume(address);
+    }
+
+    /** Counts a request of the public audit check from this address; empty when allowed, else how long to wait. */
+    public Optional<Duration> auditVerify(String address) {
+        return auditVerifyAddresses.tryAcquire(address);
+    }
+
+    /** Counts a full audit verification asked by this account; empty when allowed, else how long to wait. */
+    public Optional<Duration> auditFullVerify(String username) {
+        return auditFullAccounts.tryAcquire(account(username));
     }
 
     private static Optional<Duration> longer(Optional<Duration> a, Optional<Duration> b) {

@@ -45,7 +45,8 @@ public final class CivicLoopTools {
               select --categories C.csv --respondents R.csv --panel K --seed S [--method leximin|maximin|legacy]
                      [--id-column id] [--address-columns A,B] [--probabilities FILE] [--work-limit N]
                      [--tolerance T]
-              verify-audit --jdbc URL [--user U] [--password P]
+              verify-audit (--jdbc URL [--user U] [--password P] | --entries FILE.jsonl)
+                     [--checkpoint FILE ... --key PUBLIC-KEY-BASE64]
               verify-ballots --ballots FILE.pb --root HEX
               verify-receipt --proof FILE.json --root HEX""";
 }

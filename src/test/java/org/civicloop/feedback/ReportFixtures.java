@@ -55,6 +55,8 @@ final class ReportFixtures {
                 List.of(adopted, rejected), List.of("2 of 6 jurors would rather spend everything on trees."),
                 new Report.Next("Design in spring.", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 4, 1),
                         "A report on this site", "This website"),
-                new Report.Check("ab".repeat(32), List.of(new Report.Link("report.link.json", "/api/v1/cycles/7/report"))));
+                new Report.Check("ab".repeat(32), List.of(new Report.Link("report.link.json", "/api/v1/cycles/7/report")),
+                        "civicloop\n120\n" + "cd".repeat(32) + "\ntime 2026-12-06T10:00:00Z\nreason periodic\n\n"
+                                + "\u2014 civicloop AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n"));
     }
 }

@@ -31,6 +31,9 @@ class ReportPdfTest {
         assertTrue(text.contains("Street trees are worth their upkeep"), "the before/after chart's label");
         assertTrue(text.contains("Before 17%") && text.contains("After 33%"), "bar captions: " + text);
         assertTrue(text.contains("ab".repeat(32)), "the audit head");
+        assertTrue(text.contains("Latest signed checkpoint of the audit chain"), text);
+        assertTrue(text.contains("cd".repeat(32)) && text.contains("reason periodic")
+                && text.contains("civicloop AAAA"), "the checkpoint's signed text, line by line: " + text);
     }
 
     @Test

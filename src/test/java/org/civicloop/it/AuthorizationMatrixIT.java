@@ -159,7 +159,8 @@ class AuthorizationMatrixIT {
                 "POST " + out + "/objectives/{objectiveId}/publish", "POST " + out + "/readings");
         api(SIGNED_IN, "POST " + out + "/trust");
         // audit
-        api(ANYONE, "GET /api/v1/audit/verify", "GET /api/v1/audit/entries");
+        api(ANYONE, "GET /api/v1/audit/verify", "GET /api/v1/audit/entries", "GET /api/v1/audit/key",
+                "GET /api/v1/audit/checkpoints", "GET /api/v1/audit/checkpoints/latest");
     }
 
     /** Every Faces view (path under src/main/webapp) and who may open it (null = anyone). */

@@ -149,12 +149,29 @@ public final class ItSupport {
     public static jakarta.json.JsonObject awaitChained(URL base) throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
-            jakarta.json.JsonObject verdict = get(base, "/api/v1/audit/verify").json();
+            Reply r = get(base, "/api/v1/audit/verify");
+            if (r.status() == 429) {
+                Thread.sleep(1000);
+                continue;
+            }
+            jakarta.json.JsonObject verdict = r.json();
             if (verdict.getJsonNumber("queued").longValue() == 0 || System.nanoTime() > until) {
                 return verdict;
             }
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * The full verification of the audit chain (every entry and every audited row), which officers ask for; the
+     * public GET /api/v1/audit/verify only checks what was appended since its last check (docs/audit.md).
+     */
+    public static jakarta.json.JsonObject fullVerify(URL base) throws Exception {
+        Reply r = get(base, "/api/v1/audit/verify?full=true", "Authorization", basic("officer", DEMO_PASSWORD));
+        if (r.status() != 200) {
+            throw new AssertionError("full verification: " + r.status() + " " + r.body());
+        }
+        return r.json();
     }
 
     private static URI uri(URL base, String path) {

@@ -19,6 +19,7 @@ import org.civicloop.voting.count.cli.CountCommand;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +41,9 @@ class ToolsJarIT {
     static WebArchive deployment() {
         return ItSupport.war();
     }
+
+    @ArquillianResource
+    java.net.URL base;
 
     private record Run(int code, String out, String err) {
     }
@@ -129,9 +133,6 @@ class ToolsJarIT {
         assertFalse(shipped.out().isBlank(), "it says what it verified");
     }
 
-    @org.jboss.arquillian.test.api.ArquillianResource
-    java.net.URL base;
-
     @Test
     void verifyBallotsAndVerifyReceiptCheckThePublishedBoxFromTheShippedJar() throws Exception {
         long closed = ItSupport.cycleInPhase(base, "CLOSED");
@@ -163,6 +164,30 @@ class ToolsJarIT {
         assertEquals(2, jar("verify-receipt", "--proof", proof.toString(), "--root", root).code(), "malformed");
         Files.delete(pb);
         Files.delete(proof);
+    @Test
+    void verifyAuditReplaysThePublicEntriesAndChecksACheckpointWithNoDatabase() throws Exception {
+        ItSupport.awaitChained(base);
+        Path checkpoint = AuditSupport.latestCheckpoint(base);
+        String key = AuditSupport.key(base);
+        java.util.List<jakarta.json.JsonObject> entries = AuditSupport.allEntries(base);
+        Path file = AuditSupport.save(entries);
+        Run shipped = jar("verify-audit", "--entries", file.toString(), "--checkpoint", checkpoint.toString(),
+                "--key", key);
+        assertEquals(0, shipped.code(), shipped.out() + shipped.err());
+        assertTrue(shipped.out().contains("\"recomputed\": " + entries.size()), shipped.out());
+
+        java.util.List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(4, lines.get(4).replace("\"action\":\"", "\"action\":\"x"));
+        Files.write(file, lines);
+        Run edited = jar("verify-audit", "--entries", file.toString());
+        assertEquals(1, edited.code(), edited.out() + edited.err());
+        assertTrue(edited.out().contains("entry 5 does not recompute"), edited.out());
+
+        Files.writeString(checkpoint, Files.readString(checkpoint).replaceFirst("\n(\\d+)\n", "\n1\n"));
+        Run forged = jar(append(prepend("verify-audit", AuditSupport.jdbc().toArray(String[]::new)), "--checkpoint",
+                checkpoint.toString(), "--key", key));
+        assertEquals(1, forged.code(), forged.out() + forged.err());
+        assertTrue(forged.out().contains("signature is wrong"), forged.out());
     }
 
     private static String[] prepend(String first, String[] rest) {

@@ -52,9 +52,7 @@ public final class ChainVerifier {
         long count = 0;
         // Latest after-digest per audited row: "table#id" -> {seq, digest}
         Map<String, Object[]> latest = new HashMap<>();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT seq, recorded_at, actor, action, entity_type, entity_id,"
-                     + " before_digest, after_digest, detail, prev_hash, hash FROM audit_entry ORDER BY seq")) {
+        try (EntryCursor rs = new EntryCursor(c, 0)) {
             while (rs.next()) {
                 count++;
                 long seq = rs.getLong(1);

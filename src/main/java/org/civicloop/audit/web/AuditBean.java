@@ -20,9 +20,19 @@ public class AuditBean {
 
     public ChainVerifier.Verdict getVerdict() {
         if (verdict == null) {
-            verdict = audit.verify();
+            verdict = audit.verifyPublic();
         }
         return verdict;
+    }
+
+    /** The actor as published (see {@link AuditEntry#publicActor}). */
+    public String actorOf(AuditEntry e) {
+        return e.publicActor(audit.pseudonymsFrom());
+    }
+
+    /** Whether the entry's content is withheld (an older resident entry): its hash is not shown either. */
+    public boolean withheld(AuditEntry e) {
+        return e.isWithheld(audit.pseudonymsFrom());
     }
 
     private List<AuditEntry> entries;

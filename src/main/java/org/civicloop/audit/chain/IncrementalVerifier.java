@@ -1,0 +1,142 @@
+package org.civicloop.audit.chain;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cheap public check of the audit chain, whatever its length: it remembers the last entry it verified (seq and
+ * hash) and on each call reads only what was appended since. It checks that the remembered entry is still there
+ * with the same hash (a rewind or a rewrite reaching it shows), recomputes every new entry's hash and link, that
+ * the recorded head is the last entry, that every stored signed checkpoint is still in the chain at its position,
+ * and that the rows changed by the new entries still have the digest recorded. What it does not re-read each time,
+ * old entries and rows audited before the last verification, only the full check ({@link ChainVerifier}, the
+ * offline tool) re-reads. The first call verifies the whole chain. Plain JDBC; one instance per server.
+ */
+public final class IncrementalVerifier {
+
+    private long verifiedSeq;
+    private String verifiedHash = AuditChain.GENESIS;
+
+    /** The entry up to which the chain was last found valid (0 before the first valid check). */
+    public synchronized long verifiedUpTo() {
+        return verifiedSeq;
+    }
+
+    /**
+     * Checks what was appended since the last valid check; a broken verdict is read again (up to five times, 0.2 to
+     * 0.5 s apart, as in {@link ChainVerifier#verify}) because the log is read while it is being written.
+     */
+    public synchronized ChainVerifier.Verdict verify(Connection c) throws SQLException {
+        ChainVerifier.Verdict v = once(c);
+        for (int attempt = 2; !v.valid() && attempt <= 5; attempt++) {
+            try {
+                Thread.sleep(100L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return v;
+            }
+            v = once(c);
+        }
+        return v;
+    }
+
+    private ChainVerifier.Verdict once(Connection c) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        long firstBroken = Long.MAX_VALUE;
+        long headSeq = 0;
+        String headHash = AuditChain.GENESIS;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT seq, hash FROM audit_head WHERE id = 1")) {
+            if (rs.next()) {
+                headSeq = rs.getLong(1);
+                headHash = rs.getString(2);
+            }
+        }
+        if (verifiedSeq > 0) {
+            String stillThere = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_entry WHERE seq = ?")) {
+                ps.setLong(1, verifiedSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        stillThere = rs.getString(1);
+                    }
+                }
+            }
+            if (!verifiedHash.equals(stillThere)) {
+                problems.add("entry " + verifiedSeq + ", verified before, was " + (stillThere == null ? "removed"
+                        : "changed") + ": the log was rewound or rewritten");
+                firstBroken = Math.min(firstBroken, verifiedSeq);
+            }
+        }
+        String previous = verifiedHash;
+        long expected = verifiedSeq + 1;
+        Map<String, Object[]> latest = new HashMap<>();
+        try (EntryCursor rs = new EntryCursor(c, verifiedSeq)) {
+            while (rs.next()) {
+                long seq = rs.getLong(1);
+                String hash = rs.getString(11);
+                String type = rs.getString(5);
+                String id = rs.getString(6);
+                String problem = null;
+                if (seq != expected) {
+                    problem = "entry " + expected + " is missing (next entry found is " + seq + ")";
+                } else if (!previous.equals(rs.getString(10))) {
+                    problem = "entry " + seq + " does not link to the hash of the entry before it";
+                } else if (!AuditChain.hash(rs.getString(10), seq, rs.getString(2), rs.getString(3),
+                        rs.getString(4), type, id, rs.getString(7), rs.getString(8), rs.getString(9)).equals(hash)) {
+                    problem = "entry " + seq + " was changed after it was written (its hash does not match)";
+                }
+                if (problem != null) {
+                    problems.add(problem);
+                    firstBroken = Math.min(firstBroken, Math.min(seq, expected));
+                }
+                if (rs.getString(7) != null || rs.getString(8) != null) {
+                    latest.put(type + "#" + id, new Object[]{seq, rs.getString(8), type, id});
+                }
+                previous = hash;
+                expected = seq + 1;
+            }
+        }
+        if (headSeq != expected - 1 || !headHash.equals(previous)) {
+            problems.add("the recorded head (entry " + headSeq + ") does not match the last entry (" + (expected - 1)
+                    + "): entries were removed or added outside the application");
+            firstBroken = Math.min(firstBroken, Math.min(headSeq, expected - 1) + 1);
+        }
+        for (CheckpointVerifier.Problem p : CheckpointVerifier.stored(c, Math.min(headSeq, expected - 1),
+                Math.min(verifiedSeq, Math.min(headSeq, expected - 1)))) {
+            problems.add(p.text());
+            firstBroken = Math.min(firstBroken, p.entry());
+        }
+        for (Object[] l : latest.values()) {
+            String digest = (String) l[1];
+            if (digest == null) {
+                continue;
+            }
+            String now;
+            try {
+                now = RowDigest.of(c, (String) l[2], (String) l[3]);
+            } catch (SQLException | IllegalArgumentException e) {
+                now = null;
+            }
+            if (!digest.equals(now) && (now == null
+                    || !AddedColumns.recordedBeforeColumnsWereAdded(c, (String) l[2], (String) l[3], digest))) {
+                problems.add(l[2] + " " + l[3] + " was " + (now == null ? "deleted" : "changed")
+                        + " outside the application after audit entry " + l[0]);
+                firstBroken = Math.min(firstBroken, (Long) l[0]);
+            }
+        }
+        if (problems.isEmpty()) {
+            verifiedSeq = expected - 1;
+            verifiedHash = previous;
+        }
+        return new ChainVerifier.Verdict(problems.isEmpty(), expected - 1, previous,
+                firstBroken == Long.MAX_VALUE ? null : firstBroken, List.copyOf(problems));
+    }
+}
