@@ -205,7 +205,8 @@ class CrashSafetyIT {
     /** Starts the server and waits until the application answers (the demo data is loaded on first start). */
     private void start() throws Exception {
         assertEquals(0, run(WLP.resolve("bin/server").toString(), "start", SERVER), "server start");
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        // generous: on a machine busy with other builds a start took over four minutes
+        long deadline = System.nanoTime() + Duration.ofSeconds(480).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cycles"))
