@@ -26,7 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Crash safety: a Liberty server of its own (on a fresh database of the run's kind, H2 or PostgreSQL) takes a ballot
+ * Crash safety: a Liberty server of its own (on a fresh database of the run's kind: H2 with the application's settings,
+ * or a PostgreSQL database named after it.pg.db) takes a ballot
  * load and is killed with SIGKILL halfway; after a restart every acknowledged ballot is there exactly once, no
  * ballot is without its register entry or the other way round, and the audit chain verifies. A jury draw the server
  * was running when it died is reported FAILED, interrupted, once it has started again (JuryDrawRunner's start-up
@@ -171,7 +172,7 @@ class CrashSafetyIT {
         props.put("https.port", Integer.toString(HTTPS_PORT));
         props.put("civicloop.jdbc.dir", Path.of("target/jdbc").toAbsolutePath().toString());
         if ("pg".equals(ItSupport.db())) {
-            String db = "civicloop_crash";
+            String db = System.getProperty("it.pg.db", "civicloop_it") + "_crash";
             String admin = "jdbc:postgresql://" + System.getProperty("it.pg.host", "127.0.0.1") + ":"
                     + System.getProperty("it.pg.port", "5432") + "/postgres";
             try (Connection c = DriverManager.getConnection(admin, System.getProperty("it.pg.user", "postgres"), "");
@@ -189,8 +190,8 @@ class CrashSafetyIT {
             try (var files = Files.exists(data) ? Files.walk(data) : java.util.stream.Stream.<Path>empty()) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
-            jdbcUrl = "jdbc:h2:file:" + data.resolve("civicloop") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE";
+            // the application's own H2 settings (liberty/server.xml), and AUTO_SERVER to count while it runs
+            jdbcUrl = AppH2Settings.url(data.resolve("civicloop")) + ";AUTO_SERVER=TRUE";
             props.put("civicloop.db.url", jdbcUrl);
         }
         StringBuilder bootstrap = new StringBuilder();
@@ -204,7 +205,8 @@ class CrashSafetyIT {
     /** Starts the server and waits until the application answers (the demo data is loaded on first start). */
     private void start() throws Exception {
         assertEquals(0, run(WLP.resolve("bin/server").toString(), "start", SERVER), "server start");
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        // generous: on a machine busy with other builds a start took over four minutes
+        long deadline = System.nanoTime() + Duration.ofSeconds(480).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cycles"))
