@@ -344,6 +344,7 @@ class HostileInputIT {
             // a huge body
             sendJson("huge body", op, onOther, user, "{\"title\":" + jsonString("x".repeat(2_000_000)) + "}");
         }
+        strictNumbers(ops, greener);
         attachmentsAndCsv(youth, greener);
         // NUL in a query (PostgreSQL cannot compare text with one) and non-numeric or reversed version numbers
         for (String q : List.of("?q=a%00b", "?q=%00", "?q=" + "%25".repeat(2000))) {
@@ -360,6 +361,83 @@ class HostileInputIT {
         assertTrue(sent >= 1000, "at least 1,000 hostile requests, sent " + sent);
         assertEquals(List.of(), wrong, wrong.size() + " of " + sent + " answers are wrong");
         assertEquals(Map.of(), DbDigest.changes(before, after), "hostile requests changed the database");
+    }
+
+    /**
+     * Numbers that the binding would bend (1e400 read as 0, 50000.7 as 50000, 10^12 wrapped around in an int, a
+     * long overflow) and values that are no numbers at all, in every numeric field of every JSON operation: each is
+     * refused with 400 problem details naming the field and stating the allowed range (the range the OpenAPI
+     * document gives, when it gives one). The database digest compared at the end shows that nothing changed.
+     */
+    private void strictNumbers(List<Op> ops, String cycle) throws Exception {
+        int checked = 0;
+        for (Op op : ops) {
+            if (op.method().equals("GET") || op.consumes() == null || !op.consumes().contains("json")
+                    || op.schema() == null || !op.schema().containsKey("properties")) {
+                continue;
+            }
+            Map<String, String> fields = fields(op);
+            for (Map.Entry<String, JsonValue> f : op.schema().getJsonObject("properties").entrySet()) {
+                String type = fields.get(f.getKey());
+                if (!type.equals("integer") && !type.equals("number")) {
+                    continue;
+                }
+                JsonObject def = f.getValue().asJsonObject();
+                java.math.BigDecimal max = def.containsKey("maximum")
+                        ? def.getJsonNumber("maximum").bigDecimalValue() : null;
+                List<String> values = new ArrayList<>(List.of("1e400", "-1e400", "9223372036854775808",
+                        "-9223372036854775809", "\"12\"", "true", "{\"n\":1}", "[1]"));
+                values.add(type.equals("integer") ? "50000.7" : "1.23456");
+                if (max != null && max.compareTo(new java.math.BigDecimal("1000000000000")) < 0) {
+                    values.add("1000000000000");
+                }
+                for (String v : values) {
+                    String url = url(op, cycle, "987654321");
+                    String body = object(fields, f.getKey(), v);
+                    HttpResponse<String> r = sendFor(op, url, who(op), body);
+                    checked++;
+                    String detail = r.body();
+                    String line = op.key() + " " + f.getKey() + "=" + v + " -> " + r.statusCode() + " "
+                            + abbreviate(detail);
+                    if (r.statusCode() != 400 || !detail.contains(f.getKey() + " must be")
+                            || !detail.contains(" from ")) {
+                        wrong.add("number not refused with its range: " + line);
+                    } else if (max != null && !detail.contains(" to " + max.stripTrailingZeros().toPlainString())) {
+                        wrong.add("refusal does not state the documented maximum " + max + ": " + line);
+                    }
+                }
+            }
+        }
+        // query parameters: the audit page size and a report version
+        for (String v : List.of("abc", "0", "1001", "1e400", "10.5", "-1", "99999999999999999999")) {
+            HttpResponse<String> r = raw.send(HttpRequest.newBuilder(raw.uri("/api/v1/audit/entries?max=" + v))
+                    .timeout(Duration.ofSeconds(30)).build());
+            checked++;
+            if (r.statusCode() != 400 || !r.body().contains("max must be a whole number from 1 to 1000")) {
+                wrong.add("audit max=" + v + " -> " + r.statusCode() + " " + abbreviate(r.body()));
+            }
+        }
+        HttpResponse<String> es = raw.send(HttpRequest.newBuilder(raw.uri("/api/v1/audit/entries?max=0"))
+                .header("Accept-Language", "es").timeout(Duration.ofSeconds(30)).build());
+        if (!es.body().contains("max debe ser un n\u00famero entero entre 1 y 1000")) {
+            wrong.add("audit max=0 in Spanish -> " + abbreviate(es.body()));
+        }
+        assertTrue(checked >= 200, "numeric cases sent: " + checked);
+        byKind.merge("strict number", checked, Integer::sum);
+        sent += checked;
+    }
+
+    private HttpResponse<String> sendFor(Op op, String url, String user, String json) throws Exception {
+        WebSession client = user == null ? raw : sessions.computeIfAbsent(user, u -> {
+            try {
+                return new WebSession(base).signedIn(u, ItSupport.DEMO_PASSWORD);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return client.send(HttpRequest.newBuilder(raw.uri(url)).timeout(Duration.ofSeconds(30))
+                .header("X-CivicLoop-Request", "1").header("Content-Type", "application/json")
+                .method(op.method(), HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** Attachment uploads with traversal and hostile names (every one refused for its content) and bad scans. */

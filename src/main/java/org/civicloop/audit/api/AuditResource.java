@@ -3,7 +3,6 @@ package org.civicloop.audit.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -50,8 +49,14 @@ public class AuditResource {
     @Path("/entries")
     @Operation(summary = "The latest audit entries, newest first",
             description = "Residents' own actions (volunteering, voting, accounts) show the actor as (resident).")
-    public List<EntryView> entries(@QueryParam("max") @DefaultValue("100") int max) {
-        return auditLog.latest(Math.max(1, Math.min(max, 1000))).stream()
+    public List<EntryView> entries(
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                    description = "how many entries: a whole number from 1 to 1000 (default 100); anything else is"
+                            + " refused with 400") @QueryParam("max") String max,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        int n = (int) org.civicloop.platform.NumberFields.query("max", max, 100,
+                org.civicloop.kernel.StrictNumbers.Range.whole(1, 1000), headers);
+        return auditLog.latest(n).stream()
                 .map(e -> new EntryView(e.getSeq(), e.getRecordedAt(), e.getPublicActor(), e.getAction(), e.getEntityType(),
                         e.getEntityId(), e.getBeforeDigest(), e.getAfterDigest(), e.getDetail(), e.getPrevHash(),
                         e.getHash()))
