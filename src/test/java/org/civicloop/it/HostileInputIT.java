@@ -393,7 +393,7 @@ class HostileInputIT {
                 }
                 for (String v : values) {
                     String url = url(op, cycle, "987654321");
-                    String body = object(fields, f.getKey(), v);
+                    String body = inRange(op, f.getKey(), v);
                     HttpResponse<String> r = sendFor(op, url, who(op), body);
                     checked++;
                     String detail = r.body();
@@ -425,6 +425,31 @@ class HostileInputIT {
         assertTrue(checked >= 200, "numeric cases sent: " + checked);
         byKind.merge("strict number", checked, Integer::sum);
         sent += checked;
+    }
+
+    /**
+     * A body with {@code value} in {@code field} and every other field a value of its type that its documented range
+     * allows (numbers: the documented minimum, else 1), so that only the field under test can be refused.
+     */
+    private static String inRange(Op op, String field, String value) {
+        StringBuilder b = new StringBuilder("{");
+        for (Map.Entry<String, JsonValue> f : op.schema().getJsonObject("properties").entrySet()) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            String type = fields(op).get(f.getKey());
+            JsonObject def = f.getValue().asJsonObject();
+            String v;
+            if (f.getKey().equals(field)) {
+                v = value;
+            } else if (type.equals("integer") || type.equals("number")) {
+                v = def.containsKey("minimum") ? def.getJsonNumber("minimum").bigDecimalValue().toPlainString() : "1";
+            } else {
+                v = sample(type);
+            }
+            b.append(jsonString(f.getKey())).append(':').append(v);
+        }
+        return b.append('}').toString();
     }
 
     private HttpResponse<String> sendFor(Op op, String url, String user, String json) throws Exception {
@@ -473,6 +498,50 @@ class HostileInputIT {
     }
 
     /** Faces forms: markup and bad input in the registration form, and posts without a valid view state. */
+    /**
+     * Every page with a numeric view parameter, given one that is no id at all, answers 404 with the not-found page
+     * (not 200 with an empty page showing "null"), signed in as someone the page is for.
+     */
+    @Test
+    void malformedIdsOnPagesAnswer404WithTheNotFoundPage() throws Exception {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("/cycle.xhtml?id=", null);
+        pages.put("/report.xhtml?cycle=", null);
+        pages.put("/report.xhtml?cycle=1&v=", null);
+        pages.put("/outcomes.xhtml?cycle=", null);
+        pages.put("/evidence.xhtml?id=", null);
+        pages.put("/evidence-history.xhtml?item=", null);
+        pages.put("/evidence-history.xhtml?item=1&from=", null);
+        pages.put("/discuss.xhtml?id=", null);
+        pages.put("/account/vote.xhtml?id=", "juror");
+        pages.put("/account/opinions.xhtml?id=", "juror");
+        pages.put("/facilitator/session.xhtml?id=", "facilitator");
+        pages.put("/facilitator/console.xhtml?id=", "facilitator");
+        pages.put("/facilitator/evidence.xhtml?id=", "facilitator");
+        pages.put("/officer/cycle.xhtml?id=", "officer");
+        pages.put("/officer/evidence.xhtml?id=", "officer");
+        pages.put("/officer/measure.xhtml?id=", "officer");
+        Map<String, WebSession> as = new java.util.HashMap<>();
+        List<String> bad = new ArrayList<>();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            WebSession s = page.getValue() == null ? new WebSession(base)
+                    : as.computeIfAbsent(page.getValue(), u -> {
+                        try {
+                            return new WebSession(base).signedIn(u, ItSupport.DEMO_PASSWORD);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            for (String id : List.of("abc", "1.5", "99999999999999999999", "%3Cscript%3E")) {
+                HttpResponse<String> r = s.get(page.getKey() + id);
+                if (r.statusCode() != 404 || !r.body().contains("Something is not right")) {
+                    bad.add(page.getKey() + id + " -> " + r.statusCode() + " " + abbreviate(r.body()));
+                }
+            }
+        }
+        assertEquals(List.of(), bad);
+    }
+
     @Test
     void hostileFormPostsChangeNothingAndShowTheirTextAsText() throws Exception {
         Map<String, String> before = DbDigest.of();
@@ -520,6 +589,29 @@ class HostileInputIT {
             if (state.isEmpty() ? r.statusCode() >= 500 : r.statusCode() != 400) {
                 problems.add("a form post with view state '" + state + "' answered " + r.statusCode()
                         + " (a forged view state: 400 and the expired page)");
+            }
+        }
+        // numbers the form would otherwise bend or wrap: refused next to the field, stating the range; no cycle opens
+        for (String budget : List.of("50000.7", "1e400", "1000000000001", "-1", "99999999999999999999", "abc", "NaN")) {
+            for (String lang : List.of("en", "es")) {
+                WebSession web = new WebSession(base).language(lang).signedIn("officer", ItSupport.DEMO_PASSWORD);
+                HttpResponse<String> page = web.get("/officer/cycles.xhtml");
+                Map<String, String> f = new LinkedHashMap<>();
+                f.put("newCycle_SUBMIT", "1");
+                f.put("newCycle:council", "Riverside Borough Council (demo)");
+                f.put("newCycle:title", "Bent budget " + budget);
+                f.put("newCycle:question", "Is the budget taken as written?");
+                f.put("newCycle:budget", budget);
+                f.put("newCycle:currency", "GBP");
+                f.put("newCycle:open", "Open");
+                f.put("jakarta.faces.ViewState", WebSession.viewState(page.body()));
+                HttpResponse<String> r = web.postForm("/officer/cycles.xhtml", f);
+                posts++;
+                String expected = lang.equals("en") ? "must be a whole number from 0 to 1000000000000"
+                        : "debe ser un n\u00famero entero entre 0 y 1000000000000";
+                if (r.statusCode() != 200 || !r.body().contains(expected)) {
+                    problems.add("budget " + budget + " (" + lang + ") -> " + r.statusCode() + " without the range");
+                }
             }
         }
         Files.writeString(Path.of("target", "hostile-forms-" + ItSupport.db() + ".txt"), posts + " form posts\n");
