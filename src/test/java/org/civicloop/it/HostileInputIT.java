@@ -523,6 +523,7 @@ class HostileInputIT {
         pages.put("/officer/measure.xhtml?id=", "officer");
         Map<String, WebSession> as = new java.util.HashMap<>();
         List<String> bad = new ArrayList<>();
+        Set<Path> ffdcBefore = ffdc();
         for (Map.Entry<String, String> page : pages.entrySet()) {
             WebSession s = page.getValue() == null ? new WebSession(base)
                     : as.computeIfAbsent(page.getValue(), u -> {
@@ -540,6 +541,23 @@ class HostileInputIT {
             }
         }
         assertEquals(List.of(), bad);
+        Set<Path> ffdcAfter = ffdc();
+        ffdcAfter.removeAll(ffdcBefore);
+        assertEquals(Set.of(), ffdcAfter, "the server logged a failure (FFDC) while answering malformed ids");
+    }
+
+    /** The FFDC files (server-side failures) of this run's server. */
+    private static Set<Path> ffdc() throws Exception {
+        String server = System.getProperty(ItSupport.db().equals("pg") ? "it.pg.server" : "it.h2.server");
+        Path dir = Path.of(System.getProperty("project.build.directory", "target"), "liberty", "wlp", "usr", "servers",
+                server == null ? "none" : server, "logs", "ffdc");
+        if (!Files.isDirectory(dir)) {
+            return new java.util.HashSet<>();
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("ffdc_"))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+        }
     }
 
     @Test

@@ -7,8 +7,6 @@ import jakarta.faces.event.PhaseEvent;
 import jakarta.faces.event.PhaseId;
 import jakarta.faces.event.PhaseListener;
 import jakarta.faces.view.ViewMetadata;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * A page whose view parameter cannot be read (an id that is no number, such as {@code /cycle.xhtml?id=abc} or
@@ -51,11 +49,15 @@ public class MalformedParameters implements PhaseListener {
         }
         for (UIViewParameter p : ViewMetadata.getViewParameters(root)) {
             if (!p.isValid() && isNumber(fc, p)) {
-                try {
-                    Ui.sendError(404, Ui.text("error.text"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                // rendered here, in this request, with status 404: sending the error from inside the lifecycle
+                // would render the error page as a nested request and leave this one without its Faces context
+                for (var it = fc.getMessages(); it.hasNext(); ) {
+                    it.next();
+                    it.remove();
                 }
+                fc.getExternalContext().setResponseStatus(404);
+                fc.setViewRoot(fc.getApplication().getViewHandler().createView(fc, "/error.xhtml"));
+                fc.renderResponse();
                 return;
             }
         }
