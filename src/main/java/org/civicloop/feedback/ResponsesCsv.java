@@ -22,27 +22,11 @@ public final class ResponsesCsv {
     }
 
     private static void row(StringBuilder csv, Object... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(cell(cells[i]));
-        }
-        csv.append('\n');
+        csv.append(org.civicloop.kernel.Csv.exportRow(java.util.Arrays.asList(cells)));
     }
 
-    /** Quoted when needed; text starting with = + - @ gets a leading ' so spreadsheets do not run it. */
+    /** One cell as every export writes it ({@link org.civicloop.kernel.Csv#exportCell}). */
     static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        if (value instanceof CharSequence && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            s = "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+        return org.civicloop.kernel.Csv.exportCell(value);
     }
 }

@@ -161,7 +161,11 @@ public class AccountService {
         return Result.done(account);
     }
 
-    /** The password policy: at least 12 characters, not the user name, not all one character. */
+    /**
+     * The password policy (NIST SP 800-63B): at least 12 characters, not the user name, not all one character, and
+     * not a commonly used password ({@link CommonPasswords}). Every way a password is set (registration, accounts an
+     * administrator creates, the first administrator) goes through here.
+     */
     public static Result<Void> checkPasswordPolicy(String password, String username) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             return Result.refused("refused.password.short", MIN_PASSWORD_LENGTH);
@@ -171,6 +175,9 @@ public class AccountService {
         }
         if (password.equalsIgnoreCase(username) || password.chars().distinct().count() < 4) {
             return Result.refused("refused.password.weak");
+        }
+        if (CommonPasswords.isCommon(password, username)) {
+            return Result.refused("refused.password.common");
         }
         return Result.done(null);
     }

@@ -843,8 +843,9 @@ public class JuryService implements PhaseGate {
         if (s.getPoolHeader() == null || rows.isEmpty()) {
             return Result.refused("refused.pool.nothingImported");
         }
-        StringBuilder out = new StringBuilder(s.getPoolHeader()).append('\n');
-        rows.forEach(p -> out.append(p.getSourceRow()).append('\n'));
+        // stored exactly as uploaded; written out as every export is (formula-like cells defused)
+        StringBuilder out = new StringBuilder(org.civicloop.kernel.Csv.exportRow(CsvLine.cells(s.getPoolHeader())));
+        rows.forEach(p -> out.append(org.civicloop.kernel.Csv.exportRow(CsvLine.cells(p.getSourceRow()))));
         return Result.done(out.toString());
     }
 

@@ -338,7 +338,7 @@ public class LetterRoundService {
         }
         List<String> out = new ArrayList<>(columns);
         out.add("code");
-        StringBuilder csv = new StringBuilder(CsvLine.of(out)).append('\n');
+        StringBuilder csv = new StringBuilder(org.civicloop.kernel.Csv.exportRow(out));
         for (LetterAddress a : letters) {
             List<String> cells = CsvLine.cells(a.getSourceRow());
             List<String> row = new ArrayList<>();
@@ -346,7 +346,7 @@ public class LetterRoundService {
                 row.add(cells.get(header.indexOf(c)));
             }
             row.add(LetterCode.printed(a.getCode()));
-            csv.append(CsvLine.of(row)).append('\n');
+            csv.append(org.civicloop.kernel.Csv.exportRow(row));
         }
         audit.note(actor, "jury.lettersExported", "jury_letter_round", Long.toString(round.getId()),
                 "letters=" + letters.size());

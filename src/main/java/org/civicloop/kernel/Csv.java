@@ -106,7 +106,10 @@ public final class Csv {
         }
     }
 
-    /** Writes one record, quoting only the cells that need it, ending with LF. */
+    /**
+     * Writes one record exactly (quoting only the cells that need it), ending with LF: for text that is read back
+     * (stored rows, files for the command-line tools). Files people download use {@link #exportRow}.
+     */
     public static void writeRow(Writer out, List<String> cells) {
         try {
             for (int i = 0; i < cells.size(); i++) {
@@ -121,6 +124,44 @@ public final class Csv {
         }
     }
 
+    /**
+     * One record of a CSV file that people download (every export of the application goes through here), ending
+     * with LF: each cell as {@link #exportCell}.
+     */
+    public static String exportRow(List<?> cells) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(exportCell(cells.get(i)));
+        }
+        return b.append('\n').toString();
+    }
+
+    /**
+     * A cell of an exported file, safe to open in a spreadsheet (OWASP "CSV injection"): text starting with
+     * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading {@code '} so that no
+     * spreadsheet runs it as a formula; then quoted when needed. A cell that is a plain number ({@code -12.5},
+     * {@code +3}, {@code -1e3}; or any {@link Number}) is left as it is: it cannot be a formula, and spreadsheets
+     * keep reading it as the number. Null is an empty cell.
+     */
+    public static String exportCell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String s = value.toString();
+        if (!(value instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0
+                && !PLAIN_NUMBER.matcher(s).matches()) {
+            s = "'" + s;
+        }
+        return quote(s);
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
+
+    /** Quoted when the cell holds a comma, quote or line break; exactly as given otherwise (files read back). */
     public static String quote(String cell) {
         String s = cell == null ? "" : cell;
         boolean needs = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0

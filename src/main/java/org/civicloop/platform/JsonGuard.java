@@ -17,7 +17,8 @@ import java.io.InputStream;
 /**
  * Every JSON request body is checked before it is bound to a Java type: at most 1 MiB, well formed to the end,
  * nested at most 64 levels deep, and without NUL characters in its text. Anything else is refused with problem details (413 or 400) before the binding
- * sees it. (The binding skips values of unknown fields, and skipping an unterminated array never finished: a
+ * sees it. Then every number meant for a numeric field of the target type is checked strictly ({@link NumberFields}):
+ * the binding would otherwise read 1e400 as 0, 50000.7 as 50000 and 10^12 as a wrapped-around int. (The binding skips values of unknown fields, and skipping an unterminated array never finished: a
  * request could hold a server thread for ever.)
  */
 @Provider
@@ -39,8 +40,19 @@ public class JsonGuard implements ReaderInterceptor {
         if (problem != null) {
             throw new WebApplicationException(Problem.response(400, "Malformed JSON", problem));
         }
+        String numbers = NumberFields.problem(body, context.getGenericType(), locale(context));
+        if (numbers != null) {
+            throw new WebApplicationException(Problem.response(400, "Invalid number", numbers));
+        }
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();
+    }
+
+    /** Spanish when the first language the client accepts is Spanish, else English. */
+    static java.util.Locale locale(ReaderInterceptorContext context) {
+        String accept = context.getHeaders().getFirst("Accept-Language");
+        return accept != null && accept.strip().toLowerCase(java.util.Locale.ROOT).startsWith("es")
+                ? java.util.Locale.forLanguageTag("es") : java.util.Locale.ENGLISH;
     }
 
     private static byte[] readAtMost(InputStream in, int max) throws IOException {

@@ -23,7 +23,8 @@ class ResponsesCsvTest {
     @Test
     void cellsNeedingNoQuotesStayPlain() {
         assertEquals("plain", ResponsesCsv.cell("plain"));
-        assertEquals("'-1", ResponsesCsv.cell("-1"));
+        assertEquals("-1", ResponsesCsv.cell("-1"), "a negative number written as text stays a number");
+        assertEquals("'-1+cmd", ResponsesCsv.cell("-1+cmd"), "anything else after a minus is defused");
         assertEquals("-1", ResponsesCsv.cell(-1), "numbers are numbers");
         assertEquals("", ResponsesCsv.cell(null));
     }

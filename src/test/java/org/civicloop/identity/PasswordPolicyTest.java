@@ -28,6 +28,22 @@ class PasswordPolicyTest {
         assertNull(refusal("correct horse battery", "rita"));
     }
 
+    /** NIST SP 800-63B: commonly used passwords are refused, wherever a password is set (all go through here). */
+    @Test
+    void commonPasswordsAreRefused() {
+        for (String common : java.util.List.of("password1234", "123456789012", "qwertyuiop123", "iloveyou1234",
+                "passwordpassword", "1q2w3e4r5t6y", "abcdefghijkl", "football2024")) {
+            assertEquals("refused.password.common", refusal(common, "rita"), common);
+        }
+        for (String fine : java.util.List.of("correct horse battery", "civicloop-demo", "a long resident passphrase",
+                "load-test-password-2026", "rate-limit-test-password", "Tangerine bicycle 7 lamps")) {
+            assertNull(refusal(fine, "rita"), fine);
+        }
+        Result.Refused<Void> r = (Result.Refused<Void>) AccountService.checkPasswordPolicy("password1234", "rita");
+        assertTrue(r.message(java.util.Locale.ENGLISH).contains("most commonly used"), r.message());
+        assertTrue(r.message(java.util.Locale.forLanguageTag("es")).contains("más usadas"));
+    }
+
     @Test
     void refusalMessagesAreReadableInBothLanguages() {
         Result.Refused<Void> r = (Result.Refused<Void>) AccountService.checkPasswordPolicy("short", "rita");

@@ -166,7 +166,27 @@ class ApiIT {
         assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
         String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("CIVICLOOPSESSION"))
                 .findFirst().orElse("");
-        assertTrue(cookie.isEmpty() || cookie.contains("HttpOnly"), "the session cookie is HttpOnly: " + cookie);
+        // the login page keeps its form's state in the session: the cookie is always there to check
+        assertTrue(cookie.contains("HttpOnly"), "the session cookie is sent and HttpOnly: " + cookie);
+        assertTrue(cookie.contains("SameSite=Lax"), "the session cookie is SameSite=Lax: " + cookie);
+    }
+
+    /** Every cookie a sign-in sets (session, LTPA token, CIVICLOOPAUTH, Faces flash) is HttpOnly and SameSite. */
+    @Test
+    void signInCookiesAreHttpOnlyAndSameSite() throws Exception {
+        WebSession web = new WebSession(base);
+        java.net.http.HttpResponse<String> r = web.signIn("officer", ItSupport.DEMO_PASSWORD);
+        assertEquals(302, r.statusCode());
+        List<String> cookies = r.headers().allValues("Set-Cookie");
+        assertTrue(cookies.stream().anyMatch(c -> c.startsWith("CIVICLOOPAUTH=")), "sign-in cookie set: " + cookies);
+        assertTrue(cookies.stream().anyMatch(c -> c.startsWith("LtpaToken2=")), "LTPA cookie set: " + cookies);
+        for (String c : cookies) {
+            assertTrue(c.contains("HttpOnly"), "HttpOnly: " + c);
+            // ours are Lax; MyFaces' flash cookie is Strict, which is stricter still
+            assertTrue(c.contains("SameSite=Lax") || c.contains("SameSite=Strict"), "SameSite: " + c);
+        }
+        assertTrue(cookies.stream().filter(c -> c.startsWith("LtpaToken2=") || c.startsWith("CIVICLOOPAUTH="))
+                .allMatch(c -> c.contains("SameSite=Lax")), "the sign-in cookies are SameSite=Lax: " + cookies);
     }
 
     @Test

@@ -344,6 +344,7 @@ class HostileInputIT {
             // a huge body
             sendJson("huge body", op, onOther, user, "{\"title\":" + jsonString("x".repeat(2_000_000)) + "}");
         }
+        strictNumbers(ops, greener);
         attachmentsAndCsv(youth, greener);
         // NUL in a query (PostgreSQL cannot compare text with one) and non-numeric or reversed version numbers
         for (String q : List.of("?q=a%00b", "?q=%00", "?q=" + "%25".repeat(2000))) {
@@ -360,6 +361,108 @@ class HostileInputIT {
         assertTrue(sent >= 1000, "at least 1,000 hostile requests, sent " + sent);
         assertEquals(List.of(), wrong, wrong.size() + " of " + sent + " answers are wrong");
         assertEquals(Map.of(), DbDigest.changes(before, after), "hostile requests changed the database");
+    }
+
+    /**
+     * Numbers that the binding would bend (1e400 read as 0, 50000.7 as 50000, 10^12 wrapped around in an int, a
+     * long overflow) and values that are no numbers at all, in every numeric field of every JSON operation: each is
+     * refused with 400 problem details naming the field and stating the allowed range (the range the OpenAPI
+     * document gives, when it gives one). The database digest compared at the end shows that nothing changed.
+     */
+    private void strictNumbers(List<Op> ops, String cycle) throws Exception {
+        int checked = 0;
+        for (Op op : ops) {
+            if (op.method().equals("GET") || op.consumes() == null || !op.consumes().contains("json")
+                    || op.schema() == null || !op.schema().containsKey("properties")) {
+                continue;
+            }
+            Map<String, String> fields = fields(op);
+            for (Map.Entry<String, JsonValue> f : op.schema().getJsonObject("properties").entrySet()) {
+                String type = fields.get(f.getKey());
+                if (!type.equals("integer") && !type.equals("number")) {
+                    continue;
+                }
+                JsonObject def = f.getValue().asJsonObject();
+                java.math.BigDecimal max = def.containsKey("maximum")
+                        ? def.getJsonNumber("maximum").bigDecimalValue() : null;
+                List<String> values = new ArrayList<>(List.of("1e400", "-1e400", "9223372036854775808",
+                        "-9223372036854775809", "\"12\"", "true", "{\"n\":1}", "[1]"));
+                values.add(type.equals("integer") ? "50000.7" : "1.23456");
+                if (max != null && max.compareTo(new java.math.BigDecimal("1000000000000")) < 0) {
+                    values.add("1000000000000");
+                }
+                for (String v : values) {
+                    String url = url(op, cycle, "987654321");
+                    String body = inRange(op, f.getKey(), v);
+                    HttpResponse<String> r = sendFor(op, url, who(op), body);
+                    checked++;
+                    String detail = r.body();
+                    String line = op.key() + " " + f.getKey() + "=" + v + " -> " + r.statusCode() + " "
+                            + abbreviate(detail);
+                    if (r.statusCode() != 400 || !detail.contains(f.getKey() + " must be")
+                            || !detail.contains(" from ")) {
+                        wrong.add("number not refused with its range: " + line);
+                    } else if (max != null && !detail.contains(" to " + max.stripTrailingZeros().toPlainString())) {
+                        wrong.add("refusal does not state the documented maximum " + max + ": " + line);
+                    }
+                }
+            }
+        }
+        // query parameters: the audit page size and a report version
+        for (String v : List.of("abc", "0", "1001", "1e400", "10.5", "-1", "99999999999999999999")) {
+            HttpResponse<String> r = raw.send(HttpRequest.newBuilder(raw.uri("/api/v1/audit/entries?max=" + v))
+                    .timeout(Duration.ofSeconds(30)).build());
+            checked++;
+            if (r.statusCode() != 400 || !r.body().contains("max must be a whole number from 1 to 1000")) {
+                wrong.add("audit max=" + v + " -> " + r.statusCode() + " " + abbreviate(r.body()));
+            }
+        }
+        HttpResponse<String> es = raw.send(HttpRequest.newBuilder(raw.uri("/api/v1/audit/entries?max=0"))
+                .header("Accept-Language", "es").timeout(Duration.ofSeconds(30)).build());
+        if (!es.body().contains("max debe ser un n\u00famero entero entre 1 y 1000")) {
+            wrong.add("audit max=0 in Spanish -> " + abbreviate(es.body()));
+        }
+        assertTrue(checked >= 200, "numeric cases sent: " + checked);
+        byKind.merge("strict number", checked, Integer::sum);
+        sent += checked;
+    }
+
+    /**
+     * A body with {@code value} in {@code field} and every other field a value of its type that its documented range
+     * allows (numbers: the documented minimum, else 1), so that only the field under test can be refused.
+     */
+    private static String inRange(Op op, String field, String value) {
+        StringBuilder b = new StringBuilder("{");
+        for (Map.Entry<String, JsonValue> f : op.schema().getJsonObject("properties").entrySet()) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            String type = fields(op).get(f.getKey());
+            JsonObject def = f.getValue().asJsonObject();
+            String v;
+            if (f.getKey().equals(field)) {
+                v = value;
+            } else if (type.equals("integer") || type.equals("number")) {
+                v = def.containsKey("minimum") ? def.getJsonNumber("minimum").bigDecimalValue().toPlainString() : "1";
+            } else {
+                v = sample(type);
+            }
+            b.append(jsonString(f.getKey())).append(':').append(v);
+        }
+        return b.append('}').toString();
+    }
+
+    private HttpResponse<String> sendFor(Op op, String url, String user, String json) throws Exception {
+        WebSession client = user == null ? raw : sessions.computeIfAbsent(user, u -> {
+            try {
+                return new WebSession(base).signedIn(u, ItSupport.DEMO_PASSWORD);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return client.send(HttpRequest.newBuilder(raw.uri(url)).timeout(Duration.ofSeconds(30))
+                .header("X-CivicLoop-Request", "1").header("Content-Type", "application/json")
+                .method(op.method(), HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** Attachment uploads with traversal and hostile names (every one refused for its content) and bad scans. */
@@ -395,6 +498,68 @@ class HostileInputIT {
     }
 
     /** Faces forms: markup and bad input in the registration form, and posts without a valid view state. */
+    /**
+     * Every page with a numeric view parameter, given one that is no id at all, answers 404 with the not-found page
+     * (not 200 with an empty page showing "null"), signed in as someone the page is for.
+     */
+    @Test
+    void malformedIdsOnPagesAnswer404WithTheNotFoundPage() throws Exception {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("/cycle.xhtml?id=", null);
+        pages.put("/report.xhtml?cycle=", null);
+        pages.put("/report.xhtml?cycle=1&v=", null);
+        pages.put("/outcomes.xhtml?cycle=", null);
+        pages.put("/evidence.xhtml?id=", null);
+        pages.put("/evidence-history.xhtml?item=", null);
+        pages.put("/evidence-history.xhtml?item=1&from=", null);
+        pages.put("/discuss.xhtml?id=", null);
+        pages.put("/account/vote.xhtml?id=", "juror");
+        pages.put("/account/opinions.xhtml?id=", "juror");
+        pages.put("/facilitator/session.xhtml?id=", "facilitator");
+        pages.put("/facilitator/console.xhtml?id=", "facilitator");
+        pages.put("/facilitator/evidence.xhtml?id=", "facilitator");
+        pages.put("/officer/cycle.xhtml?id=", "officer");
+        pages.put("/officer/evidence.xhtml?id=", "officer");
+        pages.put("/officer/measure.xhtml?id=", "officer");
+        Map<String, WebSession> as = new java.util.HashMap<>();
+        List<String> bad = new ArrayList<>();
+        Set<Path> ffdcBefore = ffdc();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            WebSession s = page.getValue() == null ? new WebSession(base)
+                    : as.computeIfAbsent(page.getValue(), u -> {
+                        try {
+                            return new WebSession(base).signedIn(u, ItSupport.DEMO_PASSWORD);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            for (String id : List.of("abc", "1.5", "99999999999999999999", "%3Cscript%3E")) {
+                HttpResponse<String> r = s.get(page.getKey() + id);
+                if (r.statusCode() != 404 || !r.body().contains("Something is not right")) {
+                    bad.add(page.getKey() + id + " -> " + r.statusCode() + " " + abbreviate(r.body()));
+                }
+            }
+        }
+        assertEquals(List.of(), bad);
+        Set<Path> ffdcAfter = ffdc();
+        ffdcAfter.removeAll(ffdcBefore);
+        assertEquals(Set.of(), ffdcAfter, "the server logged a failure (FFDC) while answering malformed ids");
+    }
+
+    /** The FFDC files (server-side failures) of this run's server. */
+    private static Set<Path> ffdc() throws Exception {
+        String server = System.getProperty(ItSupport.db().equals("pg") ? "it.pg.server" : "it.h2.server");
+        Path dir = Path.of(System.getProperty("project.build.directory", "target"), "liberty", "wlp", "usr", "servers",
+                server == null ? "none" : server, "logs", "ffdc");
+        if (!Files.isDirectory(dir)) {
+            return new java.util.HashSet<>();
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("ffdc_"))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+        }
+    }
+
     @Test
     void hostileFormPostsChangeNothingAndShowTheirTextAsText() throws Exception {
         Map<String, String> before = DbDigest.of();
@@ -442,6 +607,29 @@ class HostileInputIT {
             if (state.isEmpty() ? r.statusCode() >= 500 : r.statusCode() != 400) {
                 problems.add("a form post with view state '" + state + "' answered " + r.statusCode()
                         + " (a forged view state: 400 and the expired page)");
+            }
+        }
+        // numbers the form would otherwise bend or wrap: refused next to the field, stating the range; no cycle opens
+        for (String budget : List.of("50000.7", "1e400", "1000000000001", "-1", "99999999999999999999", "abc", "NaN")) {
+            for (String lang : List.of("en", "es")) {
+                WebSession web = new WebSession(base).language(lang).signedIn("officer", ItSupport.DEMO_PASSWORD);
+                HttpResponse<String> page = web.get("/officer/cycles.xhtml");
+                Map<String, String> f = new LinkedHashMap<>();
+                f.put("newCycle_SUBMIT", "1");
+                f.put("newCycle:council", "Riverside Borough Council (demo)");
+                f.put("newCycle:title", "Bent budget " + budget);
+                f.put("newCycle:question", "Is the budget taken as written?");
+                f.put("newCycle:budget", budget);
+                f.put("newCycle:currency", "GBP");
+                f.put("newCycle:open", "Open");
+                f.put("jakarta.faces.ViewState", WebSession.viewState(page.body()));
+                HttpResponse<String> r = web.postForm("/officer/cycles.xhtml", f);
+                posts++;
+                String expected = lang.equals("en") ? "must be a whole number from 0 to 1000000000000"
+                        : "debe ser un n\u00famero entero entre 0 y 1000000000000";
+                if (r.statusCode() != 200 || !r.body().contains(expected)) {
+                    problems.add("budget " + budget + " (" + lang + ") -> " + r.statusCode() + " without the range");
+                }
             }
         }
         Files.writeString(Path.of("target", "hostile-forms-" + ItSupport.db() + ".txt"), posts + " form posts\n");

@@ -164,6 +164,8 @@ class ToolsJarIT {
         assertEquals(2, jar("verify-receipt", "--proof", proof.toString(), "--root", root).code(), "malformed");
         Files.delete(pb);
         Files.delete(proof);
+    }
+
     @Test
     void verifyAuditReplaysThePublicEntriesAndChecksACheckpointWithNoDatabase() throws Exception {
         ItSupport.awaitChained(base);

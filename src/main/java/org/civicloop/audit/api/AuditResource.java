@@ -27,6 +27,8 @@ import org.civicloop.audit.chain.Checkpoint;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.RateLimiter;
 import org.civicloop.kernel.Role;
+import org.civicloop.kernel.StrictNumbers;
+import org.civicloop.platform.NumberFields;
 import org.civicloop.platform.Problem;
 import org.civicloop.platform.RateLimits;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -122,11 +124,17 @@ public class AuditResource {
                     + " lines). Residents appear as keyed pseudonyms (resident:...); staff by name. Entries written"
                     + " before pseudonyms were introduced that concern residents are withheld: only seq, prevHash and"
                     + " hash.")
-    public List<EntryView> entries(@QueryParam("after") Long after,
-                                   @QueryParam("max") @DefaultValue("100") int max) {
-        int n = Math.max(1, Math.min(max, 1000));
+    public List<EntryView> entries(
+            @Parameter(description = "the seq to start after (a whole number from 0): entries after it, oldest first;"
+                    + " anything else is refused with 400") @QueryParam("after") String after,
+            @Parameter(description = "how many entries: a whole number from 1 to 1000 (default 100); anything else is"
+                    + " refused with 400") @QueryParam("max") String max,
+            @Context jakarta.ws.rs.core.HttpHeaders headers) {
+        int n = (int) NumberFields.query("max", max, 100, StrictNumbers.Range.whole(1, 1000), headers);
         long from = auditLog.pseudonymsFrom();
-        List<AuditEntry> found = after == null ? auditLog.latest(n) : auditLog.after(Math.max(0, after), n);
+        List<AuditEntry> found = after == null ? auditLog.latest(n)
+                : auditLog.after(NumberFields.query("after", after, 0, StrictNumbers.Range.whole(0, Long.MAX_VALUE),
+                        headers), n);
         return found.stream().map(e -> view(e, from)).toList();
     }
 

@@ -23,6 +23,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.civicloop.kernel.Csv;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -101,16 +102,16 @@ public class CycleResource {
             @Size(max = 200) String accountableOfficer,
             @Size(max = 200) String decisionMaker,
             @Size(max = 1000) String partnerAgencies,
-            @PositiveOrZero Long budgetAmount,
+            @PositiveOrZero @jakarta.validation.constraints.Max(1_000_000_000_000L) Long budgetAmount,
             @NotNull @Size(min = 3, max = 3) String currency,
             LadderLevel ladderLevel,
             Set<ValueCell> valueCells,
             CountingRule countingRule,
             Boolean residentBallot,
             Boolean ballotChangeable,
-            @PositiveOrZero Integer staffHours,
+            @PositiveOrZero @jakarta.validation.constraints.Max(1_000_000) Integer staffHours,
             @Size(max = 1000) String skills,
-            @PositiveOrZero Long engagementCost,
+            @PositiveOrZero @jakarta.validation.constraints.Max(1_000_000_000_000L) Long engagementCost,
             LocalDate feedbackPromiseDate,
             @Size(max = 1000) String feedbackPromiseHow,
             @Size(max = 300) String feedbackChannel) {
@@ -689,9 +690,9 @@ public class CycleResource {
     @Operation(summary = "The jury's categories and quotas (feature,value,min,max)")
     public String juryQuotas(@PathParam("id") long id) {
         cycles.findPublished(id).orElseThrow(NotFoundException::new);
-        StringBuilder csv = new StringBuilder("feature,value,min,max\n");
-        jury.quotas(id).forEach(q -> csv.append(q.getFeature()).append(',').append(q.getFeatureValue()).append(',')
-                .append(q.getMinCount()).append(',').append(q.getMaxCount()).append('\n'));
+        StringBuilder csv = new StringBuilder(Csv.exportRow(List.of("feature", "value", "min", "max")));
+        jury.quotas(id).forEach(q -> csv.append(Csv.exportRow(List.of(q.getFeature(), q.getFeatureValue(),
+                q.getMinCount(), q.getMaxCount()))));
         return csv.toString();
     }
 
@@ -713,21 +714,21 @@ public class CycleResource {
         Map<Long, Map<String, String>> answers = jury.answers(id);
         Map<Long, String> households = jury.publishedHouseholds(id);
         boolean withHouseholds = !households.isEmpty();
-        StringBuilder csv = new StringBuilder("id");
-        features.forEach(f -> csv.append(',').append(f));
+        List<Object> head = new java.util.ArrayList<>(List.of("id"));
+        head.addAll(features);
         if (withHouseholds) {
-            csv.append(",household");
+            head.add("household");
         }
-        csv.append('\n');
+        StringBuilder csv = new StringBuilder(Csv.exportRow(head));
         jury.pool(id).stream().sorted(java.util.Comparator.comparing(org.civicloop.jury.Volunteer::getId))
                 .forEach(v -> {
-                    csv.append(v.getId());
-                    features.forEach(f -> csv.append(',').append(answers.getOrDefault(v.getId(), Map.of())
-                            .getOrDefault(f, "")));
+                    List<Object> row = new java.util.ArrayList<>();
+                    row.add(v.getId());
+                    features.forEach(f -> row.add(answers.getOrDefault(v.getId(), Map.of()).getOrDefault(f, "")));
                     if (withHouseholds) {
-                        csv.append(',').append(households.getOrDefault(v.getId(), ""));
+                        row.add(households.getOrDefault(v.getId(), ""));
                     }
-                    csv.append('\n');
+                    csv.append(Csv.exportRow(row));
                 });
         return csv.toString();
     }
@@ -817,11 +818,10 @@ public class CycleResource {
             + " day or time of casting)")
     public Response ballotsCsv(@PathParam("id") long id) {
         closedVote(id);
-        StringBuilder csv = new StringBuilder("receipt,channel,source,ranking\n");
+        StringBuilder csv = new StringBuilder(Csv.exportRow(List.of("receipt", "channel", "source", "ranking")));
         for (Ballot.Channel ch : Ballot.Channel.values()) {
             for (Ballot b : voting.ballots(id, ch)) {
-                csv.append(b.getReceipt()).append(',').append(ch).append(',').append(b.getSource()).append(",\"")
-                        .append(b.getRanking()).append("\"\n");
+                csv.append(Csv.exportRow(java.util.Arrays.asList(b.getReceipt(), ch, b.getSource(), b.getRanking())));
             }
         }
         return Response.ok(csv.toString()).header("Content-Disposition",

@@ -62,7 +62,8 @@ public class ShiftResource {
     }
 
     /** {@code scores}: statement id (as text, JSON keys are strings) to 1..5. */
-    public record AnswersRequest(@NotNull SessionRound.Stage stage, @NotNull Map<String, Integer> scores,
+    public record AnswersRequest(@NotNull SessionRound.Stage stage, @NotNull Map<String, @jakarta.validation.constraints.Min(1)
+                                         @jakarta.validation.constraints.Max(5) Integer> scores,
                                  @Size(max = 200) List<String> ranking) {
     }
 

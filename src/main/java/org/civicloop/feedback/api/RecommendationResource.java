@@ -67,7 +67,9 @@ public class RecommendationResource {
 
     public record ResponseRequest(@NotNull Recommendation.Response response, @Size(max = 4000) String rationale,
                                   @Size(max = 2000) String tradeOff, @Size(max = 200) String budgetLine,
-                                  Long amountCommitted, @Size(max = 2000) String whoLoses,
+                                  @jakarta.validation.constraints.PositiveOrZero
+                                  @jakarta.validation.constraints.Max(1_000_000_000_000L) Long amountCommitted,
+                                  @Size(max = 2000) String whoLoses,
                                   @Size(max = 2000) String offered, @Size(max = 200) String decisionMaker,
                                   boolean politicalDecision) {
     }

@@ -101,9 +101,13 @@ public class ReportResource {
     @Path("/pdf")
     @Produces("application/pdf")
     @Operation(summary = "The report as a PDF (latest version, or ?version=N), labelled in ?lang=en|es")
-    public Response pdf(@PathParam("id") long id, @QueryParam("version") Integer number,
+    public Response pdf(@PathParam("id") long id,
+                        @Parameter(description = "version number, a whole number from 1 (default: the latest)")
+                        @QueryParam("version") String number,
                         @QueryParam("lang") String lang) {
-        ReportVersion v = version(id, number);
+        long n = org.civicloop.platform.NumberFields.query("version", number, 0,
+                org.civicloop.kernel.StrictNumbers.Range.whole(1, Integer.MAX_VALUE), headers);
+        ReportVersion v = version(id, n == 0 ? null : (int) n);
         Locale locale = lang != null ? Locale.forLanguageTag(lang)
                 : headers.getAcceptableLanguages().stream().findFirst().orElse(Locale.ENGLISH);
         locale = "es".equals(locale.getLanguage()) ? Locale.forLanguageTag("es") : Locale.ENGLISH;

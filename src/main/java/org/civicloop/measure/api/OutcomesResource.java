@@ -4,6 +4,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -78,17 +81,23 @@ public class OutcomesResource {
                                    @Size(max = 1000) String target, LocalDate reviewDate) {
     }
 
+    /** Measured amounts (readings, baselines, targets): below one trillion either way, at most 4 decimal places. */
+    static final String AMOUNT_MIN = "-999999999999.9999";
+    static final String AMOUNT_MAX = "999999999999.9999";
+
     public record IndicatorRequest(@Size(max = 300) String name, IndicatorKind kind, @Size(max = 40) String unit,
                                    @Size(max = 500) String source, Frequency frequency,
                                    @Size(max = 2000) String gamingRisk, @Size(max = 300) String counterIndicator,
-                                   BigDecimal baseline, BigDecimal target) {
+                                   @DecimalMin(AMOUNT_MIN) @DecimalMax(AMOUNT_MAX) @Digits(integer = 12, fraction = 4) BigDecimal baseline, @DecimalMin(AMOUNT_MIN) @DecimalMax(AMOUNT_MAX) @Digits(integer = 12, fraction = 4) BigDecimal target) {
     }
 
-    public record ReadingRequest(long indicatorId, BigDecimal amount, LocalDate measuredOn,
+    public record ReadingRequest(long indicatorId, @DecimalMin(AMOUNT_MIN) @DecimalMax(AMOUNT_MAX) @Digits(integer = 12, fraction = 4) BigDecimal amount, LocalDate measuredOn,
                                  @Size(max = 4000) String explanation) {
     }
 
-    public record TrustRequest(int trust, int heard, boolean again) {
+    public record TrustRequest(@jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(5) int trust,
+                               @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(5) int heard,
+                               boolean again) {
     }
 
     public record Created(long id) {
@@ -127,10 +136,10 @@ public class OutcomesResource {
         for (OutcomesReport.ObjectiveView o : report.objectives(id, true)) {
             for (OutcomesReport.IndicatorView i : o.indicators()) {
                 for (OutcomesReport.ReadingView r : i.readings()) {
-                    csv.append(String.join(",", cell(o.optionCode()), cell(o.optionTitle()), cell(o.outcome()),
-                            Long.toString(i.id()), cell(i.name()), i.kind().name(), cell(i.unit()),
-                            r.measuredOn().toString(), r.amount().stripTrailingZeros().toPlainString(),
-                            cell(r.explanation()), r.recordedAt().toString())).append('\n');
+                    csv.append(org.civicloop.kernel.Csv.exportRow(java.util.Arrays.asList(o.optionCode(),
+                            o.optionTitle(), o.outcome(), i.id(), i.name(), i.kind().name(), i.unit(),
+                            r.measuredOn(), r.amount().stripTrailingZeros().toPlainString(), r.explanation(),
+                            r.recordedAt())));
                 }
             }
         }
@@ -138,16 +147,9 @@ public class OutcomesResource {
                 "attachment; filename=\"cycle-" + id + "-readings.csv\"").build();
     }
 
-    /** A CSV cell: quoted when it holds a comma, quote or line break; a leading formula character is defused. */
+    /** One cell as every export writes it ({@link org.civicloop.kernel.Csv#exportCell}). */
     static String cell(String s) {
-        if (s == null) {
-            return "";
-        }
-        String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return org.civicloop.kernel.Csv.exportCell(s);
     }
 
     @GET

@@ -56,7 +56,9 @@ public class PaperBallotResource {
     CurrentUser currentUser;
 
     public record BatchRequest(@NotBlank @Size(max = 100) String label, @NotBlank @Size(max = 300) String collectedWhere,
-                               @NotNull LocalDate collectedOn, int sheets) {
+                               @NotNull LocalDate collectedOn,
+                               @jakarta.validation.constraints.Min(1)
+                               @jakarta.validation.constraints.Max(org.civicloop.voting.PaperSheets.MAX_SHEETS) int sheets) {
     }
 
     public record SheetRequest(@Size(max = 2000) String ranking) {

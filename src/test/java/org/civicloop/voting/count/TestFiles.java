@@ -1,5 +1,6 @@
 package org.civicloop.voting.count;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -26,9 +27,15 @@ public final class TestFiles {
         }
     }
 
-    /** The shared reference data folder; skips the test when it is absent. */
+    /**
+     * The shared reference data folder; skips the test when it is absent, except under {@code CI=true} where a
+     * missing folder fails the test (a CI run must not pass by skipping the real-data checks).
+     */
     public static Path shared() {
         Path p = Path.of(System.getProperty("user.dir")).resolve("../shared/data").normalize();
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            assertTrue(Files.isDirectory(p), "CI=true but the reference data folder ../shared/data is absent");
+        }
         assumeTrue(Files.isDirectory(p), "reference data folder ../shared/data is absent");
         return p;
     }

@@ -21,7 +21,8 @@ import org.civicloop.voting.count.Profile;
  * fields separated by {@code ;}, optionally quoted with {@code "} (doubled quotes inside), quoted fields may span
  * lines.
  *
- * <p>The META keys used are {@code vote_type} (approval, cumulative, ordinal; default approval), {@code budget},
+ * <p>The META keys used are {@code vote_type} (approval, cumulative, scoring, ordinal; default approval; scoring
+ * ballots are counted like cumulative ones, their scores as points, and negative scores are refused), {@code budget},
  * {@code max_length} (ordinal utilities; default: the longest ranking), {@code description}, {@code seats} (the
  * number of seats an STV count fills; CivicLoop's exports state it, it is no pabulib key). The PROJECTS columns
  * used are {@code project_id}, {@code cost}, {@code name} and {@code selected}; VOTES uses {@code vote} and, for
@@ -123,7 +124,7 @@ public final class PabulibParser {
                     pointsCol = type == BallotType.CUMULATIVE ? header.getOrDefault("points", -1) : -1;
                     if (type == BallotType.CUMULATIVE && pointsCol < 0) {
                         throw new InputFormatException(source, lineNo,
-                                "cumulative votes need a 'points' column");
+                                "cumulative and scoring votes need a 'points' column");
                     }
                     builder = Profile.builder(type);
                     String ml = meta.get("max_length");
@@ -273,10 +274,10 @@ public final class PabulibParser {
         String t = meta.getOrDefault("vote_type", "approval").trim().toLowerCase(Locale.ROOT);
         return switch (t) {
             case "approval" -> BallotType.APPROVAL;
-            case "cumulative" -> BallotType.CUMULATIVE;
+            case "cumulative", "scoring" -> BallotType.CUMULATIVE; // both give points; scores are counted as points
             case "ordinal" -> BallotType.ORDINAL;
             default -> throw new InputFormatException(source, 0, "unsupported vote_type '" + t
-                    + "' (expected approval, cumulative or ordinal)");
+                    + "' (expected approval, cumulative, scoring or ordinal)");
         };
     }
 

@@ -140,7 +140,10 @@ public final class EqualShares implements CountingRule {
             data.put("supportersPayingAllTheyHad", pu.exhaustedPayers);
             data.put("supportersMoneyBefore", pu.moneyOfSupporters);
             data.put("totalSpent", spent);
-            String price = in.type == BallotType.APPROVAL
+            String price = in.cost[o].signum() == 0
+                    ? "it costs nothing, so it is funded before any priced project and none of its "
+                            + in.supporters[o] + " supporters pays"
+                    : in.type == BallotType.APPROVAL
                     ? "each of its " + pu.payers + " supporters with money left pays " + Irv.fmt(pu.maxPayment)
                     : "its " + pu.payers + " supporters with money left pay " + Irv.fmt(pu.rho) + " per point (at most "
                             + Irv.fmt(pu.maxPayment) + " each)";
@@ -166,6 +169,12 @@ public final class EqualShares implements CountingRule {
                 lost.put(e.id(o), "No voter supported it.");
                 continue;
             }
+            if (zeroCostApproval(in, o)) {
+                lost.put(e.id(o), "It costs 0: with approval ballots a project's utility is its cost, so a project"
+                        + " of cost 0 gives its " + in.supporters[o] + " supporters nothing and equal shares never"
+                        + " funds it (as pabutools counts it).");
+                continue;
+            }
             Fraction start = run.perVoter.multiply(in.supporters[o]);
             Fraction end = run.supportersMoneyAtEnd[o];
             String each = " (" + Irv.fmt(run.perVoter) + " each)";
@@ -183,14 +192,19 @@ public final class EqualShares implements CountingRule {
         return new CountResult(name(), winners, rounds, ties, lost, summary);
     }
 
+    /** Projects that some run could fund: supported ones, except approval projects of cost 0 (never funded). */
     private static int countSupported(BudgetInput in) {
         int n = 0;
-        for (long s : in.supporters) {
-            if (s > 0) {
+        for (int o = 0; o < in.m; o++) {
+            if (in.supporters[o] > 0 && !(zeroCostApproval(in, o))) {
                 n++;
             }
         }
         return n;
+    }
+
+    private static boolean zeroCostApproval(BudgetInput in, int o) {
+        return in.type == BallotType.APPROVAL && in.cost[o].signum() == 0;
     }
 
     private static Map<String, String> allLost(BudgetInput in, String why) {
@@ -253,6 +267,24 @@ public final class EqualShares implements CountingRule {
             }
             List<Purchase> purchases = new ArrayList<>();
             Fraction total = Fraction.ZERO;
+            // Projects of cost 0 are never bought with a price (that would divide by zero). As pabutools counts
+            // them: with points (cumulative, ordinal) a supported project of cost 0 is funded before anything
+            // else, free of charge; with cost utilities (approval) it gives no one any utility, so it is never
+            // funded.
+            List<Integer> free = new ArrayList<>();
+            for (int o = 0; o < m; o++) {
+                if (in.cost[o].signum() == 0) {
+                    if (available[o] && in.type != BallotType.APPROVAL) {
+                        free.add(o);
+                    }
+                    available[o] = false;
+                }
+            }
+            free.sort(in.election::compareIds);
+            for (int o : free) {
+                purchases.add(new Purchase(o, Fraction.ZERO, Fraction.ZERO, in.supporters[o], 0,
+                        perVoter.multiply(in.supporters[o]), List.of()));
+            }
             Integer[] order = new Integer[m];
             for (int o = 0; o < m; o++) {
                 order[o] = o;

@@ -1,0 +1,72 @@
+package org.civicloop.voting.count.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.civicloop.voting.count.TestFiles;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs {@code count} with every rule over every election file in ../shared/data (pabulib .pb, PrefLib, .blt):
+ * each run either succeeds (exit 0, JSON out) or refuses with exactly one line on stderr and a non-zero exit;
+ * no exception or stack trace escapes. Under {@code CI=true} a missing ../shared/data fails the test.
+ */
+class CountEveryFileTest {
+
+    static final List<String> RULES = List.of("irv", "schulze", "borda", "condorcet", "stv-meek", "stv-scottish",
+            "greedy", "mes", "mes-add1");
+
+    /** Files too large to count with every rule within a unit test's time: only their budget rules run. */
+    static final long LARGE = 2_000_000;
+
+    @Test
+    void everyRuleOnEveryFileSucceedsOrRefusesInOneLine() throws IOException {
+        Path root = TestFiles.shared();
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(root)) {
+            files = s.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().matches(".*\\.(pb|soc|soi|toc|toi|blt)$"))
+                    .sorted().toList();
+        }
+        assertTrue(files.size() >= 35, "expected the shared election files, found " + files.size());
+        List<String> problems = new ArrayList<>();
+        int ok = 0;
+        for (Path f : files) {
+            for (String rule : RULES) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                int code;
+                try {
+                    code = CountCommand.run(new String[] {"--rule", rule, f.toString()},
+                            new PrintStream(out, true, StandardCharsets.UTF_8),
+                            new PrintStream(err, true, StandardCharsets.UTF_8));
+                } catch (RuntimeException | StackOverflowError e) {
+                    problems.add(rule + " " + f.getFileName() + ": " + e);
+                    continue;
+                }
+                String e = err.toString(StandardCharsets.UTF_8).strip();
+                if (code == 0) {
+                    ok++;
+                    if (!out.toString(StandardCharsets.UTF_8).startsWith("{")) {
+                        problems.add(rule + " " + f.getFileName() + ": exit 0 without JSON");
+                    }
+                } else if (code != 1 || e.isEmpty() || e.contains("\n") || e.contains("Exception")) {
+                    problems.add(rule + " " + f.getFileName() + ": exit " + code + ", stderr: " + e);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(ok > files.size(), "most runs succeed; only " + ok);
+    }
+}
