@@ -100,12 +100,12 @@ class LanguageIT {
             // Signing in keeps the language, and the ballot's running cost is written the Spanish way.
             b.open("/login.xhtml");
             assertTrue(b.pageText().contains("Nombre de usuario"), b.pageText());
-            b.signIn("resident03", ItSupport.DEMO_PASSWORD);
+            b.signIn("resident04", ItSupport.DEMO_PASSWORD);
             assertEquals("es", lang(b), "still Spanish after signing in");
             assertTrue(b.text("#logoutForm").contains("Sesión iniciada como"), b.text("#logoutForm"));
             assertEquals("Cerrar sesión", b.find("#logoutForm\\:logout").getDomProperty("value"));
             b.open("/account/vote.xhtml?id=" + youth);
-            // resident03 has not voted in this cycle (the demo and no other test casts a ballot for them).
+            // resident04 has no ballot here: not on the jury, no paper ballot in the demo, used by no other test.
             assertFalse(b.driver().findElements(By.cssSelector("#rank-pool .rank-add")).isEmpty(),
                     "the ballot's controls for a resident who has not voted: " + b.pageText());
             b.find("#rank-pool .rank-add").click();
@@ -129,13 +129,13 @@ class LanguageIT {
             assertEquals("en", lang(b));
             b.open("/cycle.xhtml?id=" + greener);
             assertEquals("Closed", b.text("#current-phase"));
-            b.signIn("resident03", ItSupport.DEMO_PASSWORD);
+            b.signIn("resident04", ItSupport.DEMO_PASSWORD);
             assertEquals("en", lang(b), "the language chosen just before signing in is the person's choice");
             assertEquals(List.of(), b.accessibilityProblems());
         }
         try (Browser other = new Browser(base.toString(), Browser.PHONE)) {
-            other.signIn("resident03", ItSupport.DEMO_PASSWORD);
-            assertEquals("en", lang(other), "English is what resident03's account keeps now");
+            other.signIn("resident04", ItSupport.DEMO_PASSWORD);
+            assertEquals("en", lang(other), "English is what resident04's account keeps now");
         }
     }
 

@@ -37,6 +37,7 @@ class IncrementalVerifierTest {
             st.execute("CREATE TABLE audit_checkpoint (tree_size BIGINT PRIMARY KEY, head_hash VARCHAR(64),"
                     + " signed_at VARCHAR(40), reason VARCHAR(80), note VARCHAR(2000))");
             st.execute("CREATE TABLE cycle (id BIGINT PRIMARY KEY, title VARCHAR(100))");
+            BallotTables.create(st);
         }
         for (int i = 1; i <= 5; i++) {
             change("INSERT INTO cycle VALUES (" + i + ", 'Cycle " + i + "')", i);
