@@ -78,7 +78,8 @@ class BallotTamperIT {
     }
 
     private void valid(String why) throws Exception {
-        JsonObject v = ItSupport.awaitChained(base);
+        ItSupport.awaitChained(base);
+        JsonObject v = ItSupport.fullVerify(base);
         assertTrue(v.getBoolean("valid"), why + ": " + v);
     }
 
