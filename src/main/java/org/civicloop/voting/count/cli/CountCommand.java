@@ -98,7 +98,7 @@ public final class CountCommand {
             ef = ElectionFiles.read(path);
         } catch (InputFormatException e) {
             err.println("Bad input: " + e.getMessage());
-            return 1;
+            return 2;
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("Cannot read " + file + ": " + e.getMessage());
             return 1;

@@ -79,7 +79,7 @@ class CountCommandTest {
         Path bad = dir.resolve("bad.soi");
         Files.writeString(bad, "# NUMBER ALTERNATIVES: 2\n1: 1,2\n1: 1,3\n");
         Run r = run("--rule", "irv", bad.toString());
-        assertEquals(1, r.code());
+        assertEquals(2, r.code(), "a malformed file: " + r.err());
         assertTrue(r.err().contains("line 3"), r.err());
         Run approval = run("--rule", "irv", TestFiles.resource("poland_gdynia_2020_babie-doly-small.pb").toString());
         assertEquals(1, approval.code());
