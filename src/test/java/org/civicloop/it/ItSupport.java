@@ -192,4 +192,28 @@ public final class ItSupport {
                 HttpResponse.BodyHandlers.ofString());
         return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
     }
+
+    /**
+     * Sets the language kept on an account (null for none) straight in the database, and answers the one it had. A
+     * kept language wins over the browser's, and earlier tests may have kept one: a test that reads pages in a given
+     * language sets it aside and puts it back as it was, so the account row still matches its audit entry.
+     */
+    public static String keptLanguage(String username, String locale) throws Exception {
+        try (Connection c = connect()) {
+            String before;
+            try (var ps = c.prepareStatement("SELECT locale FROM account WHERE username = ?")) {
+                ps.setString(1, username);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    before = rs.getString(1);
+                }
+            }
+            try (var ps = c.prepareStatement("UPDATE account SET locale = ? WHERE username = ?")) {
+                ps.setString(1, locale);
+                ps.setString(2, username);
+                ps.executeUpdate();
+            }
+            return before;
+        }
+    }
 }

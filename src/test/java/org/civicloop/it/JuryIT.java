@@ -313,13 +313,13 @@ class JuryIT {
         // The officer reading the workspace in Spanish reads the reasons in Spanish, as a list. A language kept on the
         // account wins over the browser's (earlier tests may have kept one): it is set aside for this request and put
         // back as it was, so that the account row still matches its audit entry.
-        String kept = officerLocale(null);
+        String kept = ItSupport.keptLanguage("officer", null);
         String page;
         try {
             WebSession spanish = new WebSession(base).language("es").signedIn("officer", ItSupport.DEMO_PASSWORD);
             page = spanish.get("/officer/cycle.xhtml?id=" + id).body();
         } finally {
-            officerLocale(kept);
+            ItSupport.keptLanguage("officer", kept);
         }
         assertTrue(page.matches("(?s).*<html[^>]*lang=\"es\".*"), "the workspace is in Spanish");
         assertTrue(page.contains("No se pueden cumplir las cuotas por age=young."), page);
@@ -389,23 +389,6 @@ class JuryIT {
                 rs.next();
                 assertEquals(1, rs.getLong(1), "the registered resident at 4 Mill Lane shares a household");
             }
-        }
-    }
-
-    /** Sets the officer account's kept language (null for none) straight in the database; answers the previous one. */
-    private static String officerLocale(String locale) throws Exception {
-        try (java.sql.Connection c = ItSupport.connect()) {
-            String before;
-            try (var ps = c.prepareStatement("SELECT locale FROM account WHERE username = 'officer'");
-                 var rs = ps.executeQuery()) {
-                rs.next();
-                before = rs.getString(1);
-            }
-            try (var ps = c.prepareStatement("UPDATE account SET locale = ? WHERE username = 'officer'")) {
-                ps.setString(1, locale);
-                ps.executeUpdate();
-            }
-            return before;
         }
     }
 }
