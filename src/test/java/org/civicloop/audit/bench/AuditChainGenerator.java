@@ -49,6 +49,15 @@ public final class AuditChainGenerator {
                         + " signed_at VARCHAR(40) NOT NULL, reason VARCHAR(80) NOT NULL, note VARCHAR(2000) NOT NULL)");
                 st.execute("CREATE TABLE cycle (id BIGINT PRIMARY KEY, title VARCHAR(200) NOT NULL, phase VARCHAR(20),"
                         + " version BIGINT NOT NULL)");
+                // The ballot box and the queue, which the full check reads too (empty here: the log's notes stand for
+                // the busy actions).
+                st.execute("CREATE TABLE ballot (id BIGINT PRIMARY KEY, cycle_id BIGINT, channel VARCHAR(10),"
+                        + " receipt VARCHAR(32), ranking VARCHAR(2000), superseded BOOLEAN DEFAULT FALSE,"
+                        + " salt VARCHAR(32))");
+                st.execute("CREATE TABLE voter_register (cycle_id BIGINT, channel VARCHAR(10), account_id BIGINT,"
+                        + " id BIGINT, salt VARCHAR(32))");
+                st.execute("CREATE TABLE audit_queue (id BIGINT PRIMARY KEY, entity_type VARCHAR(60),"
+                        + " entity_id VARCHAR(80), after_digest VARCHAR(64))");
             }
             c.setAutoCommit(false);
             String prev = AuditChain.GENESIS;
