@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +54,7 @@ public final class VerifyReceiptCommand {
         byte[] leaf;
         List<byte[]> path = new ArrayList<>();
         try {
-            proof = FlatJson.parse(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+            proof = FlatJson.parseWithArrays(Files.readString(Path.of(file), StandardCharsets.UTF_8));
             leafIndex = ((Number) require(proof, "leafIndex", Long.class)).longValue();
             treeSize = ((Number) require(proof, "treeSize", Long.class)).longValue();
             String leafHex = (String) require(proof, "leaf", String.class);
@@ -102,158 +101,5 @@ public final class VerifyReceiptCommand {
             throw new IllegalArgumentException(key + " has the wrong type");
         }
         return v;
-    }
-
-    /** A strict reader of one flat JSON object whose values are integers, strings, booleans, null or arrays of them. */
-    static final class FlatJson {
-        private final String s;
-        private int i;
-
-        private FlatJson(String s) {
-            this.s = s;
-        }
-
-        static Map<String, Object> parse(String text) {
-            FlatJson p = new FlatJson(text);
-            Map<String, Object> out = p.object();
-            p.ws();
-            if (p.i != p.s.length()) {
-                throw new IllegalArgumentException("text after the JSON object");
-            }
-            return out;
-        }
-
-        private Map<String, Object> object() {
-            Map<String, Object> out = new LinkedHashMap<>();
-            expect('{');
-            ws();
-            if (peek() == '}') {
-                i++;
-                return out;
-            }
-            while (true) {
-                ws();
-                String key = string();
-                ws();
-                expect(':');
-                ws();
-                out.put(key, value());
-                ws();
-                char c = next();
-                if (c == '}') {
-                    return out;
-                }
-                if (c != ',') {
-                    throw new IllegalArgumentException("expected , or } at " + (i - 1));
-                }
-            }
-        }
-
-        private Object value() {
-            char c = peek();
-            if (c == '"') {
-                return string();
-            }
-            if (c == '[') {
-                i++;
-                List<Object> list = new ArrayList<>();
-                ws();
-                if (peek() == ']') {
-                    i++;
-                    return list;
-                }
-                while (true) {
-                    ws();
-                    list.add(value());
-                    ws();
-                    char d = next();
-                    if (d == ']') {
-                        return list;
-                    }
-                    if (d != ',') {
-                        throw new IllegalArgumentException("expected , or ] at " + (i - 1));
-                    }
-                }
-            }
-            if (c == '-' || Character.isDigit(c)) {
-                int start = i++;
-                while (i < s.length() && Character.isDigit(s.charAt(i))) {
-                    i++;
-                }
-                try {
-                    return Long.parseLong(s.substring(start, i));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("not an integer at " + start);
-                }
-            }
-            if (s.startsWith("null", i)) {
-                i += 4;
-                return null;
-            }
-            if (s.startsWith("true", i)) {
-                i += 4;
-                return Boolean.TRUE;
-            }
-            if (s.startsWith("false", i)) {
-                i += 5;
-                return Boolean.FALSE;
-            }
-            throw new IllegalArgumentException("unexpected '" + c + "' at " + i);
-        }
-
-        private String string() {
-            expect('"');
-            StringBuilder b = new StringBuilder();
-            while (true) {
-                char c = next();
-                if (c == '"') {
-                    return b.toString();
-                }
-                if (c == '\\') {
-                    char e = next();
-                    switch (e) {
-                        case '"', '\\', '/' -> b.append(e);
-                        case 'n' -> b.append('\n');
-                        case 't' -> b.append('\t');
-                        case 'r' -> b.append('\r');
-                        case 'u' -> {
-                            if (i + 4 > s.length()) {
-                                throw new IllegalArgumentException("bad escape");
-                            }
-                            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                            i += 4;
-                        }
-                        default -> throw new IllegalArgumentException("bad escape \\" + e);
-                    }
-                } else {
-                    b.append(c);
-                }
-            }
-        }
-
-        private void ws() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        private char peek() {
-            if (i >= s.length()) {
-                throw new IllegalArgumentException("unexpected end");
-            }
-            return s.charAt(i);
-        }
-
-        private char next() {
-            char c = peek();
-            i++;
-            return c;
-        }
-
-        private void expect(char c) {
-            if (next() != c) {
-                throw new IllegalArgumentException("expected '" + c + "' at " + (i - 1));
-            }
-        }
     }
 }
