@@ -20,3 +20,24 @@ report() {
 report "unit tests" "$target/surefire-reports"
 report "integration tests on H2" "$target/failsafe-reports/h2"
 report "integration tests on PostgreSQL" "$target/failsafe-reports/pg"
+
+# Every failed or erroneous test, with the first line of its message, so that a CI log's tail names what broke.
+failures() {
+  local label=$1 dir=$2
+  [ -d "$dir" ] || return 0
+  local out
+  out=$(for f in "$dir"/TEST-*.xml; do
+    [ -e "$f" ] || continue
+    awk '
+      /<testcase / { match($0, /name="[^"]*"/); test = substr($0, RSTART + 6, RLENGTH - 7)
+                     match($0, /classname="[^"]*"/); cls = substr($0, RSTART + 11, RLENGTH - 12); sub(/.*\./, "", cls) }
+      /<(failure|error)[ >]/ { msg = ""; if (match($0, /message="[^"]*/)) msg = substr($0, RSTART + 9, RLENGTH - 9)
+                     printf "  %s.%s: %s\n", cls, test, substr(msg, 1, 400) }
+    ' "$f"
+  done)
+  [ -n "$out" ] && printf 'Failed tests, %s:\n%s\n' "$label" "$out"
+  return 0
+}
+failures "unit tests" "$target/surefire-reports"
+failures "integration tests on H2" "$target/failsafe-reports/h2"
+failures "integration tests on PostgreSQL" "$target/failsafe-reports/pg"
