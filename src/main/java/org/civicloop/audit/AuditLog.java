@@ -61,11 +61,17 @@ public class AuditLog {
     /** The digest of a row as stored now (pending changes of this transaction flushed first); null if absent. */
     @Transactional(Transactional.TxType.MANDATORY)
     public String digestOf(String table, long id) {
+        return digestOf(table, Long.toString(id));
+    }
+
+    /** {@link #digestOf(String, long)} for a row an entry names by its reference ({@link RowDigest#REF}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String digestOf(String table, String entityId) {
         em.flush();
         try (Connection c = dataSource.getConnection()) {
-            return RowDigest.of(c, table, Long.toString(id));
+            return RowDigest.of(c, table, entityId);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not read " + table + " " + id + " for the audit log", e);
+            throw new IllegalStateException("Could not read " + table + " " + entityId + " for the audit log", e);
         }
     }
 
@@ -76,8 +82,15 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry record(Actor actor, String action, String table, long id, String beforeDigest, String detail) {
-        String after = digestOf(table, id);
-        return append(chainActor(actor, action), action, table, Long.toString(id), beforeDigest, after, detail);
+        return record(actor, action, table, Long.toString(id), beforeDigest, detail);
+    }
+
+    /** {@link #record(Actor, String, String, long, String, String)} for a row named by its reference. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEntry record(Actor actor, String action, String table, String entityId, String beforeDigest,
+                             String detail) {
+        String after = digestOf(table, entityId);
+        return append(chainActor(actor, action), action, table, entityId, beforeDigest, after, detail);
     }
 
     /** Records an action that changes no single row (e.g. a failed attempt worth keeping). */

@@ -8,12 +8,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.civicloop.audit.chain.RowDigest;
 import org.civicloop.kernel.Role;
 
 /** A person's account: a user name, a hashed password and roles. */
@@ -48,6 +51,9 @@ public class Account {
     private Instant lastLoginAt;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    /** Names the account in the audit log instead of its id (random; null for accounts older than V29). */
+    @Column(name = "audit_ref")
+    private String auditRef;
     @Version
     private long version;
 
@@ -63,6 +69,19 @@ public class Account {
         this.roles = encode(roles);
         this.demo = demo;
         this.createdAt = createdAt;
+        byte[] ref = new byte[16];
+        REFS.nextBytes(ref);
+        this.auditRef = HexFormat.of().formatHex(ref);
+    }
+
+    private static final SecureRandom REFS = new SecureRandom();
+
+    /**
+     * How the audit log names this account: its random reference, so that no public entry gives away an account
+     * id; accounts created before references existed keep their id.
+     */
+    public String auditEntityId() {
+        return auditRef == null ? Long.toString(id) : RowDigest.REF + auditRef;
     }
 
     static String encode(Set<Role> roles) {

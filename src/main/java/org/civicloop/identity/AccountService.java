@@ -157,7 +157,7 @@ public class AccountService {
         em.persist(account);
         em.flush();
         audit.record(actor.isAnonymous() ? new Actor(name, roles) : actor, "account.created", "account",
-                account.getId(), null, "roles=" + Account.encode(roles));
+                account.auditEntityId(), null, "roles=" + Account.encode(roles));
         return Result.done(account);
     }
 
@@ -191,9 +191,9 @@ public class AccountService {
         if (account == null) {
             return Result.refused("refused.account.unknown");
         }
-        String before = audit.digestOf("account", account.getId());
+        String before = audit.digestOf("account", account.auditEntityId());
         account.grant(role);
-        audit.record(admin, "account.roleGranted", "account", account.getId(), before, "role=" + role);
+        audit.record(admin, "account.roleGranted", "account", account.auditEntityId(), before, "role=" + role);
         return Result.done(account);
     }
 
@@ -217,9 +217,9 @@ public class AccountService {
         if (language.equals(account.getLocale())) {
             return Result.done(account);
         }
-        String before = audit.digestOf("account", account.getId());
+        String before = audit.digestOf("account", account.auditEntityId());
         account.setLocale(language);
-        audit.record(actor, "account.languageChosen", "account", account.getId(), before, "language=" + language);
+        audit.record(actor, "account.languageChosen", "account", account.auditEntityId(), before, "language=" + language);
         return Result.done(account);
     }
 

@@ -266,7 +266,10 @@ class AuditTrustIT {
                         assertFalse(v.toLowerCase(Locale.ROOT).contains(r[2].toLowerCase(Locale.ROOT)),
                                 where + " holds " + r[2]);
                     }
-                    if (!f.equals("entityId")) {
+                    if (f.equals("entityId")) {
+                        assertFalse("account".equals(s(e, "entityType")) && v.equals(r[0]),
+                                where + " is resident account " + r[0] + " by its id");
+                    } else {
                         assertFalse(Pattern.compile("(^|[^0-9])(account|user|by)[=: ]" + r[0] + "([^0-9]|$)")
                                 .matcher(v).find(), where + " holds account " + r[0]);
                     }

@@ -74,7 +74,8 @@ public final class AddedColumns {
             add("V18", "campaign_arrival", null, "server_run"),
             add("V19", "jury_draw", null, "tolerance"),
             add("V21", "ballot", null, "salt"),
-            add("V21", "voter_register", null, "id", "salt", "owner_tag"))
+            add("V21", "voter_register", null, "id", "salt", "owner_tag"),
+            add("V29", "account", null, "audit_ref"))
             .stream().flatMap(List::stream).toList();
 
     private AddedColumns() {
@@ -117,9 +118,9 @@ public final class AddedColumns {
 
     private static boolean holds(Connection c, String table, String id, List<String> conditions) throws SQLException {
         // the table is one of the names above (no other has added columns), and so are the conditions
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE id = ? AND "
-                + String.join(" AND ", conditions))) {
-            ps.setLong(1, Long.parseLong(id));
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE "
+                + RowDigest.rowCondition(id) + " AND " + String.join(" AND ", conditions))) {
+            RowDigest.bindRow(ps, 1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getLong(1) == 1;
             }

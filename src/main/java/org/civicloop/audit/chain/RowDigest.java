@@ -25,6 +25,25 @@ public final class RowDigest {
     private RowDigest() {
     }
 
+    /**
+     * How an audit entry names a row that must not be recognisable by its id (an account): {@value #REF} and the
+     * row's random {@code audit_ref}. Every other row is named by its numeric id.
+     */
+    public static final String REF = "ref:";
+
+    /** The SQL condition that selects the row an entry names (one parameter, bound by {@link #bindRow}). */
+    static String rowCondition(String id) {
+        return id.startsWith(REF) ? "audit_ref = ?" : "id = ?";
+    }
+
+    static void bindRow(PreparedStatement ps, int index, String id) throws SQLException {
+        if (id.startsWith(REF)) {
+            ps.setString(index, id.substring(REF.length()));
+        } else {
+            ps.setLong(index, Long.parseLong(id));
+        }
+    }
+
     /** The digest of row {@code id} of {@code table}, or null when there is no such row. */
     public static String of(Connection connection, String table, String id) throws SQLException {
         return of(connection, table, id, Set.of());
@@ -38,8 +57,9 @@ public final class RowDigest {
         if (!TABLE.matcher(table).matches()) {
             throw new IllegalArgumentException("Not a table name: " + table);
         }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM " + table + " WHERE id = ?")) {
-            ps.setLong(1, Long.parseLong(id));
+        try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM " + table + " WHERE "
+                + rowCondition(id))) {
+            bindRow(ps, 1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return null;

@@ -41,18 +41,22 @@ class ChainVerifierTest {
     }
 
     private void change(String sql, String action, long id) throws Exception {
-        String before = sql == null ? null : RowDigest.of(c, "cycle", Long.toString(id));
+        change(sql, action, "cycle", Long.toString(id));
+    }
+
+    private void change(String sql, String action, String table, String id) throws Exception {
+        String before = sql == null ? null : RowDigest.of(c, table, id);
         if (sql != null) {
             try (Statement st = c.createStatement()) {
                 st.execute(sql);
             }
         }
-        String after = sql == null ? null : RowDigest.of(c, "cycle", Long.toString(id));
+        String after = sql == null ? null : RowDigest.of(c, table, id);
         seq++;
         String at = "2026-11-23T10:00:0" + seq + "Z";
-        String hash = AuditChain.hash(head, seq, at, "officer", action, "cycle", Long.toString(id), before, after, null);
+        String hash = AuditChain.hash(head, seq, at, "officer", action, table, id, before, after, null);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_entry VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-            Object[] v = {seq, at, "officer", action, "cycle", Long.toString(id), before, after, null, head, hash};
+            Object[] v = {seq, at, "officer", action, table, id, before, after, null, head, hash};
             for (int i = 0; i < v.length; i++) {
                 ps.setObject(i + 1, v[i]);
             }
@@ -82,6 +86,25 @@ class ChainVerifierTest {
         assertEquals(5, v.entries());
         assertEquals(head, v.head());
         assertNull(v.firstBrokenEntry());
+    }
+
+    @Test
+    void aRowNamedByItsReferenceIsCheckedLikeAnyOther() throws Exception {
+        exec("CREATE TABLE account (id BIGINT PRIMARY KEY, username VARCHAR(40), roles VARCHAR(40),"
+                + " audit_ref VARCHAR(32))");
+        change("INSERT INTO account VALUES (7, 'resident07', 'RESIDENT', '0f1e2d3c')", "account.created", "account",
+                RowDigest.REF + "0f1e2d3c");
+        ChainVerifier.Verdict untouched = ChainVerifier.verify(c);
+        assertTrue(untouched.valid(), untouched.problems().toString());
+
+        exec("UPDATE account SET roles = 'RESIDENT,OFFICER' WHERE id = 7");
+        ChainVerifier.Verdict v = ChainVerifier.verify(c);
+        assertFalse(v.valid());
+        assertEquals(List.of("account ref:0f1e2d3c was changed outside the application after audit entry 6"),
+                v.problems());
+        exec("DELETE FROM account WHERE id = 7");
+        assertEquals(List.of("account ref:0f1e2d3c was deleted outside the application after audit entry 6"),
+                ChainVerifier.verify(c).problems());
     }
 
     @Test
