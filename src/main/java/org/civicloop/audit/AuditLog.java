@@ -55,7 +55,7 @@ public class AuditLog {
             "jury.addressGiven", "jury.answered", "measure.trustAnswered", "feedback.optedIn", "feedback.optedOut",
             "feedback.notificationRead", "evidence.read", "account.languageChosen");
 
-    private final IncrementalVerifier incremental = new IncrementalVerifier();
+    private volatile IncrementalVerifier incremental;
     private volatile long pseudonymsFrom;
 
     /** The digest of a row as stored now (pending changes of this transaction flushed first); null if absent. */
@@ -223,7 +223,7 @@ public class AuditLog {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ChainVerifier.Verdict verifyPublic() {
         try (Connection c = dataSource.getConnection()) {
-            return incremental.verify(c);
+            return incremental().verify(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the audit log", e);
         }
@@ -231,7 +231,21 @@ public class AuditLog {
 
     /** The entry the public check last found the chain valid up to. */
     public long verifiedUpTo() {
-        return incremental.verifiedUpTo();
+        return incremental().verifiedUpTo();
+    }
+
+    /** The public check's verifier, starting from this log's latest signed checkpoint (made on first use). */
+    private IncrementalVerifier incremental() {
+        IncrementalVerifier v = incremental;
+        if (v == null) {
+            synchronized (this) {
+                if (incremental == null) {
+                    incremental = new IncrementalVerifier(keys.publicKeyRaw());
+                }
+                v = incremental;
+            }
+        }
+        return v;
     }
 
     /** Entries after {@code after}, oldest first, at most {@code max}: paging through the whole log. */

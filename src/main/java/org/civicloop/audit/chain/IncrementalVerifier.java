@@ -17,12 +17,27 @@ import java.util.Map;
  * the recorded head is the last entry, that every stored signed checkpoint is still in the chain at its position,
  * and that the rows changed by the new entries still have the digest recorded. What it does not re-read each time,
  * old entries and rows audited before the last verification, only the full check ({@link ChainVerifier}, the
- * offline tool) re-reads. The first call verifies the whole chain. Plain JDBC; one instance per server.
+ * offline tool) re-reads. The first call starts from the latest stored checkpoint whose signature verifies with the
+ * log's public key and whose head is still the entry at its position (or, without one, from the first entry), so
+ * that a server's first public check after a start costs what was appended since that checkpoint, not the whole
+ * log. Plain JDBC; one instance per server.
  */
 public final class IncrementalVerifier {
 
+    private final byte[] publicKeyRaw;
     private long verifiedSeq;
     private String verifiedHash = AuditChain.GENESIS;
+    private boolean started;
+
+    /** A verifier whose first call verifies the whole chain. */
+    public IncrementalVerifier() {
+        this(null);
+    }
+
+    /** A verifier whose first call starts from the latest stored checkpoint signed with this Ed25519 key. */
+    public IncrementalVerifier(byte[] publicKeyRaw) {
+        this.publicKeyRaw = publicKeyRaw == null ? null : publicKeyRaw.clone();
+    }
 
     /** The entry up to which the chain was last found valid (0 before the first valid check). */
     public synchronized long verifiedUpTo() {
@@ -34,6 +49,10 @@ public final class IncrementalVerifier {
      * 0.5 s apart, as in {@link ChainVerifier#verify}) because the log is read while it is being written.
      */
     public synchronized ChainVerifier.Verdict verify(Connection c) throws SQLException {
+        if (!started) {
+            startFromSignedCheckpoint(c);
+            started = true;
+        }
         ChainVerifier.Verdict v = once(c);
         for (int attempt = 2; !v.valid() && attempt <= 5; attempt++) {
             try {
@@ -45,6 +64,42 @@ public final class IncrementalVerifier {
             v = once(c);
         }
         return v;
+    }
+
+    /**
+     * Takes the latest stored checkpoint that is signed with the key and whose head the chain still holds at its
+     * position as verified: the entries up to it were verified when it was signed. A stored checkpoint that is not
+     * signed with the key, or that the chain no longer holds, is no starting point (the checkpoints above the start
+     * are still compared with the chain on every call, so a rewind past them shows).
+     */
+    private void startFromSignedCheckpoint(Connection c) throws SQLException {
+        if (publicKeyRaw == null) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT c.tree_size, c.head_hash, c.note, e.hash"
+                + " FROM audit_checkpoint c JOIN audit_entry e ON e.seq = c.tree_size ORDER BY c.tree_size DESC")) {
+            st.setMaxRows(20);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    long size = rs.getLong(1);
+                    String head = rs.getString(2);
+                    if (!head.equals(rs.getString(4))) {
+                        continue;
+                    }
+                    Checkpoint signed;
+                    try {
+                        signed = Checkpoint.verify(rs.getString(3), publicKeyRaw);
+                    } catch (IllegalArgumentException notSigned) {
+                        continue;
+                    }
+                    if (signed.size() == size && signed.headHash().equals(head)) {
+                        verifiedSeq = size;
+                        verifiedHash = head;
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private ChainVerifier.Verdict once(Connection c) throws SQLException {

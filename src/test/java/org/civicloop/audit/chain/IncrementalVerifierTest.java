@@ -166,6 +166,55 @@ class IncrementalVerifierTest {
     }
 
     @Test
+    void aServersFirstCheckStartsFromTheLatestCheckpointSignedWithTheLogsKey() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] pub = Checkpoint.raw(key.getPublic());
+        storeCheckpoint(4, key, pub);
+        exec("UPDATE audit_entry SET detail = 'x' WHERE seq = 2");
+
+        ChainVerifier.Verdict fromCheckpoint = new IncrementalVerifier(pub).verify(c);
+        assertTrue(fromCheckpoint.valid(), "entries up to the signed checkpoint are not read again: "
+                + fromCheckpoint.problems());
+        assertEquals(5, fromCheckpoint.entries());
+        assertEquals(head, fromCheckpoint.head());
+        assertFalse(new IncrementalVerifier().verify(c).valid(), "without the key the first check reads everything");
+        assertFalse(ChainVerifier.verify(c).valid(), "and the full check always does");
+
+        // A checkpoint signed with another key (forged into the table) is no starting point: entry 5 is read.
+        KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        storeCheckpoint(5, other, Checkpoint.raw(other.getPublic()));
+        exec("UPDATE audit_entry SET detail = 'y' WHERE seq = 5");
+        ChainVerifier.Verdict forged = new IncrementalVerifier(pub).verify(c);
+        assertFalse(forged.valid());
+        assertEquals(5L, forged.firstBrokenEntry());
+    }
+
+    @Test
+    void aRewindBelowTheSignedCheckpointStillShows() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] pub = Checkpoint.raw(key.getPublic());
+        storeCheckpoint(3, key, pub);
+        storeCheckpoint(5, key, pub);
+        rewindTo(4);
+        ChainVerifier.Verdict bad = new IncrementalVerifier(pub).verify(c);
+        assertFalse(bad.valid(), "the checkpoint of 5 entries is above the start (3) and beyond the head");
+        assertEquals(5L, bad.firstBrokenEntry());
+    }
+
+    private void storeCheckpoint(long size, KeyPair key, byte[] pub) throws Exception {
+        String note = new Checkpoint("o", size, hashOf(size), "2026-12-06T10:00:00Z", "periodic")
+                .sign(key.getPrivate(), pub);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_checkpoint VALUES (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, size);
+            ps.setString(2, hashOf(size));
+            ps.setString(3, "2026-12-06T10:00:00Z");
+            ps.setString(4, "periodic");
+            ps.setString(5, note);
+            ps.executeUpdate();
+        }
+    }
+
+    @Test
     void aForkAgainstAStoredCheckpointIsFound() throws Exception {
         exec("INSERT INTO audit_checkpoint VALUES (4, '" + "cd".repeat(32) + "', 't', 'periodic', '')");
         ChainVerifier.Verdict bad = new IncrementalVerifier().verify(c);
