@@ -8,9 +8,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -22,6 +26,7 @@ import org.civicloop.audit.chain.Pseudonyms;
 import org.civicloop.audit.chain.RowDigest;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Role;
+import org.civicloop.kernel.Sql;
 
 /**
  * Appends to the hash-chained audit log inside the caller's transaction, so a change and its audit entry commit
@@ -105,8 +110,7 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void noteQueued(Actor actor, String action, String subjectType, String subjectId, String detail) {
-        em.persist(new QueuedAuditEntry(now(), chainActor(actor, action), action, subjectType, subjectId, null,
-                trim(detail)));
+        enqueue(now(), chainActor(actor, action), action, subjectType, subjectId, null, detail);
     }
 
     /**
@@ -118,8 +122,7 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordCreationQueued(Actor actor, String action, String table, long id, String detail) {
         String after = digestOf(table, id);
-        em.persist(new QueuedAuditEntry(now(), chainActor(actor, action), action, table, Long.toString(id), after,
-                trim(detail)));
+        enqueue(now(), chainActor(actor, action), action, table, Long.toString(id), after, detail);
     }
 
     /** The actor of a ballot's own entries: never the voter (who voted is in the register's entries). */
@@ -135,8 +138,7 @@ public class AuditLog {
     public void recordBallotQueued(String action, long ballotId, String detail) {
         String after = digestOf("ballot", ballotId);
         String day = clock.instant().truncatedTo(ChronoUnit.DAYS).toString();
-        em.persist(new QueuedAuditEntry(day, BALLOT_BOX, action, "ballot", Long.toString(ballotId), after,
-                trim(detail)));
+        enqueue(day, BALLOT_BOX, action, "ballot", Long.toString(ballotId), after, detail);
     }
 
     /**
@@ -145,7 +147,7 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int chainQueued(int max) {
-        if (em.createQuery("SELECT q.id FROM QueuedAuditEntry q", Long.class).setMaxResults(1).getResultList()
+        if (Sql.first(dataSource, "SELECT id FROM audit_queue ORDER BY id FETCH FIRST 1 ROWS ONLY", rs -> 1)
                 .isEmpty()) {
             return 0;
         }
@@ -155,23 +157,79 @@ public class AuditLog {
 
     /** Entries waiting in the queue (committed, not yet chained). */
     public long queued() {
-        return em.createQuery("SELECT COUNT(q) FROM QueuedAuditEntry q", Long.class).getSingleResult();
+        return Sql.first(dataSource, "SELECT COUNT(*) FROM audit_queue", rs -> rs.getLong(1)).orElse(0L);
     }
 
+    /**
+     * Leaves an entry in the queue, in the caller's transaction (plain JDBC on its connection: a busy path, and no
+     * entity to watch until commit). Its id, from a sequence, is the order in which it will be chained.
+     */
+    private void enqueue(String at, String actor, String action, String type, String id, String after,
+                         String detail) {
+        Sql.update(dataSource, "INSERT INTO audit_queue (id, recorded_at, actor, action, entity_type, entity_id,"
+                + " after_digest, detail) VALUES (nextval('audit_queue_seq'), ?, ?, ?, ?, ?, ?, ?)", at, actor, action,
+                type, id, after, trim(detail));
+    }
+
+    /** A queued entry as read back by {@link #chainQueued(AuditHead, int)}. */
+    private record Queued(long id, String at, String actor, String action, String type, String entityId,
+                          String after, String detail) {
+    }
+
+    /**
+     * Chains up to {@code max} queued entries after the locked head: read, hashed, inserted and removed from the
+     * queue in JDBC batches (one round trip per batch, not two per entry).
+     */
     private int chainQueued(AuditHead head, int max) {
-        List<QueuedAuditEntry> queued = em.createQuery("SELECT q FROM QueuedAuditEntry q ORDER BY q.id",
-                QueuedAuditEntry.class).setMaxResults(max).getResultList();
-        // Ballots last, in the order of their random ids: their place in the chain tells nothing of who cast them.
-        List<QueuedAuditEntry> ordered = new java.util.ArrayList<>(queued.size());
-        queued.stream().filter(q -> !BALLOT_BOX.equals(q.actor())).forEach(ordered::add);
-        queued.stream().filter(q -> BALLOT_BOX.equals(q.actor()))
-                .sorted(java.util.Comparator.comparing(QueuedAuditEntry::entityId)).forEach(ordered::add);
-        for (QueuedAuditEntry q : ordered) {
-            chain(head, q.recordedAt(), q.actor(), q.action(), q.entityType(), q.entityId(), null, q.afterDigest(),
-                    q.detail());
-            em.remove(q);
+        em.flush();
+        try (Connection c = dataSource.getConnection()) {
+            List<Queued> queued = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, recorded_at, actor, action, entity_type,"
+                    + " entity_id, after_digest, detail FROM audit_queue ORDER BY id")) {
+                ps.setMaxRows(max);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        queued.add(new Queued(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                    }
+                }
+            }
+            if (queued.isEmpty()) {
+                return 0;
+            }
+            // Ballots last, in the order of their random ids: their place in the chain tells nothing of who cast them.
+            List<Queued> ordered = new ArrayList<>(queued.size());
+            queued.stream().filter(q -> !BALLOT_BOX.equals(q.actor())).forEach(ordered::add);
+            queued.stream().filter(q -> BALLOT_BOX.equals(q.actor()))
+                    .sorted(Comparator.comparing(Queued::entityId)).forEach(ordered::add);
+            long seq = head.seq();
+            String hash = head.hash();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_entry (seq, recorded_at, actor,"
+                    + " action, entity_type, entity_id, before_digest, after_digest, detail, prev_hash, hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)");
+                 PreparedStatement remove = c.prepareStatement("DELETE FROM audit_queue WHERE id = ?")) {
+                for (Queued q : ordered) {
+                    seq++;
+                    String next = AuditChain.hash(hash, seq, q.at(), q.actor(), q.action(), q.type(), q.entityId(),
+                            null, q.after(), q.detail());
+                    Object[] values = {seq, q.at(), q.actor(), q.action(), q.type(), q.entityId(), q.after(),
+                            q.detail(), hash, next};
+                    for (int i = 0; i < values.length; i++) {
+                        insert.setObject(i + 1, values[i]);
+                    }
+                    insert.addBatch();
+                    remove.setLong(1, q.id());
+                    remove.addBatch();
+                    hash = next;
+                }
+                insert.executeBatch();
+                remove.executeBatch();
+            }
+            head.advance(seq, hash);
+            return queued.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not chain the queued audit entries", e);
         }
-        return queued.size();
     }
 
     private AuditEntry append(String actor, String action, String type, String id, String before, String after,
