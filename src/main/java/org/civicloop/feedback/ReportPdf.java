@@ -134,9 +134,9 @@ public final class ReportPdf {
             scoreBar(f.title() + " (" + f.score() + ")", top == 0 ? 0 : (float) (s / top));
         }
         for (Report.NotFunded n : v.notFunded()) {
-            text(regular, 10, t("report.notFunded", n.title(), n.why()));
+            text(regular, 10, t("report.notFunded", n.title(), ReportText.why(r, n, locale)));
         }
-        for (String round : v.rounds()) {
+        for (String round : ReportText.steps(r, locale)) {
             text(regular, 9, "- " + round);
         }
         text(regular, 10, t("report.residentsVote", v.residentBallots(), String.join(", ", v.residentWinners())));
