@@ -60,14 +60,18 @@ public record Report(long cycleId, String council, String title, String currency
     public record Reason(String code, java.util.Map<String, Object> values) {
     }
 
-    /** What was decided on one recommendation, and why. */
+    /**
+     * What was decided on one recommendation, and why. {@code support} and a generated {@code minorityPositions}
+     * are in English; {@code juryScore} and the counts beside them let the page and the PDF write them in the
+     * reader's language ({@link ReportText}); versions published before {@code juryScore} existed hold null.
+     */
     public record Decision(long id, int rank, Recommendation.Source source, String optionCode, String title,
                            String support, int juryBallots, int firstChoices,
                            int rankedBy, int supportPercent, String minorityPositions, int residentBallots,
                            boolean residentFunded, String residentScore, Recommendation.Response response,
                            String rationale, String tradeOff, String budgetLine, Long amountCommitted,
                            String whoLoses, String offered, String decisionMaker, boolean political,
-                           String signoffMember, LocalDate signoffOn) {
+                           String signoffMember, LocalDate signoffOn, String juryScore) {
     }
 
     /** What happens next and when, and the promise the mandate made. */

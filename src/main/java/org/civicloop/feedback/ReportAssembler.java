@@ -88,6 +88,6 @@ class ReportAssembler {
                 r.getFirstChoices(), r.getRankedBy(), r.getSupportPercent(), r.getMinorityPositions(),
                 r.getResidentBallots(), r.isResidentFunded(), r.getResidentScore(), r.getResponse(), r.getRationale(),
                 r.getTradeOff(), r.getBudgetLine(), r.getAmountCommitted(), r.getWhoLoses(), r.getOffered(),
-                r.getDecidedBy(), r.isPolitical(), r.getSignoffMember(), r.getSignoffOn());
+                r.getDecidedBy(), r.isPolitical(), r.getSignoffMember(), r.getSignoffOn(), r.getJuryScore());
     }
 }

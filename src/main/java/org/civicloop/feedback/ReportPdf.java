@@ -144,9 +144,9 @@ public final class ReportPdf {
         heading(t("report.decisions"));
         for (Report.Decision d : r.decisions()) {
             text(bold, 11, d.rank() + ". " + d.title() + ": " + t("response." + d.response()));
-            text(regular, 10, t("report.support") + " " + d.support());
+            text(regular, 10, t("report.support") + " " + ReportText.support(d, locale));
             if (d.minorityPositions() != null) {
-                text(regular, 10, t("report.minority") + " " + d.minorityPositions());
+                text(regular, 10, t("report.minority") + " " + ReportText.minority(d, locale));
             }
             text(regular, 10, t("report.why") + " " + d.rationale());
             text(regular, 10, t("report.tradeOff") + " " + d.tradeOff());

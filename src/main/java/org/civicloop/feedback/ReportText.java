@@ -42,6 +42,17 @@ public final class ReportText {
         return out;
     }
 
+    /** A decision's support line. */
+    public static String support(Report.Decision d, Locale locale) {
+        return SupportText.support(d.source(), d.support(), d.juryScore(), d.firstChoices(), d.juryBallots(),
+                d.residentScore(), d.residentBallots(), locale);
+    }
+
+    /** A decision's minority line (the generated one in the reader's language, a person's as written). */
+    public static String minority(Report.Decision d, Locale locale) {
+        return SupportText.minority(d.minorityPositions(), d.juryBallots(), d.rankedBy(), locale);
+    }
+
     private static ExplanationText writer(Report report, Locale locale) {
         Map<String, String> names = new LinkedHashMap<>();
         report.vote().funded().forEach(f -> names.put(f.code(), f.title()));

@@ -36,12 +36,12 @@ final class ReportFixtures {
                 "12 points; first choice of 3 of 6 jurors", 6, 3, 6, 100, null, 1, false, "", Recommendation.Response.ADOPTED,
                 "Funded in full; works start in spring.", "Hill Street resurfacing waits a year.", "NP-2026-04",
                 60_000L, "Drivers lose six parking spaces.", "Six new spaces on Mill Lane.", "Cabinet Member",
-                true, "Cllr Amina Shah", LocalDate.of(2026, 3, 2));
+                true, "Cllr Amina Shah", LocalDate.of(2026, 3, 2), "12");
         Report.Decision rejected = new Report.Decision(2, 2, Recommendation.Source.RESIDENTS, "C", "Parklets \u2764",
                 "Funded by the residents' vote", 6, 3, 1, 50, "Two jurors did not rank it.", 1, true, "3",
                 Recommendation.Response.REJECTED, "=HYPERLINK(\"x\") the pot has \u00a312,000 left, not \u00a330,000",
                 "Fewer trees otherwise.", null, null, "Residents who voted for parklets.",
-                "First on next year's list.", "Head of Neighbourhoods", false, null, null);
+                "First on next year's list.", "Head of Neighbourhoods", false, null, null, null);
         return new Report(7, "Riverside", "Greener streets", "GBP", 2, Instant.parse("2026-03-05T10:00:00Z"),
                 "The amount for trees is \u00a348,000.", List.of(new Report.VersionNote(1,
                 Instant.parse("2026-03-04T10:00:00Z"), null)),

@@ -74,7 +74,8 @@ public final class AddedColumns {
             add("V18", "campaign_arrival", null, "server_run"),
             add("V19", "jury_draw", null, "tolerance"),
             add("V21", "ballot", null, "salt"),
-            add("V21", "voter_register", null, "id", "salt", "owner_tag"))
+            add("V21", "voter_register", null, "id", "salt", "owner_tag"),
+            add("V26", "recommendation", null, "jury_score"))
             .stream().flatMap(List::stream).toList();
 
     private AddedColumns() {

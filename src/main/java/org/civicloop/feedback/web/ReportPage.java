@@ -65,6 +65,16 @@ public class ReportPage implements Serializable {
         return ReportText.why(report, option, Ui.locale());
     }
 
+    /** A decision's support line, in the reader's language. */
+    public String support(Report.Decision d) {
+        return ReportText.support(d, Ui.locale());
+    }
+
+    /** A decision's minority line, in the reader's language when it was generated. */
+    public String minority(Report.Decision d) {
+        return ReportText.minority(d, Ui.locale());
+    }
+
     /** The steps of the count, in the reader's language. */
     public List<String> getSteps() {
         return ReportText.steps(report, Ui.locale());
