@@ -104,21 +104,15 @@ public class FeedbackService implements PhaseGate {
         String code = option.getCode();
         int first = firsts.getOrDefault(code, 0);
         int rankedBy = ranked.getOrDefault(code, 0);
-        String support;
-        if (source == Recommendation.Source.COUNT) {
-            String score = count.score(code);
-            support = Messages.format(Locale.ENGLISH, "recommendation.support", score.isEmpty() ? "-" : score, first,
-                    count.ballots());
-        } else {
-            support = Messages.format(Locale.ENGLISH, "feedback.support.residents", residents.score(code),
-                    residents.ballots());
-        }
-        int notBacking = count.ballots() - rankedBy;
-        String minority = notBacking > 0 ? Messages.format(Locale.ENGLISH, "feedback.minority.notRanked",
-                notBacking, count.ballots()) : null;
+        String juryScore = source == Recommendation.Source.COUNT ? count.score(code) : null;
+        // the English line is kept for readers of the stored row; pages write it in their language from the figures
+        String support = source == Recommendation.Source.COUNT
+                ? SupportText.count(juryScore, first, count.ballots(), Locale.ENGLISH)
+                : SupportText.residents(residents.score(code), residents.ballots(), Locale.ENGLISH);
+        String minority = SupportText.notRanked(count.ballots(), rankedBy, Locale.ENGLISH);
         Recommendation r = new Recommendation(cycleId, position, source, option.getId(), code, option.getTitle(),
                 support, new Recommendation.Support(count.ballots(), first, rankedBy, minority, residents.ballots(),
-                residentWinners.contains(code), residents.score(code)));
+                residentWinners.contains(code), residents.score(code), juryScore));
         em.persist(r);
         em.flush();
         audit.record(actor, "feedback.recommendationMade", "recommendation", r.getId(), null,
@@ -154,7 +148,8 @@ public class FeedbackService implements PhaseGate {
         int position = recommendations(cycleId).stream().mapToInt(Recommendation::getRankPosition).max().orElse(0) + 1;
         int ballots = voting.ballots(cycleId, Ballot.Channel.JURY).size();
         Recommendation r = new Recommendation(cycleId, position, Recommendation.Source.JURY, null, null, title.strip(),
-                support.strip(), new Recommendation.Support(ballots, 0, 0, strip(minorityPositions), 0, false, null));
+                support.strip(), new Recommendation.Support(ballots, 0, 0, strip(minorityPositions), 0, false, null,
+                        null));
         em.persist(r);
         em.flush();
         audit.record(actor, "feedback.recommendationAdded", "recommendation", r.getId(), null, "cycle=" + cycleId);

@@ -64,6 +64,8 @@ public class Recommendation {
     private boolean residentFunded;
     @Column(name = "resident_score")
     private String residentScore;
+    @Column(name = "jury_score")
+    private String juryScore;
     @Enumerated(EnumType.STRING)
     private Response response;
     private String rationale;
@@ -111,11 +113,12 @@ public class Recommendation {
         this.residentBallots = figures.residentBallots();
         this.residentFunded = figures.residentFunded();
         this.residentScore = figures.residentScore();
+        this.juryScore = figures.juryScore();
     }
 
     /** How the jury and the residents' channel backed an option, as counted on entering DECIDE. */
     record Support(int juryBallots, int firstChoices, int rankedBy, String minorityPositions, int residentBallots,
-                   boolean residentFunded, String residentScore) {
+                   boolean residentFunded, String residentScore, String juryScore) {
     }
 
     /** Records (or replaces) the response; a changed response needs a fresh sign-off. */
@@ -167,6 +170,19 @@ public class Recommendation {
     public int getResidentBallots() { return residentBallots; }
     public boolean isResidentFunded() { return residentFunded; }
     public String getResidentScore() { return residentScore; }
+    /** The jury count's score of the option (points or votes, as the count writes it); null when none was kept. */
+    public String getJuryScore() { return juryScore; }
+
+    /** The support line in the reader's language (what a person typed stays as typed). */
+    public String supportIn(java.util.Locale locale) {
+        return SupportText.support(source, support, juryScore, firstChoices, juryBallots, residentScore,
+                residentBallots, locale);
+    }
+
+    /** The minority line in the reader's language when it is the generated one; null when there is none. */
+    public String minorityIn(java.util.Locale locale) {
+        return SupportText.minority(minorityPositions, juryBallots, rankedBy, locale);
+    }
     public Response getResponse() { return response; }
     public String getRationale() { return rationale; }
     public String getTradeOff() { return tradeOff; }

@@ -39,25 +39,39 @@ public record Report(long cycleId, String council, String title, String currency
     public record Heard(int items, String link) {
     }
 
-    /** How they voted: the jury count with its rounds, and the residents' channel alongside. */
+    /**
+     * How they voted: the jury count with its rounds, and the residents' channel alongside. {@code rounds} are the
+     * steps in English; {@code steps} the same steps as data (code and values, see {@code voting.count.Explanation}),
+     * from which the page and the PDF write them in the reader's language (versions published before steps existed
+     * hold none, and show {@code rounds}).
+     */
     public record Vote(String rule, int ballots, List<Funded> funded, List<NotFunded> notFunded, List<String> rounds,
-                       int residentBallots, List<String> residentWinners) {
+                       int residentBallots, List<String> residentWinners, List<Reason> steps) {
     }
 
     public record Funded(String code, String title, String score, long cost) {
     }
 
-    public record NotFunded(String code, String title, String why) {
+    /** An option not funded: {@code why} in English, {@code reason} the same as data (null in older versions). */
+    public record NotFunded(String code, String title, String why, Reason reason) {
     }
 
-    /** What was decided on one recommendation, and why. */
+    /** A sentence of the count as data: its code ({@code voting.count.Explanation.Reason}) and named values. */
+    public record Reason(String code, java.util.Map<String, Object> values) {
+    }
+
+    /**
+     * What was decided on one recommendation, and why. {@code support} and a generated {@code minorityPositions}
+     * are in English; {@code juryScore} and the counts beside them let the page and the PDF write them in the
+     * reader's language ({@link ReportText}); versions published before {@code juryScore} existed hold null.
+     */
     public record Decision(long id, int rank, Recommendation.Source source, String optionCode, String title,
                            String support, int juryBallots, int firstChoices,
                            int rankedBy, int supportPercent, String minorityPositions, int residentBallots,
                            boolean residentFunded, String residentScore, Recommendation.Response response,
                            String rationale, String tradeOff, String budgetLine, Long amountCommitted,
                            String whoLoses, String offered, String decisionMaker, boolean political,
-                           String signoffMember, LocalDate signoffOn) {
+                           String signoffMember, LocalDate signoffOn, String juryScore) {
     }
 
     /** What happens next and when, and the promise the mandate made. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.civicloop.cycle.Cycle;
 import org.civicloop.deliberation.DeliberationNote;
 import org.civicloop.deliberation.DeliberationService;
@@ -13,6 +14,8 @@ import org.civicloop.jury.JuryService;
 import org.civicloop.voting.Ballot;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.VotingService;
+import org.civicloop.voting.count.Explanation;
+import org.civicloop.voting.count.text.ExplanationText;
 
 /** Gathers every section of a cycle's report from the capabilities that own the facts. */
 @ApplicationScoped
@@ -43,6 +46,7 @@ class ReportAssembler {
                 taken.stream().map(Recommendation::getTitle).toList(), committed);
         VotingService.Count juryCount = voting.count(id, Ballot.Channel.JURY);
         VotingService.Count residentCount = voting.count(id, Ballot.Channel.RESIDENTS);
+        ExplanationText english = juryCount.text(Locale.ENGLISH);
         Report.Participation participation = new Report.Participation(jury.pool(id).size(), jury.jury(id).size(),
                 juryCount.ballots(), residentCount.ballots(), jury.representation(id).stream()
                 .map(l -> new Report.Representation(l.feature(), l.value(), l.min(), l.max(), l.pool(), l.jury()))
@@ -52,9 +56,10 @@ class ReportAssembler {
                 juryCount.winners().stream().map(o -> new Report.Funded(o.getCode(), o.getTitle(),
                         juryCount.score(o.getCode()), o.getCost())).toList(),
                 juryCount.losers().stream().map(l -> new Report.NotFunded(l.option().getCode(), l.option().getTitle(),
-                        l.why())).toList(),
-                juryCount.rounds().stream().map(r -> r.description()).toList(),
-                residentCount.ballots(), residentCount.winners().stream().map(BudgetOption::getTitle).toList());
+                        english.text(l.why()), reason(l.why()))).toList(),
+                english.rounds(juryCount.result()),
+                residentCount.ballots(), residentCount.winners().stream().map(BudgetOption::getTitle).toList(),
+                juryCount.rounds().stream().map(r -> reason(r.explanation())).toList());
         List<Report.Decision> decisions = recs.stream().map(ReportAssembler::decision).toList();
         Report.Next next = new Report.Next(draft.nextSteps(), draft.nextDate(), cycle.getFeedbackPromiseDate(),
                 cycle.getFeedbackPromiseHow(), cycle.getFeedbackChannel());
@@ -73,12 +78,16 @@ class ReportAssembler {
                 .filter(n -> n.getKind() == DeliberationNote.Kind.MINORITY_POSITION).map(DeliberationNote::getBody).toList(), next, check);
     }
 
+    private static Report.Reason reason(Explanation e) {
+        return new Report.Reason(e.code(), e.plainValues());
+    }
+
     static Report.Decision decision(Recommendation r) {
         return new Report.Decision(r.getId(), r.getRankPosition(), r.getSource(), r.getOptionCode(), r.getTitle(),
                 r.getSupport(), r.getJuryBallots(),
                 r.getFirstChoices(), r.getRankedBy(), r.getSupportPercent(), r.getMinorityPositions(),
                 r.getResidentBallots(), r.isResidentFunded(), r.getResidentScore(), r.getResponse(), r.getRationale(),
                 r.getTradeOff(), r.getBudgetLine(), r.getAmountCommitted(), r.getWhoLoses(), r.getOffered(),
-                r.getDecidedBy(), r.isPolitical(), r.getSignoffMember(), r.getSignoffOn());
+                r.getDecidedBy(), r.isPolitical(), r.getSignoffMember(), r.getSignoffOn(), r.getJuryScore());
     }
 }

@@ -134,9 +134,9 @@ public final class ReportPdf {
             scoreBar(f.title() + " (" + f.score() + ")", top == 0 ? 0 : (float) (s / top));
         }
         for (Report.NotFunded n : v.notFunded()) {
-            text(regular, 10, t("report.notFunded", n.title(), n.why()));
+            text(regular, 10, t("report.notFunded", n.title(), ReportText.why(r, n, locale)));
         }
-        for (String round : v.rounds()) {
+        for (String round : ReportText.steps(r, locale)) {
             text(regular, 9, "- " + round);
         }
         text(regular, 10, t("report.residentsVote", v.residentBallots(), String.join(", ", v.residentWinners())));
@@ -144,9 +144,9 @@ public final class ReportPdf {
         heading(t("report.decisions"));
         for (Report.Decision d : r.decisions()) {
             text(bold, 11, d.rank() + ". " + d.title() + ": " + t("response." + d.response()));
-            text(regular, 10, t("report.support") + " " + d.support());
+            text(regular, 10, t("report.support") + " " + ReportText.support(d, locale));
             if (d.minorityPositions() != null) {
-                text(regular, 10, t("report.minority") + " " + d.minorityPositions());
+                text(regular, 10, t("report.minority") + " " + ReportText.minority(d, locale));
             }
             text(regular, 10, t("report.why") + " " + d.rationale());
             text(regular, 10, t("report.tradeOff") + " " + d.tradeOff());

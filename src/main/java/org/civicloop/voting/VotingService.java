@@ -28,12 +28,14 @@ import org.civicloop.voting.count.BallotType;
 import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
 import org.civicloop.voting.count.Election;
+import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Fraction;
 import org.civicloop.voting.count.Option;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
 import org.civicloop.voting.count.Rules;
 import org.civicloop.voting.count.cli.Json;
+import org.civicloop.voting.count.text.ExplanationText;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseChanged;
 import org.civicloop.cycle.PhaseGate;
@@ -337,7 +339,7 @@ public class VotingService implements PhaseGate {
         BallotBox box = ballotBox(cycleId, channel);
         CountResult result = count(rule, box.election(), box.profile(), box.ballots().size());
         return new Count(channel, box.ballots().size(), rule, result, box.options(), box.ballots().stream()
-                .collect(Collectors.groupingBy(Ballot::getSource, Collectors.counting())));
+                .collect(Collectors.groupingBy(Ballot::getSource, Collectors.counting())), cycle.getCurrency());
     }
 
     /**
@@ -404,13 +406,34 @@ public class VotingService implements PhaseGate {
                             java.util.Map<String, BudgetOption> options) {
     }
 
-    /** An option that was not chosen, and why. */
-    public record Loss(BudgetOption option, String why) {
+    /** An option that was not chosen, and why (as data: {@link #text} writes it in a language). */
+    public record Loss(BudgetOption option, Explanation why) {
     }
 
-    /** A channel's count: the engine's result with the options it speaks of. */
+    /**
+     * A channel's count: the engine's result with the options it speaks of and the budget's currency (its
+     * explanations name the options and write amounts as money of that currency).
+     */
     public record Count(Ballot.Channel channel, int ballots, CountingRule rule, CountResult result,
-                        java.util.Map<String, BudgetOption> options, java.util.Map<Ballot.Source, Long> sources) {
+                        java.util.Map<String, BudgetOption> options, java.util.Map<Ballot.Source, Long> sources,
+                        String currency) {
+
+        /** The writer of this count's explanations in a language: options by title, amounts in the currency. */
+        public ExplanationText text(java.util.Locale locale) {
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            options.forEach((code, o) -> names.put(code, o.getTitle()));
+            return new ExplanationText(locale, names, currency);
+        }
+
+        /** One explanation (why an option lost, a step of the count) in the reader's language. */
+        public String explain(Explanation why, java.util.Locale locale) {
+            return text(locale).text(why);
+        }
+
+        /** The steps of the count in the reader's language. */
+        public List<String> steps(java.util.Locale locale) {
+            return text(locale).rounds(result);
+        }
 
         /** How many of the counted ballots came online or on paper (counted together, reported apart). */
         public long bySource(Ballot.Source source) {
@@ -421,7 +444,7 @@ public class VotingService implements PhaseGate {
             return result.winners().stream().map(options::get).toList();
         }
 
-        /** Options not chosen, each with the plain-words reason. */
+        /** Options not chosen, each with the reason. */
         public List<Loss> losers() {
             return result.lost().entrySet().stream().map(e -> new Loss(options.get(e.getKey()), e.getValue())).toList();
         }
@@ -456,8 +479,9 @@ public class VotingService implements PhaseGate {
             }
         }
 
+        /** The count as JSON: sentences in English (options by title, amounts as money) beside their data. */
         public String json() {
-            return Json.write(result);
+            return Json.write(result, text(java.util.Locale.ENGLISH));
         }
     }
 

@@ -36,12 +36,12 @@ final class ReportFixtures {
                 "12 points; first choice of 3 of 6 jurors", 6, 3, 6, 100, null, 1, false, "", Recommendation.Response.ADOPTED,
                 "Funded in full; works start in spring.", "Hill Street resurfacing waits a year.", "NP-2026-04",
                 60_000L, "Drivers lose six parking spaces.", "Six new spaces on Mill Lane.", "Cabinet Member",
-                true, "Cllr Amina Shah", LocalDate.of(2026, 3, 2));
+                true, "Cllr Amina Shah", LocalDate.of(2026, 3, 2), "12");
         Report.Decision rejected = new Report.Decision(2, 2, Recommendation.Source.RESIDENTS, "C", "Parklets \u2764",
                 "Funded by the residents' vote", 6, 3, 1, 50, "Two jurors did not rank it.", 1, true, "3",
                 Recommendation.Response.REJECTED, "=HYPERLINK(\"x\") the pot has \u00a312,000 left, not \u00a330,000",
                 "Fewer trees otherwise.", null, null, "Residents who voted for parklets.",
-                "First on next year's list.", "Head of Neighbourhoods", false, null, null);
+                "First on next year's list.", "Head of Neighbourhoods", false, null, null, null);
         return new Report(7, "Riverside", "Greener streets", "GBP", 2, Instant.parse("2026-03-05T10:00:00Z"),
                 "The amount for trees is \u00a348,000.", List.of(new Report.VersionNote(1,
                 Instant.parse("2026-03-04T10:00:00Z"), null)),
@@ -50,8 +50,12 @@ final class ReportFixtures {
                 List.of(new Report.Representation("age", "16-39", 2, 4, 4, 3))),
                 new Report.Heard(3, "/cycle.xhtml?id=7#evidence"), shift,
                 new Report.Vote("GREEDY", 6, List.of(new Report.Funded("A", "School crossings", "12", 60_000)),
-                        List.of(new Report.NotFunded("C", "Parklets", "did not fit the budget left")),
-                        List.of("Round 1: School crossings is funded (12 points)."), 1, List.of("Parklets")),
+                        List.of(new Report.NotFunded("C", "Parklets", "did not fit the budget left",
+                                new Report.Reason("GREEDY_DID_NOT_FIT", Map.of("rank", 2, "score", 1, "unit", "points",
+                                        "left", 10_000, "cost", 35_000)))),
+                        List.of("Round 1: School crossings is funded (12 points)."), 1, List.of("Parklets"),
+                        List.of(new Report.Reason("GREEDY_FUND", Map.of("option", "A", "score", 12, "unit", "points",
+                                "cost", 60_000, "left", 0)))),
                 List.of(adopted, rejected), List.of("2 of 6 jurors would rather spend everything on trees."),
                 new Report.Next("Design in spring.", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 4, 1),
                         "A report on this site", "This website"),

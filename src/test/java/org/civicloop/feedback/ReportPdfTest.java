@@ -51,4 +51,17 @@ class ReportPdfTest {
         assertTrue(text.contains("Ustedes dijeron, hicimos: Greener streets"), text);
         assertTrue(text.contains("School crossings: Aceptada") && text.contains("Antes 17\u00a0% Después 33\u00a0%"), text);
     }
+
+    /** The count's steps, why an option was not funded and the support line are written in Spanish from the data. */
+    @Test
+    void spanishExplanationsOfTheCount() throws Exception {
+        String es = text(ReportPdf.render(ReportFixtures.report(ReportFixtures.shift()), Locale.forLanguageTag("es")));
+        assertTrue(es.contains("Quedó en el puesto 2 con 1 punto, pero cuando le llegó el turno solo quedaban"), es);
+        assertTrue(es.contains("School crossings (12 puntos) cuesta 60.000"), es);
+        assertTrue(es.contains("12 puntos; primera opción de 3 de 6 miembros del jurado"), es);
+        assertFalse(es.contains("did not fit") || es.contains("is funded") || es.contains("first choice of"), es);
+        String en = text(ReportPdf.render(ReportFixtures.report(ReportFixtures.shift()), Locale.ENGLISH));
+        assertTrue(en.contains("Ranked 2 with 1 point, but when its turn came only £10,000 of the budget was left,"
+                + " less than its cost £35,000: it did not fit."), en);
+    }
 }

@@ -181,4 +181,82 @@ class LanguageIT {
             assertEquals(List.of(), second.accessibilityProblems());
         }
     }
+
+    /**
+     * The count's explanations (why an option was not funded, the steps, the support lines) read in Spanish on the
+     * cycle's results and on the report: each is the Spanish sentence written from the data the results API
+     * publishes beside its English text (options by name, money the Spanish way), and no English sentence is left.
+     */
+    @Test
+    void theCountsExplanationsAreInSpanishOnTheResultsAndTheReport() throws Exception {
+        long id = ItSupport.cycleTitled(base, "Greener streets 2026");
+        jakarta.json.JsonObject results = ItSupport.get(base, "/api/v1/cycles/" + id + "/results").json();
+        jakarta.json.JsonObject count = results.getJsonObject("jury").getJsonObject("count");
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (jakarta.json.JsonObject o : ItSupport.get(base, "/api/v1/cycles/" + id + "/options").array()
+                .getValuesAs(jakarta.json.JsonObject.class)) {
+            names.put(o.getString("code"), o.getString("title"));
+        }
+        org.civicloop.voting.count.text.ExplanationText spanish = new org.civicloop.voting.count.text.ExplanationText(
+                java.util.Locale.forLanguageTag("es"), names, results.getString("currency"));
+        List<String> english = new java.util.ArrayList<>();
+        List<String> expected = new java.util.ArrayList<>();
+        count.getJsonObject("lost").forEach((code, why) -> english.add(((jakarta.json.JsonString) why).getString()));
+        count.getJsonObject("lostReasons").forEach((code, why) -> expected.add(spanish.text(
+                why.asJsonObject().getString("code"), plain(why.asJsonObject().getJsonObject("values")))));
+        for (jakarta.json.JsonObject round : count.getJsonArray("rounds").getValuesAs(jakarta.json.JsonObject.class)) {
+            english.add(round.getString("description"));
+            expected.add(spanish.text(round.getString("code"), plain(round.getJsonObject("values"))));
+        }
+        assertFalse(english.isEmpty() || expected.contains(null), count.toString());
+        String cyclePage = pageText(ItSupport.get(base, "/cycle.xhtml?id=" + id, "Accept-Language", "es").body());
+        String report = pageText(ItSupport.get(base, "/report.xhtml?cycle=" + id, "Accept-Language", "es").body());
+        for (String page : List.of(cyclePage, report)) {
+            for (String sentence : english) {
+                assertFalse(page.contains(space(sentence)), "English left on a Spanish page: " + sentence);
+            }
+            for (String sentence : expected) {
+                assertTrue(page.contains(space(sentence)), "the Spanish explanation \"" + sentence + "\" in " + page);
+            }
+            assertFalse(page.contains(" points; first choice of"), "support lines in Spanish: " + page);
+        }
+        assertTrue(cyclePage.contains("primera opción de"), "the support line of a recommendation: " + cyclePage);
+    }
+
+    /** JSON values as the explanation writer reads them: numbers as decimals, lists and maps as Java ones. */
+    private static java.util.Map<String, Object> plain(jakarta.json.JsonObject o) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        o.forEach((k, v) -> m.put(k, plain(v)));
+        return m;
+    }
+
+    private static Object plain(jakarta.json.JsonValue v) {
+        return switch (v.getValueType()) {
+            case NUMBER -> ((jakarta.json.JsonNumber) v).bigDecimalValue();
+            case STRING -> ((jakarta.json.JsonString) v).getString();
+            case ARRAY -> v.asJsonArray().stream().map(LanguageIT::plain).toList();
+            case OBJECT -> plain(v.asJsonObject());
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /** A page's text: tags dropped, entities decoded, every kind of space one space. */
+    private static String pageText(String html) {
+        String text = html.replaceAll("(?s)<script.*?</script>", " ").replaceAll("<[^>]+>", " ");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("&#(x?)([0-9a-fA-F]+);").matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            int c = Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16);
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(new String(Character.toChars(c))));
+        }
+        m.appendTail(sb);
+        return space(sb.toString().replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&nbsp;", " ").replace("&amp;", "&"));
+    }
+
+    private static String space(String s) {
+        return s.replaceAll("[\\s\u00a0\u202f]+", " ");
+    }
 }

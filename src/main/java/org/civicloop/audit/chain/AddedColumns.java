@@ -75,6 +75,7 @@ public final class AddedColumns {
             add("V19", "jury_draw", null, "tolerance"),
             add("V21", "ballot", null, "salt"),
             add("V21", "voter_register", null, "id", "salt", "owner_tag"),
+            add("V26", "recommendation", null, "jury_score"),
             add("V29", "account", null, "audit_ref"))
             .stream().flatMap(List::stream).toList();
 

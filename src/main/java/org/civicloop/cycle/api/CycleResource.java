@@ -750,7 +750,10 @@ public class CycleResource {
     @Operation(summary = "The count of each channel (jury, residents) with the rule of the mandate: winners, rounds,"
             + " ties broken, and why every other option lost",
             description = "Every parameter of the count is stated: rule, seats (STV; null for budget rules), tieBreak"
-                    + " and budget; the .pb exports state the same, so a recount needs nothing unpublished.")
+                    + " and budget; the .pb exports state the same, so a recount needs nothing unpublished. Sentences"
+                    + " are English (options by title, amounts as money): each round's description and lost (option"
+                    + " code to sentence); the same as data beside them, to write in another language: each round's"
+                    + " code and values, and lostReasons (option code to {code, values}).")
     @APIResponse(responseCode = "409", description = "The vote has not closed yet")
     public String results(@PathParam("id") long id) {
         Cycle c = closedVote(id);

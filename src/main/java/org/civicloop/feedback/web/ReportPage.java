@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.feedback.FeedbackService;
 import org.civicloop.feedback.Report;
+import org.civicloop.feedback.ReportText;
 import org.civicloop.feedback.ReportVersion;
 import org.civicloop.feedback.ShiftChart;
 import org.civicloop.platform.web.Ui;
@@ -59,6 +60,26 @@ public class ReportPage implements Serializable {
     public List<ShiftChart.Chart> getOptionCharts() { return ShiftChart.options(report.shift()); }
     public boolean isShiftEmpty() { return report.shift() == null || report.shift().isEmpty(); }
     public List<Report.Decision> getDecisions() { return report.decisions(); }
+    /** Why an option was not funded, in the reader's language. */
+    public String why(Report.NotFunded option) {
+        return ReportText.why(report, option, Ui.locale());
+    }
+
+    /** A decision's support line, in the reader's language. */
+    public String support(Report.Decision d) {
+        return ReportText.support(d, Ui.locale());
+    }
+
+    /** A decision's minority line, in the reader's language when it was generated. */
+    public String minority(Report.Decision d) {
+        return ReportText.minority(d, Ui.locale());
+    }
+
+    /** The steps of the count, in the reader's language. */
+    public List<String> getSteps() {
+        return ReportText.steps(report, Ui.locale());
+    }
+
     public String getResidentWinners() {
         return report.vote().residentWinners().isEmpty() ? "\u2014" : String.join(", ", report.vote().residentWinners());
     }

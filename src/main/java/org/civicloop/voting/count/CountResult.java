@@ -11,9 +11,9 @@ import java.util.Map;
  *                top option)
  * @param rounds  the steps of the count
  * @param ties    ties that were broken
- * @param lost    for every option not elected/funded: why, in plain English (keyed by option id, file order)
+ * @param lost    for every option not elected/funded: why, as an {@link Explanation} (keyed by option id, file order)
  * @param summary further rule-specific results (scores, ranking, total cost, Condorcet winner, ...)
  */
 public record CountResult(String rule, List<String> winners, List<Round> rounds, List<TieBreak> ties,
-        Map<String, String> lost, Map<String, Object> summary) {
+        Map<String, Explanation> lost, Map<String, Object> summary) {
 }

@@ -7,9 +7,9 @@ import java.util.Map;
  *
  * @param number      1-based step number
  * @param action      short machine-readable kind ("eliminate", "elect", "purchase", "surplus", "pairwise", ...)
- * @param description one plain-English sentence
+ * @param explanation what happened, as data (written in a language by {@code voting.count.text.ExplanationText})
  * @param data        structured details: Strings, Fractions, Numbers, Booleans, Lists and Maps of these
  *                    (maps keyed by option id keep a stable order)
  */
-public record Round(int number, String action, String description, Map<String, Object> data) {
+public record Round(int number, String action, Explanation explanation, Map<String, Object> data) {
 }

@@ -14,6 +14,7 @@ import org.civicloop.voting.count.Rules;
 import org.civicloop.voting.count.io.ElectionFile;
 import org.civicloop.voting.count.io.ElectionFiles;
 import org.civicloop.voting.count.io.InputFormatException;
+import org.civicloop.voting.count.text.ExplanationText;
 
 /**
  * {@code count --rule RULE [--seats K] FILE}: counts a pabulib, PrefLib or BLT file and prints the result as JSON.
@@ -121,9 +122,11 @@ public final class CountCommand {
         json.put("title", ef.election().title());
         json.put("voters", ef.profile().voters());
         json.put("winners", result.winners());
-        json.put("rounds", result.rounds());
+        ExplanationText english = ExplanationText.english();
+        json.put("rounds", Json.rounds(result, english));
         json.put("ties", result.ties());
-        json.put("lost", result.lost());
+        json.put("lost", english.lost(result));
+        json.put("lostReasons", Json.lostReasons(result));
         json.put("summary", result.summary());
         out.println(Json.write(json));
         out.flush();

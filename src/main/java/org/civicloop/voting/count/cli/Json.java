@@ -2,10 +2,15 @@ package org.civicloop.voting.count.cli;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import org.civicloop.voting.count.CountResult;
+import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Fraction;
 import org.civicloop.voting.count.Round;
 import org.civicloop.voting.count.TieBreak;
+import org.civicloop.voting.count.text.ExplanationText;
 
 /**
  * A tiny JSON writer. Fractions are written as numbers (exact when they are decimal with at most 12 places,
@@ -22,16 +27,51 @@ public final class Json {
         return sb.toString();
     }
 
-    /** The count result as a JSON object: rule, winners, rounds, ties, lost, summary. */
-    public static String write(CountResult r) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+    /**
+     * The count result as a JSON object: rule, winners, rounds, ties, lost (sentences), lostReasons (the same as
+     * data), summary; the sentences written by {@code text}.
+     */
+    public static String write(CountResult r, ExplanationText text) {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("rule", r.rule());
         m.put("winners", r.winners());
-        m.put("rounds", r.rounds());
+        m.put("rounds", rounds(r, text));
         m.put("ties", r.ties());
-        m.put("lost", r.lost());
+        m.put("lost", text.lost(r));
+        m.put("lostReasons", lostReasons(r));
         m.put("summary", r.summary());
         return write(m);
+    }
+
+    /**
+     * Every step as a JSON object: round, action, description (the sentence), code and values (the same sentence
+     * as data: {@link Explanation}), then the step's details.
+     */
+    public static List<Map<String, Object>> rounds(CountResult r, ExplanationText text) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Round round : r.rounds()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("round", round.number());
+            m.put("action", round.action());
+            m.put("description", text.text(round.explanation()));
+            m.put("code", round.explanation().code());
+            m.put("values", round.explanation().values());
+            m.putAll(round.data());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Why each option lost, as data: option id to {code, values}. */
+    public static Map<String, Object> lostReasons(CountResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        r.lost().forEach((id, why) -> {
+            Map<String, Object> reason = new LinkedHashMap<>();
+            reason.put("code", why.code());
+            reason.put("values", why.values());
+            m.put(id, reason);
+        });
+        return m;
     }
 
     private static void indent(StringBuilder sb, int level, boolean pretty) {
@@ -58,13 +98,6 @@ public final class Json {
             sb.append(v);
         } else if (v instanceof Number n) {
             sb.append(new java.math.BigDecimal(n.toString()).toPlainString());
-        } else if (v instanceof Round r) {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("round", r.number());
-            m.put("action", r.action());
-            m.put("description", r.description());
-            m.putAll(r.data());
-            write(sb, m, level, pretty);
         } else if (v instanceof TieBreak t) {
             Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("round", t.round());
@@ -126,7 +159,7 @@ public final class Json {
 
     private static boolean isFlat(Collection<?> values) {
         for (Object o : values) {
-            if (o instanceof Map || o instanceof Collection || o instanceof Round || o instanceof TieBreak
+            if (o instanceof Map || o instanceof Collection || o instanceof TieBreak
                     || o instanceof String s && s.length() > 40) {
                 return false;
             }

@@ -9,6 +9,8 @@ import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
 import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
+import org.civicloop.voting.count.Explanation;
+import org.civicloop.voting.count.Explanation.Reason;
 import org.civicloop.voting.count.Fraction;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
@@ -96,25 +98,24 @@ public final class Borda implements CountingRule {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("scores", Ranked.byId(e, scores));
         data.put("elected", e.id(winner));
-        List<Round> rounds = List.of(new Round(1, "scores", "Borda scores; " + e.id(winner) + " scores highest ("
-                + Irv.fmt(score[winner]) + ").", data));
+        List<Round> rounds = List.of(new Round(1, "scores",
+                Explanation.of(Reason.BORDA_SCORES, e.id(winner), score[winner]), data));
         List<String> ranking = new ArrayList<>();
         for (int o : order) {
             ranking.add(e.id(o));
         }
-        Map<String, String> lost = new LinkedHashMap<>();
+        Map<String, Explanation> lost = new LinkedHashMap<>();
         for (int o = 0; o < m; o++) {
             if (o == winner) {
                 continue;
             }
             if (!in[o]) {
-                lost.put(e.id(o), "Withdrawn before the count.");
+                lost.put(e.id(o), Explanation.of(Reason.WITHDRAWN));
             } else if (score[o].equals(score[winner])) {
-                lost.put(e.id(o), "Scored " + Irv.fmt(score[o]) + " Borda points, tied with " + e.id(winner)
-                        + "; the tie was broken by " + TieBreaking.METHOD + ".");
+                lost.put(e.id(o), Explanation.of(Reason.BORDA_TIED, score[o], e.id(winner)));
             } else {
-                lost.put(e.id(o), "Scored " + Irv.fmt(score[o]) + " Borda points, fewer than " + e.id(winner)
-                        + "'s " + Irv.fmt(score[winner]) + " (ranked " + (ranking.indexOf(e.id(o)) + 1) + ").");
+                lost.put(e.id(o), Explanation.of(Reason.BORDA_FEWER, score[o], e.id(winner), score[winner],
+                        ranking.indexOf(e.id(o)) + 1));
             }
         }
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -8,6 +8,8 @@ import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
 import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
+import org.civicloop.voting.count.Explanation;
+import org.civicloop.voting.count.Explanation.Reason;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
 
@@ -40,37 +42,28 @@ public final class CondorcetCheck implements CountingRule {
         data.put("pairwise", Ranked.matrix(e, d, in));
         data.put("condorcetWinner", w < 0 ? null : e.id(w));
         List<Round> rounds = List.of(new Round(1, "pairwise", w < 0
-                ? "No option beats every other option head to head: there is no Condorcet winner."
-                : e.id(w) + " beats every other option head to head: it is the Condorcet winner.", data));
-        Map<String, String> lost = new LinkedHashMap<>();
+                ? Explanation.of(Reason.CONDORCET_NONE) : Explanation.of(Reason.CONDORCET_WINNER, e.id(w)), data));
+        Map<String, Explanation> lost = new LinkedHashMap<>();
         for (int x = 0; x < e.size(); x++) {
             if (x == w) {
                 continue;
             }
             if (!in[x]) {
-                lost.put(e.id(x), "Withdrawn before the count.");
+                lost.put(e.id(x), Explanation.of(Reason.WITHDRAWN));
                 continue;
             }
-            List<String> beatenBy = new ArrayList<>();
-            List<String> tiedWith = new ArrayList<>();
+            List<Map<String, Object>> beatenBy = new ArrayList<>();
+            List<Map<String, Object>> tiedWith = new ArrayList<>();
             for (int y = 0; y < e.size(); y++) {
                 if (y != x && in[y]) {
                     if (d[y][x] > d[x][y]) {
-                        beatenBy.add(e.id(y) + " (" + d[y][x] + " to " + d[x][y] + ")");
+                        beatenBy.add(Explanation.duel(e.id(y), d[y][x], d[x][y]));
                     } else if (d[y][x] == d[x][y]) {
-                        tiedWith.add(e.id(y) + " (" + d[x][y] + " each)");
+                        tiedWith.add(Explanation.duel(e.id(y), d[y][x], d[x][y]));
                     }
                 }
             }
-            StringBuilder s = new StringBuilder();
-            if (!beatenBy.isEmpty()) {
-                s.append("Loses head to head against ").append(String.join(", ", beatenBy)).append('.');
-            }
-            if (!tiedWith.isEmpty()) {
-                s.append(s.length() > 0 ? " " : "").append("Ties head to head with ")
-                        .append(String.join(", ", tiedWith)).append('.');
-            }
-            lost.put(e.id(x), s.toString());
+            lost.put(e.id(x), Explanation.of(Reason.CONDORCET_LOST, beatenBy, tiedWith));
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("condorcetWinner", w < 0 ? null : e.id(w));

@@ -12,6 +12,8 @@ import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
 import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
+import org.civicloop.voting.count.Explanation;
+import org.civicloop.voting.count.Explanation.Reason;
 import org.civicloop.voting.count.Fraction;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
@@ -70,7 +72,7 @@ public final class EqualShares implements CountingRule {
     public CountResult count(Election e, Profile p, CountOptions options) {
         BudgetInput in = new BudgetInput(name(), e, p);
         if (in.voters == 0) {
-            return new CountResult(name(), List.of(), List.of(), List.of(), allLost(in, "No votes were cast."),
+            return new CountResult(name(), List.of(), List.of(), List.of(), allLost(in, Explanation.of(Reason.NO_VOTES)),
                     Map.of());
         }
         Fraction base = in.budget.divide(in.voters);
@@ -140,23 +142,21 @@ public final class EqualShares implements CountingRule {
             data.put("supportersPayingAllTheyHad", pu.exhaustedPayers);
             data.put("supportersMoneyBefore", pu.moneyOfSupporters);
             data.put("totalSpent", spent);
-            String price = in.cost[o].signum() == 0
-                    ? "it costs nothing, so it is funded before any priced project and none of its "
-                            + in.supporters[o] + " supporters pays"
+            Explanation step = in.cost[o].signum() == 0
+                    ? Explanation.of(Reason.MES_PURCHASE_FREE, r, id, in.supporters[o])
                     : in.type == BallotType.APPROVAL
-                    ? "each of its " + pu.payers + " supporters with money left pays " + Irv.fmt(pu.maxPayment)
-                    : "its " + pu.payers + " supporters with money left pay " + Irv.fmt(pu.rho) + " per point (at most "
-                            + Irv.fmt(pu.maxPayment) + " each)";
-            rounds.add(new Round(r, "purchase", "Purchase " + r + ": " + id + " (cost " + Irv.fmt(in.cost[o])
-                    + "): " + price + (pu.exhaustedPayers > 0 ? " (" + pu.exhaustedPayers
-                            + " of them pay all they have left)" : "") + ".", data));
+                    ? Explanation.of(Reason.MES_PURCHASE_EACH, r, id, in.cost[o], pu.payers, pu.maxPayment,
+                            pu.exhaustedPayers)
+                    : Explanation.of(Reason.MES_PURCHASE_PER_POINT, r, id, in.cost[o], pu.payers, pu.rho,
+                            pu.maxPayment, pu.exhaustedPayers);
+            rounds.add(new Round(r, "purchase", step, data));
             if (!pu.tiedWith.isEmpty()) {
                 List<Integer> all = new ArrayList<>(pu.tiedWith);
                 all.add(o);
                 ties.add(new TieBreak(r, "fund", Irv.ids(e, all), id, TieBreaking.METHOD));
             }
         }
-        Map<String, String> lost = new LinkedHashMap<>();
+        Map<String, Explanation> lost = new LinkedHashMap<>();
         boolean[] funded = new boolean[in.m];
         for (Purchase pu : run.purchases) {
             funded[pu.project] = true;
@@ -166,27 +166,21 @@ public final class EqualShares implements CountingRule {
                 continue;
             }
             if (in.supporters[o] == 0) {
-                lost.put(e.id(o), "No voter supported it.");
+                lost.put(e.id(o), Explanation.of(Reason.NO_SUPPORT));
                 continue;
             }
             if (zeroCostApproval(in, o)) {
-                lost.put(e.id(o), "It costs 0: with approval ballots a project's utility is its cost, so a project"
-                        + " of cost 0 gives its " + in.supporters[o] + " supporters nothing and equal shares never"
-                        + " funds it (as pabutools counts it).");
+                lost.put(e.id(o), Explanation.of(Reason.MES_FREE_APPROVAL, in.supporters[o]));
                 continue;
             }
             Fraction start = run.perVoter.multiply(in.supporters[o]);
             Fraction end = run.supportersMoneyAtEnd[o];
-            String each = " (" + Irv.fmt(run.perVoter) + " each)";
             if (end.equals(start)) {
-                lost.put(e.id(o), "Its " + in.supporters[o] + " supporters had only " + Irv.fmt(start)
-                        + " in total" + each + ", less than its cost " + Irv.fmt(in.cost[o]) + ".");
+                lost.put(e.id(o), Explanation.of(Reason.MES_SHORT_FROM_START, in.supporters[o], start, run.perVoter,
+                        in.cost[o]));
             } else {
-                lost.put(e.id(o), "Its " + in.supporters[o] + " supporters started with " + Irv.fmt(start)
-                        + " in total" + each + " but, after paying for other projects they supported, had only "
-                        + Irv.fmt(end) + " left when the count ended, less than its cost " + Irv.fmt(in.cost[o])
-                        + (start.compareTo(in.cost[o]) < 0 ? " (even their full shares did not cover it)" : "")
-                        + ".");
+                lost.put(e.id(o), Explanation.of(Reason.MES_SHORT_AT_END, in.supporters[o], start, run.perVoter, end,
+                        in.cost[o], start.compareTo(in.cost[o]) < 0 ? 1 : 0));
             }
         }
         return new CountResult(name(), winners, rounds, ties, lost, summary);
@@ -207,8 +201,8 @@ public final class EqualShares implements CountingRule {
         return in.type == BallotType.APPROVAL && in.cost[o].signum() == 0;
     }
 
-    private static Map<String, String> allLost(BudgetInput in, String why) {
-        Map<String, String> m = new LinkedHashMap<>();
+    private static Map<String, Explanation> allLost(BudgetInput in, Explanation why) {
+        Map<String, Explanation> m = new LinkedHashMap<>();
         for (int o = 0; o < in.m; o++) {
             m.put(in.election.id(o), why);
         }

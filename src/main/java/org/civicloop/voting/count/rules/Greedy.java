@@ -8,6 +8,8 @@ import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
 import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
+import org.civicloop.voting.count.Explanation;
+import org.civicloop.voting.count.Explanation.Reason;
 import org.civicloop.voting.count.Fraction;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
@@ -39,7 +41,7 @@ public final class Greedy implements CountingRule {
         List<String> winners = new ArrayList<>();
         List<Round> rounds = new ArrayList<>();
         List<TieBreak> ties = new ArrayList<>();
-        Map<String, String> lostRaw = new LinkedHashMap<>();
+        Map<String, Explanation> lostRaw = new LinkedHashMap<>();
         int step = 0;
         for (int idx = 0; idx < order.size(); idx++) {
             int o = order.get(idx);
@@ -62,25 +64,24 @@ public final class Greedy implements CountingRule {
             String id = e.id(o);
             if (in.score[o] == 0) {
                 data.put("funded", false);
-                rounds.add(new Round(step, "skip", id + " has no support and is not funded.", data));
-                lostRaw.put(id, "No voter supported it (score 0); projects without support are never funded.");
+                rounds.add(new Round(step, "skip", Explanation.of(Reason.GREEDY_SKIP_UNSUPPORTED, id), data));
+                lostRaw.put(id, Explanation.of(Reason.GREEDY_NO_SUPPORT));
             } else if (in.cost[o].compareTo(left) <= 0) {
                 left = left.subtract(in.cost[o]);
                 winners.add(id);
                 data.put("funded", true);
                 data.put("budgetLeftAfter", left);
-                rounds.add(new Round(step, "fund", id + " (" + in.score[o] + " " + in.scoreWord() + ") costs "
-                        + Irv.fmt(in.cost[o]) + " and fits: funded, " + Irv.fmt(left) + " left.", data));
+                rounds.add(new Round(step, "fund", Explanation.of(Reason.GREEDY_FUND, id, in.score[o], in.scoreWord(),
+                        in.cost[o], left), data));
             } else {
                 data.put("funded", false);
-                rounds.add(new Round(step, "skip", id + " (" + in.score[o] + " " + in.scoreWord() + ") costs "
-                        + Irv.fmt(in.cost[o]) + " but only " + Irv.fmt(left) + " is left: skipped.", data));
-                lostRaw.put(id, "Ranked " + (idx + 1) + " with " + in.score[o] + " " + in.scoreWord()
-                        + ", but when its turn came only " + Irv.fmt(left) + " of the budget was left, less than its"
-                        + " cost " + Irv.fmt(in.cost[o]) + ": it did not fit.");
+                rounds.add(new Round(step, "skip", Explanation.of(Reason.GREEDY_SKIP, id, in.score[o], in.scoreWord(),
+                        in.cost[o], left), data));
+                lostRaw.put(id, Explanation.of(Reason.GREEDY_DID_NOT_FIT, idx + 1, in.score[o], in.scoreWord(), left,
+                        in.cost[o]));
             }
         }
-        Map<String, String> lost = new LinkedHashMap<>();
+        Map<String, Explanation> lost = new LinkedHashMap<>();
         for (int i = 0; i < in.m; i++) {
             if (lostRaw.containsKey(e.id(i))) {
                 lost.put(e.id(i), lostRaw.get(e.id(i)));

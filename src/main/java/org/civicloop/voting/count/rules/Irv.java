@@ -9,6 +9,8 @@ import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
 import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
+import org.civicloop.voting.count.Explanation;
+import org.civicloop.voting.count.Explanation.Reason;
 import org.civicloop.voting.count.Fraction;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
@@ -42,12 +44,12 @@ public final class Irv implements CountingRule {
         int[] pos = new int[nb];
         List<Round> rounds = new ArrayList<>();
         List<TieBreak> ties = new ArrayList<>();
-        Map<String, String> lost = new LinkedHashMap<>();
+        Map<String, Explanation> lost = new LinkedHashMap<>();
         Fraction[] prev = null;
         Fraction prevExhausted = null;
         int winner = -1;
         int roundNo = 0;
-        Map<Integer, String> eliminatedIn = new LinkedHashMap<>();
+        Map<Integer, Explanation> eliminatedIn = new LinkedHashMap<>();
         while (winner < 0) {
             roundNo++;
             long[] whole = new long[m];
@@ -137,15 +139,13 @@ public final class Irv implements CountingRule {
             if (left == 1 || tally[top].multiply(2).compareTo(active) > 0) {
                 winner = top;
                 data.put("elected", e.id(top));
-                String why = left == 1 ? "is the only option left"
-                        : "has a majority: " + fmt(tally[top]) + " of " + fmt(active) + " continuing votes";
-                rounds.add(new Round(roundNo, "elect", "Round " + roundNo + ": " + e.id(top) + " " + why + ".",
-                        data));
+                Explanation why = left == 1 ? Explanation.of(Reason.IRV_LAST_LEFT, roundNo, e.id(top))
+                        : Explanation.of(Reason.IRV_MAJORITY, roundNo, e.id(top), tally[top], active);
+                rounds.add(new Round(roundNo, "elect", why, data));
                 for (int o = 0; o < m; o++) {
                     if (continuing[o] && o != winner) {
-                        lost.put(e.id(o), "Still in the count in the last round (" + roundNo + ") with "
-                                + fmt(tally[o]) + " votes, when " + e.id(winner) + " reached a majority with "
-                                + fmt(tally[winner]) + " of " + fmt(active) + " continuing votes.");
+                        lost.put(e.id(o), Explanation.of(Reason.IRV_STILL_IN, roundNo, tally[o], e.id(winner),
+                                tally[winner], active));
                     }
                 }
                 break;
@@ -172,21 +172,19 @@ public final class Irv implements CountingRule {
             continuing[out] = false;
             left--;
             data.put("eliminated", e.id(out));
-            rounds.add(new Round(roundNo, "eliminate", "Round " + roundNo + ": no majority; " + e.id(out)
-                    + " has the fewest votes (" + fmt(min) + ") and is eliminated.", data));
-            eliminatedIn.put(out, "Eliminated in round " + roundNo + " with " + fmt(min) + " votes (the fewest"
-                    + (lowest.size() > 1 ? ", tied with " + (lowest.size() - 1) + " other(s); tie broken by "
-                            + TieBreaking.METHOD : "") + ").");
+            rounds.add(new Round(roundNo, "eliminate", Explanation.of(Reason.IRV_ELIMINATE, roundNo, e.id(out), min),
+                    data));
+            eliminatedIn.put(out, Explanation.of(Reason.IRV_ELIMINATED, roundNo, min, lowest.size() - 1));
             prev = tally;
             prevExhausted = exhausted;
         }
-        Map<String, String> allLost = new LinkedHashMap<>();
+        Map<String, Explanation> allLost = new LinkedHashMap<>();
         for (int o = 0; o < m; o++) {
             if (o == winner) {
                 continue;
             }
             if (e.withdrawn().contains(o)) {
-                allLost.put(e.id(o), "Withdrawn before the count.");
+                allLost.put(e.id(o), Explanation.of(Reason.WITHDRAWN));
             } else if (eliminatedIn.containsKey(o)) {
                 allLost.put(e.id(o), eliminatedIn.get(o));
             } else if (lost.containsKey(e.id(o))) {
@@ -205,9 +203,5 @@ public final class Irv implements CountingRule {
         }
         out.sort(null);
         return out;
-    }
-
-    static String fmt(Fraction f) {
-        return f.isInteger() ? f.toString() : f.toDecimalString(5);
     }
 }

@@ -9,6 +9,8 @@ import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
 import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
+import org.civicloop.voting.count.Explanation;
+import org.civicloop.voting.count.Explanation.Reason;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
 import org.civicloop.voting.count.TieBreak;
@@ -64,7 +66,7 @@ public final class MeekStv implements CountingRule {
         List<Round> rounds = new ArrayList<>();
         List<TieBreak> ties = new ArrayList<>();
         List<String> winners = new ArrayList<>();
-        Map<Integer, String> why = new LinkedHashMap<>();
+        Map<Integer, Explanation> why = new LinkedHashMap<>();
         long[] votes = new long[m];
         int elected = 0;
         int roundNo = 0;
@@ -92,8 +94,8 @@ public final class MeekStv implements CountingRule {
                 Map<String, Object> d = new LinkedHashMap<>();
                 d.put("elected", rest);
                 d.put("votes", StvSupport.byId(e, votes, PLACES, state, true));
-                rounds.add(new Round(roundNo, "elect-remaining", "Round " + roundNo + ": the " + rest.size()
-                        + " hopeful candidate(s) fill the remaining seats: " + String.join(", ", rest) + ".", d));
+                rounds.add(new Round(roundNo, "elect-remaining",
+                        Explanation.of(Reason.MEEK_ELECT_REMAINING, roundNo, List.copyOf(rest), rest.size()), d));
                 break;
             }
             // iterate to convergence, electing anyone who reaches the quota
@@ -176,9 +178,8 @@ public final class MeekStv implements CountingRule {
                     }
                 }
                 d.put("elected", newly);
-                rounds.add(new Round(roundNo, "elect", "Round " + roundNo + ": " + String.join(", ", newly)
-                        + " reached the quota of " + StvSupport.fmt(quota, PLACES) + " and "
-                        + (newly.size() == 1 ? "is" : "are") + " elected.", d));
+                rounds.add(new Round(roundNo, "elect", Explanation.of(Reason.MEEK_ELECT, roundNo, List.copyOf(newly),
+                        newly.size(), StvSupport.dec(quota, PLACES)), d));
                 continue;
             }
             if (elected >= seats) {
@@ -212,29 +213,26 @@ public final class MeekStv implements CountingRule {
             }
             state[out] = StvSupport.EXCLUDED;
             keep[out] = 0;
-            why.put(out, "Excluded in round " + roundNo + " with " + StvSupport.fmt(votes[out], PLACES)
-                    + " votes, the fewest of the hopeful candidates" + (lowest.size() > 1
-                            ? " (tied; " + TieBreaking.METHOD + ")" : "")
-                    + "; quota was " + StvSupport.fmt(quota, PLACES) + ".");
+            why.put(out, Explanation.of(Reason.MEEK_EXCLUDED, roundNo, StvSupport.dec(votes[out], PLACES),
+                    lowest.size() - 1, StvSupport.dec(quota, PLACES)));
             d.put("excluded", e.id(out));
-            rounds.add(new Round(roundNo, "exclude", "Round " + roundNo + ": nobody reached the quota of "
-                    + StvSupport.fmt(quota, PLACES) + "; " + e.id(out) + " has the fewest votes ("
-                    + StvSupport.fmt(votes[out], PLACES) + ") and is excluded.", d));
+            rounds.add(new Round(roundNo, "exclude", Explanation.of(Reason.MEEK_EXCLUDE, roundNo, e.id(out),
+                    StvSupport.dec(votes[out], PLACES), StvSupport.dec(quota, PLACES)), d));
         }
         // final distribution for the explanation
         distribute(ballots, state, keep, votes);
-        Map<String, String> lost = new LinkedHashMap<>();
+        Map<String, Explanation> lost = new LinkedHashMap<>();
         for (int c = 0; c < m; c++) {
             if (state[c] == StvSupport.ELECTED) {
                 continue;
             }
             if (e.withdrawn().contains(c)) {
-                lost.put(e.id(c), "Withdrawn before the count.");
+                lost.put(e.id(c), Explanation.of(Reason.WITHDRAWN));
             } else if (why.containsKey(c)) {
                 lost.put(e.id(c), why.get(c));
             } else {
-                lost.put(e.id(c), "All " + seats + " seats were filled while it had " + StvSupport.fmt(votes[c],
-                        PLACES) + " votes, below the quota of " + StvSupport.fmt(quota, PLACES) + ".");
+                lost.put(e.id(c), Explanation.of(Reason.STV_SEATS_FILLED, seats, StvSupport.dec(votes[c], PLACES),
+                        StvSupport.dec(quota, PLACES)));
             }
         }
         Map<String, Object> summary = new LinkedHashMap<>();

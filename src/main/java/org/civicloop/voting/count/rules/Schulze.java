@@ -8,6 +8,8 @@ import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
 import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
+import org.civicloop.voting.count.Explanation;
+import org.civicloop.voting.count.Explanation.Reason;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
 import org.civicloop.voting.count.TieBreak;
@@ -87,14 +89,12 @@ public final class Schulze implements CountingRule {
         List<Round> rounds = new ArrayList<>();
         Map<String, Object> d1 = new LinkedHashMap<>();
         d1.put("pairwise", Ranked.matrix(e, d, in));
-        rounds.add(new Round(1, "pairwise", "Pairwise comparisons: entry [x][y] is the number of voters who rank x"
-                + " above y.", d1));
+        rounds.add(new Round(1, "pairwise", Explanation.of(Reason.SCHULZE_PAIRWISE), d1));
         Map<String, Object> d2 = new LinkedHashMap<>();
         d2.put("strongestPaths", Ranked.matrix(e, p, in));
         d2.put("potentialWinners", Irv.ids(e, potential));
         d2.put("elected", e.id(winner));
-        rounds.add(new Round(2, "strongest-paths", "Strongest paths (winning votes): " + e.id(winner)
-                + " has a path at least as strong as every opponent's path back.", d2));
+        rounds.add(new Round(2, "strongest-paths", Explanation.of(Reason.SCHULZE_PATHS, e.id(winner)), d2));
         List<Integer> order = new ArrayList<>();
         for (int x = 0; x < m; x++) {
             if (in[x]) {
@@ -107,21 +107,18 @@ public final class Schulze implements CountingRule {
         for (int x : order) {
             ranking.add(e.id(x));
         }
-        Map<String, String> lost = new LinkedHashMap<>();
+        Map<String, Explanation> lost = new LinkedHashMap<>();
         for (int x = 0; x < m; x++) {
             if (x == winner) {
                 continue;
             }
             if (!in[x]) {
-                lost.put(e.id(x), "Withdrawn before the count.");
+                lost.put(e.id(x), Explanation.of(Reason.WITHDRAWN));
             } else if (p[winner][x] > p[x][winner]) {
-                lost.put(e.id(x), "Its strongest path to " + e.id(winner) + " has strength " + p[x][winner]
-                        + ", weaker than the strongest path from " + e.id(winner) + " to it (" + p[winner][x]
-                        + "); head to head " + d[x][winner] + " voters prefer it and " + d[winner][x]
-                        + " prefer " + e.id(winner) + ".");
+                lost.put(e.id(x), Explanation.of(Reason.SCHULZE_WEAKER, e.id(winner), p[x][winner], p[winner][x],
+                        d[x][winner], d[winner][x]));
             } else {
-                lost.put(e.id(x), "Tied with " + e.id(winner) + " on strongest paths (" + p[x][winner]
-                        + " each way); the tie was broken by " + TieBreaking.METHOD + ".");
+                lost.put(e.id(x), Explanation.of(Reason.SCHULZE_TIED, e.id(winner), p[x][winner]));
             }
         }
         Map<String, Object> summary = new LinkedHashMap<>();

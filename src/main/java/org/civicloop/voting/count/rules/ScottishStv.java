@@ -9,6 +9,8 @@ import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
 import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
+import org.civicloop.voting.count.Explanation;
+import org.civicloop.voting.count.Explanation.Reason;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
 import org.civicloop.voting.count.TieBreak;
@@ -91,7 +93,7 @@ public final class ScottishStv implements CountingRule {
         List<Round> rounds = new ArrayList<>();
         List<TieBreak> ties = new ArrayList<>();
         List<String> winners = new ArrayList<>();
-        Map<Integer, String> why = new LinkedHashMap<>();
+        Map<Integer, Explanation> why = new LinkedHashMap<>();
         boolean[] surplusPending = new boolean[m];
         int elected = 0;
         int stage = 1;
@@ -101,9 +103,8 @@ public final class ScottishStv implements CountingRule {
         List<String> newly = electReaching(e, votes, state, quota, surplusPending, winners, history);
         elected += newly.size();
         first.put("elected", newly);
-        rounds.add(new Round(stage, "first-preferences", "Stage 1: first preferences; quota "
-                + StvSupport.fmt(quota, PLACES) + (newly.isEmpty() ? "." : "; elected: " + String.join(", ", newly)
-                        + "."), first));
+        rounds.add(new Round(stage, "first-preferences", Explanation.of(Reason.SCOTTISH_FIRST,
+                StvSupport.dec(quota, PLACES), List.copyOf(newly), newly.size()), first));
         while (elected < seats) {
             int hopeful = 0;
             for (int c = 0; c < m; c++) {
@@ -125,15 +126,16 @@ public final class ScottishStv implements CountingRule {
                 Map<String, Object> d = new LinkedHashMap<>();
                 d.put("elected", rest);
                 d.put("votes", StvSupport.byId(e, votes, PLACES, state, true));
-                rounds.add(new Round(stage, "elect-remaining", "Stage " + stage + ": the " + rest.size()
-                        + " continuing candidate(s) fill the remaining seats: " + String.join(", ", rest) + ".", d));
+                rounds.add(new Round(stage, "elect-remaining",
+                        Explanation.of(Reason.SCOTTISH_ELECT_REMAINING, stage, List.copyOf(rest), rest.size()), d));
                 break;
             }
             stage++;
             long[] before = votes.clone();
             long ntBefore = nonTransferable;
             Map<String, Object> d = new LinkedHashMap<>();
-            String desc;
+            String stepOption;
+            java.math.BigDecimal stepFigure;
             // largest pending surplus
             List<Integer> withSurplus = new ArrayList<>();
             long maxSurplus = 0;
@@ -165,8 +167,8 @@ public final class ScottishStv implements CountingRule {
                 votes[c] = quota;
                 d.put("transferred", e.id(c));
                 d.put("surplus", StvSupport.dec(surplus, PLACES));
-                desc = "Stage " + stage + ": surplus of " + e.id(c) + " (" + StvSupport.fmt(surplus, PLACES)
-                        + ") transferred";
+                stepOption = e.id(c);
+                stepFigure = StvSupport.dec(surplus, PLACES);
             } else {
                 List<Integer> lowest = new ArrayList<>();
                 long min = Long.MAX_VALUE;
@@ -184,10 +186,8 @@ public final class ScottishStv implements CountingRule {
                 }
                 int c = breakTie(e, lowest, history, false, stage, "exclude", ties);
                 state[c] = StvSupport.EXCLUDED;
-                why.put(c, "Excluded at stage " + stage + " with " + StvSupport.fmt(votes[c], PLACES)
-                        + " votes, the fewest of the continuing candidates" + (lowest.size() > 1
-                                ? " (tied with " + (lowest.size() - 1) + " other(s))" : "")
-                        + "; quota was " + StvSupport.fmt(quota, PLACES) + ".");
+                why.put(c, Explanation.of(Reason.SCOTTISH_EXCLUDED, stage, StvSupport.dec(votes[c], PLACES),
+                        lowest.size() - 1, StvSupport.dec(quota, PLACES)));
                 for (int b : pile.get(c)) {
                     nonTransferable += move(b, rankings, pos, holder, state, pile, votes, value, ballots);
                 }
@@ -195,8 +195,8 @@ public final class ScottishStv implements CountingRule {
                 d.put("excluded", e.id(c));
                 d.put("excludedVotes", StvSupport.dec(votes[c], PLACES));
                 votes[c] = 0;
-                desc = "Stage " + stage + ": " + e.id(c) + " has the fewest votes (" + StvSupport.fmt(min, PLACES)
-                        + ") and is excluded; their ballots are transferred at their current values";
+                stepOption = e.id(c);
+                stepFigure = StvSupport.dec(min, PLACES);
             }
             Map<String, Object> transfers = new LinkedHashMap<>();
             for (int c = 0; c < m; c++) {
@@ -217,21 +217,23 @@ public final class ScottishStv implements CountingRule {
             }
             d.put("nonTransferableTotal", StvSupport.dec(nonTransferable, PLACES));
             d.put("residual", StvSupport.dec(total - sum - nonTransferable, PLACES));
-            rounds.add(new Round(stage, d.containsKey("excluded") ? "exclude" : "surplus",
-                    desc + (newly.isEmpty() ? "." : "; elected: " + String.join(", ", newly) + "."), d));
+            boolean excluded = d.containsKey("excluded");
+            rounds.add(new Round(stage, excluded ? "exclude" : "surplus", Explanation.of(excluded
+                    ? Reason.SCOTTISH_EXCLUDE : Reason.SCOTTISH_SURPLUS, stage, stepOption, stepFigure,
+                    List.copyOf(newly), newly.size()), d));
         }
-        Map<String, String> lost = new LinkedHashMap<>();
+        Map<String, Explanation> lost = new LinkedHashMap<>();
         for (int c = 0; c < m; c++) {
             if (state[c] == StvSupport.ELECTED) {
                 continue;
             }
             if (e.withdrawn().contains(c)) {
-                lost.put(e.id(c), "Withdrawn before the count.");
+                lost.put(e.id(c), Explanation.of(Reason.WITHDRAWN));
             } else if (why.containsKey(c)) {
                 lost.put(e.id(c), why.get(c));
             } else {
-                lost.put(e.id(c), "All " + seats + " seats were filled while it had " + StvSupport.fmt(votes[c],
-                        PLACES) + " votes, below the quota of " + StvSupport.fmt(quota, PLACES) + ".");
+                lost.put(e.id(c), Explanation.of(Reason.STV_SEATS_FILLED, seats, StvSupport.dec(votes[c], PLACES),
+                        StvSupport.dec(quota, PLACES)));
             }
         }
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -56,8 +56,4 @@ final class StvSupport {
         }
         return m;
     }
-
-    static String fmt(long units, int places) {
-        return dec(units, places).toPlainString();
-    }
 }

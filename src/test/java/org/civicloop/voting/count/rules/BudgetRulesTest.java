@@ -19,6 +19,7 @@ import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
 import org.civicloop.voting.count.Rules;
 import org.civicloop.voting.count.TestFiles;
+import org.civicloop.voting.count.text.ExplanationText;
 import org.junit.jupiter.api.Test;
 
 class BudgetRulesTest {
@@ -48,11 +49,11 @@ class BudgetRulesTest {
         Round buy = mes.rounds().get(0);
         assertEquals(Fraction.of(100, 3), buy.data().get("pricePerVoter"));
         assertEquals(Fraction.of(1, 3), buy.data().get("pricePerUtility"));
-        assertTrue(mes.lost().get("a").contains("had only 133.33333 left"), mes.lost().get("a"));
-        assertTrue(mes.lost().get("b").contains("less than its cost 150"), mes.lost().get("b"));
+        assertTrue(ExplanationText.english().lost(mes).get("a").contains("had only 133.33333 left"), ExplanationText.english().lost(mes).get("a"));
+        assertTrue(ExplanationText.english().lost(mes).get("b").contains("less than its cost 150"), ExplanationText.english().lost(mes).get("b"));
         CountResult greedy = Rules.count("greedy", e, p, null);
         assertEquals(List.of("c", "a"), greedy.winners());
-        assertTrue(greedy.lost().get("b").contains("did not fit"), greedy.lost().get("b"));
+        assertTrue(ExplanationText.english().lost(greedy).get("b").contains("did not fit"), ExplanationText.english().lost(greedy).get("b"));
     }
 
     @Test
@@ -63,10 +64,10 @@ class BudgetRulesTest {
         assertEquals(List.of("a", "b"), r.winners());
         assertEquals(List.of("a", "b"), r.ties().get(0).tied());
         assertEquals("a", r.ties().get(0).chosen());
-        assertEquals("No voter supported it.", r.lost().get("c"));
+        assertEquals("No voter supported it.", ExplanationText.english().lost(r).get("c"));
         CountResult g = Rules.count("greedy", e, p, null);
         assertEquals(List.of("a", "b"), g.winners());
-        assertTrue(g.lost().get("c").contains("No voter supported it"));
+        assertTrue(ExplanationText.english().lost(g).get("c").contains("No voter supported it"));
     }
 
     @Test

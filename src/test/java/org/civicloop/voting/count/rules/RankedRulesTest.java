@@ -22,6 +22,7 @@ import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Rules;
 import org.civicloop.voting.count.TestFiles;
 import org.civicloop.voting.count.io.ElectionFile;
+import org.civicloop.voting.count.text.ExplanationText;
 import org.junit.jupiter.api.Test;
 
 class RankedRulesTest {
@@ -39,7 +40,7 @@ class RankedRulesTest {
         assertEquals("3", irv.rounds().get(0).data().get("eliminated"), "Chattanooga (15) goes first");
         assertEquals("2", irv.rounds().get(1).data().get("eliminated"), "then Nashville (26)");
         assertEquals(Map.of("4", Fraction.of(15)), irv.rounds().get(0).data().get("transfers"));
-        assertTrue(irv.lost().get("3").contains("round 1 with 15 votes"), irv.lost().get("3"));
+        assertTrue(ExplanationText.english().lost(irv).get("3").contains("round 1 with 15 votes"), ExplanationText.english().lost(irv).get("3"));
         assertEquals(List.of("2"), count("schulze", f).winners(), "Schulze: Nashville");
         assertEquals("2", CondorcetCheck.winner(f.election(), f.profile()));
         assertEquals(List.of("2"), count("condorcet", f).winners());

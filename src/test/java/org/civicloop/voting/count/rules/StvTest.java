@@ -26,6 +26,7 @@ import org.civicloop.voting.count.Round;
 import org.civicloop.voting.count.Rules;
 import org.civicloop.voting.count.TestFiles;
 import org.civicloop.voting.count.io.ElectionFile;
+import org.civicloop.voting.count.text.ExplanationText;
 import org.junit.jupiter.api.Test;
 
 class StvTest {
@@ -129,6 +130,6 @@ class StvTest {
         assertEquals(new BigDecimal("3.99999"), ((Map<?, ?>) surplus.data().get("votes")).get("c"));
         assertEquals(new BigDecimal("0.00002"), surplus.data().get("residual"));
         assertEquals(List.of("a", "c"), r.winners());
-        assertTrue(r.lost().get("b").contains("Excluded"), r.lost().get("b"));
+        assertTrue(ExplanationText.english().lost(r).get("b").contains("Excluded"), ExplanationText.english().lost(r).get("b"));
     }
 }
