@@ -47,7 +47,8 @@ public record Report(long cycleId, String council, String title, String currency
     public record Funded(String code, String title, String score, long cost) {
     }
 
-    public record NotFunded(String code, String title, String why) {
+    /** An option not funded: its score and cost as for a funded one (null in reports published before they were kept). */
+    public record NotFunded(String code, String title, String why, String score, Long cost) {
     }
 
     /** What was decided on one recommendation, and why. */

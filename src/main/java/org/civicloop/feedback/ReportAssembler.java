@@ -52,7 +52,7 @@ class ReportAssembler {
                 juryCount.winners().stream().map(o -> new Report.Funded(o.getCode(), o.getTitle(),
                         juryCount.score(o.getCode()), o.getCost())).toList(),
                 juryCount.losers().stream().map(l -> new Report.NotFunded(l.option().getCode(), l.option().getTitle(),
-                        l.why())).toList(),
+                        l.why(), juryCount.score(l.option().getCode()), l.option().getCost())).toList(),
                 juryCount.rounds().stream().map(r -> r.description()).toList(),
                 residentCount.ballots(), residentCount.winners().stream().map(BudgetOption::getTitle).toList());
         List<Report.Decision> decisions = recs.stream().map(ReportAssembler::decision).toList();

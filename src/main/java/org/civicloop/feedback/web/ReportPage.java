@@ -59,6 +59,19 @@ public class ReportPage implements Serializable {
     public List<ShiftChart.Chart> getOptionCharts() { return ShiftChart.options(report.shift()); }
     public boolean isShiftEmpty() { return report.shift() == null || report.shift().isEmpty(); }
     public List<Report.Decision> getDecisions() { return report.decisions(); }
+    /** A line of the report's vote table: every option once, highest score first, funded or not. */
+    public record VoteRow(String title, String score, Long cost, boolean funded, String why) {
+    }
+
+    public List<VoteRow> getVoteRows() {
+        List<VoteRow> rows = new java.util.ArrayList<>();
+        report.vote().funded().forEach(f -> rows.add(new VoteRow(f.title(), f.score(), f.cost(), true, null)));
+        report.vote().notFunded().forEach(n -> rows.add(new VoteRow(n.title(), n.score(), n.cost(), false, n.why())));
+        rows.sort(java.util.Comparator.comparingDouble((VoteRow r) -> org.civicloop.voting.VotingService.Count
+                .numeric(r.score())).reversed());
+        return rows;
+    }
+
     public String getResidentWinners() {
         return report.vote().residentWinners().isEmpty() ? "\u2014" : String.join(", ", report.vote().residentWinners());
     }
