@@ -40,8 +40,9 @@ public record Report(long cycleId, String council, String title, String currency
     }
 
     /** How they voted: the jury count with its rounds, and the residents' channel alongside. */
+    /** ... and how many residents' ballots were flagged as a possible campaign (null in reports published before). */
     public record Vote(String rule, int ballots, List<Funded> funded, List<NotFunded> notFunded, List<String> rounds,
-                       int residentBallots, List<String> residentWinners) {
+                       int residentBallots, List<String> residentWinners, Long flaggedResidentBallots) {
     }
 
     public record Funded(String code, String title, String score, long cost) {

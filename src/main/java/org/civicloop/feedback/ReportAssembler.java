@@ -54,7 +54,8 @@ class ReportAssembler {
                 juryCount.losers().stream().map(l -> new Report.NotFunded(l.option().getCode(), l.option().getTitle(),
                         l.why(), juryCount.score(l.option().getCode()), l.option().getCost())).toList(),
                 juryCount.rounds().stream().map(r -> r.description()).toList(),
-                residentCount.ballots(), residentCount.winners().stream().map(BudgetOption::getTitle).toList());
+                residentCount.ballots(), residentCount.winners().stream().map(BudgetOption::getTitle).toList(),
+                voting.flaggedBallots(id));
         List<Report.Decision> decisions = recs.stream().map(ReportAssembler::decision).toList();
         Report.Next next = new Report.Next(draft.nextSteps(), draft.nextDate(), cycle.getFeedbackPromiseDate(),
                 cycle.getFeedbackPromiseHow(), cycle.getFeedbackChannel());

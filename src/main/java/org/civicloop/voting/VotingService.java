@@ -300,6 +300,25 @@ public class VotingService implements PhaseGate {
                 + " AND b.superseded = false", Long.class).setParameter("c", cycleId).getSingleResult();
     }
 
+    /** A flagged residents' ballot as officers see it: its receipt, the day it was cast and its ranking; never who. */
+    public record FlaggedBallot(String receipt, java.time.LocalDate castOn, List<String> ranking) {
+    }
+
+    /**
+     * The residents' ballots flagged as a possible campaign, grouped by identical ranking (then by receipt), for an
+     * officer to look into; officers of the cycle only. A ballot carries no voter identity, so none can be shown.
+     */
+    public Result<List<FlaggedBallot>> flagged(Actor actor, long cycleId) {
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
+        }
+        return Result.done(em.createQuery("SELECT b FROM Ballot b WHERE b.cycleId = :c AND b.flagged = true"
+                        + " AND b.superseded = false ORDER BY b.ranking, b.receipt", Ballot.class)
+                .setParameter("c", cycleId).getResultStream()
+                .map(b -> new FlaggedBallot(b.getReceipt(), b.getCastOn(), b.ranking())).toList());
+    }
+
     static String newReceipt() {
         StringBuilder sb = new StringBuilder("R-");
         for (int i = 0; i < 12; i++) {

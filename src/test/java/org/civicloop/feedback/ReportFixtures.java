@@ -51,7 +51,7 @@ final class ReportFixtures {
                 new Report.Heard(3, "/cycle.xhtml?id=7#evidence"), shift,
                 new Report.Vote("GREEDY", 6, List.of(new Report.Funded("A", "School crossings", "12", 60_000)),
                         List.of(new Report.NotFunded("C", "Parklets", "did not fit the budget left", "9", 45_000L)),
-                        List.of("Round 1: School crossings is funded (12 points)."), 1, List.of("Parklets")),
+                        List.of("Round 1: School crossings is funded (12 points)."), 1, List.of("Parklets"), 0L),
                 List.of(adopted, rejected), List.of("2 of 6 jurors would rather spend everything on trees."),
                 new Report.Next("Design in spring.", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 4, 1),
                         "A report on this site", "This website"),

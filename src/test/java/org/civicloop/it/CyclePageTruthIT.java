@@ -107,6 +107,57 @@ class CyclePageTruthIT {
         }
     }
 
+    @Test
+    void theShiftByGroupIsAChartAndATableOnThePageAndInTheReportAndUnansweredItemsSaySo() throws Exception {
+        long closed = ItSupport.cycleInPhase(base, "CLOSED");
+        JsonObject shift = get(base, "/api/v1/cycles/" + closed + "/shift").json();
+        String discuss = new WebSession(base).get("/discuss.xhtml?id=" + closed).body();
+        String report = new WebSession(base).get("/report.xhtml?cycle=" + closed).body();
+        assertTrue(!discuss.contains("{id}") && discuss.contains("/api/v1/cycles/" + closed + "/shift\""),
+                "the open data link names this cycle");
+        for (String page : List.of(discuss, report)) {
+            for (JsonObject item : shift.getJsonArray("statements").getValuesAs(JsonObject.class)) {
+                List<JsonObject> groups = item.getJsonArray("byCategory").getValuesAs(JsonObject.class);
+                if (item.getInt("respondents") == 0) {
+                    continue;
+                }
+                assertTrue(!groups.isEmpty(), "the demo's jury has groups: " + item);
+                // Each group's mean before and after, in the chart and in its table.
+                JsonObject g = groups.get(0);
+                String row = "<th scope=\"row\">" + g.getString("feature") + " · " + g.getString("value") + "</th>";
+                String figures = "<td class=\"num\">" + String.format(java.util.Locale.ROOT, "%.2f",
+                        g.getJsonNumber("meanBefore").doubleValue()) + "</td><td class=\"num\">"
+                        + String.format(java.util.Locale.ROOT, "%.2f", g.getJsonNumber("meanAfter").doubleValue()) + "</td>";
+                assertTrue(page.contains(row), row);
+                assertTrue(page.replaceAll("\\s+<", "<").contains(row + figures), row + figures);
+            }
+            assertTrue(page.contains("class=\"shift-groups\"") && page.contains("class=\"group-bars\" aria-hidden=\"true\""),
+                    "a chart by group beside its table");
+            assertTrue(page.contains("(moved up)"), "School crossings rose in the ranking, and the page says so");
+            assertTrue(page.contains("a negative change means the option moved up"), "the sign is explained");
+        }
+        int unanswered = 0;
+        for (long id : List.of(closed, ItSupport.cycleTitled(base, "Youth spaces fund"))) {
+            JsonObject s = get(base, "/api/v1/cycles/" + id + "/shift").json();
+            String page = new WebSession(base).get("/discuss.xhtml?id=" + id).body();
+            boolean any = false;
+            for (String part : List.of("statements", "options")) {
+                for (JsonObject item : s.getJsonArray(part).getValuesAs(JsonObject.class)) {
+                    any |= item.getInt("respondents") > 0;
+                    unanswered += item.getInt("respondents") == 0 ? 1 : 0;
+                }
+            }
+            if (any && page.contains("shift-table")) {
+                assertTrue(!page.contains("0 of 0") && !page.contains(">0 / 0<"), "no zeros for unanswered items");
+                boolean hasUnanswered = s.getJsonArray("statements").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(i -> i.getInt("respondents") == 0);
+                assertEquals(hasUnanswered, page.contains("Nobody answered this both before and after deliberation."),
+                        "an item nobody answered both times says so: " + s);
+            }
+        }
+        System.out.println("items nobody answered both times in the demo: " + unanswered);
+    }
+
     /** Places rise row by row; every row has points and a cost. */
     private static void assertOrdered(String table) {
         Matcher row = Pattern.compile("<tr><td class=\"num\">(\\d+)</td><td>[^<]*</td><td class=\"num\">([^<]*)</td>")

@@ -138,6 +138,11 @@ public class CyclePage implements Serializable {
         return voting.count(cycle().getId(), Ballot.Channel.RESIDENTS);
     }
 
+    /** How many residents' ballots were flagged as a possible campaign (a public figure: no ballot is named). */
+    public long getFlaggedBallots() {
+        return voting.flaggedBallots(cycle().getId());
+    }
+
     public List<Recommendation> getRecommendations() {
         return feedback.recommendations(cycle().getId());
     }
