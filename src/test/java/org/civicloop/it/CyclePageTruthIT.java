@@ -50,7 +50,8 @@ class CyclePageTruthIT {
                 ItSupport.basic(VOLUNTEER, ItSupport.DEMO_PASSWORD));
         assertEquals(201, joined.status(), joined.body());
         assertEquals(200, ItSupport.post(base, cy + "/people?idColumn=ref", "text/csv",
-                "ref,age\nB-1,young\nB-2,young\nB-3,old\n", "Authorization", OFFICER).status());
+                "ref,first_name,last_name,age\nB-1,Ana,Ruiz,young\nB-2,Ben,Okafor,young\nB-3,,,old\n", "Authorization",
+                OFFICER).status());
 
         String before = new WebSession(base).get("/cycle.xhtml?id=" + id).body();
         assertTrue(before.contains("id=\"volunteer\""), "volunteering is open before the draw");
@@ -84,12 +85,30 @@ class CyclePageTruthIT {
             ItSupport.keptLanguage(VOLUNTEER, kept);
         }
 
+        // The officer knows imported jurors by the name in their row beside its id (the id alone without a name).
+        String workspace = new WebSession(base).signedIn("officer", ItSupport.DEMO_PASSWORD)
+                .get("/officer/cycle.xhtml?id=" + id).body();
+        assertTrue(workspace.contains("Ana Ruiz (B-1)") && workspace.contains("Ben Okafor (B-2)")
+                && workspace.contains(">B-3<"), "imported jurors by name: " + workspace.substring(Math.max(0,
+                workspace.indexOf("invited")), Math.min(workspace.length(), workspace.indexOf("invited") + 3000)));
+
         // No new volunteering once drawn: refused, nothing added.
         ItSupport.Reply late = ItSupport.postJson(base, cy + "/volunteers", "{\"consent\":true,\"answers\":{\"age\":\"young\"}}",
                 "Authorization", ItSupport.basic("resident01", ItSupport.DEMO_PASSWORD));
         assertEquals(409, late.status(), late.body());
         assertTrue(late.body().contains("already been drawn"), late.body());
         assertEquals(4, get(base, cy).json().getInt("volunteers"));
+    }
+
+    @Test
+    void eachDemoCycleShowsItsOwnSuccessCriteria() throws Exception {
+        String library = new WebSession(base).get("/cycle.xhtml?id=" + ItSupport.cycleTitled(base,
+                "Library opening hours")).body();
+        assertTrue(library.contains("evening and weekend visits") && !library.contains("feel safer walking"),
+                "the library is measured by library use, not by Greener streets' criteria");
+        String youth = new WebSession(base).get("/cycle.xhtml?id=" + ItSupport.cycleTitled(base, "Youth spaces fund"))
+                .body();
+        assertTrue(youth.contains("somewhere safe to go after 6pm") && !youth.contains("feel safer walking"));
     }
 
     @Test

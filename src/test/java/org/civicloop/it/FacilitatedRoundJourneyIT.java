@@ -98,8 +98,16 @@ class FacilitatedRoundJourneyIT {
             phone2.clickAndWait("#join\\:join");
             phone2.find("#juror");
 
-            // The facilitator starts the round: the projector and both phones show it without reloading.
+            // The facilitator starts the round: the projector and both phones show it without reloading. The console
+            // runs the control in place: the page is not loaded again and does not jump back to the top.
+            JavascriptExecutor consoleJs = (JavascriptExecutor) console.driver();
+            consoleJs.executeScript("document.getElementById('h-agenda').scrollIntoView(); window.__consoleKept = true;");
+            Number scrolled = (Number) consoleJs.executeScript("return window.scrollY;");
             console.clickAndWait("input[id$=':start']");
+            assertEquals(Boolean.TRUE, consoleJs.executeScript("return window.__consoleKept === true;"),
+                    "the console page was not reloaded");
+            assertTrue(((Number) consoleJs.executeScript("return window.scrollY;")).doubleValue() > 0
+                    && scrolled.doubleValue() > 0, "the console stays where the facilitator was");
             // The agenda shows the round running (Pause instead of Start) as soon as the page comes back.
             console.find("input[id$=':pause']");
             assertTrue(console.driver().findElements(By.cssSelector("input[id$=':start']")).isEmpty(),
