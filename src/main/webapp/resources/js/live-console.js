@@ -105,3 +105,36 @@
   }
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', init); } else { init(); }
 }());
+
+/*
+ * The agenda's buttons run by AJAX and the agenda is drawn again in place: the page does not jump. The button that
+ * was pressed is replaced, so the keyboard focus goes to the same round's next button (e.g. Pause after Start), or
+ * to the agenda itself, never to the top of the page.
+ */
+(function (global) {
+  'use strict';
+  var pressed = null;
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('#agenda-table input[type=submit]');
+    if (b) {
+      var row = b.closest('tr');
+      pressed = { row: row ? Array.prototype.indexOf.call(row.parentNode.children, row) : -1, id: b.id };
+    }
+  }, true);
+  global.CivicLoopAgenda = {
+    after: function (data) {
+      if (data.status !== 'success' || !pressed) { return; }
+      var same = document.getElementById(pressed.id);
+      var rows = document.querySelectorAll('#agenda-table tbody tr');
+      var row = pressed.row >= 0 && pressed.row < rows.length ? rows[pressed.row] : null;
+      var next = same || (row && row.querySelector('input[type=submit]'));
+      var target = next || document.getElementById('agenda-table');
+      if (target) {
+        if (!next) { target.setAttribute('tabindex', '-1'); }
+        target.focus({ preventScroll: true });
+      }
+      pressed = null;
+    }
+  };
+}(window));
+

@@ -27,6 +27,7 @@
       var hand = q('j-hand');
       hand.setAttribute('aria-pressed', mine.handRaised ? 'true' : 'false');
       hand.textContent = mine.handRaised ? L['live.lowerHand'] : L['live.raiseHand'];
+      q('j-table').textContent = mine.table ? Live.fmt(L['live.juror.yourTable'], [mine.table]) : '';
       var list = q('j-my-questions');
       Live.clear(list);
       mine.questions.forEach(function (x) {
@@ -56,7 +57,9 @@
       if (!r || !state.poll || r.status !== 'RUNNING') { return; }
       var fs = Live.el('fieldset', { className: 'live-answer' });
       if (state.poll.type === 'scale') {
-        fs.appendChild(Live.el('legend', {}, r.statement || r.title));
+        // The statement is already the page's question (j-question): the legend asks, and points at it.
+        fs.setAttribute('aria-describedby', 'j-question');
+        fs.appendChild(Live.el('legend', {}, L['live.agreePrompt']));
         for (var v = 1; v <= 5; v++) {
           var id = 'j-score-' + v;
           var wrap = Live.el('div', { className: 'live-choice' });
@@ -129,6 +132,8 @@
       Live.renderShift(q('j-shift'), state.shift, L);
       root.setAttribute('data-version', state.version);
       buildForm();
+      // The juror's own view (hand, answer, table) can change with any push, e.g. when the tables are allocated.
+      loadMine();
       tick();
     }
 
@@ -152,10 +157,8 @@
     });
 
     Live.connect(root.getAttribute('data-key'), function (s) {
-      var roundChanged = !state || !s.round || !state.round || s.round.id !== state.round.id;
       state = s;
       render();
-      if (roundChanged) { loadMine(); }
     }, function (st) { q('j-status').textContent = L['live.status.' + st] || st; });
     setInterval(tick, 1000);
     loadMine();

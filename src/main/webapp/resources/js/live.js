@@ -206,9 +206,18 @@
       lines.forEach(function (l) {
         var tr = el('tr');
         tr.appendChild(el('th', { scope: 'row' }, l.label));
+        if (!l.respondents) {
+          // Nobody answered both times: say so rather than show zeros.
+          tr.appendChild(el('td', { colspan: '4', className: 'live-shift-empty' }, L['live.shift.noAnswers']));
+          table.appendChild(tr);
+          return;
+        }
         tr.appendChild(el('td', {}, mean.format(l.meanBefore)));
         tr.appendChild(el('td', {}, mean.format(l.meanAfter)));
-        tr.appendChild(el('td', {}, change.format(l.meanShift)));
+        // For options the figure is a rank (1 = first choice): a negative change moved the option up.
+        var moved = part[0] === 'options' && l.meanShift < 0 ? ' (' + L['live.shift.movedUp'] + ')'
+          : part[0] === 'options' && l.meanShift > 0 ? ' (' + L['live.shift.movedDown'] + ')' : '';
+        tr.appendChild(el('td', {}, change.format(l.meanShift) + moved));
         tr.appendChild(el('td', {}, fmt(L['live.shift.changedOf'], [l.changed, l.respondents])));
         table.appendChild(tr);
       });

@@ -218,8 +218,12 @@ public class ParticipationService {
 
     // ---- what a participant sees of their own inputs ----
 
+    /**
+     * ... and the table the juror sits at (the latest table allocation in this session that seated them; null when
+     * none has).
+     */
     public record Mine(boolean joined, boolean handRaised, Integer score, List<String> ranking,
-                       List<MyQuestion> questions) {
+                       List<MyQuestion> questions, Integer table) {
     }
 
     public record MyQuestion(String body, SessionQuestion.Status status) {
@@ -228,7 +232,7 @@ public class ParticipationService {
     public Mine mine(Actor actor, JurySession s) {
         Optional<Participant> p = participantOf(actor, s.getCycleId());
         if (p.isEmpty()) {
-            return new Mine(false, false, null, List.of(), List.of());
+            return new Mine(false, false, null, List.of(), List.of(), null);
         }
         String pseudonym = p.get().getPseudonym();
         Integer score = null;
@@ -257,7 +261,20 @@ public class ParticipationService {
                         + " q.pseudonym = :p ORDER BY q.askedAt, q.id", SessionQuestion.class)
                 .setParameter("s", s.getId()).setParameter("p", pseudonym).getResultList().stream()
                 .map(q -> new MyQuestion(q.getBody(), q.getStatus())).toList();
-        return new Mine(true, ownHand(s.getId(), pseudonym).isPresent(), score, ranking, questions);
+        return new Mine(true, ownHand(s.getId(), pseudonym).isPresent(), score, ranking, questions, myTable(actor, s));
+    }
+
+    /** The table the juror was last seated at in this session (by the facilitator's allocation), if any. */
+    private Integer myTable(Actor actor, JurySession s) {
+        Optional<Long> volunteer = accounts.find(actor.username())
+                .flatMap(a -> jury.find(s.getCycleId(), a.getId())).map(v -> v.getId());
+        if (volunteer.isEmpty()) {
+            return null;
+        }
+        return em.createQuery("SELECT t.tableNo FROM TableSeat t, SessionRound r WHERE t.roundId = r.id"
+                        + " AND r.sessionId = :s AND t.volunteerId = :v ORDER BY r.seq DESC", Integer.class)
+                .setParameter("s", s.getId()).setParameter("v", volunteer.get()).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
     }
 
     /** The person's existing answers for the questionnaire at this stage: item key to value. */

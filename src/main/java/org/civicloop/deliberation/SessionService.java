@@ -399,6 +399,8 @@ public class SessionService {
         em.flush();
         audit.note(actor, "deliberation.tablesAllocated", "session_round", Long.toString(roundId),
                 "tables=" + tables + " mixCost=" + seating.mixCost() + " repeatedPairs=" + seating.repeatedPairs());
+        // Jurors' phones ask again for their own view, which now names their table.
+        changed.fire(new SessionChanged(round.getSessionId()));
         return Result.done(seats);
     }
 
@@ -537,6 +539,16 @@ public class SessionService {
     public List<SessionRound> rounds(long sessionId) {
         return em.createQuery("SELECT r FROM SessionRound r WHERE r.sessionId = :s ORDER BY r.seq, r.id",
                 SessionRound.class).setParameter("s", sessionId).getResultList();
+    }
+
+    /**
+     * The rounds as the database has them now, refreshing any copy this request read before a change (a page that
+     * runs a round and draws the agenda again in the same request).
+     */
+    public List<SessionRound> roundsNow(long sessionId) {
+        return em.createQuery("SELECT r FROM SessionRound r WHERE r.sessionId = :s ORDER BY r.seq, r.id",
+                SessionRound.class).setParameter("s", sessionId).setHint("eclipselink.refresh", "true")
+                .getResultList();
     }
 
     public Optional<SessionRound> round(long roundId) {

@@ -138,13 +138,20 @@ public class DemoData {
 
     /** What a real officer writes before launch: items up for grabs (and not), criteria, stakeholders, dates. */
     private void authorise(long id, String openItem, String fixedItem, String fixedReason) {
+        authorise(id, openItem, fixedItem, fixedReason,
+                "Residents feel safer walking in the area (ward survey, up 10 points in two years)",
+                "Funded works completed on time");
+    }
+
+    /** As above, with the cycle's own outcome and output criteria (each cycle measures what it is about). */
+    private void authorise(long id, String openItem, String fixedItem, String fixedReason, String outcome,
+                           String output) {
         ok(mandate.addDecisionItem(officer, id, openItem, DecisionItem.Status.OPEN, null, LadderLevel.EMPOWER, null));
         ok(mandate.addDecisionItem(officer, id, fixedItem, DecisionItem.Status.FIXED, fixedReason, null, null));
-        ok(mandate.addSuccessCriterion(officer, id, CriterionKind.OUTCOME,
-                "Residents feel safer walking in the area (ward survey, up 10 points in two years)"));
+        ok(mandate.addSuccessCriterion(officer, id, CriterionKind.OUTCOME, outcome));
         ok(mandate.addSuccessCriterion(officer, id, CriterionKind.DISTRIBUTIONAL,
                 "The jury matches the ward's age, gender and tenure mix within 5 points"));
-        ok(mandate.addSuccessCriterion(officer, id, CriterionKind.OUTPUT, "Funded works completed on time"));
+        ok(mandate.addSuccessCriterion(officer, id, CriterionKind.OUTPUT, output));
         ok(mandate.addStakeholder(officer, id, "Ward councillors", "Must back the spending at Cabinet"));
         ok(mandate.addStakeholder(officer, id, "Riverside Police", "Partner on community safety outcomes"));
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -229,7 +236,9 @@ public class DemoData {
                 LadderLevel.EMPOWER, Set.of(ValueCell.OUR_WELLBEING)));
         long id = c.getId();
         authorise(id, "Which youth spaces the £80,000 fund pays for", "Opening hours of existing youth centres",
-                "Set in the staff contracts until March 2027.");
+                "Set in the staff contracts until March 2027.",
+                "More young people say they have somewhere safe to go after 6pm (youth survey, up 15 points in a year)",
+                "Funded youth spaces open by the end of the year");
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
         ok(jury.volunteer(resident("juror"), id, true));
         for (Actor r : residents.subList(5, 12)) {
@@ -260,7 +269,10 @@ public class DemoData {
                 LadderLevel.INVOLVE, Set.of(ValueCell.OUR_WELLBEING, ValueCell.OUR_RIGHTS_DUTIES)));
         long id = c.getId();
         authorise(id, "How the libraries' opening hours are spread over the week", "The total staffing budget",
-                "Agreed in the council's budget for 2026/27.");
+                "Agreed in the council's budget for 2026/27.",
+                "More visits at the times residents said they can come (library counts, evening and weekend visits up"
+                        + " 20 % in a year)",
+                "New opening hours in place at every branch within three months of the decision");
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
         ok(jury.setQuotas(officer, id, QUOTAS));
         int n = 0;

@@ -435,7 +435,10 @@ public class FeedbackService implements PhaseGate {
     @Override
     public Optional<Result.Refused<Void>> checkLeaving(Cycle cycle, Phase from) {
         if (from == Phase.DECIDE) {
-            long open = recommendations(cycle.getId()).stream().filter(r -> !r.isAnswered()).count();
+            // Counted in the database, not from loaded entities: a page asks this after a response was saved in
+            // another transaction, and its request may still hold the recommendations as they were before.
+            long open = em.createQuery("SELECT COUNT(r) FROM Recommendation r WHERE r.cycleId = :c AND r.response IS NULL",
+                    Long.class).setParameter("c", cycle.getId()).getSingleResult();
             if (open > 0) {
                 return Optional.of(new Result.Refused<>("refused.gate.responses", List.of(open)));
             }

@@ -43,17 +43,22 @@ public record Report(long cycleId, String council, String title, String currency
      * How they voted: the jury count with its rounds, and the residents' channel alongside. {@code rounds} are the
      * steps in English; {@code steps} the same steps as data (code and values, see {@code voting.count.Explanation}),
      * from which the page and the PDF write them in the reader's language (versions published before steps existed
-     * hold none, and show {@code rounds}).
+     * hold none, and show {@code rounds}). {@code flaggedResidentBallots}: how many residents' ballots were flagged as
+     * a possible campaign (null in reports published before it was kept).
      */
     public record Vote(String rule, int ballots, List<Funded> funded, List<NotFunded> notFunded, List<String> rounds,
-                       int residentBallots, List<String> residentWinners, List<Reason> steps) {
+                       int residentBallots, List<String> residentWinners, List<Reason> steps,
+                       Long flaggedResidentBallots) {
     }
 
     public record Funded(String code, String title, String score, long cost) {
     }
 
-    /** An option not funded: {@code why} in English, {@code reason} the same as data (null in older versions). */
-    public record NotFunded(String code, String title, String why, Reason reason) {
+    /**
+     * An option not funded: {@code why} in English, {@code reason} the same as data (null in older versions), its
+     * score and cost as for a funded one (null in reports published before they were kept).
+     */
+    public record NotFunded(String code, String title, String why, Reason reason, String score, Long cost) {
     }
 
     /** A sentence of the count as data: its code ({@code voting.count.Explanation.Reason}) and named values. */

@@ -56,10 +56,11 @@ class ReportAssembler {
                 juryCount.winners().stream().map(o -> new Report.Funded(o.getCode(), o.getTitle(),
                         juryCount.score(o.getCode()), o.getCost())).toList(),
                 juryCount.losers().stream().map(l -> new Report.NotFunded(l.option().getCode(), l.option().getTitle(),
-                        english.text(l.why()), reason(l.why()))).toList(),
+                        english.text(l.why()), reason(l.why()), juryCount.score(l.option().getCode()),
+                        l.option().getCost())).toList(),
                 english.rounds(juryCount.result()),
                 residentCount.ballots(), residentCount.winners().stream().map(BudgetOption::getTitle).toList(),
-                juryCount.rounds().stream().map(r -> reason(r.explanation())).toList());
+                juryCount.rounds().stream().map(r -> reason(r.explanation())).toList(), voting.flaggedBallots(id));
         List<Report.Decision> decisions = recs.stream().map(ReportAssembler::decision).toList();
         Report.Next next = new Report.Next(draft.nextSteps(), draft.nextDate(), cycle.getFeedbackPromiseDate(),
                 cycle.getFeedbackPromiseHow(), cycle.getFeedbackChannel());

@@ -114,13 +114,18 @@ public final class ReportPdf {
         }
         for (ShiftChart.Chart c : charts) {
             text(bold, 10, c.label());
+            if (c.respondents() == 0) {
+                text(regular, 9, t("shift.noAnswers"));
+                continue;
+            }
             text(regular, 9, t("report.shiftSummary", Numbers.change(c.meanShift(), locale), c.changed(), c.respondents()));
             for (ShiftChart.Bar b : c.bars()) {
                 barPair(b.answer(), b.beforePercent(), b.afterPercent());
             }
             for (var g : c.groups()) {
-                text(regular, 9, "  " + g.feature() + " " + g.value() + ": " + t("report.shiftSummary",
-                        Numbers.change(g.meanShift(), locale), g.changed(), g.respondents()));
+                text(regular, 9, "  " + g.feature() + " " + g.value() + ": " + (g.respondents() == 0
+                        ? t("shift.noAnswers") : t("report.shiftSummary", Numbers.change(g.meanShift(), locale),
+                        g.changed(), g.respondents())));
             }
         }
         text(regular, 9, t("report.legend"));
@@ -140,6 +145,9 @@ public final class ReportPdf {
             text(regular, 9, "- " + round);
         }
         text(regular, 10, t("report.residentsVote", v.residentBallots(), String.join(", ", v.residentWinners())));
+        if (v.flaggedResidentBallots() != null && v.flaggedResidentBallots() > 0) {
+            text(regular, 10, t("flagged.public", v.flaggedResidentBallots()));
+        }
 
         heading(t("report.decisions"));
         for (Report.Decision d : r.decisions()) {

@@ -101,6 +101,9 @@ public class JuryService implements PhaseGate {
         if (cycle.getPhase() != Phase.RECRUIT) {
             return Result.refused("refused.volunteer.closed");
         }
+        if (findDraw(cycleId).filter(JuryDraw::isDrawn).isPresent()) {
+            return Result.refused("refused.volunteer.drawn");
+        }
         if (!consent) {
             return Result.refused("refused.volunteer.consent");
         }

@@ -302,6 +302,25 @@ public class VotingService implements PhaseGate {
                 + " AND b.superseded = false", Long.class).setParameter("c", cycleId).getSingleResult();
     }
 
+    /** A flagged residents' ballot as officers see it: its receipt, the day it was cast and its ranking; never who. */
+    public record FlaggedBallot(String receipt, java.time.LocalDate castOn, List<String> ranking) {
+    }
+
+    /**
+     * The residents' ballots flagged as a possible campaign, grouped by identical ranking (then by receipt), for an
+     * officer to look into; officers of the cycle only. A ballot carries no voter identity, so none can be shown.
+     */
+    public Result<List<FlaggedBallot>> flagged(Actor actor, long cycleId) {
+        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
+        }
+        return Result.done(em.createQuery("SELECT b FROM Ballot b WHERE b.cycleId = :c AND b.flagged = true"
+                        + " AND b.superseded = false ORDER BY b.ranking, b.receipt", Ballot.class)
+                .setParameter("c", cycleId).getResultStream()
+                .map(b -> new FlaggedBallot(b.getReceipt(), b.getCastOn(), b.ranking())).toList());
+    }
+
     static String newReceipt() {
         StringBuilder sb = new StringBuilder("R-");
         for (int i = 0; i < 12; i++) {
@@ -468,8 +487,45 @@ public class VotingService implements PhaseGate {
             return max <= 0 ? 0 : (int) Math.round(100 * scoreValue(code) / max);
         }
 
+        /** One option's line in a count table: its place by score, the option, whether funded, and (if not) why. */
+        public record Line(int place, BudgetOption option, String score, boolean funded, Loss loss) {
+        }
+
+        /**
+         * Every option once, in ranking order (highest score first; equal scores share a place; without scores the
+         * engine's order, winners first), so that a table never lists a funded lower-ranked option above a higher one.
+         */
+        public List<Line> lines() {
+            List<Line> all = new java.util.ArrayList<>();
+            for (BudgetOption o : winners()) {
+                all.add(new Line(0, o, score(o.getCode()), true, null));
+            }
+            for (Loss l : losers()) {
+                all.add(new Line(0, l.option(), score(l.option().getCode()), false, l));
+            }
+            boolean scored = all.stream().anyMatch(l -> !l.score().isEmpty());
+            if (scored) {
+                all.sort(java.util.Comparator.comparingDouble((Line l) -> numeric(l.score())).reversed());
+            }
+            List<Line> out = new java.util.ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                Line l = all.get(i);
+                int place = scored && i > 0 && numeric(l.score()) == numeric(all.get(i - 1).score())
+                        ? out.get(i - 1).place() : i + 1;
+                out.add(new Line(place, l.option(), l.score(), l.funded(), l.loss()));
+            }
+            return out;
+        }
+
         private double scoreValue(String code) {
-            String s = score(code);
+            return numeric(score(code));
+        }
+
+        /** A score as the count writes it ("16", "7/2") as a number; 0 when empty or unreadable. */
+        public static double numeric(String s) {
+            if (s == null) {
+                return 0;
+            }
             try {
                 int slash = s.indexOf('/');
                 return s.isEmpty() ? 0 : slash < 0 ? Double.parseDouble(s)

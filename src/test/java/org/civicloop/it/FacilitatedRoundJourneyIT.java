@@ -98,14 +98,28 @@ class FacilitatedRoundJourneyIT {
             phone2.clickAndWait("#join\\:join");
             phone2.find("#juror");
 
-            // The facilitator starts the round: the projector and both phones show it without reloading.
+            // The facilitator starts the round: the projector and both phones show it without reloading. The console
+            // runs the control in place: the page is not loaded again and does not jump back to the top.
+            JavascriptExecutor consoleJs = (JavascriptExecutor) console.driver();
+            consoleJs.executeScript("document.getElementById('h-agenda').scrollIntoView(); window.__consoleKept = true;");
+            Number scrolled = (Number) consoleJs.executeScript("return window.scrollY;");
             console.clickAndWait("input[id$=':start']");
+            assertEquals(Boolean.TRUE, consoleJs.executeScript("return window.__consoleKept === true;"),
+                    "the console page was not reloaded");
+            assertTrue(((Number) consoleJs.executeScript("return window.scrollY;")).doubleValue() > 0
+                    && scrolled.doubleValue() > 0, "the console stays where the facilitator was");
             // The agenda shows the round running (Pause instead of Start) as soon as the page comes back.
             console.find("input[id$=':pause']");
             assertTrue(console.driver().findElements(By.cssSelector("input[id$=':start']")).isEmpty(),
                     "the round is no longer shown as still to start");
             projector.await(ExpectedConditions.textToBe(By.id("screen-title"), "Where do you stand now?"));
             assertTrue(projector.text("#screen-question").length() > 10, "the statement is on screen");
+            // A juror's phone shows the statement once (the answer form asks and points at it, not repeats it).
+            String statement = projector.text("#screen-question");
+            phone1.await(ExpectedConditions.textToBe(By.id("j-question"), statement));
+            phone1.find("#j-send");
+            assertEquals(1, phone1.pageText().split(java.util.regex.Pattern.quote(statement), -1).length - 1,
+                    "the statement once on the phone: " + phone1.pageText());
             assertTrue(projector.text("#screen-timer").matches("[45]:\\d\\d"), projector.text("#screen-timer"));
             projector.await(d -> liveText(projector, ".live-respondents").equals("0 of 8 jurors have answered"));
 
@@ -164,6 +178,22 @@ class FacilitatedRoundJourneyIT {
                     "no names on the projector: " + screenText);
             projector.driver().manage().window().setSize(new Dimension(1280, 720));
             projector.screenshot("projector-1280x720-poll");
+
+            // Tables: the facilitator seats the jury at two tables; each juror's phone says which is theirs.
+            console.select("#newRound\\:kind", "SMALL_GROUP");
+            console.type("#newRound\\:title", "Talk at your table");
+            console.type("#newRound\\:minutes", "10");
+            console.clickAndWait("#newRound\\:add");
+            console.type("input[id$=':count']", "2");
+            console.clickAndWait("input[id$=':allocate']");
+            phone1.await(d -> d.findElement(By.id("j-table")).getText().matches("You sit at table [12]"));
+            phone2.await(d -> d.findElement(By.id("j-table")).getText().matches("You sit at table [12]"));
+
+            // The session ends: the projector no longer shows a hand raised (one was still up).
+            assertEquals("Hands raised: 1", projector.text("#screen-hands"));
+            ((JavascriptExecutor) console.driver()).executeScript("window.confirm = function () { return true; };");
+            console.clickAndWait("#end\\:endSession");
+            projector.await(ExpectedConditions.textToBe(By.id("screen-hands"), ""));
         }
     }
 }

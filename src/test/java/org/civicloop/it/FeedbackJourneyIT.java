@@ -86,6 +86,17 @@ class FeedbackJourneyIT {
                 officer.type(p + "offered']", "Signed diversions and a letter to every house.");
                 officer.clickAndWait(p + "save']");
                 assertTrue(officer.text("#messages").contains("Response recorded"), officer.text("#messages"));
+                // The "still need a response" counter counts this save at once (it was one behind).
+                int left = count - i - 1;
+                java.util.List<org.openqa.selenium.WebElement> blocker = officer.driver().findElements(By.id("blocker"));
+                if (left == 0) {
+                    assertTrue(blocker.isEmpty(), "nothing left to answer: " + (blocker.isEmpty() ? "" : blocker.get(0).getText()));
+                } else {
+                    String expected = left == 1 ? "One recommendation still needs a response."
+                            : left + " recommendations still need a response.";
+                    assertTrue(!blocker.isEmpty() && blocker.get(0).getText().contains(expected),
+                            expected + " / " + (blocker.isEmpty() ? "no blocker" : blocker.get(0).getText()));
+                }
             }
             officer.screenshot("feedback-responses-desktop");
             officer.clickAndWait("#advance\\:next");
@@ -114,6 +125,21 @@ class FeedbackJourneyIT {
             assertTrue(decisions.contains("Adopted") && decisions.contains("Rejected"), decisions);
             assertTrue(decisions.contains("The police advise against closing a bus route."), decisions);
             assertTrue(decisions.contains("Signed diversions and a letter to every house."), "what losers are offered");
+            // The vote table keeps every option's points and cost, funded or not, highest points first.
+            java.util.List<org.openqa.selenium.WebElement> rows = phone.driver().findElements(By.cssSelector("#vote-table tbody tr"));
+            assertTrue(rows.size() >= 2, "every option is listed: " + rows.size());
+            double previous = Double.MAX_VALUE;
+            boolean sawNotFunded = false;
+            for (org.openqa.selenium.WebElement row : rows) {
+                java.util.List<org.openqa.selenium.WebElement> cells = row.findElements(By.cssSelector("td"));
+                String points = cells.get(0).getText().strip();
+                assertTrue(!points.isEmpty() && !cells.get(1).getText().isBlank(), "points and cost: " + row.getText());
+                double value = Double.parseDouble(points.replace(",", ""));
+                assertTrue(value <= previous, "highest points first: " + phone.text("#vote-table"));
+                previous = value;
+                sawNotFunded |= cells.get(2).getText().startsWith("Not funded");
+            }
+            assertTrue(sawNotFunded, "a losing option keeps its figures: " + phone.text("#vote-table"));
             assertTrue(phone.text("#no-shift").contains("No before/after answers were recorded"));
             assertTrue(phone.text("#check").length() > 64, "the audit head hash is shown");
             assertTrue(phone.text("#change-note").contains("4 May, not 1 May"), "the correction says what changed");

@@ -103,6 +103,26 @@ class VotingIT {
         long flagged = count("SELECT COUNT(*) FROM ballot WHERE cycle_id = ? AND flagged = TRUE", id) - flaggedBefore;
         assertTrue(flagged >= 2 && flagged <= 6, "the fifth identical ranking in the window and later ones are"
                 + " flagged for an officer: " + flagged);
+        // The officer sees which ballots: receipt, day and ranking (by title), never who cast them.
+        String workspace = new WebSession(base).signedIn("officer", ItSupport.DEMO_PASSWORD)
+                .get("/officer/cycle.xhtml?id=" + id).body();
+        int at = workspace.indexOf("id=\"flagged-ballots\"");
+        assertTrue(at > 0, "the flagged ballots are listed");
+        String table = workspace.substring(at, workspace.indexOf("</table>", at));
+        try (java.sql.Connection c = ItSupport.connect(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT receipt FROM ballot WHERE cycle_id = ? AND flagged = TRUE AND superseded = FALSE")) {
+            ps.setLong(1, id);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                int rows = 0;
+                while (rs.next()) {
+                    rows++;
+                    assertTrue(table.contains("<code>" + rs.getString(1) + "</code>"), rs.getString(1) + " in " + table);
+                }
+                assertEquals(rows, table.split("<tr>").length - 2, "one row per flagged ballot: " + table);
+            }
+        }
+        assertTrue(!table.contains("campaign" + ItSupport.db()), "no voter is named");
+        assertTrue(table.contains(" &gt; ") || table.contains(" > "), "the ranking written out: " + table);
         // The arrivals reach the shared database within about a second (what a second server reads), never with who.
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
         while (count("SELECT COUNT(*) FROM campaign_arrival WHERE cycle_id = ?", id) < 6

@@ -44,6 +44,25 @@ class BundlesTest {
         }
     }
 
+    /** A key written twice is silently the later text: two people's edits merged into one file must not do that. */
+    @Test
+    void noBundleNamesAKeyTwice() throws Exception {
+        for (String name : new String[]{"messages.properties", "messages_en.properties", "messages_es.properties"}) {
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            try (InputStream in = BundlesTest.class.getResourceAsStream("/org/civicloop/i18n/" + name)) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                Matcher m = Pattern.compile("(?m)^([^#!\\s=:][^=:\\s]*)\\s*[=:]").matcher(text);
+                while (m.find()) {
+                    if (!seen.add(m.group(1))) {
+                        twice.add(m.group(1));
+                    }
+                }
+            }
+            assertEquals(Set.of(), twice, name + " names these keys twice");
+        }
+    }
+
     @Test
     void everyRefusalKeyUsedByTheCodeHasAText() throws Exception {
         Properties en = load("messages.properties");

@@ -411,13 +411,14 @@ public class CycleResource {
     @Path("/{id}/jury/volunteers")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"RESIDENT", "JUROR"})
-    @Operation(summary = "Volunteer for the jury while the cycle recruits: consent, one answer per category, an"
+    @Operation(summary = "Volunteer for the jury while the cycle recruits and its jury is not yet drawn: consent, one answer per category, an"
             + " optional address for the household rule, and the registration code of an invitation letter (required"
             + " when the cycle's volunteering is LETTERS_ONLY). A code is used once; its letter's address becomes the"
             + " volunteer's household. A wrong or used code changes nothing")
     @APIResponse(responseCode = "201", description = "In the pool: the volunteer's pseudonymous id")
     @APIResponse(responseCode = "400", description = "A missing answer or consent, a code required, or a wrong code")
-    @APIResponse(responseCode = "409", description = "Already volunteered, not recruiting, or the code was used")
+    @APIResponse(responseCode = "409", description = "Already volunteered, not recruiting, the jury already drawn,"
+            + " or the code was used")
     @APIResponse(responseCode = "429", description = "Too many wrong codes from this account or address;"
             + " Retry-After says when to try again")
     public Response volunteer(@PathParam("id") long id, @Valid @NotNull VolunteerRequest r,

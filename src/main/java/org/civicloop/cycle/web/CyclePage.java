@@ -138,6 +138,11 @@ public class CyclePage implements Serializable {
         return voting.count(cycle().getId(), Ballot.Channel.RESIDENTS);
     }
 
+    /** How many residents' ballots were flagged as a possible campaign (a public figure: no ballot is named). */
+    public long getFlaggedBallots() {
+        return voting.flaggedBallots(cycle().getId());
+    }
+
     public List<Recommendation> getRecommendations() {
         return feedback.recommendations(cycle().getId());
     }
@@ -159,8 +164,27 @@ public class CyclePage implements Serializable {
         return jury.pool(cycle().getId()).size();
     }
 
+    /** Volunteering is open while the cycle recruits and until the jury is drawn. */
     public boolean isCanVolunteer() {
-        return cycle().getPhase() == Phase.RECRUIT;
+        return cycle().getPhase() == Phase.RECRUIT && !isJuryDrawn();
+    }
+
+    /** The jury has been drawn (its seed published). */
+    public boolean isJuryDrawn() {
+        return jury.findDraw(cycle().getId()).filter(org.civicloop.jury.JuryDraw::isDrawn).isPresent();
+    }
+
+    /**
+     * For the signed-in volunteer only, after the draw: "DRAWN" (invited to the jury), "NOT_DRAWN" (in the pool, not
+     * drawn) or null (not a volunteer, signed out, or no draw yet). Nobody else's outcome is ever shown.
+     */
+    public String getMyDrawOutcome() {
+        if (!currentUser.isSignedIn() || !isJuryDrawn()) {
+            return null;
+        }
+        return accounts.find(currentUser.getUsername()).flatMap(a -> jury.find(cycle().getId(), a.getId()))
+                .map(v -> v.getStatus() == org.civicloop.jury.Volunteer.Status.SELECTED ? "DRAWN" : "NOT_DRAWN")
+                .orElse(null);
     }
 
     public boolean isVolunteered() {

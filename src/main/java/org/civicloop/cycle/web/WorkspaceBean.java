@@ -436,8 +436,10 @@ public class WorkspaceBean implements Serializable {
         if (v.getAccountId() != null) {
             return accounts.usernameOf(v.getAccountId());
         }
+        String header = jury.setting(id).getPoolHeader();
         return jury.personal(id).stream().filter(p -> p.getVolunteerId().equals(v.getId())).findFirst()
-                .map(p -> p.getExternalId() == null ? "#" + v.getId() : p.getExternalId()).orElse("#" + v.getId());
+                .map(p -> org.civicloop.jury.ImportedName.label(header, p.getSourceRow(), p.getExternalId()))
+                .filter(s -> s != null && !s.isBlank()).orElse("#" + v.getId());
     }
     public List<BudgetOption> getOptions() { return voting.options(id); }
     public List<DeliberationNote> getNotes() { return deliberation.notes(id); }
@@ -446,6 +448,18 @@ public class WorkspaceBean implements Serializable {
     public List<AuditEntry> getHistory() { return audit.forEntity("cycle", id); }
     public int getJuryBallots() { return voting.ballots(id, Ballot.Channel.JURY).size(); }
     public long getFlaggedBallots() { return voting.flaggedBallots(id); }
+    /** The flagged ballots (receipt, day, ranking by option title), for this cycle's officers. */
+    public List<FlaggedRow> getFlaggedList() {
+        java.util.Map<String, String> titles = voting.options(id).stream()
+                .collect(java.util.stream.Collectors.toMap(BudgetOption::getCode, BudgetOption::getTitle));
+        Result<List<VotingService.FlaggedBallot>> r = voting.flagged(currentUser.actor(), id);
+        return !r.isDone() ? List.of() : r.value().stream().map(b -> new FlaggedRow(b.receipt(), b.castOn(),
+                String.join(" > ", b.ranking().stream().map(c -> titles.getOrDefault(c, c)).toList()))).toList();
+    }
+
+    /** A flagged ballot's row: receipt, day cast and its ranking written out. */
+    public record FlaggedRow(String receipt, java.time.LocalDate castOn, String ranking) {
+    }
     public int getResidentBallots() { return voting.ballots(id, Ballot.Channel.RESIDENTS).size(); }
     public DeliberationNote.Kind[] getNoteKinds() { return DeliberationNote.Kind.values(); }
     public boolean phaseIs(String phase) { return cycle().getPhase() == Phase.valueOf(phase); }

@@ -156,7 +156,7 @@ public class LiveResource {
     @Path("/sessions/{id}/me")
     @RolesAllowed({"RESIDENT", "JUROR"})
     @Operation(summary = "The signed-in juror's own inputs in this session (their answer to the current poll, their"
-            + " hand, their questions)")
+            + " hand, their questions) and the table they sit at (the latest allocation that seated them, or null)")
     public ParticipationService.Mine me(@PathParam("id") long id) {
         JurySession s = sessions.find(id).orElseThrow(NotFoundException::new);
         if (!jury.isJuror(s.getCycleId(), currentUser.actor().username())) {

@@ -148,7 +148,8 @@ public class LiveViews {
         List<QueueItem> queue = sessions.questions(s.getId()).stream()
                 .filter(q -> q.getStatus() == SessionQuestion.Status.QUEUED)
                 .map(q -> new QueueItem(q.getId(), q.getBody())).toList();
-        int hands = sessions.raisedHands(s.getId()).size();
+        // Once the session has ended nobody is waiting to speak: the screens show no hands still up.
+        int hands = s.getStatus() == JurySession.Status.ENDED ? 0 : sessions.raisedHands(s.getId()).size();
         List<AgendaItem> agenda = rounds.stream().map(r -> new AgendaItem(r.getId(), r.getSeq(), r.getKind(),
                 r.getTitle(), r.getStatus(), r.getPlannedMinutes())).toList();
         ShiftSummary shift = s.getStatus() == JurySession.Status.ENDED ? summary(shifts.shift(s.getCycleId())) : null;

@@ -88,7 +88,7 @@ public class SessionBean implements Serializable {
     }
 
     public List<SessionRound> getRounds() {
-        return sessions.rounds(id);
+        return fresh ? sessions.roundsNow(id) : sessions.rounds(id);
     }
 
     public List<OpinionStatement> getStatements() {
@@ -139,14 +139,30 @@ public class SessionBean implements Serializable {
         Result<SessionRound> r = sessions.control(currentUser.actor(), roundId, SessionService.Control.valueOf(control),
                 "EXTEND".equals(control) ? 5 : 0);
         if (Ui.report(r, "round.controlled." + control)) {
-            return shownAnew();
+            return inPlaceOrAnew();
         }
         reload();
         return null;
     }
 
+    /**
+     * From the agenda's buttons (AJAX) the agenda is drawn again in place, read fresh (SessionService.roundsNow), so the
+     * facilitator keeps their place on the page; without script the page is shown anew.
+     */
+    private String inPlaceOrAnew() {
+        if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
+            reload();
+            fresh = true;
+            return null;
+        }
+        return shownAnew();
+    }
+
+    /** Set when this request changed the rounds: the agenda is then read fresh from the database. */
+    private transient boolean fresh;
+
     public String move(long roundId, boolean up) {
-        return Ui.report(sessions.moveRound(currentUser.actor(), roundId, up), null) ? shownAnew() : null;
+        return Ui.report(sessions.moveRound(currentUser.actor(), roundId, up), null) ? inPlaceOrAnew() : null;
     }
 
     /**

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.civicloop.cycle.CycleService;
@@ -15,6 +17,7 @@ import org.civicloop.feedback.ReportText;
 import org.civicloop.feedback.ReportVersion;
 import org.civicloop.feedback.ShiftChart;
 import org.civicloop.platform.web.Ui;
+import org.civicloop.voting.VotingService;
 
 /** The public "you said, we did" page of one cycle: the latest report version, or an earlier one by number. */
 @Named
@@ -78,6 +81,18 @@ public class ReportPage implements Serializable {
     /** The steps of the count, in the reader's language. */
     public List<String> getSteps() {
         return ReportText.steps(report, Ui.locale());
+    }
+
+    /** A line of the report's vote table: every option once, highest score first, funded or not. */
+    public record VoteRow(String title, String score, Long cost, boolean funded, String why) {
+    }
+
+    public List<VoteRow> getVoteRows() {
+        List<VoteRow> rows = new ArrayList<>();
+        report.vote().funded().forEach(f -> rows.add(new VoteRow(f.title(), f.score(), f.cost(), true, null)));
+        report.vote().notFunded().forEach(n -> rows.add(new VoteRow(n.title(), n.score(), n.cost(), false, why(n))));
+        rows.sort(Comparator.comparingDouble((VoteRow r) -> VotingService.Count.numeric(r.score())).reversed());
+        return rows;
     }
 
     public String getResidentWinners() {

@@ -66,6 +66,18 @@ public class Formats {
         }
     }
 
+    /** A probability kept as text ("0.1875") as a percentage in the page's language, one decimal; nothing is a dash. */
+    public String share(String probability) {
+        if (probability == null || probability.isBlank()) {
+            return "\u2014";
+        }
+        try {
+            return percent(Double.parseDouble(probability.strip()));
+        } catch (NumberFormatException e) {
+            return probability;
+        }
+    }
+
     /** A probability (0..1) as a percentage in the page's language, one decimal. */
     public String percent(double share) {
         java.text.NumberFormat f = java.text.NumberFormat.getPercentInstance(Ui.locale());
