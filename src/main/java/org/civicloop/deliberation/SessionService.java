@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.civicloop.audit.AuditLog;
-import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.deliberation.live.SessionChanged;
 import org.civicloop.jury.JuryService;
@@ -40,6 +41,8 @@ public class SessionService {
 
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
+    @Inject
+    Cycles cycleViews;
     @Inject
     AuditLog audit;
     @Inject
@@ -78,20 +81,20 @@ public class SessionService {
     }
 
     /** The first step of planning jury day: a facilitator, a cycle that exists, a phase in which it can be planned. */
-    private Result<Cycle> plannableCycle(Actor actor, long cycleId) {
+    private Result<CycleView> plannableCycle(Actor actor, long cycleId) {
         if (!isFacilitator(actor)) {
             return Result.refused("refused.notAllowed");
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
         if (cycle == null) {
             return Result.refused("refused.cycle.unknown");
         }
-        return canPlan(cycle.getPhase()) ? Result.done(cycle) : Result.refused("refused.session.phase");
+        return canPlan(cycle.phase()) ? Result.done(cycle) : Result.refused("refused.session.phase");
     }
 
     @Transactional
     public Result<JurySession> createSession(Actor actor, long cycleId, String title) {
-        Result<Cycle> plannable = plannableCycle(actor, cycleId);
+        Result<CycleView> plannable = plannableCycle(actor, cycleId);
         if (!plannable.isDone()) {
             return plannable.map(c -> null);
         }
@@ -108,7 +111,7 @@ public class SessionService {
 
     @Transactional
     public Result<OpinionStatement> addStatement(Actor actor, long cycleId, String wording) {
-        Result<Cycle> plannable = plannableCycle(actor, cycleId);
+        Result<CycleView> plannable = plannableCycle(actor, cycleId);
         if (!plannable.isDone()) {
             return plannable.map(c -> null);
         }
@@ -300,7 +303,7 @@ public class SessionService {
         if (s.getStatus() == JurySession.Status.ENDED) {
             return Result.refused("refused.session.ended");
         }
-        if (!canRun(em.find(Cycle.class, s.getCycleId()).getPhase())) {
+        if (!canRun(cycleViews.phaseOf(s.getCycleId()))) {
             return Result.refused("refused.session.phase");
         }
         Instant now = clock.instant();
@@ -501,7 +504,7 @@ public class SessionService {
         if (session.getStatus() == JurySession.Status.ENDED) {
             return Result.refused("refused.session.ended");
         }
-        if (running && !canRun(em.find(Cycle.class, session.getCycleId()).getPhase())) {
+        if (running && !canRun(cycleViews.phaseOf(session.getCycleId()))) {
             return Result.refused("refused.session.phase");
         }
         return Result.done(new Locked(session, round));

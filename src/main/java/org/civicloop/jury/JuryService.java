@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.civicloop.audit.AuditLog;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.OfficerAccess;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseGate;
 import org.civicloop.identity.Account;
@@ -51,6 +51,8 @@ public class JuryService implements PhaseGate {
 
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
+    @Inject
+    Cycles cycleViews;
     @Inject
     AuditLog audit;
     @Inject
@@ -94,11 +96,11 @@ public class JuryService implements PhaseGate {
         if (!actor.hasAny(Role.RESIDENT, Role.JUROR)) {
             return Result.refused("refused.volunteer.residentsOnly");
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        if (cycle == null || !cycle.isPublished()) {
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
+        if (cycle == null || !cycle.published()) {
             return Result.refused("refused.cycle.unknown");
         }
-        if (cycle.getPhase() != Phase.RECRUIT) {
+        if (cycle.phase() != Phase.RECRUIT) {
             return Result.refused("refused.volunteer.closed");
         }
         if (!consent) {
@@ -161,12 +163,12 @@ public class JuryService implements PhaseGate {
      */
     @Transactional
     public Result<List<JuryQuota>> setQuotas(Actor actor, long cycleId, String csv) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        Cycle cycle = found.value();
-        if (cycle.getPhase().isAfter(Phase.RECRUIT) || findDraw(cycleId).isPresent()) {
+        CycleView cycle = found.value();
+        if (cycle.phase().isAfter(Phase.RECRUIT) || findDraw(cycleId).isPresent()) {
             return Result.refused("refused.quotas.fixed");
         }
         if (!pool(cycleId).isEmpty()) {
@@ -205,12 +207,12 @@ public class JuryService implements PhaseGate {
      */
     @Transactional
     public Result<JuryDraw> commitDraw(Actor actor, long cycleId, int size, String seed) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        Cycle cycle = found.value();
-        if (cycle.getPhase() != Phase.RECRUIT) {
+        CycleView cycle = found.value();
+        if (cycle.phase() != Phase.RECRUIT) {
             return Result.refused("refused.jury.phase");
         }
         if (findDraw(cycleId).isPresent()) {
@@ -338,11 +340,11 @@ public class JuryService implements PhaseGate {
 
     /** Whether this person may draw the cycle's jury now: the committed, not yet drawn draw, or why not. */
     public Result<JuryDraw> readyToDraw(Actor actor, long cycleId) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (found.value().getPhase() != Phase.RECRUIT) {
+        if (found.value().phase() != Phase.RECRUIT) {
             return Result.refused("refused.jury.phase");
         }
         JuryDraw draw = findDraw(cycleId).orElse(null);
@@ -369,11 +371,11 @@ public class JuryService implements PhaseGate {
      * the real draw. Officers only; while recruiting.
      */
     public Result<TestPanel> testPanel(Actor actor, long cycleId, int size, String method) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (found.value().getPhase() != Phase.RECRUIT) {
+        if (found.value().phase() != Phase.RECRUIT) {
             return Result.refused("refused.jury.phase");
         }
         org.civicloop.jury.selection.Method m;
@@ -488,13 +490,12 @@ public class JuryService implements PhaseGate {
         if (purged.isPresent()) {
             return purged.get().frozen();
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
         List<Volunteer> pool = pool(cycleId);
         if (cycle == null || pool.isEmpty()) {
             return new RepeatParticipants(0, 0, 0, 0);
         }
-        List<Long> earlier = em.createQuery("SELECT c.id FROM Cycle c WHERE c.createdAt < :t AND c.id <> :id",
-                Long.class).setParameter("t", cycle.getCreatedAt()).setParameter("id", cycleId).getResultList();
+        List<Long> earlier = cycleViews.idsCreatedBefore(cycle.createdAt(), cycleId);
         java.util.Set<Long> before = new java.util.HashSet<>();
         if (!earlier.isEmpty()) {
             before.addAll(em.createQuery("SELECT DISTINCT v.accountId FROM Volunteer v WHERE v.cycleId IN :ids",
@@ -668,8 +669,8 @@ public class JuryService implements PhaseGate {
         if (v == null || v.getStatus() != Volunteer.Status.SELECTED) {
             return Result.refused("refused.jury.notDrawn");
         }
-        Cycle cycle = em.find(Cycle.class, v.getCycleId());
-        if (cycle.getPhase().isAfter(Phase.DELIBERATE)) {
+        CycleView cycle = cycleViews.find(v.getCycleId()).orElse(null);
+        if (cycle.phase().isAfter(Phase.DELIBERATE)) {
             return Result.refused("refused.jury.phase");
         }
         return Result.done(v);
@@ -712,11 +713,11 @@ public class JuryService implements PhaseGate {
      */
     @Transactional
     public Result<JurySetting> setHouseholdRule(Actor actor, long cycleId, boolean on) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (found.value().getPhase() != Phase.RECRUIT || findDraw(cycleId).isPresent()) {
+        if (found.value().phase() != Phase.RECRUIT || findDraw(cycleId).isPresent()) {
             return Result.refused("refused.household.fixed");
         }
         JurySetting s = storedSetting(actor, cycleId);
@@ -732,11 +733,11 @@ public class JuryService implements PhaseGate {
      */
     @Transactional
     public Result<JurySetting> setVolunteering(Actor actor, long cycleId, JurySetting.Volunteering volunteering) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (found.value().getPhase() != Phase.RECRUIT || findDraw(cycleId).isPresent()) {
+        if (found.value().phase() != Phase.RECRUIT || findDraw(cycleId).isPresent()) {
             return Result.refused("refused.volunteering.fixed");
         }
         if (volunteering == null) {
@@ -759,11 +760,11 @@ public class JuryService implements PhaseGate {
     @Transactional
     public Result<Integer> importPool(Actor actor, long cycleId, String csv, String idColumn,
                                       List<String> addressColumns) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (found.value().getPhase() != Phase.RECRUIT || findDraw(cycleId).isPresent()) {
+        if (found.value().phase() != Phase.RECRUIT || findDraw(cycleId).isPresent()) {
             return Result.refused("refused.pool.closed");
         }
         if (quotas(cycleId).isEmpty()) {
@@ -834,7 +835,7 @@ public class JuryService implements PhaseGate {
      * (officers only; personal data). Refused when nothing was imported or retention has deleted it.
      */
     public Result<String> importedPeopleCsv(Actor actor, long cycleId) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
@@ -884,8 +885,8 @@ public class JuryService implements PhaseGate {
      */
     @Transactional
     public Result<Integer> erasePersonalData(Actor actor, long cycleId) {
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        if (cycle == null || cycle.getPhase() != Phase.CLOSED) {
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
+        if (cycle == null || cycle.phase() != Phase.CLOSED) {
             return Result.refused("refused.retention.notClosed");
         }
         if (retention(cycleId).isPresent()) {
@@ -923,8 +924,8 @@ public class JuryService implements PhaseGate {
     }
 
     @Override
-    public Optional<Result.Refused<Void>> checkLeaving(Cycle cycle, Phase from) {
-        if (from == Phase.RECRUIT && jury(cycle.getId()).isEmpty()) {
+    public Optional<Result.Refused<Void>> checkLeaving(CycleView cycle, Phase from) {
+        if (from == Phase.RECRUIT && jury(cycle.id()).isEmpty()) {
             return Optional.of(new Result.Refused<>("refused.gate.jury", List.of()));
         }
         return Optional.empty();

@@ -22,8 +22,8 @@ import org.civicloop.audit.AuditLog;
 import org.civicloop.audit.chain.BallotLeaf;
 import org.civicloop.audit.chain.MerkleTree;
 import org.civicloop.cycle.CountingRule;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.OfficerAccess;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.voting.count.BallotType;
 import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
@@ -63,6 +63,8 @@ public class VotingService implements PhaseGate {
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
     @Inject
+    Cycles cycleViews;
+    @Inject
     AuditLog audit;
     @Inject
     Clock clock;
@@ -80,12 +82,12 @@ public class VotingService implements PhaseGate {
     @Transactional
     public Result<BudgetOption> defineOption(Actor actor, long cycleId, String code, String title, String description,
                                              long cost) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        Cycle cycle = found.value();
-        if (cycle.getPhase().atLeast(Phase.VOTE)) {
+        CycleView cycle = found.value();
+        if (cycle.phase().atLeast(Phase.VOTE)) {
             return Result.refused("refused.option.phase");
         }
         if (code == null || !CODE.matcher(code.strip()).matches()) {
@@ -121,8 +123,8 @@ public class VotingService implements PhaseGate {
         if (option == null) {
             return Result.refused("refused.option.unknown");
         }
-        Cycle cycle = em.find(Cycle.class, option.getCycleId());
-        if (cycle.getPhase().atLeast(Phase.VOTE)) {
+        CycleView cycle = cycleViews.find(option.getCycleId()).orElse(null);
+        if (cycle.phase().atLeast(Phase.VOTE)) {
             return Result.refused("refused.option.phase");
         }
         for (String text : new String[]{profile.inputs(), profile.activities(), profile.outputs(), profile.outcomes(),
@@ -311,8 +313,8 @@ public class VotingService implements PhaseGate {
     /** When the cycle leaves VOTE the ballot box is sealed into the audit chain and counted. */
     void onPhaseChanged(@Observes PhaseChanged event) {
         if (event.from() == Phase.VOTE) {
-            long cycleId = event.cycle().getId();
-            em.find(Cycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
+            long cycleId = event.cycle().id();
+            cycleViews.findLocked(cycleId);
             campaigns.forget(cycleId);
             votingCodes.remove(cycleId);
             for (Ballot.Channel channel : Ballot.Channel.values()) {
@@ -332,8 +334,8 @@ public class VotingService implements PhaseGate {
      * read the rankings as they are. The ballot box is the one the open data publishes, so anyone can recount.
      */
     public Count count(long cycleId, Ballot.Channel channel) {
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        CountingRule rule = cycle.getCountingRule() == null ? CountingRule.GREEDY : cycle.getCountingRule();
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
+        CountingRule rule = cycle.countingRule() == null ? CountingRule.GREEDY : cycle.countingRule();
         BallotBox box = ballotBox(cycleId, channel);
         CountResult result = count(rule, box.election(), box.profile(), box.ballots().size());
         return new Count(channel, box.ballots().size(), rule, result, box.options(), box.ballots().stream()
@@ -378,11 +380,11 @@ public class VotingService implements PhaseGate {
 
     /** A channel's ballots as the counting engine reads them. */
     public BallotBox ballotBox(long cycleId, Ballot.Channel channel) {
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        CountingRule rule = cycle.getCountingRule() == null ? CountingRule.GREEDY : cycle.getCountingRule();
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
+        CountingRule rule = cycle.countingRule() == null ? CountingRule.GREEDY : cycle.countingRule();
         List<BudgetOption> options = options(cycleId);
-        return ballotBox(election(rule, cycle.getTitle(), options,
-                cycle.getBudgetAmount() == null ? 0 : cycle.getBudgetAmount()), options, ballots(cycleId, channel));
+        return ballotBox(election(rule, cycle.title(), options,
+                cycle.budgetAmount() == null ? 0 : cycle.budgetAmount()), options, ballots(cycleId, channel));
     }
 
     static BallotBox ballotBox(Election election, List<BudgetOption> options, List<Ballot> ballots) {
@@ -491,11 +493,11 @@ public class VotingService implements PhaseGate {
     }
 
     @Override
-    public Optional<Result.Refused<Void>> checkLeaving(Cycle cycle, Phase from) {
-        if (from == Phase.DELIBERATE && options(cycle.getId()).size() < 2) {
+    public Optional<Result.Refused<Void>> checkLeaving(CycleView cycle, Phase from) {
+        if (from == Phase.DELIBERATE && options(cycle.id()).size() < 2) {
             return Optional.of(new Result.Refused<>("refused.gate.options", List.of()));
         }
-        if (from == Phase.VOTE && ballots(cycle.getId(), Ballot.Channel.JURY).isEmpty()) {
+        if (from == Phase.VOTE && ballots(cycle.id(), Ballot.Channel.JURY).isEmpty()) {
             return Optional.of(new Result.Refused<>("refused.gate.ballots", List.of()));
         }
         return Optional.empty();
