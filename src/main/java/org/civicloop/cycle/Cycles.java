@@ -1,5 +1,6 @@
 package org.civicloop.cycle;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,11 +8,14 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.civicloop.audit.AuditLog;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
+import org.civicloop.kernel.Sql;
 
 /**
  * The cycle capability's narrow interface for the other capabilities: they read cycles as {@link CycleView} records
@@ -25,6 +29,12 @@ public class Cycles {
     EntityManager em;
     @Inject
     AuditLog audit;
+    @Resource(lookup = "jdbc/civicloop")
+    DataSource dataSource;
+
+    /** What casting a ballot needs to know of a cycle. */
+    public record CastingRules(boolean published, Phase phase, boolean residentBallot, boolean ballotChangeable) {
+    }
 
     public Optional<CycleView> find(long id) {
         return Optional.ofNullable(em.find(Cycle.class, id)).map(CycleView::of);
@@ -54,6 +64,23 @@ public class Cycles {
         }
         Cycle cycle = em.find(Cycle.class, id, lock);
         return cycle == null ? Result.refused("refused.cycle.unknown") : Result.done(CycleView.of(cycle));
+    }
+
+    /**
+     * What casting a ballot needs to know of the cycle, read in one statement on the transaction's connection (the
+     * casting path is busy); empty when there is no such cycle.
+     */
+    public Optional<CastingRules> castingRules(long id) {
+        return Sql.first(dataSource, "SELECT published, phase, resident_ballot, ballot_changeable FROM cycle WHERE id = ?",
+                rs -> new CastingRules(rs.getBoolean(1), Phase.valueOf(rs.getString(2)), rs.getBoolean(3),
+                        rs.getBoolean(4)), id);
+    }
+
+    /** When the cycle moved to CLOSED, if it has. */
+    public Optional<Instant> closedAt(long id) {
+        return em.createQuery("SELECT MAX(t.movedAt) FROM PhaseTransition t WHERE t.cycleId = :c AND t.toPhase = :p",
+                Instant.class).setParameter("c", id).setParameter("p", Phase.CLOSED).getResultStream()
+                .filter(Objects::nonNull).findFirst();
     }
 
     /** The phase a cycle is in; the cycle must exist. */

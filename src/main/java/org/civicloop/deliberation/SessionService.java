@@ -26,6 +26,7 @@ import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.voting.VotingService;
+import org.civicloop.identity.Account;
 
 /**
  * The facilitator's use cases for jury day: plan a session (its agenda of typed rounds and the opinion statements),
@@ -585,8 +586,8 @@ public class SessionService {
     public Map<Long, String> jurorNames(long cycleId) {
         Map<Long, String> out = new java.util.HashMap<>();
         for (Volunteer v : jury.jury(cycleId)) {
-            org.civicloop.identity.Account a = v.getAccountId() == null ? null
-                    : em.find(org.civicloop.identity.Account.class, v.getAccountId());
+            Account a = v.getAccountId() == null ? null
+                    : em.find(Account.class, v.getAccountId());
             out.put(v.getId(), a == null ? "#" + v.getId() : a.getDisplayName());
         }
         return out;

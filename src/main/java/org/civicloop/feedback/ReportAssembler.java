@@ -13,6 +13,7 @@ import org.civicloop.jury.JuryService;
 import org.civicloop.voting.Ballot;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.VotingService;
+import org.civicloop.audit.AuditCheckpoints;
 
 /** Gathers every section of a cycle's report from the capabilities that own the facts. */
 @ApplicationScoped
@@ -29,7 +30,7 @@ class ReportAssembler {
     @Inject
     DeliberationService deliberation;
     @Inject
-    org.civicloop.audit.AuditCheckpoints checkpoints;
+    AuditCheckpoints checkpoints;
 
     Report assemble(CycleView cycle, List<Recommendation> recs, ReportDraft draft, int number, Instant at,
                     String changeNote, List<ReportVersion> earlier, String auditHead) {
@@ -66,7 +67,7 @@ class ReportAssembler {
                 new Report.Link("report.link.results", api + "/results"),
                 new Report.Link("report.link.ballots", api + "/ballots.pb"),
                 new Report.Link("report.link.audit", "/audit.xhtml")),
-                checkpoints.latest().map(org.civicloop.audit.AuditCheckpoints.Stored::note).orElse(null));
+                checkpoints.latest().map(AuditCheckpoints.Stored::note).orElse(null));
         return new Report(id, cycle.council(), cycle.title(), cycle.currency(), number, at, changeNote,
                 history, changed, cycle.question(), participation, heard, shifts.shift(id), vote, decisions,
                 deliberation.notes(id).stream()

@@ -84,9 +84,7 @@ public class JuryRetention {
 
     /** When the cycle moved to CLOSED, if it has. */
     public Optional<Instant> closedAt(long cycleId) {
-        return em.createQuery("SELECT MAX(t.movedAt) FROM PhaseTransition t WHERE t.cycleId = :c AND t.toPhase = :p",
-                Instant.class).setParameter("c", cycleId).setParameter("p", Phase.CLOSED).getResultStream()
-                .filter(java.util.Objects::nonNull).findFirst();
+        return cycleViews.closedAt(cycleId);
     }
 
     /** The closed cycles whose personal data is due for deletion at {@code now} and not yet deleted. */

@@ -41,6 +41,10 @@ import org.civicloop.jury.selection.model.Quotas;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Map;
+import org.civicloop.audit.chain.AuditChain;
+import org.civicloop.jury.selection.Method;
+import org.civicloop.jury.selection.Replacement;
+import org.civicloop.kernel.Csv;
 
 /**
  * Use cases of recruitment: residents volunteer, an officer draws the jury. The walking skeleton draws a simple
@@ -378,9 +382,9 @@ public class JuryService implements PhaseGate {
         if (found.value().phase() != Phase.RECRUIT) {
             return Result.refused("refused.jury.phase");
         }
-        org.civicloop.jury.selection.Method m;
+        Method m;
         try {
-            m = org.civicloop.jury.selection.Method.parse(method == null ? "" : method);
+            m = Method.parse(method == null ? "" : method);
         } catch (IllegalArgumentException e) {
             return Result.refused("refused.jury.method");
         }
@@ -612,7 +616,7 @@ public class JuryService implements PhaseGate {
         List<String> panel = jury(cycleId).stream().map(v -> Long.toString(v.getId())).toList();
         List<String> unavailable = invited(cycleId).stream()
                 .filter(v -> v.getResponse() == Volunteer.Response.DECLINED).map(v -> Long.toString(v.getId())).toList();
-        Optional<org.civicloop.jury.selection.Replacement.Result> r = org.civicloop.jury.selection.Replacement.draw(
+        Optional<Replacement.Result> r = Replacement.draw(
                 people, quotas, panel, Long.toString(declinedId), unavailable, draw.seed() + ":replace:" + declinedId);
         if (r.isEmpty()) {
             return Result.refused("refused.jury.noReplacement");
@@ -804,7 +808,7 @@ public class JuryService implements PhaseGate {
         String before = audit.digestOf("jury_setting", setting.getId());
         setting.imported(header, imported.idColumn().orElse(id), address.isEmpty() ? null : CsvLine.of(imported.addressColumns()));
         audit.record(actor, "jury.poolImported", "jury_setting", setting.getId(), before,
-                "people=" + imported.size() + "; sha256=" + org.civicloop.audit.chain.AuditChain.sha256Hex(csv));
+                "people=" + imported.size() + "; sha256=" + AuditChain.sha256Hex(csv));
         for (Person person : imported.people()) {
             Volunteer v = new Volunteer(cycleId, null, true, clock.instant());
             em.persist(v);
@@ -845,8 +849,8 @@ public class JuryService implements PhaseGate {
             return Result.refused("refused.pool.nothingImported");
         }
         // stored exactly as uploaded; written out as every export is (formula-like cells defused)
-        StringBuilder out = new StringBuilder(org.civicloop.kernel.Csv.exportRow(CsvLine.cells(s.getPoolHeader())));
-        rows.forEach(p -> out.append(org.civicloop.kernel.Csv.exportRow(CsvLine.cells(p.getSourceRow()))));
+        StringBuilder out = new StringBuilder(Csv.exportRow(CsvLine.cells(s.getPoolHeader())));
+        rows.forEach(p -> out.append(Csv.exportRow(CsvLine.cells(p.getSourceRow()))));
         return Result.done(out.toString());
     }
 

@@ -340,7 +340,7 @@ public class LetterRoundService {
         }
         List<String> out = new ArrayList<>(columns);
         out.add("code");
-        StringBuilder csv = new StringBuilder(org.civicloop.kernel.Csv.exportRow(out));
+        StringBuilder csv = new StringBuilder(Csv.exportRow(out));
         for (LetterAddress a : letters) {
             List<String> cells = CsvLine.cells(a.getSourceRow());
             List<String> row = new ArrayList<>();
@@ -348,7 +348,7 @@ public class LetterRoundService {
                 row.add(cells.get(header.indexOf(c)));
             }
             row.add(LetterCode.printed(a.getCode()));
-            csv.append(org.civicloop.kernel.Csv.exportRow(row));
+            csv.append(Csv.exportRow(row));
         }
         audit.note(actor, "jury.lettersExported", "jury_letter_round", Long.toString(round.getId()),
                 "letters=" + letters.size());

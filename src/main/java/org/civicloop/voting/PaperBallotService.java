@@ -24,6 +24,8 @@ import org.civicloop.identity.Account;
 import org.civicloop.identity.AccountService;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
+import org.civicloop.audit.chain.AuditChain;
+import org.civicloop.kernel.Role;
 
 /**
  * Use cases of paper ballots (the hybrid tally): open a batch for what was collected where and when, key its sheets
@@ -208,7 +210,7 @@ public class PaperBallotService implements PhaseGate {
         em.flush();
         audit.record(actor, "paper.scanImported", "paper_batch", batch.getId(), null,
                 "cycle=" + cycleId + "; sheets=" + sheets.size() + "; sha256="
-                        + org.civicloop.audit.chain.AuditChain.sha256Hex(csv));
+                        + AuditChain.sha256Hex(csv));
         return Result.done(batch);
     }
 
@@ -367,7 +369,7 @@ public class PaperBallotService implements PhaseGate {
     private Result<PaperBatch> batchForWork(Actor actor, long batchId) {
         PaperBatch batch = em.find(PaperBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
         if (batch == null) {
-            return actor.hasAny(org.civicloop.kernel.Role.OFFICER, org.civicloop.kernel.Role.ADMIN)
+            return actor.hasAny(Role.OFFICER, Role.ADMIN)
                     ? Result.refused("refused.paper.unknown") : Result.refused("refused.notAllowed");
         }
         Result<CycleView> cycle = openForPaper(actor, batch.getCycleId());

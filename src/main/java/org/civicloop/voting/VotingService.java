@@ -44,6 +44,8 @@ import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.kernel.Sql;
+import org.civicloop.evidence.EvidenceItem;
+import org.civicloop.voting.count.TieBreaking;
 
 /** Use cases of the vote: define costed options, cast a secret ranked ballot, close the ballot box and count. */
 @ApplicationScoped
@@ -134,7 +136,7 @@ public class VotingService implements PhaseGate {
             }
         }
         for (Long evidenceId : profile.evidenceIds()) {
-            org.civicloop.evidence.EvidenceItem item = em.find(org.civicloop.evidence.EvidenceItem.class, evidenceId);
+            EvidenceItem item = em.find(EvidenceItem.class, evidenceId);
             if (item == null || !item.getCycleId().equals(option.getCycleId())) {
                 return Result.refused("refused.option.evidence");
             }
@@ -170,7 +172,7 @@ public class VotingService implements PhaseGate {
     @Transactional
     public Result<String> castBallot(Actor actor, long cycleId, Ballot.Channel channel, List<String> ranking,
                                      String previousReceipt) {
-        CastingRules cycle = castingRules(cycleId);
+        Cycles.CastingRules cycle = cycleViews.castingRules(cycleId).orElse(null);
         if (cycle == null || !cycle.published()) {
             return Result.refused("refused.cycle.unknown");
         }
@@ -245,17 +247,8 @@ public class VotingService implements PhaseGate {
      * What casting needs to know of a cycle. Read with one small query on the transaction's connection: loading the
      * entity would also have it compared field by field at commit, on every ballot.
      */
-    private record CastingRules(boolean published, Phase phase, boolean residentBallot, boolean ballotChangeable) {
-    }
-
-    private CastingRules castingRules(long cycleId) {
-        return Sql.first(dataSource, "SELECT published, phase, resident_ballot, ballot_changeable FROM cycle WHERE id = ?",
-                rs -> new CastingRules(rs.getBoolean(1), Phase.valueOf(rs.getString(2)), rs.getBoolean(3),
-                        rs.getBoolean(4)), cycleId).orElse(null);
-    }
-
     /**
-     * Adds the voter to the register, on the transaction's connection (as {@link #castingRules}: a busy path). A
+     * Adds the voter to the register, on the transaction's connection (as {@link Cycles#castingRules}: a busy path). A
      * concurrent second ballot of the same person fails here on the primary key (SQLState 23xxx), which the callers
      * answer as "already voted".
      */
@@ -344,7 +337,7 @@ public class VotingService implements PhaseGate {
 
     /**
      * Counts a box with every parameter taken from the election, as the published export states it (rule, seats,
-     * budget; ties always broken as {@link org.civicloop.voting.count.TieBreaking#METHOD}): so `count` on the export
+     * budget; ties always broken as {@link TieBreaking#METHOD}): so `count` on the export
      * gives the same result.
      */
     static CountResult count(CountingRule rule, Election election, Profile profile, int ballots) {

@@ -31,6 +31,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.civicloop.jury.InfeasibilityReport;
+import org.civicloop.jury.JuryDraw;
+import org.civicloop.jury.JuryDrawRunner;
+import org.civicloop.jury.JuryRetention;
+import org.civicloop.jury.JuryService;
+import org.civicloop.jury.JurySetting;
+import org.civicloop.jury.LetterRound;
+import org.civicloop.jury.LetterRoundService;
+import org.civicloop.jury.Volunteer;
+import org.civicloop.kernel.Messages;
+import org.civicloop.kernel.RateLimiter;
+import org.civicloop.kernel.Result;
+import org.civicloop.platform.RateLimits;
 
 /** The jury of a cycle: categories and quotas, volunteering, letter rounds, the committed draw, open to audit. */
 @Path("/v1/cycles/{id}/jury")
@@ -41,19 +54,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class JuryResource {
 
     @Inject
-    org.civicloop.platform.RateLimits rateLimits;
+    RateLimits rateLimits;
     @Inject
     CycleService cycles;
     @Inject
     CurrentUser currentUser;
     @Inject
-    org.civicloop.jury.JuryService jury;
+    JuryService jury;
     @Inject
-    org.civicloop.jury.JuryDrawRunner drawRunner;
+    JuryDrawRunner drawRunner;
     @Inject
-    org.civicloop.jury.JuryRetention retention;
+    JuryRetention retention;
     @Inject
-    org.civicloop.jury.LetterRoundService letters;
+    LetterRoundService letters;
 
     public record Representation(String feature, String value, int min, int max, long volunteers, long invited,
                                  long accepted, long attended, long jury) {
@@ -66,22 +79,22 @@ public class JuryResource {
                            Instant drawnAt, String minProbability, String meanProbability, String tolerance,
                            int volunteers,
                            List<Representation> representation, List<String> selected,
-                           List<ReplacementView> replacements, org.civicloop.jury.JuryService.RepeatParticipants
+                           List<ReplacementView> replacements, JuryService.RepeatParticipants
                                    usualSuspects, String volunteering, LettersView letters) {
     }
 
     /** Stage one of a two-stage lottery: the list, the commitment, the seed once drawn, and the response. */
     public record LettersView(int addresses, String listSha256, Integer letters, boolean byArea, String seedCommitment,
                               String seed, Instant committedAt, Instant drawnAt, int sent, int registered,
-                              String responseRate, List<org.civicloop.jury.LetterRoundService.AreaResponse> areas) {
+                              String responseRate, List<LetterRoundService.AreaResponse> areas) {
     }
 
     private LettersView lettersView(long id) {
-        org.civicloop.jury.LetterRound round = letters.round(id).orElse(null);
+        LetterRound round = letters.round(id).orElse(null);
         if (round == null) {
             return null;
         }
-        org.civicloop.jury.LetterRoundService.Response r = letters.response(id).orElseThrow();
+        LetterRoundService.Response r = letters.response(id).orElseThrow();
         return new LettersView(round.getAddressCount(), round.getListSha256(), round.getLetters(), round.isByArea(),
                 round.getSeedCommitment(), round.getPublishedSeed(), round.getCommittedAt(), round.getDrawnAt(),
                 r.letters(), r.registered(), r.rate(), r.areas());
@@ -98,10 +111,10 @@ public class JuryResource {
             + " seed once drawn, registrations and the response rate overall and per area)")
     public JuryView jury(@PathParam("id") long id) {
         cycles.findPublished(id).orElseThrow(NotFoundException::new);
-        org.civicloop.jury.JuryDraw d = jury.findDraw(id).orElse(null);
+        JuryDraw d = jury.findDraw(id).orElse(null);
         List<Representation> lines = jury.representation(id).stream().map(l -> new Representation(l.feature(),
                 l.value(), l.min(), l.max(), l.pool(), l.invited(), l.accepted(), l.attended(), l.jury())).toList();
-        List<org.civicloop.jury.Volunteer> invited = jury.invited(id);
+        List<Volunteer> invited = jury.invited(id);
         List<String> selected = invited.stream().filter(v -> v.getReplacesId() == null)
                 .map(v -> Long.toString(v.getId())).toList();
         List<ReplacementView> replacements = invited.stream().filter(v -> v.getReplacesId() != null)
@@ -138,21 +151,21 @@ public class JuryResource {
             java.util.Optional<java.time.Duration> wait = rateLimits.letterCodeBlocked(currentUser.getUsername(),
                     request.getRemoteAddr());
             if (wait.isPresent()) {
-                throw new WebApplicationException(org.civicloop.platform.RateLimits.tooManyRequests(wait.get(),
+                throw new WebApplicationException(RateLimits.tooManyRequests(wait.get(),
                         "Too many wrong registration codes; nothing has been recorded. Try again in "
-                                + org.civicloop.kernel.RateLimiter.retryAfterSeconds(wait.get()) + " seconds."));
+                                + RateLimiter.retryAfterSeconds(wait.get()) + " seconds."));
             }
         }
-        org.civicloop.kernel.Result<org.civicloop.jury.Volunteer> v = jury.volunteer(currentUser.actor(), id,
+        Result<Volunteer> v = jury.volunteer(currentUser.actor(), id,
                 r.consent(), r.answers() == null ? Map.of() : r.answers(), r.address(), r.code());
-        if (withCode && v instanceof org.civicloop.kernel.Result.Refused<org.civicloop.jury.Volunteer> refused
+        if (withCode && v instanceof Result.Refused<Volunteer> refused
                 && refused.key().startsWith("refused.volunteer.code")) {
             rateLimits.letterCodeFailed(currentUser.getUsername(), request.getRemoteAddr());
         }
         return Response.status(201).entity(Map.of("volunteer", Refusals.orThrow(v).getId())).build();
     }
 
-    public record VolunteeringRequest(@NotNull org.civicloop.jury.JurySetting.Volunteering volunteering) {
+    public record VolunteeringRequest(@NotNull JurySetting.Volunteering volunteering) {
     }
 
     @PUT
@@ -203,7 +216,7 @@ public class JuryResource {
             + " the seed, of which only the SHA-256 is published until the letters are drawn")
     @APIResponse(responseCode = "201", description = "Committed: the SHA-256 of the seed")
     public Response commitLetters(@PathParam("id") long id, @Valid @NotNull LettersCommitRequest r) {
-        org.civicloop.jury.LetterRound round = Refusals.orThrow(letters.commitLetters(currentUser.actor(), id,
+        LetterRound round = Refusals.orThrow(letters.commitLetters(currentUser.actor(), id,
                 r.letters(), r.byArea(), r.seed()));
         return Response.created(URI.create("/api/v1/cycles/" + id + "/jury"))
                 .entity(Map.of("seedCommitment", round.getSeedCommitment())).build();
@@ -237,7 +250,7 @@ public class JuryResource {
     @RolesAllowed({"OFFICER", "ADMIN"})
     @Operation(summary = "Draw a test panel without recording anything (officers, while recruiting), with method"
             + " LEXIMIN, MAXIMIN or LEGACY: the lowest and mean selection probability and each category's count")
-    public org.civicloop.jury.JuryService.TestPanel testPanel(@PathParam("id") long id,
+    public JuryService.TestPanel testPanel(@PathParam("id") long id,
             @jakarta.ws.rs.QueryParam("size") int size, @jakarta.ws.rs.QueryParam("method") String method) {
         return Refusals.orThrow(jury.testPanel(currentUser.actor(), id, size, method));
     }
@@ -310,7 +323,7 @@ public class JuryResource {
             + " the jury is drawn")
     @APIResponse(responseCode = "201", description = "Committed: the SHA-256 of the seed")
     public Response commitJury(@PathParam("id") long id, @Valid @NotNull CommitRequest r) {
-        org.civicloop.jury.JuryDraw d = Refusals.orThrow(jury.commitDraw(currentUser.actor(), id, r.size(), r.seed()));
+        JuryDraw d = Refusals.orThrow(jury.commitDraw(currentUser.actor(), id, r.size(), r.seed()));
         return Response.created(URI.create("/api/v1/cycles/" + id + "/jury"))
                 .entity(Map.of("seedCommitment", d.getSeedCommitment())).build();
     }
@@ -324,7 +337,7 @@ public class JuryResource {
     @APIResponse(responseCode = "202", description = "Started: the status, and its address in Location")
     @APIResponse(responseCode = "409", description = "Not committed, already drawn, or a draw is running")
     public Response drawJury(@PathParam("id") long id) {
-        org.civicloop.jury.JuryDrawRunner.DrawStatus s = Refusals.orThrow(drawRunner.start(currentUser.actor(), id));
+        JuryDrawRunner.DrawStatus s = Refusals.orThrow(drawRunner.start(currentUser.actor(), id));
         return Response.accepted(statusView(s)).location(URI.create("/api/v1/cycles/" + id + "/jury/draw")).build();
     }
 
@@ -351,9 +364,9 @@ public class JuryResource {
     public record ChangeView(String feature, String value, int oldMin, int oldMax, int newMin, int newMax) {
     }
 
-    private DrawStatusView statusView(org.civicloop.jury.JuryDrawRunner.DrawStatus s) {
+    private DrawStatusView statusView(JuryDrawRunner.DrawStatus s) {
         InfeasibilityView infeasibility = null;
-        if (s.args().size() == 1 && s.args().get(0) instanceof org.civicloop.jury.InfeasibilityReport r) {
+        if (s.args().size() == 1 && s.args().get(0) instanceof InfeasibilityReport r) {
             List<String> texts = r.localized(java.util.Locale.ENGLISH).reasons();
             List<ReasonView> reasons = new java.util.ArrayList<>();
             for (int i = 0; i < r.reasons().size(); i++) {
@@ -367,7 +380,7 @@ public class JuryResource {
                             c.newMin(), c.newMax())).toList(), r.totalRelaxation());
         }
         return new DrawStatusView(s.state().name(), s.progress(), s.startedAt(), s.finishedAt(), s.refusal() == null
-                ? null : org.civicloop.kernel.Messages.format(java.util.Locale.ENGLISH, s.refusal(),
+                ? null : Messages.format(java.util.Locale.ENGLISH, s.refusal(),
                 s.args().toArray()), s.drawn(), infeasibility);
     }
 
@@ -417,7 +430,7 @@ public class JuryResource {
     @APIResponse(responseCode = "409", description = "The jury has not been drawn yet")
     public String juryPool(@PathParam("id") long id) {
         cycles.findPublished(id).orElseThrow(NotFoundException::new);
-        if (jury.findDraw(id).filter(org.civicloop.jury.JuryDraw::isDrawn).isEmpty()) {
+        if (jury.findDraw(id).filter(JuryDraw::isDrawn).isEmpty()) {
             throw new WebApplicationException(Problem.response(409, "Conflict",
                     "The pool is published once the jury has been drawn."));
         }
@@ -431,7 +444,7 @@ public class JuryResource {
             head.add("household");
         }
         StringBuilder csv = new StringBuilder(Csv.exportRow(head));
-        jury.pool(id).stream().sorted(java.util.Comparator.comparing(org.civicloop.jury.Volunteer::getId))
+        jury.pool(id).stream().sorted(java.util.Comparator.comparing(Volunteer::getId))
                 .forEach(v -> {
                     List<Object> row = new java.util.ArrayList<>();
                     row.add(v.getId());

@@ -37,6 +37,9 @@ import org.civicloop.cycle.ValueCell;
 import org.civicloop.voting.Ballot;
 import org.civicloop.voting.BallotExport;
 import org.civicloop.voting.VotingService;
+import org.civicloop.voting.count.TieBreaking;
+import org.civicloop.kernel.RateLimiter;
+import org.civicloop.platform.RateLimits;
 
 /** The vote of a cycle: its budget options, casting, and once the vote closed the count and the ballots. */
 @Path("/v1/cycles")
@@ -46,7 +49,7 @@ import org.civicloop.voting.VotingService;
 public class VotingResource {
 
     @Inject
-    org.civicloop.platform.RateLimits rateLimits;
+    RateLimits rateLimits;
     @Inject
     CycleService cycles;
     @Inject
@@ -101,9 +104,9 @@ public class VotingResource {
         java.util.Optional<java.time.Duration> wait = rateLimits.ballot(currentUser.getUsername(),
                 request.getRemoteAddr());
         if (wait.isPresent()) {
-            throw new WebApplicationException(org.civicloop.platform.RateLimits.tooManyRequests(wait.get(),
+            throw new WebApplicationException(RateLimits.tooManyRequests(wait.get(),
                     "Too many ballot submissions in a short time; nothing has been recorded. Try again in "
-                            + org.civicloop.kernel.RateLimiter.retryAfterSeconds(wait.get()) + " seconds."));
+                            + RateLimiter.retryAfterSeconds(wait.get()) + " seconds."));
         }
         String receipt = Refusals.orThrow(voting.castBallot(currentUser.actor(), id, r.channel(), r.ranking(),
                 r.previousReceipt()));
@@ -135,7 +138,7 @@ public class VotingResource {
         String seats = jury.rule().isBudgetRule() ? "null"
                 : Integer.toString(VotingService.seats(jury.rule(), voting.options(id).size()));
         return "{\"cycle\": " + id + ", \"rule\": \"" + jury.rule().cliName() + "\", \"seats\": " + seats
-                + ", \"tieBreak\": \"" + org.civicloop.voting.count.TieBreaking.METHOD + "\", \"budget\": "
+                + ", \"tieBreak\": \"" + TieBreaking.METHOD + "\", \"budget\": "
                 + c.getBudgetAmount() + ", \"currency\": \"" + c.getCurrency() + "\",\n\"jury\": {\"ballots\": "
                 + jury.ballots() + ", \"count\": " + jury.json() + "},\n\"residents\": {\"ballots\": "
                 + residents.ballots() + ", \"online\": " + residents.bySource(Ballot.Source.ONLINE)
