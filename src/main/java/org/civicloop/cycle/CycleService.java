@@ -231,7 +231,7 @@ public class CycleService {
         cycle.moveTo(next.get(), clock.instant());
         em.persist(new PhaseTransition(cycleId, from, next.get(), clock.instant(), actor.username(), null));
         audit.record(actor, "cycle.phaseAdvanced", "cycle", cycleId, before, from + "->" + next.get());
-        phaseChanged.fire(new PhaseChanged(cycle, from, next.get(), actor));
+        phaseChanged.fire(new PhaseChanged(CycleView.of(cycle), from, next.get(), actor));
         return Result.done(cycle);
     }
 
@@ -243,8 +243,9 @@ public class CycleService {
                 return mandate;
             }
         }
+        CycleView view = CycleView.of(cycle);
         for (PhaseGate gate : gates) {
-            Optional<Result.Refused<Void>> refusal = gate.checkLeaving(cycle, from);
+            Optional<Result.Refused<Void>> refusal = gate.checkLeaving(view, from);
             if (refusal.isPresent()) {
                 return refusal;
             }

@@ -279,7 +279,7 @@ public class MandateService {
         if (event.from() != Phase.AUTHORISE) {
             return;
         }
-        Cycle c = event.cycle();
+        Cycle c = em.find(Cycle.class, event.cycle().id());
         EngagementActivity a = new EngagementActivity(c.getCouncil(), c.getTitle(), c.getPurpose(),
                 c.getLadderLevel() == null ? LadderLevel.CONSULT : c.getLadderLevel(),
                 LocalDate.now(clock), c.getFeedbackPromiseDate(), c.getId(), event.actor().username(), clock.instant());

@@ -9,5 +9,5 @@ import org.civicloop.kernel.Result;
  */
 public interface PhaseGate {
 
-    Optional<Result.Refused<Void>> checkLeaving(Cycle cycle, Phase from);
+    Optional<Result.Refused<Void>> checkLeaving(CycleView cycle, Phase from);
 }

@@ -28,6 +28,7 @@ import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.VotingService;
+import org.civicloop.evidence.EvidenceDemo;
 
 /**
  * The demo's jury days, made through the deliberation use cases (so the audit chain holds them): a completed session
@@ -55,7 +56,7 @@ public class DeliberationDemo {
     @Inject
     MandateService mandate;
     @Inject
-    org.civicloop.evidence.EvidenceDemo evidenceDemo;
+    EvidenceDemo evidenceDemo;
     @Inject
     Clock clock;
     /** For the latency load test only: a rehearsal cycle on jury day with this many jurors (0: none). */

@@ -8,7 +8,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import org.civicloop.audit.AuditLog;
-import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
@@ -21,6 +22,8 @@ public class DeliberationService {
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
     @Inject
+    Cycles cycleViews;
+    @Inject
     AuditLog audit;
     @Inject
     Clock clock;
@@ -31,11 +34,11 @@ public class DeliberationService {
         if (!actor.hasAny(Role.FACILITATOR, Role.OFFICER, Role.ADMIN)) {
             return Result.refused("refused.notAllowed");
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
         if (cycle == null) {
             return Result.refused("refused.cycle.unknown");
         }
-        if (cycle.getPhase() != Phase.DELIBERATE) {
+        if (cycle.phase() != Phase.DELIBERATE) {
             return Result.refused("refused.deliberation.phase");
         }
         if (roundTitle == null || roundTitle.isBlank() || roundTitle.length() > 300) {

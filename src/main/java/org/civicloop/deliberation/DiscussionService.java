@@ -9,7 +9,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import org.civicloop.audit.AuditLog;
-import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.jury.JuryService;
 import org.civicloop.kernel.Actor;
@@ -26,6 +27,8 @@ public class DiscussionService {
 
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
+    @Inject
+    Cycles cycleViews;
     @Inject
     AuditLog audit;
     @Inject
@@ -46,11 +49,11 @@ public class DiscussionService {
         if (!actor.hasAny(Role.RESIDENT, Role.JUROR)) {
             return Result.refused("refused.notAllowed");
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
         if (cycle == null) {
             return Result.refused("refused.cycle.unknown");
         }
-        if (!open(cycle.getPhase())) {
+        if (!open(cycle.phase())) {
             return Result.refused("refused.discussion.phase");
         }
         if (jury.isJuror(cycleId, actor.username())) {

@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.civicloop.audit.AuditLog;
-import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.deliberation.live.SessionChanged;
 import org.civicloop.identity.Account;
@@ -39,6 +40,8 @@ public class ParticipationService {
 
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
+    @Inject
+    Cycles cycleViews;
     @Inject
     AuditLog audit;
     @Inject
@@ -128,14 +131,14 @@ public class ParticipationService {
         if (actor.isAnonymous()) {
             return Result.refused("refused.notAllowed");
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
         if (cycle == null) {
             return Result.refused("refused.cycle.unknown");
         }
         if (stage != SessionRound.Stage.BEFORE && stage != SessionRound.Stage.AFTER) {
             return Result.refused("refused.opinion.stage");
         }
-        Phase phase = cycle.getPhase();
+        Phase phase = cycle.phase();
         boolean open = stage == SessionRound.Stage.BEFORE ? SessionService.canPlan(phase) : SessionService.canRun(phase);
         if (!open) {
             return Result.refused("refused.opinion.phase");
@@ -389,7 +392,7 @@ public class ParticipationService {
         if (s.getStatus() != JurySession.Status.LIVE) {
             return Result.refused("refused.session.notLive");
         }
-        if (!SessionService.canRun(em.find(Cycle.class, s.getCycleId()).getPhase())) {
+        if (!SessionService.canRun(cycleViews.phaseOf(s.getCycleId()))) {
             return Result.refused("refused.session.phase");
         }
         if (!jury.isJuror(s.getCycleId(), actor.username())) {

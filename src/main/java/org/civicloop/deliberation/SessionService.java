@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.civicloop.audit.AuditLog;
-import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.deliberation.live.SessionChanged;
 import org.civicloop.jury.JuryService;
@@ -25,6 +26,7 @@ import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.voting.VotingService;
+import org.civicloop.identity.Account;
 
 /**
  * The facilitator's use cases for jury day: plan a session (its agenda of typed rounds and the opinion statements),
@@ -40,6 +42,8 @@ public class SessionService {
 
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
+    @Inject
+    Cycles cycleViews;
     @Inject
     AuditLog audit;
     @Inject
@@ -78,20 +82,20 @@ public class SessionService {
     }
 
     /** The first step of planning jury day: a facilitator, a cycle that exists, a phase in which it can be planned. */
-    private Result<Cycle> plannableCycle(Actor actor, long cycleId) {
+    private Result<CycleView> plannableCycle(Actor actor, long cycleId) {
         if (!isFacilitator(actor)) {
             return Result.refused("refused.notAllowed");
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
         if (cycle == null) {
             return Result.refused("refused.cycle.unknown");
         }
-        return canPlan(cycle.getPhase()) ? Result.done(cycle) : Result.refused("refused.session.phase");
+        return canPlan(cycle.phase()) ? Result.done(cycle) : Result.refused("refused.session.phase");
     }
 
     @Transactional
     public Result<JurySession> createSession(Actor actor, long cycleId, String title) {
-        Result<Cycle> plannable = plannableCycle(actor, cycleId);
+        Result<CycleView> plannable = plannableCycle(actor, cycleId);
         if (!plannable.isDone()) {
             return plannable.map(c -> null);
         }
@@ -108,7 +112,7 @@ public class SessionService {
 
     @Transactional
     public Result<OpinionStatement> addStatement(Actor actor, long cycleId, String wording) {
-        Result<Cycle> plannable = plannableCycle(actor, cycleId);
+        Result<CycleView> plannable = plannableCycle(actor, cycleId);
         if (!plannable.isDone()) {
             return plannable.map(c -> null);
         }
@@ -300,7 +304,7 @@ public class SessionService {
         if (s.getStatus() == JurySession.Status.ENDED) {
             return Result.refused("refused.session.ended");
         }
-        if (!canRun(em.find(Cycle.class, s.getCycleId()).getPhase())) {
+        if (!canRun(cycleViews.phaseOf(s.getCycleId()))) {
             return Result.refused("refused.session.phase");
         }
         Instant now = clock.instant();
@@ -503,7 +507,7 @@ public class SessionService {
         if (session.getStatus() == JurySession.Status.ENDED) {
             return Result.refused("refused.session.ended");
         }
-        if (running && !canRun(em.find(Cycle.class, session.getCycleId()).getPhase())) {
+        if (running && !canRun(cycleViews.phaseOf(session.getCycleId()))) {
             return Result.refused("refused.session.phase");
         }
         return Result.done(new Locked(session, round));
@@ -594,8 +598,8 @@ public class SessionService {
     public Map<Long, String> jurorNames(long cycleId) {
         Map<Long, String> out = new java.util.HashMap<>();
         for (Volunteer v : jury.jury(cycleId)) {
-            org.civicloop.identity.Account a = v.getAccountId() == null ? null
-                    : em.find(org.civicloop.identity.Account.class, v.getAccountId());
+            Account a = v.getAccountId() == null ? null
+                    : em.find(Account.class, v.getAccountId());
             out.put(v.getId(), a == null ? "#" + v.getId() : a.getDisplayName());
         }
         return out;

@@ -38,6 +38,11 @@ import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.OptionProfile;
 import org.civicloop.voting.VotingService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.civicloop.deliberation.DeliberationDemo;
+import org.civicloop.feedback.FeedbackDemo;
+import org.civicloop.jury.LetterAddress;
+import org.civicloop.jury.LetterRoundService;
+import org.civicloop.voting.PaperBallotDemo;
 
 /**
  * The demo council: accounts for every role and cycles at several phases, one of them walked all the way to the
@@ -57,7 +62,7 @@ public class DemoData {
     @Inject
     Clock clock;
     @Inject
-    org.civicloop.voting.PaperBallotDemo paperDemo;
+    PaperBallotDemo paperDemo;
     @Inject
     AccountService accounts;
     @Inject
@@ -67,7 +72,7 @@ public class DemoData {
     @Inject
     JuryService jury;
     @Inject
-    org.civicloop.jury.LetterRoundService letters;
+    LetterRoundService letters;
     @Inject
     EvidenceDemo evidenceDemo;
     @Inject
@@ -75,11 +80,11 @@ public class DemoData {
     @Inject
     VotingService voting;
     @Inject
-    org.civicloop.feedback.FeedbackDemo feedbackDemo;
+    FeedbackDemo feedbackDemo;
     @Inject
     MeasureDemo measureDemo;
     @Inject
-    org.civicloop.deliberation.DeliberationDemo deliberationDemo;
+    DeliberationDemo deliberationDemo;
 
     private final Actor officer = new Actor("officer", EnumSet.of(Role.OFFICER));
     private final Actor facilitator = new Actor("facilitator", EnumSet.of(Role.FACILITATOR));
@@ -287,7 +292,7 @@ public class DemoData {
         ok(letters.uploadAddresses(officer, id, LIBRARY_ADDRESSES, "uprn", List.of("line1", "postcode"), "ward"));
         ok(letters.commitLetters(officer, id, 12, true, "library-letters-2026"));
         ok(letters.drawLetters(officer, id));
-        List<org.civicloop.jury.LetterAddress> sent = letters.letters(id);
+        List<LetterAddress> sent = letters.letters(id);
         for (int i = 0; i < 2; i++) {
             ok(jury.volunteer(residents.get(i), id, true, answers(i + 6), null, sent.get(i * 5).getCode()));
         }

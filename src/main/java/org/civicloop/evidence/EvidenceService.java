@@ -23,8 +23,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicloop.audit.AuditLog;
 import org.civicloop.audit.chain.AuditChain;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.OfficerAccess;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseGate;
 import org.civicloop.evidence.EvidenceViews.AnsweredQuestion;
@@ -63,6 +63,8 @@ public class EvidenceService implements PhaseGate {
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
     @Inject
+    Cycles cycleViews;
+    @Inject
     AuditLog audit;
     @Inject
     Clock clock;
@@ -86,7 +88,7 @@ public class EvidenceService implements PhaseGate {
     /** Adds an item to the pack as its first (draft) version. */
     @Transactional
     public Result<EvidenceVersion> addItem(Actor actor, long cycleId, EvidenceDraft draft) {
-        Result<Cycle> found = authoring(actor, cycleId);
+        Result<CycleView> found = authoring(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
@@ -113,7 +115,7 @@ public class EvidenceService implements PhaseGate {
         if (item == null) {
             return Result.refused("refused.evidence.unknown");
         }
-        Result<Cycle> found = authoring(actor, item.getCycleId());
+        Result<CycleView> found = authoring(actor, item.getCycleId());
         if (!found.isDone()) {
             return found.map(c -> null);
         }
@@ -143,7 +145,7 @@ public class EvidenceService implements PhaseGate {
         if (item == null) {
             return Result.refused("refused.evidence.unknown");
         }
-        Result<Cycle> found = authoring(actor, item.getCycleId());
+        Result<CycleView> found = authoring(actor, item.getCycleId());
         if (!found.isDone()) {
             return found.map(c -> null);
         }
@@ -163,7 +165,7 @@ public class EvidenceService implements PhaseGate {
     @Transactional
     public Result<EvidenceAttachment> attach(Actor actor, long cycleId, String fileName, String declaredType,
                                              byte[] bytes) {
-        Result<Cycle> found = authoring(actor, cycleId);
+        Result<CycleView> found = authoring(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
@@ -191,7 +193,7 @@ public class EvidenceService implements PhaseGate {
     /** Submits the latest version of every item for balance review: a new pack version, not yet published. */
     @Transactional
     public Result<EvidencePack> submitForReview(Actor actor, long cycleId, String note) {
-        Result<Cycle> found = authoring(actor, cycleId);
+        Result<CycleView> found = authoring(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
@@ -273,11 +275,11 @@ public class EvidenceService implements PhaseGate {
     }
 
     private Result<EvidencePack> reviewable(Actor actor, long cycleId) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId, LockModeType.PESSIMISTIC_WRITE);
+        Result<CycleView> found = cycleViews.forOfficerLocked(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (found.value().getPhase().isAfter(Phase.DELIBERATE)) {
+        if (found.value().phase().isAfter(Phase.DELIBERATE)) {
             return Result.refused("refused.evidence.phase");
         }
         EvidencePack pack = packInReview(cycleId).orElse(null);
@@ -317,8 +319,8 @@ public class EvidenceService implements PhaseGate {
         if (item == null || !publishedItemIds(item.getCycleId()).contains(itemId)) {
             return Result.refused("refused.evidence.unknown");
         }
-        Cycle cycle = em.find(Cycle.class, item.getCycleId(), LockModeType.PESSIMISTIC_WRITE);
-        if (cycle.getPhase().isAfter(Phase.DELIBERATE)) {
+        CycleView cycle = cycleViews.findLocked(item.getCycleId()).orElse(null);
+        if (cycle.phase().isAfter(Phase.DELIBERATE)) {
             return Result.refused("refused.question.phase");
         }
         if (text == null || text.strip().length() < 5 || text.strip().length() > 1000) {
@@ -461,7 +463,7 @@ public class EvidenceService implements PhaseGate {
         if (!actor.hasAny(Role.FACILITATOR, Role.OFFICER, Role.ADMIN)) {
             return Result.refused("refused.notAllowed");
         }
-        if (em.find(Cycle.class, cycleId) == null) {
+        if (cycleViews.find(cycleId).isEmpty()) {
             return Result.refused("refused.cycle.unknown");
         }
         Set<Long> published = publishedItemIds(cycleId);
@@ -824,12 +826,12 @@ public class EvidenceService implements PhaseGate {
 
     // ------------------------------------------------------------------------------------------------ internals
 
-    private Result<Cycle> authoring(Actor actor, long cycleId) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId, LockModeType.PESSIMISTIC_WRITE);
+    private Result<CycleView> authoring(Actor actor, long cycleId) {
+        Result<CycleView> found = cycleViews.forOfficerLocked(actor, cycleId);
         if (!found.isDone()) {
             return found;
         }
-        if (found.value().getPhase().isAfter(Phase.DELIBERATE)) {
+        if (found.value().phase().isAfter(Phase.DELIBERATE)) {
             return Result.refused("refused.evidence.phase");
         }
         if (packInReview(cycleId).isPresent()) {
@@ -913,8 +915,8 @@ public class EvidenceService implements PhaseGate {
     }
 
     @Override
-    public Optional<Result.Refused<Void>> checkLeaving(Cycle cycle, Phase from) {
-        if (from == Phase.LEARN && publishedPack(cycle.getId()).isEmpty()) {
+    public Optional<Result.Refused<Void>> checkLeaving(CycleView cycle, Phase from) {
+        if (from == Phase.LEARN && publishedPack(cycle.id()).isEmpty()) {
             return Optional.of(new Result.Refused<>("refused.gate.evidencePack", List.of()));
         }
         return Optional.empty();

@@ -27,6 +27,7 @@ import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.voting.Ballot;
 import org.civicloop.voting.VotingService;
+import org.civicloop.evidence.EvidenceDemo;
 
 /**
  * The demo's decisions and reports, made through the feedback use cases: the completed cycle's responses of every
@@ -51,7 +52,7 @@ public class FeedbackDemo {
     @Inject
     JuryService jury;
     @Inject
-    org.civicloop.evidence.EvidenceDemo evidenceDemo;
+    EvidenceDemo evidenceDemo;
     @Inject
     VotingService voting;
     @Inject

@@ -23,7 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.civicloop.audit.AuditLog;
 import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.OfficerAccess;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseChanged;
 import org.civicloop.cycle.PhaseGate;
@@ -50,6 +51,8 @@ public class FeedbackService implements PhaseGate {
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
     @Inject
+    Cycles cycleViews;
+    @Inject
     AuditLog audit;
     @Inject
     Clock clock;
@@ -70,7 +73,7 @@ public class FeedbackService implements PhaseGate {
         if (event.to() != Phase.DECIDE) {
             return;
         }
-        long cycleId = event.cycle().getId();
+        long cycleId = event.cycle().id();
         VotingService.Count count = voting.count(cycleId, Ballot.Channel.JURY);
         VotingService.Count residents = voting.count(cycleId, Ballot.Channel.RESIDENTS);
         List<Ballot> ballots = voting.ballots(cycleId, Ballot.Channel.JURY);
@@ -129,11 +132,11 @@ public class FeedbackService implements PhaseGate {
         if (!actor.hasAny(Role.OFFICER, Role.FACILITATOR, Role.ADMIN)) {
             return Result.refused("refused.notAllowed");
         }
-        Cycle cycle = em.find(Cycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
+        CycleView cycle = cycleViews.findLocked(cycleId).orElse(null);
         if (cycle == null) {
             return Result.refused("refused.cycle.unknown");
         }
-        if (cycle.getPhase() != Phase.DECIDE) {
+        if (cycle.phase() != Phase.DECIDE) {
             return Result.refused("refused.recommendation.phase");
         }
         if (blank(title) || title.length() > 300) {
@@ -169,8 +172,8 @@ public class FeedbackService implements PhaseGate {
         if (r == null) {
             return Result.refused("refused.recommendation.unknown");
         }
-        Cycle cycle = em.find(Cycle.class, r.getCycleId());
-        if (!cycle.getPhase().atLeast(Phase.DECIDE) || cycle.getPhase() == Phase.CLOSED) {
+        CycleView cycle = cycleViews.find(r.getCycleId()).orElse(null);
+        if (!cycle.phase().atLeast(Phase.DECIDE) || cycle.phase() == Phase.CLOSED) {
             return Result.refused("refused.response.phaseRange");
         }
         Optional<Result.Refused<Recommendation>> invalid = validate(d);
@@ -276,7 +279,7 @@ public class FeedbackService implements PhaseGate {
         if (r == null) {
             return Result.refused("refused.recommendation.unknown");
         }
-        if (em.find(Cycle.class, r.getCycleId()).getPhase() == Phase.CLOSED) {
+        if (cycleViews.phaseOf(r.getCycleId()) == Phase.CLOSED) {
             return Result.refused("refused.response.phaseRange");
         }
         if (text != null && text.length() > MAX_TEXT) {
@@ -295,12 +298,12 @@ public class FeedbackService implements PhaseGate {
      */
     @Transactional
     public Result<ReportVersion> publishReport(Actor actor, long cycleId, ReportDraft draft) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId, LockModeType.PESSIMISTIC_WRITE);
+        Result<CycleView> found = cycleViews.forOfficerLocked(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        Cycle cycle = found.value();
-        if (cycle.getPhase() != Phase.FEEDBACK) {
+        CycleView cycle = found.value();
+        if (cycle.phase() != Phase.FEEDBACK) {
             return Result.refused("refused.report.phase");
         }
         if (!versions(cycleId).isEmpty()) {
@@ -315,7 +318,7 @@ public class FeedbackService implements PhaseGate {
      */
     @Transactional
     public Result<ReportVersion> publishCorrection(Actor actor, long cycleId, ReportDraft draft, String changeNote) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId, LockModeType.PESSIMISTIC_WRITE);
+        Result<CycleView> found = cycleViews.forOfficerLocked(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
@@ -328,14 +331,14 @@ public class FeedbackService implements PhaseGate {
         return publish(actor, found.value(), draft, changeNote.strip());
     }
 
-    private Result<ReportVersion> publish(Actor actor, Cycle cycle, ReportDraft draft, String changeNote) {
+    private Result<ReportVersion> publish(Actor actor, CycleView cycle, ReportDraft draft, String changeNote) {
         if (draft == null || blank(draft.summary()) || draft.summary().length() > MAX_TEXT) {
             return Result.refused("refused.report.summary");
         }
         if (blank(draft.nextSteps()) || draft.nextSteps().length() > MAX_MEDIUM) {
             return Result.refused("refused.report.nextSteps");
         }
-        List<Recommendation> recs = recommendations(cycle.getId());
+        List<Recommendation> recs = recommendations(cycle.id());
         long unanswered = recs.stream().filter(r -> !r.isAnswered()).count();
         if (unanswered > 0) {
             return Result.refused("refused.report.unanswered", unanswered);
@@ -344,30 +347,26 @@ public class FeedbackService implements PhaseGate {
         if (!unsigned.isEmpty()) {
             return Result.refused("refused.report.signoffMissing", String.join(", ", unsigned));
         }
-        List<ReportVersion> earlier = versions(cycle.getId());
+        List<ReportVersion> earlier = versions(cycle.id());
         int number = earlier.size() + 1;
         Instant now = clock.instant();
         ReportDraft clean = new ReportDraft(draft.summary().strip(), draft.nextSteps().strip(), draft.nextDate());
         Report report = assembler.assemble(cycle, recs, clean, number, now, changeNote, earlier, audit.headHash());
         String snapshot = ReportJson.write(report);
         String hash = sha256(snapshot);
-        ReportVersion version = new ReportVersion(cycle.getId(), number, changeNote, snapshot, hash, now,
+        ReportVersion version = new ReportVersion(cycle.id(), number, changeNote, snapshot, hash, now,
                 actor.username());
         em.persist(version);
         em.flush();
         audit.record(actor, number == 1 ? "feedback.reportPublished" : "feedback.reportCorrected", "report_version",
-                version.getId(), null, "cycle=" + cycle.getId() + "; version=" + number + "; sha256=" + hash);
+                version.getId(), null, "cycle=" + cycle.id() + "; version=" + number + "; sha256=" + hash);
         if (number == 1) {
-            String before = audit.digestOf("cycle", cycle.getId());
-            cycle.recordReportPublished(now, clean.summary());
-            audit.record(actor, "cycle.reportPublished", "cycle", cycle.getId(), before, "version=1");
-        } else if (!clean.summary().equals(cycle.getReportSummary())) {
-            String before = audit.digestOf("cycle", cycle.getId());
-            cycle.recordReportCorrected(clean.summary());
-            audit.record(actor, "cycle.reportCorrected", "cycle", cycle.getId(), before, "version=" + number);
+            cycleViews.recordReportPublished(actor, cycle.id(), now, clean.summary());
+        } else {
+            cycleViews.recordReportCorrected(actor, cycle.id(), clean.summary(), number);
         }
-        int told = notifications.notifyParticipants(actor, cycle.getId(), number);
-        published.fire(new ReportPublished(cycle.getId(), number, told));
+        int told = notifications.notifyParticipants(actor, cycle.id(), number);
+        published.fire(new ReportPublished(cycle.id(), number, told));
         return Result.done(version);
     }
 
@@ -387,10 +386,7 @@ public class FeedbackService implements PhaseGate {
 
     /** The mandate's decision-maker (a scalar read: it loads no cycle entity). */
     public String decisionMakerOf(long cycleId) {
-        // Not getResultStream().findFirst(): a cycle without a decision-maker gives a null row, which findFirst refuses.
-        List<String> found = em.createQuery("SELECT c.decisionMaker FROM Cycle c WHERE c.id = :id", String.class)
-                .setParameter("id", cycleId).getResultList();
-        return found.isEmpty() ? null : found.get(0);
+        return cycleViews.decisionMakerOf(cycleId);
     }
 
     public Optional<Recommendation> recommendation(long id) {
@@ -419,7 +415,7 @@ public class FeedbackService implements PhaseGate {
 
     /** What the report would say if published now (officers preview it before publishing). */
     public Report preview(long cycleId, ReportDraft draft) {
-        Cycle cycle = em.find(Cycle.class, cycleId);
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
         ReportDraft d = draft == null ? new ReportDraft("", "", null) : draft;
         List<ReportVersion> earlier = versions(cycleId);
         return assembler.assemble(cycle, recommendations(cycleId), d, earlier.size() + 1, clock.instant(), null,
@@ -433,17 +429,17 @@ public class FeedbackService implements PhaseGate {
     }
 
     @Override
-    public Optional<Result.Refused<Void>> checkLeaving(Cycle cycle, Phase from) {
+    public Optional<Result.Refused<Void>> checkLeaving(CycleView cycle, Phase from) {
         if (from == Phase.DECIDE) {
             // Counted in the database, not from loaded entities: a page asks this after a response was saved in
             // another transaction, and its request may still hold the recommendations as they were before.
             long open = em.createQuery("SELECT COUNT(r) FROM Recommendation r WHERE r.cycleId = :c AND r.response IS NULL",
-                    Long.class).setParameter("c", cycle.getId()).getSingleResult();
+                    Long.class).setParameter("c", cycle.id()).getSingleResult();
             if (open > 0) {
                 return Optional.of(new Result.Refused<>("refused.gate.responses", List.of(open)));
             }
         }
-        if (from == Phase.FEEDBACK && latest(cycle.getId()).isEmpty()) {
+        if (from == Phase.FEEDBACK && latest(cycle.id()).isEmpty()) {
             return Optional.of(new Result.Refused<>("refused.gate.report", List.of()));
         }
         return Optional.empty();

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleView;
 import org.civicloop.deliberation.DeliberationNote;
 import org.civicloop.deliberation.DeliberationService;
 import org.civicloop.deliberation.PreferenceShiftService;
@@ -14,6 +14,7 @@ import org.civicloop.jury.JuryService;
 import org.civicloop.voting.Ballot;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.VotingService;
+import org.civicloop.audit.AuditCheckpoints;
 import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.text.ExplanationText;
 
@@ -32,11 +33,11 @@ class ReportAssembler {
     @Inject
     DeliberationService deliberation;
     @Inject
-    org.civicloop.audit.AuditCheckpoints checkpoints;
+    AuditCheckpoints checkpoints;
 
-    Report assemble(Cycle cycle, List<Recommendation> recs, ReportDraft draft, int number, Instant at,
+    Report assemble(CycleView cycle, List<Recommendation> recs, ReportDraft draft, int number, Instant at,
                     String changeNote, List<ReportVersion> earlier, String auditHead) {
-        long id = cycle.getId();
+        long id = cycle.id();
         List<Report.VersionNote> history = earlier.stream()
                 .map(v -> new Report.VersionNote(v.getVersionNo(), v.getPublishedAt(), v.getChangeNote())).toList();
         List<Recommendation> taken = recs.stream().filter(r -> r.isAnswered() && r.getResponse().taken()).toList();
@@ -62,8 +63,8 @@ class ReportAssembler {
                 residentCount.ballots(), residentCount.winners().stream().map(BudgetOption::getTitle).toList(),
                 juryCount.rounds().stream().map(r -> reason(r.explanation())).toList(), voting.flaggedBallots(id));
         List<Report.Decision> decisions = recs.stream().map(ReportAssembler::decision).toList();
-        Report.Next next = new Report.Next(draft.nextSteps(), draft.nextDate(), cycle.getFeedbackPromiseDate(),
-                cycle.getFeedbackPromiseHow(), cycle.getFeedbackChannel());
+        Report.Next next = new Report.Next(draft.nextSteps(), draft.nextDate(), cycle.feedbackPromiseDate(),
+                cycle.feedbackPromiseHow(), cycle.feedbackChannel());
         String api = "/api/v1/cycles/" + id;
         Report.Check check = new Report.Check(auditHead, List.of(
                 new Report.Link("report.link.json", api + "/report"),
@@ -72,9 +73,9 @@ class ReportAssembler {
                 new Report.Link("report.link.results", api + "/results"),
                 new Report.Link("report.link.ballots", api + "/ballots.pb"),
                 new Report.Link("report.link.audit", "/audit.xhtml")),
-                checkpoints.latest().map(org.civicloop.audit.AuditCheckpoints.Stored::note).orElse(null));
-        return new Report(id, cycle.getCouncil(), cycle.getTitle(), cycle.getCurrency(), number, at, changeNote,
-                history, changed, cycle.getQuestion(), participation, heard, shifts.shift(id), vote, decisions,
+                checkpoints.latest().map(AuditCheckpoints.Stored::note).orElse(null));
+        return new Report(id, cycle.council(), cycle.title(), cycle.currency(), number, at, changeNote,
+                history, changed, cycle.question(), participation, heard, shifts.shift(id), vote, decisions,
                 deliberation.notes(id).stream()
                 .filter(n -> n.getKind() == DeliberationNote.Kind.MINORITY_POSITION).map(DeliberationNote::getBody).toList(), next, check);
     }

@@ -1,5 +1,7 @@
 package org.civicloop.feedback;
 
+import org.civicloop.kernel.Csv;
+
 /** The responses of a report version as CSV (RFC 4180), safe to open in a spreadsheet. */
 public final class ResponsesCsv {
 
@@ -22,11 +24,11 @@ public final class ResponsesCsv {
     }
 
     private static void row(StringBuilder csv, Object... cells) {
-        csv.append(org.civicloop.kernel.Csv.exportRow(java.util.Arrays.asList(cells)));
+        csv.append(Csv.exportRow(java.util.Arrays.asList(cells)));
     }
 
-    /** One cell as every export writes it ({@link org.civicloop.kernel.Csv#exportCell}). */
+    /** One cell as every export writes it ({@link Csv#exportCell}). */
     static String cell(Object value) {
-        return org.civicloop.kernel.Csv.exportCell(value);
+        return Csv.exportCell(value);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
@@ -37,6 +38,8 @@ public class JuryRetention {
 
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
+    @Inject
+    Cycles cycleViews;
     @Inject
     JuryService jury;
     @Inject
@@ -81,17 +84,14 @@ public class JuryRetention {
 
     /** When the cycle moved to CLOSED, if it has. */
     public Optional<Instant> closedAt(long cycleId) {
-        return em.createQuery("SELECT MAX(t.movedAt) FROM PhaseTransition t WHERE t.cycleId = :c AND t.toPhase = :p",
-                Instant.class).setParameter("c", cycleId).setParameter("p", Phase.CLOSED).getResultStream()
-                .filter(java.util.Objects::nonNull).findFirst();
+        return cycleViews.closedAt(cycleId);
     }
 
     /** The closed cycles whose personal data is due for deletion at {@code now} and not yet deleted. */
     public List<Long> due(Instant now) {
         List<Long> due = new ArrayList<>();
         RetentionRule rule = rule();
-        for (Long id : em.createQuery("SELECT c.id FROM Cycle c WHERE c.phase = :p ORDER BY c.id", Long.class)
-                .setParameter("p", Phase.CLOSED).getResultList()) {
+        for (Long id : cycleViews.idsInPhase(Phase.CLOSED)) {
             if (jury.retention(id).isEmpty() && rule.isDue(closedAt(id), now)) {
                 due.add(id);
             }
@@ -115,7 +115,7 @@ public class JuryRetention {
         if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
             return Result.refused("refused.notAllowed");
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
         if (cycle == null) {
             return Result.refused("refused.cycle.unknown");
         }

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.civicloop.audit.AuditLog;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.OfficerAccess;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseGate;
 import org.civicloop.identity.Account;
@@ -41,6 +41,10 @@ import org.civicloop.jury.selection.model.Quotas;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Map;
+import org.civicloop.audit.chain.AuditChain;
+import org.civicloop.jury.selection.Method;
+import org.civicloop.jury.selection.Replacement;
+import org.civicloop.kernel.Csv;
 
 /**
  * Use cases of recruitment: residents volunteer, an officer draws the jury. The walking skeleton draws a simple
@@ -51,6 +55,8 @@ public class JuryService implements PhaseGate {
 
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
+    @Inject
+    Cycles cycleViews;
     @Inject
     AuditLog audit;
     @Inject
@@ -94,11 +100,11 @@ public class JuryService implements PhaseGate {
         if (!actor.hasAny(Role.RESIDENT, Role.JUROR)) {
             return Result.refused("refused.volunteer.residentsOnly");
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        if (cycle == null || !cycle.isPublished()) {
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
+        if (cycle == null || !cycle.published()) {
             return Result.refused("refused.cycle.unknown");
         }
-        if (cycle.getPhase() != Phase.RECRUIT) {
+        if (cycle.phase() != Phase.RECRUIT) {
             return Result.refused("refused.volunteer.closed");
         }
         if (findDraw(cycleId).filter(JuryDraw::isDrawn).isPresent()) {
@@ -164,12 +170,12 @@ public class JuryService implements PhaseGate {
      */
     @Transactional
     public Result<List<JuryQuota>> setQuotas(Actor actor, long cycleId, String csv) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        Cycle cycle = found.value();
-        if (cycle.getPhase().isAfter(Phase.RECRUIT) || findDraw(cycleId).isPresent()) {
+        CycleView cycle = found.value();
+        if (cycle.phase().isAfter(Phase.RECRUIT) || findDraw(cycleId).isPresent()) {
             return Result.refused("refused.quotas.fixed");
         }
         if (!pool(cycleId).isEmpty()) {
@@ -208,12 +214,12 @@ public class JuryService implements PhaseGate {
      */
     @Transactional
     public Result<JuryDraw> commitDraw(Actor actor, long cycleId, int size, String seed) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        Cycle cycle = found.value();
-        if (cycle.getPhase() != Phase.RECRUIT) {
+        CycleView cycle = found.value();
+        if (cycle.phase() != Phase.RECRUIT) {
             return Result.refused("refused.jury.phase");
         }
         if (findDraw(cycleId).isPresent()) {
@@ -341,11 +347,11 @@ public class JuryService implements PhaseGate {
 
     /** Whether this person may draw the cycle's jury now: the committed, not yet drawn draw, or why not. */
     public Result<JuryDraw> readyToDraw(Actor actor, long cycleId) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (found.value().getPhase() != Phase.RECRUIT) {
+        if (found.value().phase() != Phase.RECRUIT) {
             return Result.refused("refused.jury.phase");
         }
         JuryDraw draw = findDraw(cycleId).orElse(null);
@@ -372,16 +378,16 @@ public class JuryService implements PhaseGate {
      * the real draw. Officers only; while recruiting.
      */
     public Result<TestPanel> testPanel(Actor actor, long cycleId, int size, String method) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (found.value().getPhase() != Phase.RECRUIT) {
+        if (found.value().phase() != Phase.RECRUIT) {
             return Result.refused("refused.jury.phase");
         }
-        org.civicloop.jury.selection.Method m;
+        Method m;
         try {
-            m = org.civicloop.jury.selection.Method.parse(method == null ? "" : method);
+            m = Method.parse(method == null ? "" : method);
         } catch (IllegalArgumentException e) {
             return Result.refused("refused.jury.method");
         }
@@ -491,13 +497,12 @@ public class JuryService implements PhaseGate {
         if (purged.isPresent()) {
             return purged.get().frozen();
         }
-        Cycle cycle = em.find(Cycle.class, cycleId);
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
         List<Volunteer> pool = pool(cycleId);
         if (cycle == null || pool.isEmpty()) {
             return new RepeatParticipants(0, 0, 0, 0);
         }
-        List<Long> earlier = em.createQuery("SELECT c.id FROM Cycle c WHERE c.createdAt < :t AND c.id <> :id",
-                Long.class).setParameter("t", cycle.getCreatedAt()).setParameter("id", cycleId).getResultList();
+        List<Long> earlier = cycleViews.idsCreatedBefore(cycle.createdAt(), cycleId);
         java.util.Set<Long> before = new java.util.HashSet<>();
         if (!earlier.isEmpty()) {
             before.addAll(em.createQuery("SELECT DISTINCT v.accountId FROM Volunteer v WHERE v.cycleId IN :ids",
@@ -614,7 +619,7 @@ public class JuryService implements PhaseGate {
         List<String> panel = jury(cycleId).stream().map(v -> Long.toString(v.getId())).toList();
         List<String> unavailable = invited(cycleId).stream()
                 .filter(v -> v.getResponse() == Volunteer.Response.DECLINED).map(v -> Long.toString(v.getId())).toList();
-        Optional<org.civicloop.jury.selection.Replacement.Result> r = org.civicloop.jury.selection.Replacement.draw(
+        Optional<Replacement.Result> r = Replacement.draw(
                 people, quotas, panel, Long.toString(declinedId), unavailable, draw.seed() + ":replace:" + declinedId);
         if (r.isEmpty()) {
             return Result.refused("refused.jury.noReplacement");
@@ -671,8 +676,8 @@ public class JuryService implements PhaseGate {
         if (v == null || v.getStatus() != Volunteer.Status.SELECTED) {
             return Result.refused("refused.jury.notDrawn");
         }
-        Cycle cycle = em.find(Cycle.class, v.getCycleId());
-        if (cycle.getPhase().isAfter(Phase.DELIBERATE)) {
+        CycleView cycle = cycleViews.find(v.getCycleId()).orElse(null);
+        if (cycle.phase().isAfter(Phase.DELIBERATE)) {
             return Result.refused("refused.jury.phase");
         }
         return Result.done(v);
@@ -715,11 +720,11 @@ public class JuryService implements PhaseGate {
      */
     @Transactional
     public Result<JurySetting> setHouseholdRule(Actor actor, long cycleId, boolean on) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (found.value().getPhase() != Phase.RECRUIT || findDraw(cycleId).isPresent()) {
+        if (found.value().phase() != Phase.RECRUIT || findDraw(cycleId).isPresent()) {
             return Result.refused("refused.household.fixed");
         }
         JurySetting s = storedSetting(actor, cycleId);
@@ -735,11 +740,11 @@ public class JuryService implements PhaseGate {
      */
     @Transactional
     public Result<JurySetting> setVolunteering(Actor actor, long cycleId, JurySetting.Volunteering volunteering) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (found.value().getPhase() != Phase.RECRUIT || findDraw(cycleId).isPresent()) {
+        if (found.value().phase() != Phase.RECRUIT || findDraw(cycleId).isPresent()) {
             return Result.refused("refused.volunteering.fixed");
         }
         if (volunteering == null) {
@@ -762,11 +767,11 @@ public class JuryService implements PhaseGate {
     @Transactional
     public Result<Integer> importPool(Actor actor, long cycleId, String csv, String idColumn,
                                       List<String> addressColumns) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (found.value().getPhase() != Phase.RECRUIT || findDraw(cycleId).isPresent()) {
+        if (found.value().phase() != Phase.RECRUIT || findDraw(cycleId).isPresent()) {
             return Result.refused("refused.pool.closed");
         }
         if (quotas(cycleId).isEmpty()) {
@@ -806,7 +811,7 @@ public class JuryService implements PhaseGate {
         String before = audit.digestOf("jury_setting", setting.getId());
         setting.imported(header, imported.idColumn().orElse(id), address.isEmpty() ? null : CsvLine.of(imported.addressColumns()));
         audit.record(actor, "jury.poolImported", "jury_setting", setting.getId(), before,
-                "people=" + imported.size() + "; sha256=" + org.civicloop.audit.chain.AuditChain.sha256Hex(csv));
+                "people=" + imported.size() + "; sha256=" + AuditChain.sha256Hex(csv));
         for (Person person : imported.people()) {
             Volunteer v = new Volunteer(cycleId, null, true, clock.instant());
             em.persist(v);
@@ -837,7 +842,7 @@ public class JuryService implements PhaseGate {
      * (officers only; personal data). Refused when nothing was imported or retention has deleted it.
      */
     public Result<String> importedPeopleCsv(Actor actor, long cycleId) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
@@ -847,8 +852,8 @@ public class JuryService implements PhaseGate {
             return Result.refused("refused.pool.nothingImported");
         }
         // stored exactly as uploaded; written out as every export is (formula-like cells defused)
-        StringBuilder out = new StringBuilder(org.civicloop.kernel.Csv.exportRow(CsvLine.cells(s.getPoolHeader())));
-        rows.forEach(p -> out.append(org.civicloop.kernel.Csv.exportRow(CsvLine.cells(p.getSourceRow()))));
+        StringBuilder out = new StringBuilder(Csv.exportRow(CsvLine.cells(s.getPoolHeader())));
+        rows.forEach(p -> out.append(Csv.exportRow(CsvLine.cells(p.getSourceRow()))));
         return Result.done(out.toString());
     }
 
@@ -887,8 +892,8 @@ public class JuryService implements PhaseGate {
      */
     @Transactional
     public Result<Integer> erasePersonalData(Actor actor, long cycleId) {
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        if (cycle == null || cycle.getPhase() != Phase.CLOSED) {
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
+        if (cycle == null || cycle.phase() != Phase.CLOSED) {
             return Result.refused("refused.retention.notClosed");
         }
         if (retention(cycleId).isPresent()) {
@@ -926,8 +931,8 @@ public class JuryService implements PhaseGate {
     }
 
     @Override
-    public Optional<Result.Refused<Void>> checkLeaving(Cycle cycle, Phase from) {
-        if (from == Phase.RECRUIT && jury(cycle.getId()).isEmpty()) {
+    public Optional<Result.Refused<Void>> checkLeaving(CycleView cycle, Phase from) {
+        if (from == Phase.RECRUIT && jury(cycle.id()).isEmpty()) {
             return Optional.of(new Result.Refused<>("refused.gate.jury", List.of()));
         }
         return Optional.empty();

@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.civicloop.audit.AuditLog;
 import org.civicloop.audit.chain.AuditChain;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.OfficerAccess;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.jury.selection.Audit;
 import org.civicloop.jury.selection.LetterLottery;
@@ -42,6 +42,8 @@ public class LetterRoundService {
 
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
+    @Inject
+    Cycles cycleViews;
     @Inject
     AuditLog audit;
     @Inject
@@ -74,11 +76,11 @@ public class LetterRoundService {
     @Transactional
     public Result<Integer> uploadAddresses(Actor actor, long cycleId, String csv, String idColumn,
                                            List<String> addressColumns, String areaColumn) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (found.value().getPhase() != Phase.RECRUIT) {
+        if (found.value().phase() != Phase.RECRUIT) {
             return Result.refused("refused.letters.phase");
         }
         Optional<LetterRound> existing = round(cycleId);
@@ -230,11 +232,11 @@ public class LetterRoundService {
      */
     @Transactional
     public Result<LetterRound> commitLetters(Actor actor, long cycleId, int letters, boolean byArea, String seed) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (found.value().getPhase() != Phase.RECRUIT) {
+        if (found.value().phase() != Phase.RECRUIT) {
             return Result.refused("refused.letters.phase");
         }
         LetterRound round = round(cycleId).orElse(null);
@@ -268,11 +270,11 @@ public class LetterRoundService {
      */
     @Transactional
     public Result<Integer> drawLetters(Actor actor, long cycleId) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (found.value().getPhase() != Phase.RECRUIT) {
+        if (found.value().phase() != Phase.RECRUIT) {
             return Result.refused("refused.letters.phase");
         }
         LetterRound round = round(cycleId).orElse(null);
@@ -317,7 +319,7 @@ public class LetterRoundService {
      */
     @Transactional
     public Result<String> lettersCsv(Actor actor, long cycleId) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
@@ -338,7 +340,7 @@ public class LetterRoundService {
         }
         List<String> out = new ArrayList<>(columns);
         out.add("code");
-        StringBuilder csv = new StringBuilder(org.civicloop.kernel.Csv.exportRow(out));
+        StringBuilder csv = new StringBuilder(Csv.exportRow(out));
         for (LetterAddress a : letters) {
             List<String> cells = CsvLine.cells(a.getSourceRow());
             List<String> row = new ArrayList<>();
@@ -346,7 +348,7 @@ public class LetterRoundService {
                 row.add(cells.get(header.indexOf(c)));
             }
             row.add(LetterCode.printed(a.getCode()));
-            csv.append(org.civicloop.kernel.Csv.exportRow(row));
+            csv.append(Csv.exportRow(row));
         }
         audit.note(actor, "jury.lettersExported", "jury_letter_round", Long.toString(round.getId()),
                 "letters=" + letters.size());

@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.civicloop.audit.AuditLog;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.OfficerAccess;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
@@ -26,6 +26,8 @@ public class AccountabilityService {
 
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
+    @Inject
+    Cycles cycleViews;
     @Inject
     AuditLog audit;
     @Inject
@@ -116,7 +118,7 @@ public class AccountabilityService {
     @Transactional
     public Result<LedgerEntry> recordLedgerEntry(Actor actor, long cycleId, LedgerKind kind, String description,
                                                  BigDecimal hours, long amount) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }

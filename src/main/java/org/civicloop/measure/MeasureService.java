@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.civicloop.audit.AuditLog;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.OfficerAccess;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseGate;
 import org.civicloop.feedback.Recommendation;
@@ -39,6 +39,8 @@ public class MeasureService implements PhaseGate {
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
     @Inject
+    Cycles cycleViews;
+    @Inject
     AuditLog audit;
     @Inject
     Clock clock;
@@ -54,11 +56,11 @@ public class MeasureService implements PhaseGate {
      */
     @Transactional
     public Result<OutcomeObjective> setObjective(Actor actor, long cycleId, String optionCode, ObjectiveDraft d) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId, LockModeType.PESSIMISTIC_WRITE);
+        Result<CycleView> found = cycleViews.forOfficerLocked(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (!found.value().getPhase().atLeast(Phase.DECIDE)) {
+        if (!found.value().phase().atLeast(Phase.DECIDE)) {
             return Result.refused("refused.objective.phase");
         }
         Optional<BudgetOption> option = fundedOptions(cycleId).stream()
@@ -273,8 +275,8 @@ public class MeasureService implements PhaseGate {
             return Result.refused("refused.indicator.unknown");
         }
         OutcomeObjective objective = em.find(OutcomeObjective.class, indicator.getObjectiveId());
-        Cycle cycle = em.find(Cycle.class, objective.getCycleId());
-        if (!cycle.getPhase().atLeast(Phase.MEASURE)) {
+        CycleView cycle = cycleViews.find(objective.getCycleId()).orElse(null);
+        if (!cycle.phase().atLeast(Phase.MEASURE)) {
             return Result.refused("refused.reading.phaseMeasure");
         }
         if (!objective.isSetPublished()) {
@@ -289,7 +291,7 @@ public class MeasureService implements PhaseGate {
         if (explanation == null || explanation.strip().length() < 10 || explanation.length() > 4000) {
             return Result.refused("refused.reading.explain");
         }
-        IndicatorReading r = new IndicatorReading(cycle.getId(), indicator, amount, measuredOn, explanation.strip(),
+        IndicatorReading r = new IndicatorReading(cycle.id(), indicator, amount, measuredOn, explanation.strip(),
                 clock.instant(), actor.username());
         em.persist(r);
         em.flush();
@@ -359,8 +361,8 @@ public class MeasureService implements PhaseGate {
     }
 
     @Override
-    public Optional<Result.Refused<Void>> checkLeaving(Cycle cycle, Phase from) {
-        if (from == Phase.MEASURE && readings(cycle.getId()).isEmpty()) {
+    public Optional<Result.Refused<Void>> checkLeaving(CycleView cycle, Phase from) {
+        if (from == Phase.MEASURE && readings(cycle.id()).isEmpty()) {
             return Optional.of(new Result.Refused<>("refused.gate.readings", List.of()));
         }
         return Optional.empty();

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.civicloop.audit.AuditLog;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.OfficerAccess;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.identity.Account;
 import org.civicloop.identity.AccountService;
@@ -34,6 +34,8 @@ public class ParticipationService {
 
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
+    @Inject
+    Cycles cycleViews;
     @Inject
     AuditLog audit;
     @Inject
@@ -55,11 +57,11 @@ public class ParticipationService {
         if (actor.isAnonymous()) {
             return Result.refused("refused.notAllowed");
         }
-        Cycle cycle = em.find(Cycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
-        if (cycle == null || !cycle.isPublished()) {
+        CycleView cycle = cycleViews.findLocked(cycleId).orElse(null);
+        if (cycle == null || !cycle.published()) {
             return Result.refused("refused.cycle.unknown");
         }
-        if (!cycle.getPhase().atLeast(Phase.MEASURE)) {
+        if (!cycle.phase().atLeast(Phase.MEASURE)) {
             return Result.refused("refused.survey.phase");
         }
         Optional<Account> account = accounts.find(actor.username());
@@ -94,11 +96,11 @@ public class ParticipationService {
      */
     @Transactional
     public Result<ReviewPanel> drawReviewPanel(Actor actor, long cycleId, int size, String seed) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId, LockModeType.PESSIMISTIC_WRITE);
+        Result<CycleView> found = cycleViews.forOfficerLocked(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        if (!found.value().getPhase().atLeast(Phase.MEASURE)) {
+        if (!found.value().phase().atLeast(Phase.MEASURE)) {
             return Result.refused("refused.panel.phase");
         }
         if (panel(cycleId).isPresent()) {

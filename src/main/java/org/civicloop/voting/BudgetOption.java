@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.civicloop.cycle.ValueCell;
 
 /** A costed option residents and jurors rank (the voting issue adds value cells, value chain, knock-on costs). */
 @Entity
@@ -70,9 +71,9 @@ public class BudgetOption {
                 .collect(java.util.stream.Collectors.joining(","));
     }
 
-    public java.util.List<org.civicloop.cycle.ValueCell> getValueCellList() {
+    public java.util.List<ValueCell> getValueCellList() {
         return valueCells == null ? java.util.List.of() : java.util.Arrays.stream(valueCells.split(","))
-                .map(org.civicloop.cycle.ValueCell::valueOf).toList();
+                .map(ValueCell::valueOf).toList();
     }
 
     public java.util.List<Long> getEvidenceIdList() {

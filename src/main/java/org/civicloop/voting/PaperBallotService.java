@@ -16,14 +16,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.civicloop.audit.AuditLog;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.OfficerAccess;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseGate;
 import org.civicloop.identity.Account;
 import org.civicloop.identity.AccountService;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
+import org.civicloop.audit.chain.AuditChain;
+import org.civicloop.kernel.Role;
 
 /**
  * Use cases of paper ballots (the hybrid tally): open a batch for what was collected where and when, key its sheets
@@ -37,6 +39,8 @@ public class PaperBallotService implements PhaseGate {
 
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
+    @Inject
+    Cycles cycleViews;
     @Inject
     AuditLog audit;
     @Inject
@@ -65,7 +69,7 @@ public class PaperBallotService implements PhaseGate {
     @Transactional
     public Result<PaperBatch> openBatch(Actor actor, long cycleId, String label, String collectedWhere,
                                         LocalDate collectedOn, int sheets) {
-        Result<Cycle> found = openForPaper(actor, cycleId);
+        Result<CycleView> found = openForPaper(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
@@ -179,7 +183,7 @@ public class PaperBallotService implements PhaseGate {
     @Transactional
     public Result<PaperBatch> importScan(Actor actor, long cycleId, String label, String collectedWhere,
                                          LocalDate collectedOn, String csv) {
-        Result<Cycle> found = openForPaper(actor, cycleId);
+        Result<CycleView> found = openForPaper(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
@@ -206,7 +210,7 @@ public class PaperBallotService implements PhaseGate {
         em.flush();
         audit.record(actor, "paper.scanImported", "paper_batch", batch.getId(), null,
                 "cycle=" + cycleId + "; sheets=" + sheets.size() + "; sha256="
-                        + org.civicloop.audit.chain.AuditChain.sha256Hex(csv));
+                        + AuditChain.sha256Hex(csv));
         return Result.done(batch);
     }
 
@@ -259,7 +263,7 @@ public class PaperBallotService implements PhaseGate {
      */
     @Transactional
     public Result<String> issuePaperBallot(Actor actor, long cycleId, String username, String where) {
-        Result<Cycle> found = openForPaper(actor, cycleId);
+        Result<CycleView> found = openForPaper(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
@@ -303,13 +307,13 @@ public class PaperBallotService implements PhaseGate {
     }
 
     @Override
-    public Optional<Result.Refused<Void>> checkLeaving(Cycle cycle, Phase from) {
+    public Optional<Result.Refused<Void>> checkLeaving(CycleView cycle, Phase from) {
         if (from != Phase.VOTE) {
             return Optional.empty();
         }
         long open = em.createQuery("SELECT COUNT(b) FROM PaperBatch b WHERE b.cycleId = :c AND b.status = :s",
                         Long.class)
-                .setParameter("c", cycle.getId()).setParameter("s", PaperBatch.Status.KEYING).getSingleResult();
+                .setParameter("c", cycle.id()).setParameter("s", PaperBatch.Status.KEYING).getSingleResult();
         return open == 0 ? Optional.empty()
                 : Optional.of(new Result.Refused<>("refused.paper.openBatches", List.of(open)));
     }
@@ -330,16 +334,16 @@ public class PaperBallotService implements PhaseGate {
         return new BatchView(batch, first.size(), second.size(), keyers.get(1), keyers.get(2), open, resolvedCount);
     }
 
-    private Result<Cycle> openForPaper(Actor actor, long cycleId) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+    private Result<CycleView> openForPaper(Actor actor, long cycleId) {
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found;
         }
-        Cycle cycle = found.value();
-        if (cycle.getPhase() != Phase.VOTE) {
+        CycleView cycle = found.value();
+        if (cycle.phase() != Phase.VOTE) {
             return Result.refused("refused.paper.phase");
         }
-        if (!cycle.isResidentBallot()) {
+        if (!cycle.residentBallot()) {
             return Result.refused("refused.ballot.residentsClosed");
         }
         return found;
@@ -365,10 +369,10 @@ public class PaperBallotService implements PhaseGate {
     private Result<PaperBatch> batchForWork(Actor actor, long batchId) {
         PaperBatch batch = em.find(PaperBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
         if (batch == null) {
-            return actor.hasAny(org.civicloop.kernel.Role.OFFICER, org.civicloop.kernel.Role.ADMIN)
+            return actor.hasAny(Role.OFFICER, Role.ADMIN)
                     ? Result.refused("refused.paper.unknown") : Result.refused("refused.notAllowed");
         }
-        Result<Cycle> cycle = openForPaper(actor, batch.getCycleId());
+        Result<CycleView> cycle = openForPaper(actor, batch.getCycleId());
         if (!cycle.isDone()) {
             return cycle.map(c -> null);
         }

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import javax.sql.DataSource;
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -22,8 +23,8 @@ import org.civicloop.audit.AuditLog;
 import org.civicloop.audit.chain.BallotLeaf;
 import org.civicloop.audit.chain.MerkleTree;
 import org.civicloop.cycle.CountingRule;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.OfficerAccess;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.voting.count.BallotType;
 import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
@@ -46,6 +47,8 @@ import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.kernel.Sql;
+import org.civicloop.evidence.EvidenceItem;
+import org.civicloop.voting.count.TieBreaking;
 
 /** Use cases of the vote: define costed options, cast a secret ranked ballot, close the ballot box and count. */
 @ApplicationScoped
@@ -65,6 +68,8 @@ public class VotingService implements PhaseGate {
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
     @Inject
+    Cycles cycleViews;
+    @Inject
     AuditLog audit;
     @Inject
     Clock clock;
@@ -82,12 +87,12 @@ public class VotingService implements PhaseGate {
     @Transactional
     public Result<BudgetOption> defineOption(Actor actor, long cycleId, String code, String title, String description,
                                              long cost) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        Cycle cycle = found.value();
-        if (cycle.getPhase().atLeast(Phase.VOTE)) {
+        CycleView cycle = found.value();
+        if (cycle.phase().atLeast(Phase.VOTE)) {
             return Result.refused("refused.option.phase");
         }
         if (code == null || !CODE.matcher(code.strip()).matches()) {
@@ -123,8 +128,8 @@ public class VotingService implements PhaseGate {
         if (option == null) {
             return Result.refused("refused.option.unknown");
         }
-        Cycle cycle = em.find(Cycle.class, option.getCycleId());
-        if (cycle.getPhase().atLeast(Phase.VOTE)) {
+        CycleView cycle = cycleViews.find(option.getCycleId()).orElse(null);
+        if (cycle.phase().atLeast(Phase.VOTE)) {
             return Result.refused("refused.option.phase");
         }
         for (String text : new String[]{profile.inputs(), profile.activities(), profile.outputs(), profile.outcomes(),
@@ -134,7 +139,7 @@ public class VotingService implements PhaseGate {
             }
         }
         for (Long evidenceId : profile.evidenceIds()) {
-            org.civicloop.evidence.EvidenceItem item = em.find(org.civicloop.evidence.EvidenceItem.class, evidenceId);
+            EvidenceItem item = em.find(EvidenceItem.class, evidenceId);
             if (item == null || !item.getCycleId().equals(option.getCycleId())) {
                 return Result.refused("refused.option.evidence");
             }
@@ -170,7 +175,7 @@ public class VotingService implements PhaseGate {
     @Transactional
     public Result<String> castBallot(Actor actor, long cycleId, Ballot.Channel channel, List<String> ranking,
                                      String previousReceipt) {
-        CastingRules cycle = castingRules(cycleId);
+        Cycles.CastingRules cycle = cycleViews.castingRules(cycleId).orElse(null);
         if (cycle == null || !cycle.published()) {
             return Result.refused("refused.cycle.unknown");
         }
@@ -245,17 +250,8 @@ public class VotingService implements PhaseGate {
      * What casting needs to know of a cycle. Read with one small query on the transaction's connection: loading the
      * entity would also have it compared field by field at commit, on every ballot.
      */
-    private record CastingRules(boolean published, Phase phase, boolean residentBallot, boolean ballotChangeable) {
-    }
-
-    private CastingRules castingRules(long cycleId) {
-        return Sql.first(dataSource, "SELECT published, phase, resident_ballot, ballot_changeable FROM cycle WHERE id = ?",
-                rs -> new CastingRules(rs.getBoolean(1), Phase.valueOf(rs.getString(2)), rs.getBoolean(3),
-                        rs.getBoolean(4)), cycleId).orElse(null);
-    }
-
     /**
-     * Adds the voter to the register, on the transaction's connection (as {@link #castingRules}: a busy path). A
+     * Adds the voter to the register, on the transaction's connection (as {@link Cycles#castingRules}: a busy path). A
      * concurrent second ballot of the same person fails here on the primary key (SQLState 23xxx), which the callers
      * answer as "already voted".
      */
@@ -303,7 +299,7 @@ public class VotingService implements PhaseGate {
     }
 
     /** A flagged residents' ballot as officers see it: its receipt, the day it was cast and its ranking; never who. */
-    public record FlaggedBallot(String receipt, java.time.LocalDate castOn, List<String> ranking) {
+    public record FlaggedBallot(String receipt, LocalDate castOn, List<String> ranking) {
     }
 
     /**
@@ -311,7 +307,7 @@ public class VotingService implements PhaseGate {
      * officer to look into; officers of the cycle only. A ballot carries no voter identity, so none can be shown.
      */
     public Result<List<FlaggedBallot>> flagged(Actor actor, long cycleId) {
-        Result<Cycle> found = OfficerAccess.cycle(em, actor, cycleId);
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
@@ -332,8 +328,8 @@ public class VotingService implements PhaseGate {
     /** When the cycle leaves VOTE the ballot box is sealed into the audit chain and counted. */
     void onPhaseChanged(@Observes PhaseChanged event) {
         if (event.from() == Phase.VOTE) {
-            long cycleId = event.cycle().getId();
-            em.find(Cycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
+            long cycleId = event.cycle().id();
+            cycleViews.findLocked(cycleId);
             campaigns.forget(cycleId);
             votingCodes.remove(cycleId);
             for (Ballot.Channel channel : Ballot.Channel.values()) {
@@ -353,17 +349,17 @@ public class VotingService implements PhaseGate {
      * read the rankings as they are. The ballot box is the one the open data publishes, so anyone can recount.
      */
     public Count count(long cycleId, Ballot.Channel channel) {
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        CountingRule rule = cycle.getCountingRule() == null ? CountingRule.GREEDY : cycle.getCountingRule();
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
+        CountingRule rule = cycle.countingRule() == null ? CountingRule.GREEDY : cycle.countingRule();
         BallotBox box = ballotBox(cycleId, channel);
         CountResult result = count(rule, box.election(), box.profile(), box.ballots().size());
         return new Count(channel, box.ballots().size(), rule, result, box.options(), box.ballots().stream()
-                .collect(Collectors.groupingBy(Ballot::getSource, Collectors.counting())), cycle.getCurrency());
+                .collect(Collectors.groupingBy(Ballot::getSource, Collectors.counting())), cycle.currency());
     }
 
     /**
      * Counts a box with every parameter taken from the election, as the published export states it (rule, seats,
-     * budget; ties always broken as {@link org.civicloop.voting.count.TieBreaking#METHOD}): so `count` on the export
+     * budget; ties always broken as {@link TieBreaking#METHOD}): so `count` on the export
      * gives the same result.
      */
     static CountResult count(CountingRule rule, Election election, Profile profile, int ballots) {
@@ -399,11 +395,11 @@ public class VotingService implements PhaseGate {
 
     /** A channel's ballots as the counting engine reads them. */
     public BallotBox ballotBox(long cycleId, Ballot.Channel channel) {
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        CountingRule rule = cycle.getCountingRule() == null ? CountingRule.GREEDY : cycle.getCountingRule();
+        CycleView cycle = cycleViews.find(cycleId).orElse(null);
+        CountingRule rule = cycle.countingRule() == null ? CountingRule.GREEDY : cycle.countingRule();
         List<BudgetOption> options = options(cycleId);
-        return ballotBox(election(rule, cycle.getTitle(), options,
-                cycle.getBudgetAmount() == null ? 0 : cycle.getBudgetAmount()), options, ballots(cycleId, channel));
+        return ballotBox(election(rule, cycle.title(), options,
+                cycle.budgetAmount() == null ? 0 : cycle.budgetAmount()), options, ballots(cycleId, channel));
     }
 
     static BallotBox ballotBox(Election election, List<BudgetOption> options, List<Ballot> ballots) {
@@ -571,11 +567,11 @@ public class VotingService implements PhaseGate {
     }
 
     @Override
-    public Optional<Result.Refused<Void>> checkLeaving(Cycle cycle, Phase from) {
-        if (from == Phase.DELIBERATE && options(cycle.getId()).size() < 2) {
+    public Optional<Result.Refused<Void>> checkLeaving(CycleView cycle, Phase from) {
+        if (from == Phase.DELIBERATE && options(cycle.id()).size() < 2) {
             return Optional.of(new Result.Refused<>("refused.gate.options", List.of()));
         }
-        if (from == Phase.VOTE && ballots(cycle.getId(), Ballot.Channel.JURY).isEmpty()) {
+        if (from == Phase.VOTE && ballots(cycle.id(), Ballot.Channel.JURY).isEmpty()) {
             return Optional.of(new Result.Refused<>("refused.gate.ballots", List.of()));
         }
         return Optional.empty();

@@ -29,21 +29,9 @@ import org.civicloop.cycle.ValueCell;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.cycle.MandateDraft;
 import org.civicloop.cycle.Phase;
-import org.civicloop.deliberation.DeliberationNote;
-import org.civicloop.deliberation.DeliberationService;
-import org.civicloop.feedback.FeedbackService;
-import org.civicloop.feedback.Recommendation;
-import org.civicloop.identity.AccountService;
 import org.civicloop.identity.CurrentUser;
-import org.civicloop.jury.JuryService;
-import org.civicloop.jury.Volunteer;
 import org.civicloop.kernel.Result;
-import org.civicloop.measure.IndicatorReading;
-import org.civicloop.measure.MeasureService;
 import org.civicloop.platform.web.Ui;
-import org.civicloop.voting.Ballot;
-import org.civicloop.voting.BudgetOption;
-import org.civicloop.voting.VotingService;
 
 /**
  * The officer's (and facilitator's) workspace for one cycle: the mandate, each phase's work, and the button that
@@ -57,18 +45,6 @@ public class WorkspaceBean implements Serializable {
 
     @Inject
     CycleService cycles;
-    @Inject
-    JuryService jury;
-    @Inject
-    DeliberationService deliberation;
-    @Inject
-    VotingService voting;
-    @Inject
-    FeedbackService feedback;
-    @Inject
-    MeasureService measure;
-    @Inject
-    AccountService accounts;
     @Inject
     MandateService mandate;
     @Inject
@@ -112,33 +88,8 @@ public class WorkspaceBean implements Serializable {
     private final Map<Long, String> evidenceLinks = new HashMap<>();
     private final Map<Phase, LocalDate> plannedStarts = new java.util.EnumMap<>(Phase.class);
     private String nextTitle;
-    // Option description
-    private Long describeOptionId;
-    private ValueCell[] optionCells = new ValueCell[0];
-    private String chainInputs;
-    private String chainActivities;
-    private String chainOutputs;
-    private String chainOutcomes;
-    private String groupsAffected;
-    private String knockOnCosts;
     // New cycle form (officer/cycles.xhtml)
     private String council = "Riverside Borough Council";
-    // Jury draw
-    private Integer jurySize;
-    private String drawSeed;
-    private String quotasCsv;
-    private String targetsCsv;
-    private Integer targetsPanel;
-    private Integer targetsTolerance = 1;
-    // Options
-    private String optionCode;
-    private String optionTitle;
-    private String optionDescription;
-    private Long optionCost;
-    // Deliberation notes
-    private String noteRound;
-    private DeliberationNote.Kind noteKind = DeliberationNote.Kind.NOTE;
-    private String noteBody;
 
     public void load() throws IOException {
         if (cycle() == null) {
@@ -278,12 +229,6 @@ public class WorkspaceBean implements Serializable {
     public Cycle getPreviousCycle() {
         return cycle().getPreviousCycleId() == null ? null : cycles.find(cycle().getPreviousCycleId()).orElse(null);
     }
-    public List<IndicatorReading> getPreviousReadings() {
-        return getPreviousCycle() == null ? List.of() : measure.readings(getPreviousCycle().getId());
-    }
-    public List<Recommendation> getPreviousRecommendations() {
-        return getPreviousCycle() == null ? List.of() : feedback.recommendations(getPreviousCycle().getId());
-    }
     public List<Phase> getPlannablePhases() {
         return java.util.Arrays.stream(Phase.values()).filter(p -> p != Phase.AUTHORISE).toList();
     }
@@ -316,152 +261,11 @@ public class WorkspaceBean implements Serializable {
         return cycle().getPhase().next().map(p -> Ui.text("phase." + p)).orElse("");
     }
 
-    public String setQuotas() {
-        Ui.report(jury.setQuotas(currentUser.actor(), id, quotasCsv), "quotas.saved");
-        return null;
-    }
-
-    public String commitDraw() {
-        if (jurySize == null) {
-            Ui.error("refused.jury.size", jury.pool(id).size());
-            return null;
-        }
-        if (Ui.report(jury.commitDraw(currentUser.actor(), id, jurySize, drawSeed), "jury.committed")) {
-            drawSeed = null;
-        }
-        return null;
-    }
-
-    public String accepted(long volunteerId) {
-        return reloadedIf(Ui.report(jury.recordResponse(currentUser.actor(), volunteerId, Volunteer.Response.ACCEPTED),
-                "jury.recorded"));
-    }
-
-    public String declined(long volunteerId) {
-        return reloadedIf(Ui.report(jury.recordResponse(currentUser.actor(), volunteerId, Volunteer.Response.DECLINED),
-                "jury.recorded"));
-    }
-
-    public String attended(long volunteerId) {
-        return reloadedIf(Ui.report(jury.recordAttendance(currentUser.actor(), volunteerId), "jury.recorded"));
-    }
-
-    public String replace(long volunteerId) {
-        return reloadedIf(Ui.report(jury.drawReplacement(currentUser.actor(), volunteerId), "jury.replaced"));
-    }
-
-    /**
-     * After a change to the draw or the invitees, shows the page anew (with the message): the page read them before
-     * the change in this same request, and would otherwise show what was there before.
-     */
-    private String reloadedIf(boolean done) {
-        return done ? Ui.redirect(FacesContext.getCurrentInstance().getViewRoot().getViewId() + "?faces-redirect=true&id="
-                + id) : null;
-    }
-
-    public List<Volunteer> getInvited() { return jury.invited(id); }
-
-    public boolean isReplaced(long volunteerId) {
-        return jury.invited(id).stream().anyMatch(v -> Long.valueOf(volunteerId).equals(v.getReplacesId()));
-    }
-
-    public org.civicloop.jury.JuryDraw getDraw() { return jury.findDraw(id).orElse(null); }
-    public List<org.civicloop.jury.JuryService.RepresentationLine> getRepresentation() { return jury.representation(id); }
-    /** Fills the quotas from population shares (census) for the officer to check and save; saves nothing. */
-    public String deriveQuotas() {
-        try {
-            quotasCsv = org.civicloop.jury.selection.io.PopulationTargets.quotasCsv(
-                    org.civicloop.jury.selection.io.PopulationTargets.derive(new java.io.StringReader(
-                                    targetsCsv == null ? "" : targetsCsv.strip()),
-                            targetsPanel == null ? 0 : targetsPanel, targetsTolerance == null ? 0 : targetsTolerance));
-            Ui.report(Result.done(quotasCsv), "quotas.derived");
-        } catch (IOException | RuntimeException e) {
-            Ui.error("refused.quotas.csv", e.getMessage());
-        }
-        return null;
-    }
-
-    public String getTargetsCsv() { return targetsCsv; }
-    public void setTargetsCsv(String s) { this.targetsCsv = s; }
-    public Integer getTargetsPanel() { return targetsPanel; }
-    public void setTargetsPanel(Integer n) { this.targetsPanel = n; }
-    public Integer getTargetsTolerance() { return targetsTolerance; }
-    public void setTargetsTolerance(Integer n) { this.targetsTolerance = n; }
-    public String getQuotasCsv() { return quotasCsv; }
-    public void setQuotasCsv(String s) { this.quotasCsv = s; }
-
-    public String addOption() {
-        if (optionCost == null) {
-            Ui.error("refused.option.cost");
-            return null;
-        }
-        if (Ui.report(voting.defineOption(currentUser.actor(), id, optionCode, optionTitle, optionDescription,
-                optionCost), "option.added")) {
-            optionCode = optionTitle = optionDescription = null;
-            optionCost = null;
-        }
-        return null;
-    }
-
     private static Set<ValueCell> cellSet(ValueCell[] cells) {
         return cells == null || cells.length == 0 ? Set.of() : java.util.EnumSet.copyOf(java.util.Arrays.asList(cells));
     }
 
-    public String describeOption() {
-        if (describeOptionId == null) {
-            Ui.error("refused.option.unknown");
-            return null;
-        }
-        Ui.report(voting.describeOption(currentUser.actor(), describeOptionId, new org.civicloop.voting.OptionProfile(
-                cellSet(optionCells),
-                chainInputs, chainActivities, chainOutputs, chainOutcomes, groupsAffected, knockOnCosts, List.of())),
-                "option.described");
-        return null;
-    }
-
-    public String recordNote() {
-        if (Ui.report(deliberation.recordNote(currentUser.actor(), id, noteRound, noteKind, noteBody),
-                "note.recorded")) {
-            noteBody = null;
-        }
-        return null;
-    }
-
-    public List<Volunteer> getPool() { return jury.pool(id); }
-    public List<Volunteer> getJury() { return jury.jury(id); }
-    public String username(long accountId) { return accounts.usernameOf(accountId); }
-
-    /** Who an invitee is, for the officer: their username, or for an imported person the id in the imported file. */
-    public String inviteeName(Volunteer v) {
-        if (v.getAccountId() != null) {
-            return accounts.usernameOf(v.getAccountId());
-        }
-        String header = jury.setting(id).getPoolHeader();
-        return jury.personal(id).stream().filter(p -> p.getVolunteerId().equals(v.getId())).findFirst()
-                .map(p -> org.civicloop.jury.ImportedName.label(header, p.getSourceRow(), p.getExternalId()))
-                .filter(s -> s != null && !s.isBlank()).orElse("#" + v.getId());
-    }
-    public List<BudgetOption> getOptions() { return voting.options(id); }
-    public List<DeliberationNote> getNotes() { return deliberation.notes(id); }
-    public List<Recommendation> getRecommendations() { return feedback.recommendations(id); }
-    public List<IndicatorReading> getReadings() { return measure.readings(id); }
     public List<AuditEntry> getHistory() { return audit.forEntity("cycle", id); }
-    public int getJuryBallots() { return voting.ballots(id, Ballot.Channel.JURY).size(); }
-    public long getFlaggedBallots() { return voting.flaggedBallots(id); }
-    /** The flagged ballots (receipt, day, ranking by option title), for this cycle's officers. */
-    public List<FlaggedRow> getFlaggedList() {
-        java.util.Map<String, String> titles = voting.options(id).stream()
-                .collect(java.util.stream.Collectors.toMap(BudgetOption::getCode, BudgetOption::getTitle));
-        Result<List<VotingService.FlaggedBallot>> r = voting.flagged(currentUser.actor(), id);
-        return !r.isDone() ? List.of() : r.value().stream().map(b -> new FlaggedRow(b.receipt(), b.castOn(),
-                String.join(" > ", b.ranking().stream().map(c -> titles.getOrDefault(c, c)).toList()))).toList();
-    }
-
-    /** A flagged ballot's row: receipt, day cast and its ranking written out. */
-    public record FlaggedRow(String receipt, java.time.LocalDate castOn, String ranking) {
-    }
-    public int getResidentBallots() { return voting.ballots(id, Ballot.Channel.RESIDENTS).size(); }
-    public DeliberationNote.Kind[] getNoteKinds() { return DeliberationNote.Kind.values(); }
     public boolean phaseIs(String phase) { return cycle().getPhase() == Phase.valueOf(phase); }
 
     public Long getId() { return id; }
@@ -509,22 +313,6 @@ public class WorkspaceBean implements Serializable {
     public void setStakeholderInterest(String s) { this.stakeholderInterest = s; }
     public Map<Long, String> getEvidenceLinks() { return evidenceLinks; }
     public Map<Phase, LocalDate> getPlannedStarts() { return plannedStarts; }
-    public Long getDescribeOptionId() { return describeOptionId; }
-    public void setDescribeOptionId(Long v) { this.describeOptionId = v; }
-    public ValueCell[] getOptionCells() { return optionCells; }
-    public void setOptionCells(ValueCell[] v) { this.optionCells = v; }
-    public String getChainInputs() { return chainInputs; }
-    public void setChainInputs(String v) { this.chainInputs = v; }
-    public String getChainActivities() { return chainActivities; }
-    public void setChainActivities(String v) { this.chainActivities = v; }
-    public String getChainOutputs() { return chainOutputs; }
-    public void setChainOutputs(String v) { this.chainOutputs = v; }
-    public String getChainOutcomes() { return chainOutcomes; }
-    public void setChainOutcomes(String v) { this.chainOutcomes = v; }
-    public String getGroupsAffected() { return groupsAffected; }
-    public void setGroupsAffected(String v) { this.groupsAffected = v; }
-    public String getKnockOnCosts() { return knockOnCosts; }
-    public void setKnockOnCosts(String v) { this.knockOnCosts = v; }
     public String getNextTitle() { return nextTitle; }
     public void setNextTitle(String s) { this.nextTitle = s; }
     public String getTitle() { return title; }
@@ -545,22 +333,4 @@ public class WorkspaceBean implements Serializable {
     public void setFeedbackPromiseHow(String s) { this.feedbackPromiseHow = s; }
     public String getCouncil() { return council; }
     public void setCouncil(String council) { this.council = council; }
-    public Integer getJurySize() { return jurySize; }
-    public void setJurySize(Integer jurySize) { this.jurySize = jurySize; }
-    public String getDrawSeed() { return drawSeed; }
-    public void setDrawSeed(String drawSeed) { this.drawSeed = drawSeed; }
-    public String getOptionCode() { return optionCode; }
-    public void setOptionCode(String s) { this.optionCode = s; }
-    public String getOptionTitle() { return optionTitle; }
-    public void setOptionTitle(String s) { this.optionTitle = s; }
-    public String getOptionDescription() { return optionDescription; }
-    public void setOptionDescription(String s) { this.optionDescription = s; }
-    public Long getOptionCost() { return optionCost; }
-    public void setOptionCost(Long c) { this.optionCost = c; }
-    public String getNoteRound() { return noteRound; }
-    public void setNoteRound(String s) { this.noteRound = s; }
-    public DeliberationNote.Kind getNoteKind() { return noteKind; }
-    public void setNoteKind(DeliberationNote.Kind k) { this.noteKind = k; }
-    public String getNoteBody() { return noteBody; }
-    public void setNoteBody(String s) { this.noteBody = s; }
 }

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.civicloop.deliberation.SessionRound;
 
 /**
  * The live jury session: its public state (what the projector shows), a juror's own inputs, the facilitator's
@@ -88,9 +89,9 @@ public class LiveResource {
     public record SessionCreated(long sessionId, String joinCode, String screenKey) {
     }
 
-    public record RoundRequest(@NotNull org.civicloop.deliberation.SessionRound.Kind kind,
+    public record RoundRequest(@NotNull SessionRound.Kind kind,
                                @NotBlank @Size(max = 300) String title, @Size(max = 2000) String question,
-                               @Min(1) @Max(240) int minutes, org.civicloop.deliberation.SessionRound.Stage stage,
+                               @Min(1) @Max(240) int minutes, SessionRound.Stage stage,
                                Long statementId) {
     }
 

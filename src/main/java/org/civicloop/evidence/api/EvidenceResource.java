@@ -54,7 +54,7 @@ public class EvidenceResource {
 
     /** Lists under an unknown cycle answer 404, not an empty list. */
     @jakarta.inject.Inject
-    org.civicloop.cycle.CycleService knownCycles;
+    CycleService knownCycles;
 
     private void requireCycle(long id) {
         if (knownCycles.find(id).isEmpty()) {

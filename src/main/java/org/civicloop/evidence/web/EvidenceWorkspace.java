@@ -30,6 +30,7 @@ import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.VotingService;
+import org.civicloop.cycle.Phase;
 
 /**
  * The officer's evidence workspace: write and edit items (each save is a new version), attach files, submit the
@@ -232,7 +233,7 @@ public class EvidenceWorkspace implements Serializable {
     public ValueCell[] getCellValues() { return ValueCell.values(); }
     public Integer[] getScores() { return new Integer[]{-2, -1, 0, 1, 2}; }
     public boolean isCanAuthor() {
-        return !getCycle().getPhase().isAfter(org.civicloop.cycle.Phase.DELIBERATE) && getInReview() == null;
+        return !getCycle().getPhase().isAfter(Phase.DELIBERATE) && getInReview() == null;
     }
     public String getAttachmentName() {
         return attachmentId == null ? null : evidence.attachmentInfo(attachmentId)

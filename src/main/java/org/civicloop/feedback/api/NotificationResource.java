@@ -18,6 +18,7 @@ import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.Refusals;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.civicloop.platform.Problem;
 
 /** The signed-in person's notifications and whether they want report updates. */
 @Path("v1/notifications")
@@ -59,7 +60,7 @@ public class NotificationResource {
         // read strictly: the JSON binding would take "yes", 1 or an object for false and change the preference
         jakarta.json.JsonValue v = body.get("reportUpdates");
         if (v != jakarta.json.JsonValue.TRUE && v != jakarta.json.JsonValue.FALSE) {
-            throw new jakarta.ws.rs.WebApplicationException(org.civicloop.platform.Problem.response(400,
+            throw new jakarta.ws.rs.WebApplicationException(Problem.response(400,
                     "Invalid input", "reportUpdates: must be true or false"));
         }
         return new Preferences(Refusals.orThrow(notifications.setReportUpdates(currentUser.actor(),

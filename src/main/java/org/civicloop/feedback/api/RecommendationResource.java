@@ -26,6 +26,7 @@ import org.civicloop.platform.Refusals;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.civicloop.cycle.CycleService;
 
 /** A cycle's recommendations as officers work on them: responses, sign-offs, recommendations from deliberation. */
 @Path("v1/cycles/{id}/recommendations")
@@ -36,7 +37,7 @@ public class RecommendationResource {
 
     /** Lists under an unknown cycle answer 404, not an empty list. */
     @jakarta.inject.Inject
-    org.civicloop.cycle.CycleService knownCycles;
+    CycleService knownCycles;
 
     private void requireCycle(long id) {
         if (knownCycles.find(id).isEmpty()) {

@@ -34,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.civicloop.kernel.StrictNumbers;
+import org.civicloop.platform.NumberFields;
 
 /** The "you said, we did" report of a cycle: every published version, its PDF, the responses as CSV; publishing. */
 @Path("v1/cycles/{id}/report")
@@ -105,8 +107,8 @@ public class ReportResource {
                         @Parameter(description = "version number, a whole number from 1 (default: the latest)")
                         @QueryParam("version") String number,
                         @QueryParam("lang") String lang) {
-        long n = org.civicloop.platform.NumberFields.query("version", number, 0,
-                org.civicloop.kernel.StrictNumbers.Range.whole(1, Integer.MAX_VALUE), headers);
+        long n = NumberFields.query("version", number, 0,
+                StrictNumbers.Range.whole(1, Integer.MAX_VALUE), headers);
         ReportVersion v = version(id, n == 0 ? null : (int) n);
         Locale locale = lang != null ? Locale.forLanguageTag(lang)
                 : headers.getAcceptableLanguages().stream().findFirst().orElse(Locale.ENGLISH);

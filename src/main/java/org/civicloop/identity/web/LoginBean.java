@@ -16,6 +16,7 @@ import java.io.IOException;
 import org.civicloop.identity.AccountService;
 import org.civicloop.identity.CivicLoopAuthentication;
 import org.civicloop.platform.web.Ui;
+import org.civicloop.kernel.RateLimiter;
 
 /** The sign-in form and sign-out. */
 @Named
@@ -59,7 +60,7 @@ public class LoginBean {
             return null;
         }
         if (request.getAttribute(CivicLoopAuthentication.RATE_LIMITED) instanceof java.time.Duration wait) {
-            long seconds = org.civicloop.kernel.RateLimiter.retryAfterSeconds(wait);
+            long seconds = RateLimiter.retryAfterSeconds(wait);
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(seconds));
             Ui.error("login.rateLimited", (seconds + 59) / 60);

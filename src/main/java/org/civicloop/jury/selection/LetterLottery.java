@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.civicloop.jury.selection.model.Addresses;
 
 /**
  * Stage one of a two-stage lottery over an address list: which addresses receive an invitation letter, reproducible
  * from (list, n, seed). An address is its id in the list, its household key (the normalised address cells, see
- * {@link org.civicloop.jury.selection.model.Addresses#key}) and optionally its area. Lines with the same key count
+ * {@link Addresses#key}) and optionally its area. Lines with the same key count
  * once (the first is kept); lines with no key are never drawn.
  * <ul>
  * <li>{@link #draw}: a partial Fisher-Yates shuffle of the distinct addresses in list order, from the seed, exactly as

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.civicloop.jury.JuryService;
+import org.civicloop.jury.LetterRoundService;
 
 /** Figures of the representativeness report that pages show beside the table. */
 @Named("juryReport")
@@ -14,14 +15,14 @@ public class JuryReportBean {
     JuryService jury;
 
     @Inject
-    org.civicloop.jury.LetterRoundService letters;
+    LetterRoundService letters;
 
     public JuryService.RepeatParticipants repeatParticipants(long cycleId) {
         return jury.repeatParticipants(cycleId);
     }
 
     /** The response to a letter round once its letters are drawn (counts only), else null. */
-    public org.civicloop.jury.LetterRoundService.Response letterResponse(long cycleId) {
+    public LetterRoundService.Response letterResponse(long cycleId) {
         return letters.round(cycleId).filter(r -> r.isDrawn()).flatMap(r -> letters.response(cycleId)).orElse(null);
     }
 }

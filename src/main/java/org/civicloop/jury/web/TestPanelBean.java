@@ -12,6 +12,7 @@ import org.civicloop.identity.CurrentUser;
 import org.civicloop.jury.JuryService;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
+import org.civicloop.jury.JuryDrawRunner;
 
 /**
  * Test panels on the officer's workspace: draw without recording, with each method, and compare them. Each is drawn on
@@ -26,7 +27,7 @@ public class TestPanelBean implements Serializable {
     @Inject
     CurrentUser currentUser;
     @Inject
-    org.civicloop.jury.JuryDrawRunner runner;
+    JuryDrawRunner runner;
 
     private transient java.util.concurrent.CompletableFuture<Result<JuryService.TestPanel>> pending;
 

@@ -44,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.civicloop.kernel.Csv;
 
 @Path("/v1/cycles/{id}/outcomes")
 @RequestScoped
@@ -136,7 +137,7 @@ public class OutcomesResource {
         for (OutcomesReport.ObjectiveView o : report.objectives(id, true)) {
             for (OutcomesReport.IndicatorView i : o.indicators()) {
                 for (OutcomesReport.ReadingView r : i.readings()) {
-                    csv.append(org.civicloop.kernel.Csv.exportRow(java.util.Arrays.asList(o.optionCode(),
+                    csv.append(Csv.exportRow(java.util.Arrays.asList(o.optionCode(),
                             o.optionTitle(), o.outcome(), i.id(), i.name(), i.kind().name(), i.unit(),
                             r.measuredOn(), r.amount().stripTrailingZeros().toPlainString(), r.explanation(),
                             r.recordedAt())));
@@ -147,9 +148,9 @@ public class OutcomesResource {
                 "attachment; filename=\"cycle-" + id + "-readings.csv\"").build();
     }
 
-    /** One cell as every export writes it ({@link org.civicloop.kernel.Csv#exportCell}). */
+    /** One cell as every export writes it ({@link Csv#exportCell}). */
     static String cell(String s) {
-        return org.civicloop.kernel.Csv.exportCell(s);
+        return Csv.exportCell(s);
     }
 
     @GET

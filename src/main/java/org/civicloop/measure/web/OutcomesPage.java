@@ -18,6 +18,9 @@ import org.civicloop.measure.OutcomesReport;
 import org.civicloop.measure.ParticipationService;
 import org.civicloop.measure.ReviewPanel;
 import org.civicloop.platform.web.Ui;
+import org.civicloop.cycle.Phase;
+import org.civicloop.kernel.Money;
+import org.civicloop.kernel.Numbers;
 
 /**
  * The public results and accountability page of a cycle (/outcomes.xhtml?cycle=ID): progress of each funded option
@@ -132,7 +135,7 @@ public class OutcomesPage implements Serializable {
             return Ui.text("metric.notRecorded");
         }
         if ("%".equals(unit)) {
-            return org.civicloop.kernel.Numbers.percentage(value, Ui.locale());
+            return Numbers.percentage(value, Ui.locale());
         }
         if (unit != null && unit.matches("[A-Z]{3}")) {
             java.text.NumberFormat money = java.text.NumberFormat.getCurrencyInstance(Ui.locale());
@@ -148,7 +151,7 @@ public class OutcomesPage implements Serializable {
 
     /** A whole-unit money amount in the cycle's currency. */
     public String money(long amount) {
-        return new org.civicloop.kernel.Money(amount, getCycle().getCurrency()).format(Ui.locale());
+        return new Money(amount, getCycle().getCurrency()).format(Ui.locale());
     }
 
     public long total(List<LedgerEntry> lines) {
@@ -172,7 +175,7 @@ public class OutcomesPage implements Serializable {
     }
 
     public boolean isCanAnswer() {
-        return currentUser.isSignedIn() && getCycle().getPhase().atLeast(org.civicloop.cycle.Phase.MEASURE)
+        return currentUser.isSignedIn() && getCycle().getPhase().atLeast(Phase.MEASURE)
                 && participation.canAnswer(cycleId, currentUser.getUsername());
     }
 

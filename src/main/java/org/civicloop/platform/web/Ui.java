@@ -57,4 +57,14 @@ public final class Ui {
         fc.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
         fc.validationFailed();
     }
+
+    /** The page's {@code id} request parameter (the cycle a workspace shows), or -1 when it is missing or no number. */
+    public static long pageId() {
+        try {
+            return Long.parseLong(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
+                    .getOrDefault("id", ""));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 }

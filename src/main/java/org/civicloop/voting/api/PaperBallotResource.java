@@ -31,6 +31,7 @@ import org.civicloop.voting.PaperSheets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.civicloop.cycle.CycleService;
 
 /** Paper ballots of a cycle's residents' channel: batches, double entry, scanning imports and acceptance. */
 @Path("/v1/cycles/{id}/paper-batches")
@@ -42,7 +43,7 @@ public class PaperBallotResource {
 
     /** Lists under an unknown cycle answer 404, not an empty list. */
     @jakarta.inject.Inject
-    org.civicloop.cycle.CycleService knownCycles;
+    CycleService knownCycles;
 
     private void requireCycle(long id) {
         if (knownCycles.find(id).isEmpty()) {
@@ -58,7 +59,7 @@ public class PaperBallotResource {
     public record BatchRequest(@NotBlank @Size(max = 100) String label, @NotBlank @Size(max = 300) String collectedWhere,
                                @NotNull LocalDate collectedOn,
                                @jakarta.validation.constraints.Min(1)
-                               @jakarta.validation.constraints.Max(org.civicloop.voting.PaperSheets.MAX_SHEETS) int sheets) {
+                               @jakarta.validation.constraints.Max(PaperSheets.MAX_SHEETS) int sheets) {
     }
 
     public record SheetRequest(@Size(max = 2000) String ranking) {

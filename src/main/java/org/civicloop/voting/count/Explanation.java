@@ -12,7 +12,7 @@ import java.util.Map;
  * One sentence of a count's explanation as data: what happened ({@link Reason}) and the figures it speaks of, by
  * name (option ids, amounts, counts, round numbers). The engines return these, never prose; the pages, the report,
  * the API and the tools jar write them in the reader's language from the same data
- * ({@code org.civicloop.voting.count.text.ExplanationText}).
+ * ({@code ExplanationText} in the {@code count.text} package).
  *
  * @param reason what kind of sentence it is
  * @param values its values, in the order and with the names its reason declares

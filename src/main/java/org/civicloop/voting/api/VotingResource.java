@@ -1,0 +1,212 @@
+package org.civicloop.voting.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.civicloop.cycle.CycleService;
+import org.civicloop.identity.CurrentUser;
+import org.civicloop.kernel.Csv;
+import org.civicloop.platform.Problem;
+import org.civicloop.platform.Refusals;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.Phase;
+import org.civicloop.cycle.ValueCell;
+import org.civicloop.voting.Ballot;
+import org.civicloop.voting.BallotExport;
+import org.civicloop.voting.VotingService;
+import org.civicloop.voting.count.TieBreaking;
+import org.civicloop.kernel.RateLimiter;
+import org.civicloop.platform.RateLimits;
+
+/** The vote of a cycle: its budget options, casting, and once the vote closed the count and the ballots. */
+@Path("/v1/cycles")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Vote", description = "Budget options, casting ballots, and the count and ballots of a closed vote")
+public class VotingResource {
+
+    @Inject
+    RateLimits rateLimits;
+    @Inject
+    CycleService cycles;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    VotingService voting;
+
+    public record ValueChain(String inputs, String activities, String outputs, String outcomes) {
+    }
+
+    public record OptionView(String code, String title, String description, long cost, String currency,
+                             List<ValueCell> valueCells, ValueChain valueChain, String groupsAffected,
+                             String knockOnCosts, List<Long> evidenceIds) {
+    }
+
+    @GET
+    @Path("/{id}/options")
+    @Operation(summary = "The costed budget options of a published cycle, with their public value cells, value"
+            + " chain, the groups they affect, knock-on costs and the evidence they rest on")
+    @APIResponse(responseCode = "404", description = "No published cycle has this id")
+    public List<OptionView> options(@PathParam("id") long id) {
+        Cycle c = cycles.findPublished(id).orElseThrow(NotFoundException::new);
+        return voting.options(id).stream().map(o -> new OptionView(o.getCode(), o.getTitle(), o.getDescription(),
+                o.getCost(), c.getCurrency(), o.getValueCellList(), new ValueChain(o.getChainInputs(),
+                o.getChainActivities(), o.getChainOutputs(), o.getChainOutcomes()), o.getGroupsAffected(),
+                o.getKnockOnCosts(), o.getEvidenceIdList())).toList();
+    }
+
+    public record CastRequest(@NotNull Ballot.Channel channel, @NotNull @Size(min = 1, max = 200) List<String> ranking,
+                              @Size(max = 20) String previousReceipt) {
+    }
+
+    public record CastReply(String receipt) {
+    }
+
+    @POST
+    @Path("/{id}/ballots")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"RESIDENT", "JUROR"})
+    @Operation(summary = "Cast a ranked ballot (most wanted first) in the JURY or RESIDENTS channel",
+            description = "One person, one ballot per channel, enforced by the database. Answers the receipt code;"
+                    + " 409 when this person has already voted (unless the mandate lets them change it and they give"
+                    + " the receipt of their current ballot).")
+    @APIResponse(responseCode = "201", description = "Cast; the body holds the receipt code")
+    @APIResponse(responseCode = "400", description = "A bad ranking, or previousReceipt is not the receipt of the"
+            + " ballot this account cast (only the caster can change a ballot)")
+    @APIResponse(responseCode = "409", description = "Already voted, or the vote is not open")
+    @APIResponse(responseCode = "429", description = "Too many casting attempts from this account or address;"
+            + " Retry-After says when to try again")
+    public Response cast(@PathParam("id") long id, @Valid @NotNull CastRequest r,
+                         @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest request) {
+        java.util.Optional<java.time.Duration> wait = rateLimits.ballot(currentUser.getUsername(),
+                request.getRemoteAddr());
+        if (wait.isPresent()) {
+            throw new WebApplicationException(RateLimits.tooManyRequests(wait.get(),
+                    "Too many ballot submissions in a short time; nothing has been recorded. Try again in "
+                            + RateLimiter.retryAfterSeconds(wait.get()) + " seconds."));
+        }
+        String receipt = Refusals.orThrow(voting.castBallot(currentUser.actor(), id, r.channel(), r.ranking(),
+                r.previousReceipt()));
+        return Response.status(201).entity(new CastReply(receipt)).build();
+    }
+
+
+    private Cycle closedVote(long id) {
+        Cycle c = cycles.findPublished(id).orElseThrow(NotFoundException::new);
+        if (!c.getPhase().isAfter(Phase.VOTE)) {
+            throw new WebApplicationException(Problem.response(409, "Conflict",
+                    "The vote has not closed yet: results and ballots are published when it does."));
+        }
+        return c;
+    }
+
+    @GET
+    @Path("/{id}/results")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The count of each channel (jury, residents) with the rule of the mandate: winners, rounds,"
+            + " ties broken, and why every other option lost",
+            description = "Every parameter of the count is stated: rule, seats (STV; null for budget rules), tieBreak"
+                    + " and budget; the .pb exports state the same, so a recount needs nothing unpublished. Sentences"
+                    + " are English (options by title, amounts as money): each round's description and lost (option"
+                    + " code to sentence); the same as data beside them, to write in another language: each round's"
+                    + " code and values, and lostReasons (option code to {code, values}).")
+    @APIResponse(responseCode = "409", description = "The vote has not closed yet")
+    public String results(@PathParam("id") long id) {
+        Cycle c = closedVote(id);
+        VotingService.Count jury = voting.count(id, Ballot.Channel.JURY);
+        VotingService.Count residents = voting.count(id, Ballot.Channel.RESIDENTS);
+        String seats = jury.rule().isBudgetRule() ? "null"
+                : Integer.toString(VotingService.seats(jury.rule(), voting.options(id).size()));
+        return "{\"cycle\": " + id + ", \"rule\": \"" + jury.rule().cliName() + "\", \"seats\": " + seats
+                + ", \"tieBreak\": \"" + TieBreaking.METHOD + "\", \"budget\": "
+                + c.getBudgetAmount() + ", \"currency\": \"" + c.getCurrency() + "\",\n\"jury\": {\"ballots\": "
+                + jury.ballots() + ", \"count\": " + jury.json() + "},\n\"residents\": {\"ballots\": "
+                + residents.ballots() + ", \"online\": " + residents.bySource(Ballot.Source.ONLINE)
+                + ", \"paper\": " + residents.bySource(Ballot.Source.PAPER)
+                + ", \"count\": " + residents.json() + "}}";
+    }
+
+    @GET
+    @Path("/{id}/ballots.pb")
+    @Produces("text/plain;charset=UTF-8")
+    @Operation(summary = "The jury's anonymised ballots in the pabulib .pb format (voter_id = receipt code), for"
+            + " recounting with `java -jar civicloop-tools.jar count --rule RULE ballots.pb`")
+    @APIResponse(responseCode = "409", description = "The vote has not closed yet")
+    public Response ballotsPb(@PathParam("id") long id) {
+        return pb(id, Ballot.Channel.JURY);
+    }
+
+    @GET
+    @Path("/{id}/ballots-residents.pb")
+    @Produces("text/plain;charset=UTF-8")
+    @Operation(summary = "The residents' channel's anonymised ballots in the pabulib .pb format")
+    public Response residentsPb(@PathParam("id") long id) {
+        return pb(id, Ballot.Channel.RESIDENTS);
+    }
+
+    private Response pb(long id, Ballot.Channel channel) {
+        Cycle c = closedVote(id);
+        String body = BallotExport.pabulib(c, voting.options(id), voting.ballots(id, channel), channel);
+        return Response.ok(body).header("Content-Disposition",
+                "attachment; filename=\"cycle-" + id + "-" + channel.name().toLowerCase() + ".pb\"").build();
+    }
+
+    /** A published ballot: no time or day of casting (that could be matched against who voted when). */
+    public record BallotView(String receipt, Ballot.Channel channel, Ballot.Source source, List<String> ranking) {
+    }
+
+    @GET
+    @Path("/{id}/ballots")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every anonymised ballot of both channels as JSON: receipt, channel, source (online or"
+            + " paper), ranking (no day or time of casting)")
+    @APIResponse(responseCode = "409", description = "The vote has not closed yet")
+    public List<BallotView> ballotsJson(@PathParam("id") long id) {
+        closedVote(id);
+        List<BallotView> all = new java.util.ArrayList<>();
+        for (Ballot.Channel ch : Ballot.Channel.values()) {
+            voting.ballots(id, ch).forEach(b -> all.add(new BallotView(b.getReceipt(), ch, b.getSource(), b.ranking())));
+        }
+        return all;
+    }
+
+    @GET
+    @Path("/{id}/ballots.csv")
+    @Produces("text/csv;charset=UTF-8")
+    @Operation(summary = "Every anonymised ballot of both channels as CSV: receipt, channel, source, ranking (no"
+            + " day or time of casting)")
+    public Response ballotsCsv(@PathParam("id") long id) {
+        closedVote(id);
+        StringBuilder csv = new StringBuilder(Csv.exportRow(List.of("receipt", "channel", "source", "ranking")));
+        for (Ballot.Channel ch : Ballot.Channel.values()) {
+            for (Ballot b : voting.ballots(id, ch)) {
+                csv.append(Csv.exportRow(java.util.Arrays.asList(b.getReceipt(), ch, b.getSource(), b.getRanking())));
+            }
+        }
+        return Response.ok(csv.toString()).header("Content-Disposition",
+                "attachment; filename=\"cycle-" + id + "-ballots.csv\"").build();
+    }
+}
