@@ -90,13 +90,24 @@ public class ProposalService {
     }
 
     public Optional<ProposalSetting> setting(long cycleId) {
-        return Optional.ofNullable(em.find(ProposalSetting.class, cycleId));
+        return fresh(em.createQuery("SELECT s FROM ProposalSetting s WHERE s.id = :c", ProposalSetting.class)
+                .setParameter("c", cycleId)).getResultList().stream().findFirst();
+    }
+
+    /**
+     * Reads rows as stored now: outside a transaction the server may keep one persistence context for a whole
+     * request, so a page that changes a proposal and then shows it again would otherwise show it as it was read
+     * before the change.
+     */
+    private static <T> jakarta.persistence.TypedQuery<T> fresh(jakarta.persistence.TypedQuery<T> q) {
+        return q.setHint("eclipselink.refresh", "true");
     }
 
     /** Whether residents can propose and support in this cycle now. */
     public boolean accepting(long cycleId) {
-        Cycle cycle = em.find(Cycle.class, cycleId);
-        ProposalSetting s = em.find(ProposalSetting.class, cycleId);
+        Cycle cycle = fresh(em.createQuery("SELECT c FROM Cycle c WHERE c.id = :c", Cycle.class)
+                .setParameter("c", cycleId)).getResultList().stream().findFirst().orElse(null);
+        ProposalSetting s = setting(cycleId).orElse(null);
         return cycle != null && cycle.isPublished() && s != null && s.isAccepting()
                 && ProposalRules.acceptingIn(cycle.getPhase());
     }
@@ -393,9 +404,9 @@ public class ProposalService {
     }
 
     private ProposalSupport supportOf(long proposalId, String account) {
-        List<ProposalSupport> found = em.createQuery("SELECT s FROM ProposalSupport s WHERE s.proposalId = :p"
+        List<ProposalSupport> found = fresh(em.createQuery("SELECT s FROM ProposalSupport s WHERE s.proposalId = :p"
                 + " AND s.account = :a", ProposalSupport.class).setParameter("p", proposalId)
-                .setParameter("a", account).getResultList();
+                .setParameter("a", account)).getResultList();
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -407,8 +418,8 @@ public class ProposalService {
 
     /** The cycle's proposals, most supported first (then oldest first). */
     public List<Listed> proposals(long cycleId) {
-        List<Proposal> all = em.createQuery("SELECT p FROM Proposal p WHERE p.cycleId = :c ORDER BY p.id",
-                Proposal.class).setParameter("c", cycleId).getResultList();
+        List<Proposal> all = fresh(em.createQuery("SELECT p FROM Proposal p WHERE p.cycleId = :c ORDER BY p.id",
+                Proposal.class).setParameter("c", cycleId)).getResultList();
         Map<Long, Integer> counts = supportCounts(cycleId);
         return all.stream().map(p -> new Listed(p, counts.getOrDefault(p.getId(), 0)))
                 .sorted(Comparator.comparingInt(Listed::supports).reversed()
@@ -425,17 +436,26 @@ public class ProposalService {
     }
 
     public Optional<Listed> proposal(long proposalId) {
-        Proposal p = em.find(Proposal.class, proposalId);
-        if (p == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Listed(p, supportCounts(p.getCycleId()).getOrDefault(proposalId, 0)));
+        return fresh(em.createQuery("SELECT p FROM Proposal p WHERE p.id = :p", Proposal.class)
+                .setParameter("p", proposalId)).getResultList().stream().findFirst().map(this::listed);
+    }
+
+    /** A proposal (e.g. as a use case answered it) with its supports counted now. */
+    public Listed listed(Proposal p) {
+        return new Listed(p, supportCounts(p.getCycleId()).getOrDefault(p.getId(), 0));
+    }
+
+    /** The cycle a proposal belongs to, if it exists. */
+    public Optional<Long> cycleOf(long proposalId) {
+        return em.createQuery("SELECT p.cycleId FROM Proposal p WHERE p.id = :p", Long.class)
+                .setParameter("p", proposalId).getResultList().stream().findFirst();
     }
 
     /** The proposal a cycle's option was made from, if any (for the option's credit). */
     public Optional<Proposal> originOf(long cycleId, String optionCode) {
-        return em.createQuery("SELECT p FROM Proposal p WHERE p.cycleId = :c AND p.optionCode = :o", Proposal.class)
-                .setParameter("c", cycleId).setParameter("o", optionCode).getResultList().stream().findFirst();
+        return fresh(em.createQuery("SELECT p FROM Proposal p WHERE p.cycleId = :c AND p.optionCode = :o",
+                Proposal.class).setParameter("c", cycleId).setParameter("o", optionCode)).getResultList().stream()
+                .findFirst();
     }
 
     /** Whether this account actively supports the proposal. */

@@ -92,11 +92,11 @@ public class ProposalResource {
     }
 
     private void requireOfCycle(long id, long pid) {
-        proposals.proposal(pid).filter(l -> l.proposal().getCycleId() == id).orElseThrow(NotFoundException::new);
+        proposals.cycleOf(pid).filter(c -> c == id).orElseThrow(NotFoundException::new);
     }
 
     private View view(Proposal p) {
-        return View.of(proposals.proposal(p.getId()).orElseThrow());
+        return View.of(proposals.listed(p));
     }
 
     @GET
