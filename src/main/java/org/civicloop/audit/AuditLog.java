@@ -58,7 +58,8 @@ public class AuditLog {
     /** A person's own participation: pseudonymous even when the person is staff. */
     static final Set<String> PERSONAL = Set.of("voting.voted", "voting.ballotChanged", "jury.volunteered",
             "jury.addressGiven", "jury.answered", "measure.trustAnswered", "feedback.optedIn", "feedback.optedOut",
-            "feedback.notificationRead", "evidence.read", "account.languageChosen");
+            "feedback.notificationRead", "evidence.read", "account.languageChosen", "proposal.submitted",
+            "proposal.supported", "proposal.supportWithdrawn", "proposal.reported");
 
     private volatile IncrementalVerifier incremental;
     private volatile long pseudonymsFrom;

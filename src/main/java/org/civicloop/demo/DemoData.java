@@ -32,6 +32,7 @@ import org.civicloop.jury.Volunteer;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
+import org.civicloop.proposal.ProposalDemo;
 import org.civicloop.measure.MeasureDemo;
 import org.civicloop.voting.Ballot;
 import org.civicloop.voting.BudgetOption;
@@ -85,6 +86,8 @@ public class DemoData {
     MeasureDemo measureDemo;
     @Inject
     DeliberationDemo deliberationDemo;
+    @Inject
+    ProposalDemo proposalDemo;
 
     private final Actor officer = new Actor("officer", EnumSet.of(Role.OFFICER));
     private final Actor facilitator = new Actor("facilitator", EnumSet.of(Role.FACILITATOR));
@@ -115,6 +118,7 @@ public class DemoData {
         completedCycle(residents);
         votingCycle(residents);
         recruitingCycle(residents);
+        proposalsCycle();
         draftCycle();
         feedbackDemo.overdueCycleAwaitingResponses(COUNCIL);
         LOG.info(() -> "Loaded the demo council in " + (System.nanoTime() - start) / 1_000_000 + " ms.");
@@ -347,6 +351,19 @@ public class DemoData {
                     .append('\n');
         }
         return csv.toString();
+    }
+
+    /** A cycle whose residents' proposals step is finished: merged duplicates, one unfeasible, three options. */
+    private void proposalsCycle() {
+        Cycle c = cycles.openDemoCycle(officer, COUNCIL, mandate("Neighbourhood ideas 2027",
+                "Which of residents' own ideas should the neighbourhood fund spend its £60,000 on?",
+                "Residents asked to bring their own ideas rather than choose from the council's list.", 60_000, 150,
+                LadderLevel.EMPOWER, Set.of(ValueCell.OUR_WELLBEING, ValueCell.OUR_RIGHTS_DUTIES)));
+        long id = c.getId();
+        authorise(id, "Which residents' proposals are funded", "The fund's total of £60,000",
+                "Set in the council's budget for 2027/28.");
+        ok(cycles.advance(officer, id, Phase.AUTHORISE));
+        proposalDemo.finishedProposals(officer, id);
     }
 
     /** A mandate still being written (not public yet). */

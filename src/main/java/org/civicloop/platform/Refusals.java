@@ -31,7 +31,12 @@ public final class Refusals {
             "refused.round.state", "refused.round.move", "refused.round.noOptions", "refused.session.notLive",
             "refused.poll.closed", "refused.session.ended",
             "refused.signoff.unanswered", "refused.signoff.notPolitical", "refused.signoff.sameOfficer",
-            "refused.report.unanswered", "refused.report.signoffMissing", "refused.correction.nothingPublished");
+            "refused.report.unanswered", "refused.report.signoffMissing", "refused.correction.nothingPublished",
+            // residents' proposals
+            "refused.support.merged", "refused.support.hidden", "refused.support.none", "refused.flag.hidden",
+            "refused.merge.targetMerged", "refused.merge.targetHidden", "refused.merge.selected",
+            "refused.assessment.merged", "refused.assessment.selected", "refused.selection.notFeasible",
+            "refused.selection.hidden", "refused.moderation.selected");
 
     private Refusals() {
     }

@@ -61,6 +61,11 @@ class AccessibilityIT {
                 b.open("/engagement.xhtml?id=" + id);
                 b.open("/evidence.xhtml?id=" + id);
                 b.open("/outcomes.xhtml?cycle=" + id);
+                b.open("/proposals.xhtml?id=" + id);
+                for (JsonObject p : ItSupport.get(base, "/api/v1/cycles/" + id + "/proposals").array()
+                        .getValuesAs(JsonObject.class)) {
+                    b.open("/proposal.xhtml?id=" + p.getJsonNumber("id").longValue());
+                }
             }
             b.open("/evidence.xhtml?id=" + ItSupport.cycleInPhase(base, "CLOSED") + "&q=trees");
             b.open("/no-such-page.xhtml");
@@ -85,6 +90,7 @@ class AccessibilityIT {
             b.find("a[lang='es']").click();
             for (long id : cycles()) {
                 b.open("/cycle.xhtml?id=" + id);
+                b.open("/proposals.xhtml?id=" + id);
             }
             assertEquals(List.of(), b.accessibilityProblems());
         }
@@ -101,6 +107,7 @@ class AccessibilityIT {
                 b.open("/officer/cycle.xhtml?id=" + id);
                 b.open("/officer/evidence.xhtml?id=" + id);
                 b.open("/officer/measure.xhtml?id=" + id);
+                b.open("/officer/proposals.xhtml?id=" + id);
                 b.open("/facilitator/console.xhtml?id=" + id);
                 b.open("/facilitator/evidence.xhtml?id=" + id);
             }

@@ -158,6 +158,13 @@ class AuthorizationMatrixIT {
         api(OFFICERS, "POST " + out + "/objectives", "POST " + out + "/objectives/{objectiveId}/indicators",
                 "POST " + out + "/objectives/{objectiveId}/publish", "POST " + out + "/readings");
         api(SIGNED_IN, "POST " + out + "/trust");
+        // residents' proposals
+        String pp = cy + "/proposals";
+        api(ANYONE, "GET " + pp, "GET " + pp + "/settings");
+        api(PARTICIPANTS, "POST " + pp, "POST " + pp + "/{pid}/support", "DELETE " + pp + "/{pid}/support");
+        api(SIGNED_IN, "POST " + pp + "/{pid}/reports");
+        api(OFFICERS, "PUT " + pp + "/settings", "POST " + pp + "/{pid}/merge", "POST " + pp + "/{pid}/assessment",
+                "POST " + pp + "/{pid}/selection", "POST " + pp + "/{pid}/hide");
         // audit
         api(ANYONE, "GET /api/v1/audit/verify", "GET /api/v1/audit/entries", "GET /api/v1/audit/key",
                 "GET /api/v1/audit/checkpoints", "GET /api/v1/audit/checkpoints/latest");
@@ -180,13 +187,14 @@ class AuthorizationMatrixIT {
             Map.entry("/facilitator/console.xhtml", "?id={youth}"),
             Map.entry("/facilitator/evidence.xhtml", "?id={youth}"),
             Map.entry("/officer/cycle.xhtml", "?id={youth}"), Map.entry("/officer/evidence.xhtml", "?id={youth}"),
-            Map.entry("/officer/measure.xhtml", "?id={greener}"));
+            Map.entry("/officer/measure.xhtml", "?id={greener}"), Map.entry("/proposals.xhtml", "?id={greener}"),
+            Map.entry("/officer/proposals.xhtml", "?id={youth}"));
 
     static {
         for (String v : List.of("/index.xhtml", "/login.xhtml", "/register.xhtml", "/cycle.xhtml", "/audit.xhtml",
                 "/discuss.xhtml", "/engagement.xhtml", "/error.xhtml", "/expired.xhtml", "/evidence.xhtml",
                 "/evidence-history.xhtml", "/outcomes.xhtml", "/receipt.xhtml", "/report.xhtml",
-                "/live/screen.xhtml")) {
+                "/live/screen.xhtml", "/proposals.xhtml", "/proposal.xhtml")) {
             VIEWS.put(v, ANYONE);
         }
         for (String v : List.of("/account/live.xhtml", "/account/notifications.xhtml", "/account/opinions.xhtml",
@@ -198,7 +206,7 @@ class AuthorizationMatrixIT {
             VIEWS.put(v, STAFF);
         }
         for (String v : List.of("/officer/cycles.xhtml", "/officer/cycle.xhtml", "/officer/evidence.xhtml",
-                "/officer/feedback.xhtml", "/officer/measure.xhtml")) {
+                "/officer/feedback.xhtml", "/officer/measure.xhtml", "/officer/proposals.xhtml")) {
             VIEWS.put(v, OFFICERS);
         }
         VIEWS.put("/admin/accounts.xhtml", ADMINS);

@@ -179,7 +179,10 @@ class PhoneWidthIT {
         for (long id : cycles) {
             anyone.addAll(List.of(page("/cycle.xhtml", "?id=" + id), page("/evidence.xhtml", "?id=" + id),
                     page("/outcomes.xhtml", "?cycle=" + id), page("/report.xhtml", "?cycle=" + id),
-                    page("/discuss.xhtml", "?id=" + id)));
+                    page("/discuss.xhtml", "?id=" + id), page("/proposals.xhtml", "?id=" + id)));
+        }
+        for (List<String> p : rows("SELECT id FROM proposal WHERE cycle_id IN (" + ids + ") ORDER BY id")) {
+            anyone.add(new Visit("/proposal.xhtml", "/proposal.xhtml?id=" + p.get(0), "proposal-" + p.get(0)));
         }
         for (List<String> s : sessions) {
             anyone.add(new Visit("/live/screen.xhtml", "/live/screen.xhtml?key=" + s.get(2), "live-screen-" + s.get(0)));
@@ -205,7 +208,7 @@ class PhoneWidthIT {
                 page("/officer/feedback.xhtml", "")));
         for (long id : cycles) {
             officer.addAll(List.of(page("/officer/cycle.xhtml", "?id=" + id), page("/officer/evidence.xhtml", "?id=" + id),
-                    page("/officer/measure.xhtml", "?id=" + id)));
+                    page("/officer/measure.xhtml", "?id=" + id), page("/officer/proposals.xhtml", "?id=" + id)));
         }
         plan.put("officer", officer);
         plan.put("demo-admin", List.of(page("/index.xhtml", ""), page("/admin/accounts.xhtml", "")));

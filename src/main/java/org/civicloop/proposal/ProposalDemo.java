@@ -1,0 +1,106 @@
+package org.civicloop.proposal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.EnumSet;
+import org.civicloop.kernel.Actor;
+import org.civicloop.kernel.Result;
+import org.civicloop.kernel.Role;
+
+/**
+ * The demo's finished proposals step, made through the same use cases: residents' proposals in three districts with
+ * their supports, two duplicates merged, one proposal unfeasible with its reason, three selected as budget options,
+ * one feasible proposal left on the shortlist, one advert reported and hidden; then the step closed.
+ */
+@ApplicationScoped
+public class ProposalDemo {
+
+    public static final String DISTRICTS = "Riverside North\nOld Town\nMill Quarter";
+
+    @Inject
+    ProposalService proposals;
+
+    private static Actor resident(String name) {
+        return new Actor(name, EnumSet.of(Role.RESIDENT));
+    }
+
+    private long propose(long cycleId, String who, String title, String description, String district, long cost,
+                         Double lat, Double lon, String credit) {
+        return ok(proposals.propose(resident(who), cycleId, new ProposalDraft(title, description, district, cost, lat,
+                lon, credit))).getId();
+    }
+
+    private void supportedBy(long proposalId, String... who) {
+        for (String w : who) {
+            ok(proposals.support(resident(w), proposalId));
+        }
+    }
+
+    /** Runs the proposals step of a published cycle in AUTHORISE or RECRUIT, and closes it. */
+    @Transactional
+    public void finishedProposals(Actor officer, long cycleId) {
+        ok(proposals.setAccepting(officer, cycleId, true, DISTRICTS));
+        long benches = propose(cycleId, "resident01", "Benches along the river path",
+                "There is nowhere to sit between the bridge and the weir. Six benches would let older people walk it.",
+                "Old Town", 10_000, 51.4512, -0.3021, "Demo Resident 1");
+        long seats = propose(cycleId, "resident02", "Seats by the river for older people",
+                "My mother cannot walk by the river any more because there is nowhere to rest.", "Old Town", 5_000,
+                null, null, null);
+        long lido = propose(cycleId, "resident03", "Reopen the Mill Quarter lido",
+                "The open-air pool closed in 2019. Reopening it would give the children somewhere to swim in summer.",
+                "Mill Quarter", 900_000, 51.4470, -0.2950, "Demo Resident 3");
+        long verges = propose(cycleId, "resident05", "Wildflower verges in Riverside North",
+                "Sow the grass verges of Station Road and Park Lane with wildflowers and cut them twice a year.",
+                "Riverside North", 8_000, null, null, "Demo Resident 5");
+        long bikes = propose(cycleId, "resident06", "Covered bike parking at the station",
+                "Forty covered, lockable stands by the station entrance, so people can cycle to the train.",
+                "Riverside North", 20_000, 51.4550, -0.3080, "Demo Resident 6");
+        long shelter = propose(cycleId, "resident07", "A bike shelter near the station",
+                "Bikes left at the station get rained on and stolen. A shelter with stands would help.",
+                "Riverside North", 15_000, null, null, null);
+        long mural = propose(cycleId, "resident08", "A street art wall in Old Town",
+                "Let young artists paint the blank wall of the car park on Mill Street, with a new design each year.",
+                "Old Town", 6_000, null, null, "Demo Resident 8");
+        long advert = propose(cycleId, "resident09", "Cheap garden sheds this weekend",
+                "Call us for the best prices on sheds.", "Mill Quarter", 100, null, null, null);
+
+        supportedBy(benches, "resident05", "resident06", "resident07", "resident10", "juror");
+        supportedBy(seats, "resident07", "resident11", "resident12");
+        supportedBy(lido, "resident01", "resident08", "resident13", "resident14");
+        supportedBy(verges, "resident02", "resident10", "resident11");
+        supportedBy(bikes, "resident01", "resident03", "resident12", "resident13");
+        supportedBy(shelter, "resident03", "resident14");
+        supportedBy(mural, "resident10", "resident12");
+
+        ok(proposals.report(resident("resident10"), advert, "An advert for a business, not a proposal."));
+        ok(proposals.hide(officer, advert, "Advertising: proposals are for spending public money on the area."));
+
+        ok(proposals.merge(officer, seats, benches));
+        ok(proposals.merge(officer, shelter, bikes));
+
+        ok(proposals.assess(officer, lido, false, "The pool structure must be rebuilt before it can reopen: about"
+                + " £4 million (structural survey, 2025), far beyond this cycle's budget. The leisure service will put it"
+                + " to the council's capital programme instead.", null, "Leisure services"));
+        ok(proposals.assess(officer, benches, true, "Six benches with armrests, installed by the parks team.", 12_500L,
+                "Parks and open spaces"));
+        ok(proposals.assess(officer, verges, true, null, 7_200L, "Parks and open spaces"));
+        ok(proposals.assess(officer, bikes, true, "Forty stands under a canopy; the rail operator gives the land.",
+                18_000L, "Transport planning"));
+        ok(proposals.assess(officer, mural, true, "Needs the car park owner's consent each year.", 6_500L,
+                "Culture and events"));
+
+        ok(proposals.select(officer, benches, "BENCH"));
+        ok(proposals.select(officer, verges, "VERGE"));
+        ok(proposals.select(officer, bikes, "BIKES"));
+
+        ok(proposals.setAccepting(officer, cycleId, false, null));
+    }
+
+    private static <T> T ok(Result<T> result) {
+        if (result instanceof Result.Refused<T> r) {
+            throw new IllegalStateException("Demo data refused: " + r.message());
+        }
+        return result.value();
+    }
+}

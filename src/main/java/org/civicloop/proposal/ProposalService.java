@@ -1,0 +1,480 @@
+package org.civicloop.proposal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civicloop.audit.AuditLog;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
+import org.civicloop.kernel.Actor;
+import org.civicloop.kernel.Result;
+import org.civicloop.kernel.Role;
+import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.VotingService;
+
+/**
+ * Residents' proposals: officers open a cycle's proposals step (AUTHORISE or RECRUIT), residents propose and support,
+ * officers merge duplicates, assess each proposal and select feasible ones as budget options (through
+ * {@link VotingService#defineOption}), and moderate. Every change is audited; residents are chained as pseudonyms.
+ * <p>
+ * What other capabilities may use: {@link #proposals}, {@link #originOf} (which proposal an option came from).
+ */
+@ApplicationScoped
+public class ProposalService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "civicloop")
+    EntityManager em;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+    @Inject
+    VotingService voting;
+    @Inject
+    Cycles cycles;
+
+    static String salt() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    // ---------------------------------------------------------------- the step
+
+    /**
+     * An officer opens (or re-opens) the cycle's proposals step with its districts, one a line or comma-separated,
+     * or closes it; proposals are accepted while it is open and the cycle is in AUTHORISE or RECRUIT.
+     */
+    @Transactional
+    public Result<ProposalSetting> setAccepting(Actor actor, long cycleId, boolean accepting, String districts) {
+        Result<CycleView> found = cycles.forOfficerLocked(actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
+        }
+        if (!ProposalRules.acceptingIn(found.value().phase())) {
+            return Result.refused("refused.proposals.phase");
+        }
+        ProposalSetting setting = em.find(ProposalSetting.class, cycleId);
+        List<String> list;
+        if (districts == null && setting != null) {
+            list = setting.getDistricts();
+        } else {
+            Optional<List<String>> parsed = ProposalRules.districts(districts);
+            if (parsed.isEmpty()) {
+                return Result.refused("refused.proposals.districts");
+            }
+            list = parsed.get();
+        }
+        String before = setting == null ? null : audit.digestOf("proposal_setting", cycleId);
+        if (setting == null) {
+            setting = new ProposalSetting(cycleId);
+            setting.set(accepting, list, actor.username(), clock.instant());
+            em.persist(setting);
+        } else {
+            setting.set(accepting, list, actor.username(), clock.instant());
+        }
+        em.flush();
+        audit.record(actor, accepting ? "proposal.stepOpened" : "proposal.stepClosed", "proposal_setting", cycleId,
+                before, "cycle=" + cycleId + " districts=" + list.size());
+        return Result.done(setting);
+    }
+
+    public Optional<ProposalSetting> setting(long cycleId) {
+        return fresh(em.createQuery("SELECT s FROM ProposalSetting s WHERE s.id = :c", ProposalSetting.class)
+                .setParameter("c", cycleId)).getResultList().stream().findFirst();
+    }
+
+    /**
+     * Reads rows as stored now: outside a transaction the server may keep one persistence context for a whole
+     * request, so a page that changes a proposal and then shows it again would otherwise show it as it was read
+     * before the change.
+     */
+    private static <T> jakarta.persistence.TypedQuery<T> fresh(jakarta.persistence.TypedQuery<T> q) {
+        return q.setHint("eclipselink.refresh", "true");
+    }
+
+    /** Whether residents can propose and support in this cycle now. */
+    public boolean accepting(long cycleId) {
+        // Read in one statement, so never from an entity the request loaded before a change.
+        Cycles.CastingRules cycle = cycles.castingRules(cycleId).orElse(null);
+        ProposalSetting s = setting(cycleId).orElse(null);
+        return cycle != null && cycle.published() && s != null && s.isAccepting()
+                && ProposalRules.acceptingIn(cycle.phase());
+    }
+
+    // ---------------------------------------------------------------- residents
+
+    /** A resident proposes something for the cycle's budget. */
+    @Transactional
+    public Result<Proposal> propose(Actor actor, long cycleId, ProposalDraft draft) {
+        if (!actor.hasAny(Role.RESIDENT, Role.JUROR)) {
+            return Result.refused("refused.proposal.residentsOnly");
+        }
+        if (!cycles.castingRules(cycleId).map(Cycles.CastingRules::published).orElse(false)) {
+            return Result.refused("refused.cycle.unknown");
+        }
+        if (!accepting(cycleId)) {
+            return Result.refused("refused.proposals.closed");
+        }
+        if (draft == null) {
+            return Result.refused("refused.proposal.title");
+        }
+        ProposalDraft d = ProposalRules.normalised(draft);
+        Optional<String> wrong = ProposalRules.check(d, setting(cycleId).orElseThrow().getDistricts());
+        if (wrong.isPresent()) {
+            return Result.refused(wrong.get());
+        }
+        Proposal p = new Proposal(cycleId, d, actor.username(), clock.instant());
+        em.persist(p);
+        em.flush();
+        audit.record(actor, "proposal.submitted", "proposal", p.getId(), null, "cycle=" + cycleId);
+        return Result.done(p);
+    }
+
+    /** A resident supports a proposal, once (supporting again after withdrawing counts again). */
+    @Transactional
+    public Result<Proposal> support(Actor actor, long proposalId) {
+        if (!actor.hasAny(Role.RESIDENT, Role.JUROR)) {
+            return Result.refused("refused.proposal.residentsOnly");
+        }
+        Proposal p = em.find(Proposal.class, proposalId, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            return Result.refused("refused.proposal.unknown");
+        }
+        if (!accepting(p.getCycleId())) {
+            return Result.refused("refused.proposals.closed");
+        }
+        if (p.getStatus() == Proposal.Status.MERGED) {
+            return Result.refused("refused.support.merged", String.valueOf(p.getMergedInto()));
+        }
+        if (p.isHidden()) {
+            return Result.refused("refused.support.hidden");
+        }
+        ProposalSupport s = supportOf(proposalId, actor.username());
+        if (s != null && s.isActive()) {
+            return Result.refused("refused.support.already");
+        }
+        if (s == null) {
+            s = new ProposalSupport(proposalId, actor.username(), clock.instant());
+            em.persist(s);
+            em.flush();
+            audit.record(actor, "proposal.supported", "proposal_support", s.getId(), null, "proposal=" + proposalId);
+        } else {
+            String before = audit.digestOf("proposal_support", s.getId());
+            s.renew(clock.instant());
+            em.flush();
+            audit.record(actor, "proposal.supported", "proposal_support", s.getId(), before, "proposal=" + proposalId);
+        }
+        return Result.done(p);
+    }
+
+    /** A resident withdraws their support (while proposals are accepted). */
+    @Transactional
+    public Result<Proposal> withdrawSupport(Actor actor, long proposalId) {
+        if (!actor.hasAny(Role.RESIDENT, Role.JUROR)) {
+            return Result.refused("refused.proposal.residentsOnly");
+        }
+        Proposal p = em.find(Proposal.class, proposalId, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            return Result.refused("refused.proposal.unknown");
+        }
+        if (!accepting(p.getCycleId())) {
+            return Result.refused("refused.proposals.closed");
+        }
+        ProposalSupport s = supportOf(proposalId, actor.username());
+        if (s == null || !s.isActive()) {
+            return Result.refused("refused.support.none");
+        }
+        String before = audit.digestOf("proposal_support", s.getId());
+        s.withdraw(clock.instant());
+        em.flush();
+        audit.record(actor, "proposal.supportWithdrawn", "proposal_support", s.getId(), before,
+                "proposal=" + proposalId);
+        return Result.done(p);
+    }
+
+    /** Anyone signed in reports a proposal to the moderators, once, with a reason. */
+    @Transactional
+    public Result<ProposalReport> report(Actor actor, long proposalId, String reason) {
+        if (actor.isAnonymous()) {
+            return Result.refused("refused.notAllowed");
+        }
+        Proposal p = em.find(Proposal.class, proposalId);
+        if (p == null) {
+            return Result.refused("refused.proposal.unknown");
+        }
+        String r = ProposalRules.strip(reason);
+        if (r == null || r.length() > ProposalRules.MODERATION_MAX) {
+            return Result.refused("refused.flag.reason");
+        }
+        if (p.isHidden()) {
+            return Result.refused("refused.flag.hidden");
+        }
+        Long already = em.createQuery("SELECT COUNT(r) FROM ProposalReport r WHERE r.proposalId = :p"
+                + " AND r.reporter = :a", Long.class).setParameter("p", proposalId)
+                .setParameter("a", actor.username()).getSingleResult();
+        if (already > 0) {
+            return Result.refused("refused.flag.already");
+        }
+        ProposalReport report = new ProposalReport(proposalId, actor.username(), r, clock.instant());
+        em.persist(report);
+        em.flush();
+        audit.record(actor, "proposal.reported", "proposal_report", report.getId(), null, "proposal=" + proposalId);
+        return Result.done(report);
+    }
+
+    // ---------------------------------------------------------------- officers
+
+    /**
+     * An officer merges a duplicate into another proposal of the same cycle: the duplicate's supports count for the
+     * other (each account once), proposals merged into the duplicate earlier move along, both authors are told.
+     */
+    @Transactional
+    public Result<Proposal> merge(Actor actor, long duplicateId, long intoId) {
+        Result<Proposal[]> pair = officerPair(actor, duplicateId, intoId);
+        if (!pair.isDone()) {
+            return pair.map(x -> null);
+        }
+        Proposal dup = pair.value()[0];
+        Proposal into = pair.value()[1];
+        if (dup.getStatus() == Proposal.Status.SELECTED) {
+            return Result.refused("refused.merge.selected");
+        }
+        if (into.getStatus() == Proposal.Status.MERGED) {
+            return Result.refused("refused.merge.targetMerged", String.valueOf(into.getMergedInto()));
+        }
+        if (into.isHidden()) {
+            return Result.refused("refused.merge.targetHidden");
+        }
+        List<Proposal> children = em.createQuery("SELECT p FROM Proposal p WHERE p.mergedInto = :d ORDER BY p.id",
+                Proposal.class).setParameter("d", duplicateId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        for (Proposal child : children) {
+            String before = audit.digestOf("proposal", child.getId());
+            child.mergeInto(intoId);
+            em.flush();
+            audit.record(actor, "proposal.merged", "proposal", child.getId(), before, "into=" + intoId);
+        }
+        String before = audit.digestOf("proposal", duplicateId);
+        dup.mergeInto(intoId);
+        em.flush();
+        audit.record(actor, "proposal.merged", "proposal", duplicateId, before, "into=" + intoId);
+        tell(dup, ProposalNotice.Kind.MERGED);
+        if (!into.getAuthor().equals(dup.getAuthor())) {
+            tell(into, ProposalNotice.Kind.MERGED_IN);
+        }
+        return Result.done(dup);
+    }
+
+    /**
+     * An officer records the assessment: feasible, with the delivering service's costed estimate (and optionally a
+     * note), or unfeasible, with the reason published beside it. It may be revised until it is selected.
+     */
+    @Transactional
+    public Result<Proposal> assess(Actor actor, long proposalId, boolean feasible, String reason, Long estimate,
+                                   String service) {
+        Result<Proposal> found = officerProposal(actor, proposalId);
+        if (!found.isDone()) {
+            return found;
+        }
+        Proposal p = found.value();
+        if (p.getStatus() == Proposal.Status.MERGED) {
+            return Result.refused("refused.assessment.merged", String.valueOf(p.getMergedInto()));
+        }
+        if (p.getStatus() == Proposal.Status.SELECTED) {
+            return Result.refused("refused.assessment.selected");
+        }
+        String r = ProposalRules.strip(reason);
+        String s = ProposalRules.strip(service);
+        Optional<String> wrong = ProposalRules.checkAssessment(feasible, r, estimate, s);
+        if (wrong.isPresent()) {
+            return Result.refused(wrong.get());
+        }
+        String before = audit.digestOf("proposal", proposalId);
+        p.assess(feasible, r, estimate, s, actor.username(), clock.instant());
+        em.flush();
+        audit.record(actor, "proposal.assessed", "proposal", proposalId, before,
+                feasible ? "feasible estimate=" + estimate : "unfeasible");
+        tell(p, feasible ? ProposalNotice.Kind.FEASIBLE : ProposalNotice.Kind.UNFEASIBLE);
+        return Result.done(p);
+    }
+
+    /**
+     * An officer selects a feasible proposal as a budget option of its cycle under {@code code}: the option is
+     * defined by the voting capability with the proposal's title and description and the estimate as its cost; the
+     * proposal records the option's code, and its author is told.
+     */
+    @Transactional
+    public Result<Proposal> select(Actor actor, long proposalId, String code) {
+        Result<Proposal> found = officerProposal(actor, proposalId);
+        if (!found.isDone()) {
+            return found;
+        }
+        Proposal p = found.value();
+        if (p.getStatus() != Proposal.Status.FEASIBLE) {
+            return Result.refused("refused.selection.notFeasible");
+        }
+        if (p.isHidden()) {
+            return Result.refused("refused.selection.hidden");
+        }
+        Result<BudgetOption> option = voting.defineOption(actor, p.getCycleId(), code, p.titleAsWritten(),
+                p.descriptionAsWritten(), p.getEstimate());
+        if (option instanceof Result.Refused<BudgetOption> refused) {
+            return new Result.Refused<>(refused.key(), refused.args());
+        }
+        String before = audit.digestOf("proposal", proposalId);
+        p.select(option.value().getCode());
+        em.flush();
+        audit.record(actor, "proposal.selected", "proposal", proposalId, before, "option=" + p.getOptionCode());
+        tell(p, ProposalNotice.Kind.SELECTED);
+        return Result.done(p);
+    }
+
+    /** An officer hides a proposal; it stays listed with the public reason, and its author is told. */
+    @Transactional
+    public Result<Proposal> hide(Actor actor, long proposalId, String reason) {
+        Result<Proposal> found = officerProposal(actor, proposalId);
+        if (!found.isDone()) {
+            return found;
+        }
+        Proposal p = found.value();
+        if (p.isHidden()) {
+            return Result.refused("refused.moderation.already");
+        }
+        if (p.getStatus() == Proposal.Status.SELECTED) {
+            return Result.refused("refused.moderation.selected", p.getOptionCode());
+        }
+        String r = ProposalRules.strip(reason);
+        if (r == null || r.length() > ProposalRules.MODERATION_MAX) {
+            return Result.refused("refused.moderation.reason");
+        }
+        String before = audit.digestOf("proposal", proposalId);
+        p.hide(r, actor.username(), clock.instant());
+        em.flush();
+        audit.record(actor, "proposal.hidden", "proposal", proposalId, before, r);
+        tell(p, ProposalNotice.Kind.HIDDEN);
+        return Result.done(p);
+    }
+
+    private Result<Proposal> officerProposal(Actor actor, long proposalId) {
+        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
+            return Result.refused("refused.notAllowed");
+        }
+        Proposal p = em.find(Proposal.class, proposalId, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            return Result.refused("refused.proposal.unknown");
+        }
+        if (!ProposalRules.assessableIn(cycles.phaseOf(p.getCycleId()))) {
+            return Result.refused("refused.assessment.phase");
+        }
+        return Result.done(p);
+    }
+
+    private Result<Proposal[]> officerPair(Actor actor, long duplicateId, long intoId) {
+        Result<Proposal> dup = officerProposal(actor, duplicateId);
+        if (!dup.isDone()) {
+            return dup.map(x -> null);
+        }
+        if (duplicateId == intoId) {
+            return Result.refused("refused.merge.same");
+        }
+        Proposal into = em.find(Proposal.class, intoId, LockModeType.PESSIMISTIC_WRITE);
+        if (into == null || !into.getCycleId().equals(dup.value().getCycleId())) {
+            return Result.refused("refused.merge.target");
+        }
+        if (dup.value().getStatus() == Proposal.Status.MERGED) {
+            return Result.refused("refused.merge.already", String.valueOf(dup.value().getMergedInto()));
+        }
+        return Result.done(new Proposal[]{dup.value(), into});
+    }
+
+    private void tell(Proposal p, ProposalNotice.Kind kind) {
+        em.persist(new ProposalNotice(p.getId(), p.getAuthor(), kind, clock.instant()));
+    }
+
+    private ProposalSupport supportOf(long proposalId, String account) {
+        List<ProposalSupport> found = fresh(em.createQuery("SELECT s FROM ProposalSupport s WHERE s.proposalId = :p"
+                + " AND s.account = :a", ProposalSupport.class).setParameter("p", proposalId)
+                .setParameter("a", account)).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /** A proposal as the public sees it, with its supports (merged duplicates' carried over, each account once). */
+    public record Listed(Proposal proposal, int supports) {
+    }
+
+    /** The cycle's proposals, most supported first (then oldest first). */
+    public List<Listed> proposals(long cycleId) {
+        List<Proposal> all = fresh(em.createQuery("SELECT p FROM Proposal p WHERE p.cycleId = :c ORDER BY p.id",
+                Proposal.class).setParameter("c", cycleId)).getResultList();
+        Map<Long, Integer> counts = supportCounts(cycleId);
+        return all.stream().map(p -> new Listed(p, counts.getOrDefault(p.getId(), 0)))
+                .sorted(Comparator.comparingInt(Listed::supports).reversed()
+                        .thenComparing(l -> l.proposal().getId()))
+                .toList();
+    }
+
+    Map<Long, Integer> supportCounts(long cycleId) {
+        List<Object[]> rows = em.createQuery("SELECT p.id, p.mergedInto, s.account FROM ProposalSupport s, Proposal p"
+                + " WHERE s.proposalId = p.id AND p.cycleId = :c AND s.withdrawnAt IS NULL", Object[].class)
+                .setParameter("c", cycleId).getResultList();
+        return SupportTally.count(rows.stream()
+                .map(r -> new SupportTally.Support((Long) r[0], (Long) r[1], (String) r[2])).toList());
+    }
+
+    public Optional<Listed> proposal(long proposalId) {
+        return fresh(em.createQuery("SELECT p FROM Proposal p WHERE p.id = :p", Proposal.class)
+                .setParameter("p", proposalId)).getResultList().stream().findFirst().map(this::listed);
+    }
+
+    /** A proposal (e.g. as a use case answered it) with its supports counted now. */
+    public Listed listed(Proposal p) {
+        return new Listed(p, supportCounts(p.getCycleId()).getOrDefault(p.getId(), 0));
+    }
+
+    /** The cycle a proposal belongs to, if it exists. */
+    public Optional<Long> cycleOf(long proposalId) {
+        return em.createQuery("SELECT p.cycleId FROM Proposal p WHERE p.id = :p", Long.class)
+                .setParameter("p", proposalId).getResultList().stream().findFirst();
+    }
+
+    /** The proposal a cycle's option was made from, if any (for the option's credit). */
+    public Optional<Proposal> originOf(long cycleId, String optionCode) {
+        return fresh(em.createQuery("SELECT p FROM Proposal p WHERE p.cycleId = :c AND p.optionCode = :o",
+                Proposal.class).setParameter("c", cycleId).setParameter("o", optionCode)).getResultList().stream()
+                .findFirst();
+    }
+
+    /** Whether this account actively supports the proposal. */
+    public boolean supports(String account, long proposalId) {
+        ProposalSupport s = supportOf(proposalId, account);
+        return s != null && s.isActive();
+    }
+
+    /** The reports awaiting moderation in a cycle (reports of proposals not hidden), oldest first. */
+    public List<ProposalReport> openReports(long cycleId) {
+        return em.createQuery("SELECT r FROM ProposalReport r, Proposal p WHERE r.proposalId = p.id"
+                + " AND p.cycleId = :c AND p.hidden = false ORDER BY r.createdAt, r.id", ProposalReport.class)
+                .setParameter("c", cycleId).getResultList();
+    }
+
+    /** The notices to one person about their proposals, newest first. */
+    public List<ProposalNotice> notices(String username) {
+        return em.createQuery("SELECT n FROM ProposalNotice n WHERE n.recipient = :u ORDER BY n.createdAt DESC,"
+                + " n.id DESC", ProposalNotice.class).setParameter("u", username).getResultList();
+    }
+}

@@ -1,0 +1,223 @@
+package org.civicloop.proposal.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.civicloop.cycle.CycleService;
+import org.civicloop.identity.CurrentUser;
+import org.civicloop.platform.Refusals;
+import org.civicloop.proposal.Proposal;
+import org.civicloop.proposal.ProposalDraft;
+import org.civicloop.proposal.ProposalService;
+import org.civicloop.proposal.ProposalSetting;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Residents' proposals of a cycle: open data, proposing and supporting, officers' merging, assessment, moderation. */
+@Path("v1/cycles/{id}/proposals")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Proposals", description = "Residents' proposals: supports, merged duplicates, assessments, the options"
+        + " they became, moderation")
+public class ProposalResource {
+
+    @Inject
+    ProposalService proposals;
+    @Inject
+    CycleService cycles;
+    @Inject
+    CurrentUser currentUser;
+
+    /**
+     * A proposal as published. {@code status}: submitted, merged, feasible, unfeasible or selected (became the option
+     * {@code optionCode}); {@code supports} counts each account once, a merged duplicate's supporters counted for the
+     * proposal it was merged into; a hidden proposal shows no title, description or point, only the moderator's reason.
+     */
+    public record View(long id, String status, String title, String description, String district, long roughCost,
+                       Double latitude, Double longitude, String credit, int supports, Long mergedInto,
+                       String reason, Long estimate, String service, Instant assessedAt, String optionCode,
+                       boolean hidden, String hiddenReason, Instant submittedAt) {
+        static View of(ProposalService.Listed l) {
+            Proposal p = l.proposal();
+            return new View(p.getId(), p.getStatus().name().toLowerCase(java.util.Locale.ROOT), p.getTitle(),
+                    p.getDescription(), p.getDistrict(), p.getRoughCost(), p.getLatitude(), p.getLongitude(),
+                    p.getCredit(), l.supports(), p.getMergedInto(), p.getReason(), p.getEstimate(), p.getService(),
+                    p.getAssessedAt(), p.getOptionCode(), p.isHidden(), p.getHiddenReason(), p.getCreatedAt());
+        }
+    }
+
+    public record SettingRequest(boolean accepting, String districts) {
+    }
+
+    public record SettingView(long cycleId, boolean accepting, List<String> districts) {
+        static SettingView of(ProposalSetting s) {
+            return new SettingView(s.getCycleId(), s.isAccepting(), s.getDistricts());
+        }
+    }
+
+    public record ProposeRequest(String title, String description, String district, Long roughCost, Double latitude,
+                                 Double longitude, String credit) {
+    }
+
+    public record MergeRequest(@NotNull Long into) {
+    }
+
+    public record AssessmentRequest(@NotNull Boolean feasible, String reason, Long estimate, String service) {
+    }
+
+    public record SelectionRequest(String code) {
+    }
+
+    public record ReasonRequest(String reason) {
+    }
+
+    private void requirePublished(long id) {
+        cycles.findPublished(id).orElseThrow(NotFoundException::new);
+    }
+
+    private void requireOfCycle(long id, long pid) {
+        proposals.cycleOf(pid).filter(c -> c == id).orElseThrow(NotFoundException::new);
+    }
+
+    private View view(Proposal p) {
+        return View.of(proposals.listed(p));
+    }
+
+    @GET
+    @Operation(summary = "The residents' proposals of a published cycle, most supported first",
+            description = "Each with its status (submitted, merged, feasible, unfeasible, selected), supports,"
+                    + " district, and once assessed the reason, the estimate and the delivering service; the optionCode"
+                    + " of the budget option it became. Hidden proposals stay listed with the moderator's reason.")
+    public List<View> list(@PathParam("id") long id) {
+        requirePublished(id);
+        return proposals.proposals(id).stream().map(View::of).toList();
+    }
+
+    @GET
+    @Path("/settings")
+    @Operation(summary = "Whether the cycle accepts proposals now, and the districts a proposal may name")
+    public SettingView setting(@PathParam("id") long id) {
+        requirePublished(id);
+        ProposalSetting s = proposals.setting(id).orElse(null);
+        return s == null ? new SettingView(id, false, List.of())
+                : new SettingView(id, proposals.accepting(id), s.getDistricts());
+    }
+
+    @PUT
+    @Path("/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Open or close the proposals step (AUTHORISE or RECRUIT) with its districts (one a line or"
+            + " comma-separated; omitted: keep them)")
+    @APIResponse(responseCode = "409", description = "The cycle is past RECRUIT")
+    public SettingView set(@PathParam("id") long id, @Valid @NotNull SettingRequest r) {
+        return SettingView.of(Refusals.orThrow(proposals.setAccepting(currentUser.actor(), id, r.accepting(),
+                r.districts())));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"RESIDENT", "JUROR"})
+    @Operation(summary = "Propose: title, description, district (one of the cycle's), rough cost, optional map point"
+            + " (latitude and longitude) and optional name to be credited with")
+    @APIResponse(responseCode = "201", description = "Submitted")
+    @APIResponse(responseCode = "400", description = "Something missing, too long or not one of the districts")
+    @APIResponse(responseCode = "409", description = "The cycle does not accept proposals now")
+    public Response propose(@PathParam("id") long id, @Valid @NotNull ProposeRequest r) {
+        Proposal p = Refusals.orThrow(proposals.propose(currentUser.actor(), id, new ProposalDraft(r.title(),
+                r.description(), r.district(), r.roughCost() == null ? 0 : r.roughCost(), r.latitude(),
+                r.longitude(), r.credit())));
+        return Response.status(201).entity(view(p)).build();
+    }
+
+    @POST
+    @Path("/{pid}/support")
+    @RolesAllowed({"RESIDENT", "JUROR"})
+    @Operation(summary = "Support a proposal (once per account)")
+    @APIResponse(responseCode = "409", description = "Already supported, merged, hidden, or proposals closed")
+    public View support(@PathParam("id") long id, @PathParam("pid") long pid) {
+        requireOfCycle(id, pid);
+        return view(Refusals.orThrow(proposals.support(currentUser.actor(), pid)));
+    }
+
+    @DELETE
+    @Path("/{pid}/support")
+    @RolesAllowed({"RESIDENT", "JUROR"})
+    @Operation(summary = "Withdraw one's support of a proposal")
+    public View withdraw(@PathParam("id") long id, @PathParam("pid") long pid) {
+        requireOfCycle(id, pid);
+        return view(Refusals.orThrow(proposals.withdrawSupport(currentUser.actor(), pid)));
+    }
+
+    @POST
+    @Path("/{pid}/reports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"RESIDENT", "JUROR", "FACILITATOR", "OFFICER", "ADMIN"})
+    @Operation(summary = "Report a proposal to the moderators, with a reason (once per account)")
+    @APIResponse(responseCode = "201", description = "Reported")
+    public Response report(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull ReasonRequest r) {
+        requireOfCycle(id, pid);
+        Refusals.orThrow(proposals.report(currentUser.actor(), pid, r.reason()));
+        return Response.status(201).build();
+    }
+
+    @POST
+    @Path("/{pid}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Merge a duplicate into another proposal of the cycle (its supports carried over, each"
+            + " account counted once; both authors told)")
+    public View merge(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull MergeRequest r) {
+        requireOfCycle(id, pid);
+        return view(Refusals.orThrow(proposals.merge(currentUser.actor(), pid, r.into())));
+    }
+
+    @POST
+    @Path("/{pid}/assessment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Assess a proposal: feasible with the delivering service and its costed estimate, or"
+            + " unfeasible with the reason (published)")
+    public View assess(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull AssessmentRequest r) {
+        requireOfCycle(id, pid);
+        return view(Refusals.orThrow(proposals.assess(currentUser.actor(), pid, r.feasible(), r.reason(),
+                r.estimate(), r.service())));
+    }
+
+    @POST
+    @Path("/{pid}/selection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Make a feasible proposal a budget option of the cycle under the given option code (cost:"
+            + " the estimate)")
+    public View select(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull SelectionRequest r) {
+        requireOfCycle(id, pid);
+        return view(Refusals.orThrow(proposals.select(currentUser.actor(), pid, r.code())));
+    }
+
+    @POST
+    @Path("/{pid}/hide")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Hide a proposal with a public reason (it stays listed with the reason)")
+    public View hide(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull ReasonRequest r) {
+        requireOfCycle(id, pid);
+        return view(Refusals.orThrow(proposals.hide(currentUser.actor(), pid, r.reason())));
+    }
+}
