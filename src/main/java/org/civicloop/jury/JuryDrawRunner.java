@@ -113,14 +113,17 @@ public class JuryDrawRunner {
         }
         Optional<DrawStatus> running;
         try {
-            running = runs.claim(cycleId, node, clock.instant());
+            running = runs.claim(cycleId, node, clock.instant(), () -> jury.readyToDraw(actor, cycleId).isDone());
         } catch (RuntimeException e) {
             // Two servers claiming the first draw of a cycle at once: the unique cycle id lets one win.
             LOG.log(Level.FINE, "Claiming the draw of cycle " + cycleId + " lost a race", e);
             running = Optional.empty();
         }
         if (running.isEmpty()) {
-            return Result.refused("refused.jury.drawing");
+            // Running elsewhere, or no longer ready (a draw that finished meanwhile): say which.
+            Result<JuryDraw> now = jury.readyToDraw(actor, cycleId);
+            return now instanceof Result.Refused<JuryDraw> r ? Result.refused(r.key(), r.args().toArray())
+                    : Result.refused("refused.jury.drawing");
         }
         try {
             executor.execute(() -> run(actor, cycleId));

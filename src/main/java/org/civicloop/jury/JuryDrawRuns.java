@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The draws' statuses in the database ({@link JuryDrawRun}), each change in a short transaction of its own. A RUNNING
@@ -30,13 +31,18 @@ public class JuryDrawRuns {
     }
 
     /**
-     * Marks the cycle's draw RUNNING on {@code node}, unless a draw of it is running (on any server, heartbeat fresh):
-     * answers the new status, or empty when one runs.
+     * Marks the cycle's draw RUNNING on {@code node}, unless a draw of it is running (on any server, heartbeat fresh)
+     * or {@code ready} now says no: answers the new status, or empty. {@code ready} is asked with the run's row
+     * locked: a draw that finished since the caller last looked has recorded its jury before its run left RUNNING, so
+     * a second start cannot slip in between a finished draw and its check.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<JuryDrawRunner.DrawStatus> claim(long cycleId, String node, Instant now) {
+    public Optional<JuryDrawRunner.DrawStatus> claim(long cycleId, String node, Instant now, BooleanSupplier ready) {
         JuryDrawRun run = find(cycleId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
         if (run != null && run.isRunning() && !isStale(run, now)) {
+            return Optional.empty();
+        }
+        if (!ready.getAsBoolean()) {
             return Optional.empty();
         }
         if (run == null) {
