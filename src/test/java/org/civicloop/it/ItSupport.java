@@ -17,6 +17,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -215,5 +217,29 @@ public final class ItSupport {
             }
             return before;
         }
+    }
+
+    /**
+     * Registers a new resident through the sign-up page and answers the user name (unique per run and database): for
+     * tests that lock, rate-limit or otherwise use up an account, so that no shared demo account is left locked for
+     * the tests after them.
+     */
+    static String registerResident(URL base, String prefix, String password) throws Exception {
+        String username = prefix + db() + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        WebSession web = new WebSession(base);
+        String state = WebSession.viewState(web.get("/register.xhtml").body());
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("register_SUBMIT", "1");
+        f.put("register:username", username);
+        f.put("register:displayName", "Test resident");
+        f.put("register:email", "");
+        f.put("register:password", password);
+        f.put("register:submit", "Register");
+        f.put("jakarta.faces.ViewState", state);
+        HttpResponse<String> r = web.postForm("/register.xhtml", f);
+        if (r.statusCode() != 302) {
+            throw new AssertionError("could not register " + username + ": " + r.statusCode());
+        }
+        return username;
     }
 }

@@ -8,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -44,20 +42,7 @@ class RateLimitIT {
 
     /** A new resident account, registered through the page. */
     private String register(String prefix) throws Exception {
-        String username = prefix + ItSupport.db() + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-        WebSession web = new WebSession(base);
-        String state = WebSession.viewState(web.get("/register.xhtml").body());
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("register_SUBMIT", "1");
-        f.put("register:username", username);
-        f.put("register:displayName", "Rate Limit");
-        f.put("register:email", "");
-        f.put("register:password", PASSWORD);
-        f.put("register:submit", "Register");
-        f.put("jakarta.faces.ViewState", state);
-        HttpResponse<String> r = web.postForm("/register.xhtml", f);
-        assertEquals(302, r.statusCode(), "registered " + username);
-        return username;
+        return ItSupport.registerResident(base, prefix, PASSWORD);
     }
 
     private static long count(String sql, Object... args) throws Exception {
