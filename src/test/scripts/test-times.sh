@@ -35,6 +35,7 @@ failures() {
                      printf "  %s.%s: %s\n", cls, test, substr(msg, 1, 400) }
     ' "$f"
   done)
+  out=$(sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&amp;/\&/g' <<<"$out")
   [ -n "$out" ] && printf 'Failed tests, %s:\n%s\n' "$label" "$out"
   return 0
 }
