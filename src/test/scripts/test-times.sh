@@ -32,7 +32,11 @@ failures() {
       /<testcase / { match($0, /name="[^"]*"/); test = substr($0, RSTART + 6, RLENGTH - 7)
                      match($0, /classname="[^"]*"/); cls = substr($0, RSTART + 11, RLENGTH - 12); sub(/.*\./, "", cls) }
       /<(failure|error)[ >]/ { msg = ""; if (match($0, /message="[^"]*/)) msg = substr($0, RSTART + 9, RLENGTH - 9)
-                     printf "  %s.%s: %s\n", cls, test, substr(msg, 1, 400) }
+                     sub(/&#10;.*/, "", msg)
+                     printf "  %s.%s: %s\n", cls, test, substr(msg, 1, 400); where = 1; next }
+      # The first line of the stack trace inside the project says where it broke.
+      where && /^[[:space:]]*at org\.civicloop\./ { sub(/^[[:space:]]*/, ""); printf "      %s\n", $0; where = 0 }
+      /<\/(failure|error)>/ { where = 0 }
     ' "$f"
   done)
   out=$(sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&amp;/\&/g' <<<"$out")

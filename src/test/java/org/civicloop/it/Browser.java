@@ -197,13 +197,22 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Waits (at most 30 s) until this element has left the document, e.g. after a key press submitted its form.
+     * Selenium's own {@code stalenessOf} fails instead when Chromium answers "does not belong to the document" while
+     * the next page replaces this one.
+     */
+    public void waitUntilGone(WebElement e) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(e));
+    }
+
     /** Clicks and waits for the next page to replace this one. */
     public void clickAndWait(String css) {
         WebElement clicked = onElement(css, e -> {
             e.click();
             return e;
         });
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(clicked));
+        waitUntilGone(clicked);
         checkAccessibility();
     }
 

@@ -181,8 +181,7 @@ class ResidentJourneyIT {
             tabTo(phone, "#ballot\\:cast");
             WebElement cast = focused(phone);
             cast.sendKeys(Keys.ENTER);
-            new org.openqa.selenium.support.ui.WebDriverWait(phone.driver(), java.time.Duration.ofSeconds(30))
-                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(cast));
+            phone.waitUntilGone(cast);
             phone.checkAccessibility();
             String receipt = phone.text("#receipt");
             assertTrue(receipt.matches("R-[A-Z2-9]{12}"), receipt);
