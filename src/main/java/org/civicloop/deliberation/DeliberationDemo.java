@@ -22,7 +22,9 @@ import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.ValueCell;
 import org.civicloop.identity.AccountService;
 import org.civicloop.jury.JuryService;
-import org.civicloop.jury.Volunteer;
+import org.civicloop.jury.JuryDraws;
+import org.civicloop.jury.Volunteering;
+import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
@@ -47,6 +49,12 @@ public class DeliberationDemo {
     DiscussionService discussion;
     @Inject
     JuryService jury;
+    @Inject
+    Volunteering volunteering;
+    @Inject
+    JuryDraws draws;
+    @Inject
+    Juries juries;
     @Inject
     AccountService accounts;
     @Inject
@@ -101,9 +109,9 @@ public class DeliberationDemo {
         for (int i = 1; i <= n; i++) {
             String name = String.format("rehearsal%03d", i);
             accounts.createDemoAccount(name, "Rehearsal juror " + i, "civicloop-demo", EnumSet.of(Role.RESIDENT));
-            ok(jury.volunteer(resident(name), id, true));
+            ok(volunteering.volunteer(resident(name), id, true));
         }
-        ok(jury.drawJury(officer, id, n, "rehearsal"));
+        ok(draws.drawJury(officer, id, n, "rehearsal"));
         ok(cycles.advance(officer, id, Phase.RECRUIT));
         evidenceDemo.minimalPack(id, "Rehearsal evidence", "For the load test.");
         ok(cycles.advance(officer, id, Phase.LEARN));
@@ -114,8 +122,8 @@ public class DeliberationDemo {
 
     private List<Actor> jurors(long cycleId) {
         List<Actor> out = new ArrayList<>();
-        for (Volunteer v : jury.jury(cycleId)) {
-            out.add(new Actor(accounts.usernameOf(v.getAccountId()), EnumSet.of(Role.RESIDENT, Role.JUROR)));
+        for (String juror : juries.jurorUsernames(cycleId)) {
+            out.add(new Actor(juror, EnumSet.of(Role.RESIDENT, Role.JUROR)));
         }
         return out;
     }

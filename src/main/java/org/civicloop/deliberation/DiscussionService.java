@@ -12,7 +12,7 @@ import org.civicloop.audit.AuditLog;
 import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
-import org.civicloop.jury.JuryService;
+import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
@@ -34,7 +34,7 @@ public class DiscussionService {
     @Inject
     Clock clock;
     @Inject
-    JuryService jury;
+    Juries jury;
     @Inject
     VotingService voting;
 

@@ -22,7 +22,7 @@ import org.civicloop.cycle.Phase;
 import org.civicloop.deliberation.live.SessionChanged;
 import org.civicloop.identity.Account;
 import org.civicloop.identity.AccountService;
-import org.civicloop.jury.JuryService;
+import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.voting.BudgetOption;
@@ -47,7 +47,7 @@ public class ParticipationService {
     @Inject
     Clock clock;
     @Inject
-    JuryService jury;
+    Juries jury;
     @Inject
     AccountService accounts;
     @Inject
@@ -270,7 +270,7 @@ public class ParticipationService {
     /** The table the juror was last seated at in this session (by the facilitator's allocation), if any. */
     private Integer myTable(Actor actor, JurySession s) {
         Optional<Long> volunteer = accounts.find(actor.username())
-                .flatMap(a -> jury.find(s.getCycleId(), a.getId())).map(v -> v.getId());
+                .flatMap(a -> jury.volunteerOf(s.getCycleId(), a.getId())).map(Juries.Member::volunteerId);
         if (volunteer.isEmpty()) {
             return null;
         }

@@ -8,8 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.civicloop.jury.JuryService;
-import org.civicloop.jury.Volunteer;
+import org.civicloop.jury.Juries;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.VotingService;
 
@@ -28,7 +27,7 @@ public class PreferenceShiftService {
     @Inject
     VotingService voting;
     @Inject
-    JuryService jury;
+    Juries jury;
 
     /** The jury's shift, per statement and option, overall and by jury category. */
     public PreferenceShift shift(long cycleId) {
@@ -74,8 +73,8 @@ public class PreferenceShiftService {
     private Map<String, Map<String, String>> categories(long cycleId) {
         Map<Long, Map<String, String>> byVolunteer = jury.answers(cycleId);
         Map<Long, Long> volunteerOfAccount = new HashMap<>();
-        for (Volunteer v : jury.pool(cycleId)) {
-            volunteerOfAccount.put(v.getAccountId(), v.getId());
+        for (Juries.Member v : jury.pool(cycleId)) {
+            volunteerOfAccount.put(v.accountId(), v.volunteerId());
         }
         Map<String, Map<String, String>> out = new HashMap<>();
         for (Participant p : em.createQuery("SELECT p FROM Participant p WHERE p.cycleId = :c", Participant.class)

@@ -20,8 +20,7 @@ import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.deliberation.live.SessionChanged;
-import org.civicloop.jury.JuryService;
-import org.civicloop.jury.Volunteer;
+import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
@@ -49,7 +48,7 @@ public class SessionService {
     @Inject
     Clock clock;
     @Inject
-    JuryService jury;
+    Juries jury;
     @Inject
     VotingService voting;
     @Inject
@@ -343,7 +342,7 @@ public class SessionService {
         }
         Integer count = null;
         if (k == DeliberationNote.Kind.MINORITY_POSITION) {
-            int jurySize = jury.jury(cycleId).size();
+            int jurySize = jury.jurySize(cycleId);
             if (holders == null || holders < 1 || holders >= Math.max(2, jurySize)) {
                 return Result.refused("refused.note.holders", Math.max(1, jurySize - 1));
             }
@@ -377,13 +376,13 @@ public class SessionService {
         if (!outputs(roundId).isEmpty()) {
             return Result.refused("refused.tables.already");
         }
-        List<Volunteer> jurors = jury.jury(cycleId).stream().filter(Volunteer::isOnJury).toList();
+        List<Juries.Member> jurors = jury.jurors(cycleId);
         if (tables < 1 || tables > jurors.size()) {
             return Result.refused("refused.tables.count", jurors.size());
         }
         Map<Long, Map<String, String>> answers = jury.answers(cycleId);
         List<TableAllocator.Juror> seated = jurors.stream()
-                .map(v -> new TableAllocator.Juror(v.getId(), answers.getOrDefault(v.getId(), Map.of()))).toList();
+                .map(v -> new TableAllocator.Juror(v.volunteerId(), answers.getOrDefault(v.volunteerId(), Map.of()))).toList();
         List<List<Long>> history = new ArrayList<>();
         for (SessionRound other : rounds(round.getSessionId())) {
             if (!other.getId().equals(roundId)) {
@@ -597,10 +596,10 @@ public class SessionService {
     /** The jurors' display names by volunteer id (the facilitator seats people by name). */
     public Map<Long, String> jurorNames(long cycleId) {
         Map<Long, String> out = new java.util.HashMap<>();
-        for (Volunteer v : jury.jury(cycleId)) {
-            Account a = v.getAccountId() == null ? null
-                    : em.find(Account.class, v.getAccountId());
-            out.put(v.getId(), a == null ? "#" + v.getId() : a.getDisplayName());
+        for (Juries.Member v : jury.jurors(cycleId)) {
+            Account a = v.accountId() == null ? null
+                    : em.find(Account.class, v.accountId());
+            out.put(v.volunteerId(), a == null ? "#" + v.volunteerId() : a.getDisplayName());
         }
         return out;
     }

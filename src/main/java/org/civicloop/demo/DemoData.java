@@ -28,6 +28,10 @@ import org.civicloop.deliberation.DeliberationService;
 import org.civicloop.evidence.EvidenceDemo;
 import org.civicloop.identity.AccountService;
 import org.civicloop.jury.JuryService;
+import org.civicloop.jury.PoolImport;
+import org.civicloop.jury.JuryAttendance;
+import org.civicloop.jury.JuryDraws;
+import org.civicloop.jury.Volunteering;
 import org.civicloop.jury.Volunteer;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
@@ -72,6 +76,14 @@ public class DemoData {
     MandateService mandate;
     @Inject
     JuryService jury;
+    @Inject
+    Volunteering volunteering;
+    @Inject
+    JuryDraws draws;
+    @Inject
+    JuryAttendance attendance;
+    @Inject
+    PoolImport poolImport;
     @Inject
     LetterRoundService letters;
     @Inject
@@ -186,19 +198,19 @@ public class DemoData {
         authorise(id, "Which street improvements the £120,000 pot funds", "The highways maintenance budget",
                 "Set by statute and the council's asset plan; not part of this pot.");
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
-        ok(jury.setQuotas(officer, id, QUOTAS));
+        ok(draws.setQuotas(officer, id, QUOTAS));
         int n = 0;
         for (Actor r : residents.subList(0, 10)) {
-            ok(jury.volunteer(r, id, true, answers(n++)));
+            ok(volunteering.volunteer(r, id, true, answers(n++)));
         }
-        List<Volunteer> invited = ok(jury.drawJury(officer, id, 6, "greener-streets-2026"));
+        List<Volunteer> invited = ok(draws.drawJury(officer, id, 6, "greener-streets-2026"));
         // One invitee declines and a replacement is drawn within the same categories; everyone else accepts.
-        ok(jury.recordResponse(officer, invited.get(0).getId(), Volunteer.Response.DECLINED));
-        ok(jury.drawReplacement(officer, invited.get(0).getId()));
+        ok(attendance.recordResponse(officer, invited.get(0).getId(), Volunteer.Response.DECLINED));
+        ok(attendance.drawReplacement(officer, invited.get(0).getId()));
         List<Volunteer> drawn = jury.jury(id);
         for (Volunteer v : drawn) {
-            ok(jury.recordResponse(officer, v.getId(), Volunteer.Response.ACCEPTED));
-            ok(jury.recordAttendance(officer, v.getId()));
+            ok(attendance.recordResponse(officer, v.getId(), Volunteer.Response.ACCEPTED));
+            ok(attendance.recordAttendance(officer, v.getId()));
         }
         ok(cycles.advance(officer, id, Phase.RECRUIT));
         evidenceDemo.greenerStreets(id);
@@ -249,13 +261,13 @@ public class DemoData {
                 "More young people say they have somewhere safe to go after 6pm (youth survey, up 15 points in a year)",
                 "Funded youth spaces open by the end of the year");
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
-        ok(jury.volunteer(resident("juror"), id, true));
+        ok(volunteering.volunteer(resident("juror"), id, true));
         for (Actor r : residents.subList(5, 12)) {
-            ok(jury.volunteer(r, id, true));
+            ok(volunteering.volunteer(r, id, true));
         }
         // The demo juror is always on this jury, so the demo account can vote in the jury channel.
         List<Volunteer> pool = jury.pool(id);
-        ok(jury.drawJury(officer, id, pool.size(), "youth-spaces"));
+        ok(draws.drawJury(officer, id, pool.size(), "youth-spaces"));
         ok(cycles.advance(officer, id, Phase.RECRUIT));
         evidenceDemo.youthSpaces(id);
         ok(cycles.advance(officer, id, Phase.LEARN));
@@ -283,14 +295,14 @@ public class DemoData {
                         + " 20 % in a year)",
                 "New opening hours in place at every branch within three months of the decision");
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
-        ok(jury.setQuotas(officer, id, QUOTAS));
+        ok(draws.setQuotas(officer, id, QUOTAS));
         int n = 0;
         for (Actor r : residents.subList(8, 13)) {
-            ok(jury.volunteer(r, id, true, answers(n++)));
+            ok(volunteering.volunteer(r, id, true, answers(n++)));
         }
         // This volunteer lives at an address that is also in the imported letter round: one household.
-        ok(jury.volunteer(residents.get(13), id, true, answers(n), "4 Mill Lane, RV2 7QT"));
-        ok(jury.importPool(officer, id, LIBRARY_POOL, "id", List.of("address", "postcode")));
+        ok(volunteering.volunteer(residents.get(13), id, true, answers(n), "4 Mill Lane, RV2 7QT"));
+        ok(poolImport.importPool(officer, id, LIBRARY_POOL, "id", List.of("address", "postcode")));
         // A letter round: 12 letters drawn from a 60-line address list, split across three areas in proportion; two
         // residents registered with their letter's code (the letter's address is their household).
         ok(letters.uploadAddresses(officer, id, LIBRARY_ADDRESSES, "uprn", List.of("line1", "postcode"), "ward"));
@@ -298,7 +310,7 @@ public class DemoData {
         ok(letters.drawLetters(officer, id));
         List<LetterAddress> sent = letters.letters(id);
         for (int i = 0; i < 2; i++) {
-            ok(jury.volunteer(residents.get(i), id, true, answers(i + 6), null, sent.get(i * 5).getCode()));
+            ok(volunteering.volunteer(residents.get(i), id, true, answers(i + 6), null, sent.get(i * 5).getCode()));
         }
     }
 

@@ -13,8 +13,7 @@ import org.civicloop.cycle.ValueCell;
 import org.civicloop.evidence.EvidenceItem.Kind;
 import org.civicloop.evidence.EvidenceItem.Perspective;
 import org.civicloop.identity.AccountService;
-import org.civicloop.jury.JuryService;
-import org.civicloop.jury.Volunteer;
+import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
@@ -33,7 +32,7 @@ public class EvidenceDemo {
     @Inject
     AccountService accounts;
     @Inject
-    JuryService jury;
+    Juries jury;
     @Inject
     Clock clock;
 
@@ -221,7 +220,7 @@ public class EvidenceDemo {
     }
 
     private List<Actor> jurors(long cycleId) {
-        return jury.jury(cycleId).stream().map(Volunteer::getAccountId).map(accounts::usernameOf)
+        return jury.jurorUsernames(cycleId).stream()
                 .map(u -> new Actor(u, EnumSet.of(Role.RESIDENT, Role.JUROR))).toList();
     }
 

@@ -39,8 +39,7 @@ import org.civicloop.evidence.EvidenceViews.PublishedPack;
 import org.civicloop.evidence.EvidenceViews.QueuedQuestion;
 import org.civicloop.evidence.EvidenceViews.SearchHit;
 import org.civicloop.identity.AccountService;
-import org.civicloop.jury.JuryService;
-import org.civicloop.jury.Volunteer;
+import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
@@ -71,7 +70,7 @@ public class EvidenceService implements PhaseGate {
     @Inject
     VotingService voting;
     @Inject
-    JuryService jury;
+    Juries jury;
     @Inject
     AccountService accounts;
     @Inject
@@ -475,13 +474,13 @@ public class EvidenceService implements PhaseGate {
             }
         }
         List<JurorProgress> out = new ArrayList<>();
-        for (Volunteer v : jury.jury(cycleId)) {
-            if (v.getAccountId() == null) {
+        for (Juries.Member v : jury.jurors(cycleId)) {
+            if (v.accountId() == null) {
                 // Imported into the pool without an account (invited by letter): reads on paper, not online.
-                out.add(new JurorProgress("#" + v.getId(), 0L, published.size()));
+                out.add(new JurorProgress("#" + v.volunteerId(), 0L, published.size()));
                 continue;
             }
-            String username = accounts.usernameOf(v.getAccountId());
+            String username = accounts.usernameOf(v.accountId());
             String name = accounts.find(username).map(a -> a.getDisplayName()).orElse(username);
             out.add(new JurorProgress(name, counts.getOrDefault(username, 0L), published.size()));
         }

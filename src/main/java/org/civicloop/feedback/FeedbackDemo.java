@@ -21,7 +21,9 @@ import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.ValueCell;
 import org.civicloop.identity.AccountService;
 import org.civicloop.jury.JuryService;
-import org.civicloop.jury.Volunteer;
+import org.civicloop.jury.JuryDraws;
+import org.civicloop.jury.Volunteering;
+import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
@@ -51,6 +53,12 @@ public class FeedbackDemo {
     MandateService mandate;
     @Inject
     JuryService jury;
+    @Inject
+    Volunteering volunteering;
+    @Inject
+    JuryDraws draws;
+    @Inject
+    Juries juries;
     @Inject
     EvidenceDemo evidenceDemo;
     @Inject
@@ -145,9 +153,10 @@ public class FeedbackDemo {
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
         List<String> names = List.of("resident09", "resident10", "resident11", "resident12", "resident13");
         for (String n : names) {
-            ok(jury.volunteer(resident(n), id, true));
+            ok(volunteering.volunteer(resident(n), id, true));
         }
-        List<Volunteer> drawn = ok(jury.drawJury(officer, id, names.size(), "play-streets"));
+        ok(draws.drawJury(officer, id, names.size(), "play-streets"));
+        List<String> drawn = juries.jurorUsernames(id);
         ok(cycles.advance(officer, id, Phase.RECRUIT));
         evidenceDemo.minimalPack(id, "Play streets elsewhere",
                 "In 40 towns, closing a street for two hours after school tripled outdoor play.");
@@ -158,7 +167,7 @@ public class FeedbackDemo {
         ok(cycles.advance(facilitator, id, Phase.DELIBERATE));
         String[][] rankings = {{"P1", "P3"}, {"P1", "P2"}, {"P3", "P1"}, {"P1", "P3", "P2"}, {"P2", "P1"}};
         for (int i = 0; i < drawn.size(); i++) {
-            String juror = accounts.usernameOf(drawn.get(i).getAccountId());
+            String juror = drawn.get(i);
             ok(voting.castBallot(new Actor(juror, EnumSet.of(Role.RESIDENT, Role.JUROR)), id, Ballot.Channel.JURY,
                     List.of(rankings[i % rankings.length])));
         }

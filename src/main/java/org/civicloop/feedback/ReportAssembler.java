@@ -10,7 +10,7 @@ import org.civicloop.deliberation.DeliberationNote;
 import org.civicloop.deliberation.DeliberationService;
 import org.civicloop.deliberation.PreferenceShiftService;
 import org.civicloop.evidence.EvidenceService;
-import org.civicloop.jury.JuryService;
+import org.civicloop.jury.Juries;
 import org.civicloop.voting.Ballot;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.VotingService;
@@ -23,7 +23,7 @@ import org.civicloop.voting.count.text.ExplanationText;
 class ReportAssembler {
 
     @Inject
-    JuryService jury;
+    Juries jury;
     @Inject
     EvidenceService evidence;
     @Inject
@@ -48,7 +48,7 @@ class ReportAssembler {
         VotingService.Count juryCount = voting.count(id, Ballot.Channel.JURY);
         VotingService.Count residentCount = voting.count(id, Ballot.Channel.RESIDENTS);
         ExplanationText english = juryCount.text(Locale.ENGLISH);
-        Report.Participation participation = new Report.Participation(jury.pool(id).size(), jury.jury(id).size(),
+        Report.Participation participation = new Report.Participation(jury.poolSize(id), jury.jurySize(id),
                 juryCount.ballots(), residentCount.ballots(), jury.representation(id).stream()
                 .map(l -> new Report.Representation(l.feature(), l.value(), l.min(), l.max(), l.pool(), l.jury()))
                 .toList());

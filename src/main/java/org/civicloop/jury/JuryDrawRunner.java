@@ -46,6 +46,10 @@ public class JuryDrawRunner {
 
     @Inject
     JuryService jury;
+
+    @Inject
+
+    JuryDraws draws;
     @Inject
     JuryDrawRuns runs;
     @Inject
@@ -107,13 +111,13 @@ public class JuryDrawRunner {
      * or already drawn, or if a draw of this cycle is running on any server; otherwise answers the RUNNING status.
      */
     public Result<DrawStatus> start(Actor actor, long cycleId) {
-        Result<JuryDraw> ready = jury.readyToDraw(actor, cycleId);
+        Result<JuryDraw> ready = draws.readyToDraw(actor, cycleId);
         if (ready instanceof Result.Refused<JuryDraw> r) {
             return Result.refused(r.key(), r.args().toArray());
         }
         Optional<DrawStatus> running;
         try {
-            running = runs.claim(cycleId, node, clock.instant(), () -> jury.readyToDraw(actor, cycleId).isDone());
+            running = runs.claim(cycleId, node, clock.instant(), () -> draws.readyToDraw(actor, cycleId).isDone());
         } catch (RuntimeException e) {
             // Two servers claiming the first draw of a cycle at once: the unique cycle id lets one win.
             LOG.log(Level.FINE, "Claiming the draw of cycle " + cycleId + " lost a race", e);
@@ -121,7 +125,7 @@ public class JuryDrawRunner {
         }
         if (running.isEmpty()) {
             // Running elsewhere, or no longer ready (a draw that finished meanwhile): say which.
-            Result<JuryDraw> now = jury.readyToDraw(actor, cycleId);
+            Result<JuryDraw> now = draws.readyToDraw(actor, cycleId);
             return now instanceof Result.Refused<JuryDraw> r ? Result.refused(r.key(), r.args().toArray())
                     : Result.refused("refused.jury.drawing");
         }
@@ -138,16 +142,16 @@ public class JuryDrawRunner {
         Result<List<Volunteer>> r;
         long[] lastWrite = {0};
         try {
-            Result<JuryService.DrawPlan> plan = jury.planDraw(actor, cycleId, p -> {
+            Result<JuryDraws.DrawPlan> plan = draws.planDraw(actor, cycleId, p -> {
                 long now = System.nanoTime();
                 if (now - lastWrite[0] >= PROGRESS_MILLIS * 1_000_000L) {
                     lastWrite[0] = now;
                     runs.progress(cycleId, node, p, clock.instant());
                 }
             });
-            r = plan instanceof Result.Refused<JuryService.DrawPlan> refused
+            r = plan instanceof Result.Refused<JuryDraws.DrawPlan> refused
                     ? Result.refused(refused.key(), refused.args().toArray())
-                    : jury.recordDraw(actor, cycleId, plan.value());
+                    : draws.recordDraw(actor, cycleId, plan.value());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The jury draw of cycle " + cycleId + " failed", e);
             r = Result.refused("refused.jury.failed", String.valueOf(e.getMessage()));
@@ -182,11 +186,11 @@ public class JuryDrawRunner {
      * Draws a test panel ({@link JuryService#testPanel}) on the executor: nothing is recorded, so there is no status
      * to keep; the caller holds the future and polls it.
      */
-    public java.util.concurrent.CompletableFuture<Result<JuryService.TestPanel>> testPanel(Actor actor, long cycleId,
+    public java.util.concurrent.CompletableFuture<Result<JuryDraws.TestPanel>> testPanel(Actor actor, long cycleId,
             int size, String method) {
         return executor.supplyAsync(() -> {
             try {
-                return jury.testPanel(actor, cycleId, size, method);
+                return draws.testPanel(actor, cycleId, size, method);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "A test panel of cycle " + cycleId + " failed", e);
                 return Result.refused("refused.jury.failed", String.valueOf(e.getMessage()));

@@ -13,8 +13,7 @@ import org.civicloop.cycle.CycleService;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.ValueCell;
 import org.civicloop.identity.AccountService;
-import org.civicloop.jury.JuryService;
-import org.civicloop.jury.Volunteer;
+import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
@@ -41,7 +40,7 @@ public class MeasureDemo {
     @Inject
     CycleService cycles;
     @Inject
-    JuryService jury;
+    Juries jury;
     @Inject
     AccountService accounts;
 
@@ -153,7 +152,7 @@ public class MeasureDemo {
         }
 
         // Co-production ledger: what residents gave and what the engagement cost.
-        List<Volunteer> jurors = jury.jury(cycleId);
+        List<Juries.Member> jurors = jury.jurors(cycleId);
         ok(accountability.recordLedgerEntry(officer, cycleId, LedgerKind.VOLUNTEER_HOURS,
                 "Jurors' time over two jury days", new BigDecimal(12 * jurors.size()), 0));
         ok(accountability.recordLedgerEntry(officer, cycleId, LedgerKind.IN_KIND,
@@ -170,7 +169,7 @@ public class MeasureDemo {
         // Trust survey: some of the jurors answer.
         int[][] answers = {{4, 5}, {5, 4}, {3, 3}, {4, 4}, {2, 3}};
         for (int i = 0; i < Math.min(answers.length, jurors.size()); i++) {
-            Actor juror = resident(accounts.usernameOf(jurors.get(i).getAccountId()));
+            Actor juror = resident(accounts.usernameOf(jurors.get(i).accountId()));
             ok(participation.answerTrustSurvey(juror, cycleId, answers[i][0], answers[i][1], answers[i][0] >= 3));
         }
 

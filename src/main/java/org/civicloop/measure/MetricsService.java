@@ -17,7 +17,7 @@ import org.civicloop.cycle.PhaseTransition;
 import org.civicloop.deliberation.PreferenceShiftService;
 import org.civicloop.feedback.FeedbackService;
 import org.civicloop.audit.AuditLog;
-import org.civicloop.jury.JuryService;
+import org.civicloop.jury.Juries;
 import org.civicloop.jury.PersonalDataErasing;
 
 /** Gathers a cycle's real data and computes its engagement metrics with {@link EngagementMetrics}. */
@@ -27,7 +27,7 @@ public class MetricsService {
     @Inject
     CycleService cycles;
     @Inject
-    JuryService jury;
+    Juries jury;
     @Inject
     FeedbackService feedback;
     @Inject
@@ -53,7 +53,7 @@ public class MetricsService {
 
     public CycleMetrics metrics(Cycle cycle) {
         long id = cycle.getId();
-        int panel = jury.jury(id).size();
+        int panel = jury.jurySize(id);
         List<EngagementMetrics.QuotaLine> lines = jury.representation(id).stream()
                 .map(l -> new EngagementMetrics.QuotaLine(l.feature(), l.value(), l.min(), l.max(), l.jury()))
                 .toList();

@@ -20,6 +20,8 @@ import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.identity.Account;
 import org.civicloop.identity.AccountService;
+import org.civicloop.jury.Juries;
+import org.civicloop.voting.Voters;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 
@@ -42,6 +44,10 @@ public class ParticipationService {
     Clock clock;
     @Inject
     AccountService accounts;
+    @Inject
+    Juries juries;
+    @Inject
+    Voters voters;
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -165,13 +171,9 @@ public class ParticipationService {
      * Accounts that took part in a cycle: volunteered for its jury or voted in it (either channel). People an officer
      * imported into a jury pool have no account and are not among them: see {@link #importedPeople}.
      */
-    @SuppressWarnings("unchecked")
     public Set<Long> participants(long cycleId) {
-        List<Number> ids = em.createNativeQuery("SELECT account_id FROM volunteer WHERE cycle_id = ?1 AND account_id IS NOT NULL"
-                + " UNION SELECT account_id FROM voter_register WHERE cycle_id = ?2")
-                .setParameter(1, cycleId).setParameter(2, cycleId).getResultList();
-        Set<Long> out = new HashSet<>();
-        ids.forEach(n -> out.add(n.longValue()));
+        Set<Long> out = new HashSet<>(juries.volunteerAccounts(cycleId));
+        out.addAll(voters.accounts(cycleId));
         return out;
     }
 
@@ -181,28 +183,19 @@ public class ParticipationService {
      * (docs/measure.md).
      */
     public int importedPeople(long cycleId) {
-        Number n = (Number) em.createNativeQuery("SELECT COUNT(*) FROM volunteer v JOIN volunteer_personal p"
-                + " ON p.volunteer_id = v.id WHERE v.cycle_id = ?1 AND v.account_id IS NULL"
-                + " AND p.source_row IS NOT NULL").setParameter(1, cycleId).getSingleResult();
-        return n.intValue();
+        return juries.importedPeople(cycleId);
     }
 
     /** Accounts that took part in any cycle other than this one. */
-    @SuppressWarnings("unchecked")
     public Set<Long> participantsElsewhere(long cycleId) {
-        List<Number> ids = em.createNativeQuery("SELECT account_id FROM volunteer WHERE cycle_id <> ?1 AND account_id IS NOT NULL"
-                + " UNION SELECT account_id FROM voter_register WHERE cycle_id <> ?2")
-                .setParameter(1, cycleId).setParameter(2, cycleId).getResultList();
-        Set<Long> out = new HashSet<>();
-        ids.forEach(n -> out.add(n.longValue()));
+        Set<Long> out = new HashSet<>(juries.volunteerAccountsElsewhere(cycleId));
+        out.addAll(voters.accountsElsewhere(cycleId));
         return out;
     }
 
     /** The review panel's pool: accounts that volunteered for the cycle (they agreed to be contacted). */
     public List<Long> pool(long cycleId) {
-        return em.createQuery("SELECT v.accountId FROM Volunteer v WHERE v.cycleId = :c AND v.consent = TRUE"
-                + " AND v.accountId IS NOT NULL"
-                + " ORDER BY v.accountId", Long.class).setParameter("c", cycleId).getResultList();
+        return juries.consentingAccounts(cycleId);
     }
 
     public Optional<ReviewPanel> panel(long cycleId) {

@@ -42,7 +42,7 @@ import org.civicloop.cycle.PhaseChanged;
 import org.civicloop.cycle.PhaseGate;
 import org.civicloop.identity.Account;
 import org.civicloop.identity.AccountService;
-import org.civicloop.jury.JuryService;
+import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
@@ -76,7 +76,7 @@ public class VotingService implements PhaseGate {
     @Inject
     AccountService accounts;
     @Inject
-    JuryService jury;
+    Juries jury;
     @Inject
     CampaignWatch campaigns;
     @Inject

@@ -11,18 +11,29 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.civicloop.cycle.Cycle;
 import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.DecisionItem;
+import org.civicloop.cycle.MandateAmendment;
+import org.civicloop.cycle.MandateService;
 import org.civicloop.cycle.Phase;
+import org.civicloop.cycle.PhasePlan;
 import org.civicloop.cycle.PhaseTransition;
+import org.civicloop.cycle.SuccessCriterion;
 import org.civicloop.deliberation.DeliberationNote;
 import org.civicloop.deliberation.DeliberationService;
 import org.civicloop.evidence.EvidenceService;
+import org.civicloop.evidence.EvidenceViews;
 import org.civicloop.feedback.FeedbackService;
 import org.civicloop.feedback.Recommendation;
 import org.civicloop.identity.AccountService;
 import org.civicloop.identity.CurrentUser;
+import org.civicloop.jury.Juries;
 import org.civicloop.jury.JuryService;
+import org.civicloop.jury.Volunteering;
+import org.civicloop.kernel.RateLimiter;
+import org.civicloop.kernel.Result;
 import org.civicloop.measure.IndicatorReading;
 import org.civicloop.measure.MeasureService;
+import org.civicloop.platform.RateLimits;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.voting.Ballot;
 import org.civicloop.voting.BudgetOption;
@@ -50,15 +61,17 @@ public class CyclePage implements Serializable {
     @Inject
     JuryService jury;
     @Inject
-    org.civicloop.jury.LetterRoundService letters;
+    Volunteering volunteering;
+    @Inject
+    Juries juries;
     @Inject
     AccountService accounts;
     @Inject
     CurrentUser currentUser;
     @Inject
-    org.civicloop.cycle.MandateService mandate;
+    MandateService mandate;
     @Inject
-    org.civicloop.platform.RateLimits rateLimits;
+    RateLimits rateLimits;
 
     private Long id;
     private transient Cycle cycle;
@@ -84,8 +97,8 @@ public class CyclePage implements Serializable {
         Map<Phase, PhaseTransition> started = cycles.timeline(cycle().getId()).stream()
                 .collect(Collectors.toMap(PhaseTransition::getToPhase, t -> t, (a, b) -> b));
         Map<Phase, java.time.LocalDate> planned = mandate.plan(cycle().getId()).stream()
-                .collect(Collectors.toMap(org.civicloop.cycle.PhasePlan::getPhase,
-                        org.civicloop.cycle.PhasePlan::getPlannedStart));
+                .collect(Collectors.toMap(PhasePlan::getPhase,
+                        PhasePlan::getPlannedStart));
         List<PhaseStep> steps = new ArrayList<>();
         for (Phase p : Phase.values()) {
             String state = p == cycle().getPhase() ? "current" : cycle().getPhase().isAfter(p) ? "done" : "upcoming";
@@ -95,19 +108,19 @@ public class CyclePage implements Serializable {
         return steps;
     }
 
-    public List<org.civicloop.cycle.DecisionItem> getOpenItems() {
-        return mandate.decisionItems(cycle().getId()).stream().filter(org.civicloop.cycle.DecisionItem::isOpen).toList();
+    public List<DecisionItem> getOpenItems() {
+        return mandate.decisionItems(cycle().getId()).stream().filter(DecisionItem::isOpen).toList();
     }
 
-    public List<org.civicloop.cycle.DecisionItem> getFixedItems() {
+    public List<DecisionItem> getFixedItems() {
         return mandate.decisionItems(cycle().getId()).stream().filter(d -> !d.isOpen()).toList();
     }
 
-    public List<org.civicloop.cycle.SuccessCriterion> getCriteria() {
+    public List<SuccessCriterion> getCriteria() {
         return mandate.successCriteria(cycle().getId());
     }
 
-    public List<org.civicloop.cycle.MandateAmendment> getAmendments() {
+    public List<MandateAmendment> getAmendments() {
         return cycles.amendments(cycle().getId());
     }
 
@@ -118,7 +131,7 @@ public class CyclePage implements Serializable {
                 && c.getFeedbackPromiseDate().isBefore(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     }
 
-    public List<org.civicloop.evidence.EvidenceViews.PublishedItem> getEvidence() {
+    public List<EvidenceViews.PublishedItem> getEvidence() {
         return evidence.publishedItems(cycle().getId());
     }
 
@@ -157,11 +170,11 @@ public class CyclePage implements Serializable {
     }
 
     public int getJurySize() {
-        return jury.jury(cycle().getId()).size();
+        return juries.jurySize(cycle().getId());
     }
 
     public int getPoolSize() {
-        return jury.pool(cycle().getId()).size();
+        return juries.poolSize(cycle().getId());
     }
 
     /** Volunteering is open while the cycle recruits and until the jury is drawn. */
@@ -171,7 +184,7 @@ public class CyclePage implements Serializable {
 
     /** The jury has been drawn (its seed published). */
     public boolean isJuryDrawn() {
-        return jury.findDraw(cycle().getId()).filter(org.civicloop.jury.JuryDraw::isDrawn).isPresent();
+        return juries.isDrawn(cycle().getId());
     }
 
     /**
@@ -182,14 +195,14 @@ public class CyclePage implements Serializable {
         if (!currentUser.isSignedIn() || !isJuryDrawn()) {
             return null;
         }
-        return accounts.find(currentUser.getUsername()).flatMap(a -> jury.find(cycle().getId(), a.getId()))
-                .map(v -> v.getStatus() == org.civicloop.jury.Volunteer.Status.SELECTED ? "DRAWN" : "NOT_DRAWN")
+        return accounts.find(currentUser.getUsername()).flatMap(a -> juries.volunteerOf(cycle().getId(), a.getId()))
+                .map(v -> v.drawn() ? "DRAWN" : "NOT_DRAWN")
                 .orElse(null);
     }
 
     public boolean isVolunteered() {
         return currentUser.isSignedIn() && accounts.find(currentUser.getUsername())
-                .flatMap(a -> jury.find(cycle().getId(), a.getId())).isPresent();
+                .flatMap(a -> juries.volunteerOf(cycle().getId(), a.getId())).isPresent();
     }
 
     public boolean isVoteOpen() {
@@ -208,16 +221,16 @@ public class CyclePage implements Serializable {
             java.util.Optional<java.time.Duration> wait = rateLimits.letterCodeBlocked(currentUser.getUsername(),
                     client);
             if (wait.isPresent()) {
-                long seconds = org.civicloop.kernel.RateLimiter.retryAfterSeconds(wait.get());
+                long seconds = RateLimiter.retryAfterSeconds(wait.get());
                 ec.setResponseStatus(429);
                 ec.setResponseHeader("Retry-After", Long.toString(seconds));
                 Ui.error("volunteer.codeRateLimited", (seconds + 59) / 60);
                 return null;
             }
         }
-        org.civicloop.kernel.Result<org.civicloop.jury.Volunteer> r = jury.volunteer(currentUser.actor(),
-                cycle().getId(), consent, answers, address, code);
-        if (withCode && r instanceof org.civicloop.kernel.Result.Refused<org.civicloop.jury.Volunteer> refused
+        Result<?> r = volunteering.volunteer(currentUser.actor(), cycle().getId(), consent, answers,
+                address, code);
+        if (withCode && r instanceof Result.Refused<?> refused
                 && refused.key().startsWith("refused.volunteer.code")) {
             rateLimits.letterCodeFailed(currentUser.getUsername(), client);
         }
@@ -227,12 +240,12 @@ public class CyclePage implements Serializable {
 
     /** Whether volunteering needs an invitation letter's registration code. */
     public boolean isLettersOnly() {
-        return jury.setting(cycle().getId()).isLettersOnly();
+        return juries.lettersOnly(cycle().getId());
     }
 
     /** Whether this cycle sent invitation letters (so the page asks for a code). */
     public boolean isLetterRound() {
-        return isLettersOnly() || letters.round(cycle().getId()).filter(r -> r.isDrawn()).isPresent();
+        return isLettersOnly() || juries.letterRoundDrawn(cycle().getId());
     }
 
     /** A category question asked of volunteers: the feature and its possible answers. */
@@ -240,16 +253,16 @@ public class CyclePage implements Serializable {
     }
 
     public List<Question> getFeatures() {
-        return jury.features(cycle().getId()).entrySet().stream()
+        return juries.features(cycle().getId()).entrySet().stream()
                 .map(e -> new Question(e.getKey(), e.getValue())).toList();
     }
 
     public Map<String, String> getAnswers() { return answers; }
 
-    public org.civicloop.jury.JuryDraw getDraw() { return jury.findDraw(cycle().getId()).orElse(null); }
+    public Juries.DrawView getDraw() { return juries.draw(cycle().getId()).orElse(null); }
 
-    public List<org.civicloop.jury.JuryService.RepresentationLine> getRepresentation() {
-        return jury.representation(cycle().getId());
+    public List<JuryService.RepresentationLine> getRepresentation() {
+        return juries.representation(cycle().getId());
     }
 
     public Long getId() { return id; }

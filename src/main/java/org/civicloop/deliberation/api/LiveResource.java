@@ -26,7 +26,7 @@ import org.civicloop.deliberation.SessionService;
 import org.civicloop.deliberation.live.LiveBus;
 import org.civicloop.deliberation.live.LiveViews;
 import org.civicloop.identity.CurrentUser;
-import org.civicloop.jury.JuryService;
+import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
 import org.civicloop.platform.Refusals;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,7 +55,7 @@ public class LiveResource {
     @Inject
     LiveBus bus;
     @Inject
-    JuryService jury;
+    Juries jury;
     @Inject
     CurrentUser currentUser;
 

@@ -21,7 +21,7 @@ import org.civicloop.deliberation.RaisedHand;
 import org.civicloop.deliberation.SessionQuestion;
 import org.civicloop.deliberation.SessionRound;
 import org.civicloop.deliberation.SessionService;
-import org.civicloop.jury.JuryService;
+import org.civicloop.jury.Juries;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.VotingService;
 
@@ -45,7 +45,7 @@ public class LiveViews {
     @Inject
     VotingService voting;
     @Inject
-    JuryService jury;
+    Juries jury;
     @Inject
     PreferenceShiftService shifts;
     @Inject
@@ -184,7 +184,7 @@ public class LiveViews {
                         OpinionAnswer.class).setParameter("c", s.getCycleId())
                 .setParameter("p", OpinionAnswer.Panel.JURY).setParameter("st", round.getStage())
                 .setParameter("keys", keys).getResultList();
-        int jurors = jury.jury(s.getCycleId()).size();
+        int jurors = jury.jurySize(s.getCycleId());
         if (round.getKind() == SessionRound.Kind.POLL_STATEMENT) {
             String key = "S" + round.getStatementId() + suffix;
             int[] counts = new int[ParticipationService.SCALE + 1];

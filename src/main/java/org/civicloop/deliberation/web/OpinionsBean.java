@@ -17,7 +17,7 @@ import org.civicloop.deliberation.ParticipationService;
 import org.civicloop.deliberation.SessionRound;
 import org.civicloop.deliberation.SessionService;
 import org.civicloop.identity.CurrentUser;
-import org.civicloop.jury.JuryService;
+import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.voting.BudgetOption;
@@ -39,7 +39,7 @@ public class OpinionsBean implements Serializable {
     @Inject
     VotingService voting;
     @Inject
-    JuryService jury;
+    Juries jury;
     @Inject
     CurrentUser currentUser;
 

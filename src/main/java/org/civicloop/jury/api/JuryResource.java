@@ -36,6 +36,9 @@ import org.civicloop.jury.JuryDraw;
 import org.civicloop.jury.JuryDrawRunner;
 import org.civicloop.jury.JuryRetention;
 import org.civicloop.jury.JuryService;
+import org.civicloop.jury.PoolImport;
+import org.civicloop.jury.JuryDraws;
+import org.civicloop.jury.Volunteering;
 import org.civicloop.jury.JurySetting;
 import org.civicloop.jury.LetterRound;
 import org.civicloop.jury.LetterRoundService;
@@ -61,6 +64,12 @@ public class JuryResource {
     CurrentUser currentUser;
     @Inject
     JuryService jury;
+    @Inject
+    Volunteering volunteering;
+    @Inject
+    JuryDraws draws;
+    @Inject
+    PoolImport poolImport;
     @Inject
     JuryDrawRunner drawRunner;
     @Inject
@@ -158,7 +167,7 @@ public class JuryResource {
                                 + RateLimiter.retryAfterSeconds(wait.get()) + " seconds."));
             }
         }
-        Result<Volunteer> v = jury.volunteer(currentUser.actor(), id,
+        Result<Volunteer> v = volunteering.volunteer(currentUser.actor(), id,
                 r.consent(), r.answers() == null ? Map.of() : r.answers(), r.address(), r.code());
         if (withCode && v instanceof Result.Refused<Volunteer> refused
                 && refused.key().startsWith("refused.volunteer.code")) {
@@ -178,7 +187,7 @@ public class JuryResource {
             + " residents giving an invitation letter's registration code); while recruiting, before the draw is"
             + " committed")
     public VolunteeringRequest setVolunteering(@PathParam("id") long id, @Valid @NotNull VolunteeringRequest r) {
-        return new VolunteeringRequest(Refusals.orThrow(jury.setVolunteering(currentUser.actor(), id,
+        return new VolunteeringRequest(Refusals.orThrow(volunteering.setVolunteering(currentUser.actor(), id,
                 r.volunteering())).getVolunteering());
     }
 
@@ -252,9 +261,9 @@ public class JuryResource {
     @RolesAllowed({"OFFICER", "ADMIN"})
     @Operation(summary = "Draw a test panel without recording anything (officers, while recruiting), with method"
             + " LEXIMIN, MAXIMIN or LEGACY: the lowest and mean selection probability and each category's count")
-    public JuryService.TestPanel testPanel(@PathParam("id") long id,
+    public JuryDraws.TestPanel testPanel(@PathParam("id") long id,
             @jakarta.ws.rs.QueryParam("size") int size, @jakarta.ws.rs.QueryParam("method") String method) {
-        return Refusals.orThrow(jury.testPanel(currentUser.actor(), id, size, method));
+        return Refusals.orThrow(draws.testPanel(currentUser.actor(), id, size, method));
     }
 
     @PUT
@@ -265,7 +274,7 @@ public class JuryResource {
             + " ones, while recruiting and before anyone volunteered or was imported")
     @APIResponse(responseCode = "200", description = "Saved: the number of quotas")
     public Map<String, Integer> setJuryQuotas(@PathParam("id") long id, String csv) {
-        return Map.of("quotas", Refusals.orThrow(jury.setQuotas(currentUser.actor(), id, csv)).size());
+        return Map.of("quotas", Refusals.orThrow(draws.setQuotas(currentUser.actor(), id, csv)).size());
     }
 
     @POST
@@ -285,7 +294,7 @@ public class JuryResource {
         List<String> address = addressColumns == null ? List.of()
                 : java.util.Arrays.stream(addressColumns.split(",")).map(String::strip).filter(a -> !a.isEmpty())
                 .toList();
-        return Map.of("imported", Refusals.orThrow(jury.importPool(currentUser.actor(), id, csv, idColumn, address)));
+        return Map.of("imported", Refusals.orThrow(poolImport.importPool(currentUser.actor(), id, csv, idColumn, address)));
     }
 
     @GET
@@ -295,7 +304,7 @@ public class JuryResource {
     @Operation(summary = "The imported people exactly as imported: the file's header and every row unchanged, in"
             + " import order (personal data: officers only; gone once the retention rule has run)")
     public Response juryPeople(@PathParam("id") long id) {
-        return Response.ok(Refusals.orThrow(jury.importedPeopleCsv(currentUser.actor(), id)))
+        return Response.ok(Refusals.orThrow(poolImport.importedPeopleCsv(currentUser.actor(), id)))
                 .header("Cache-Control", "no-store").build();
     }
 
@@ -309,7 +318,7 @@ public class JuryResource {
     @Operation(summary = "Turn the household rule (at most one person per address; on by default) on or off, before"
             + " the draw is committed")
     public HouseholdRequest setHousehold(@PathParam("id") long id, @NotNull HouseholdRequest r) {
-        return new HouseholdRequest(Refusals.orThrow(jury.setHouseholdRule(currentUser.actor(), id,
+        return new HouseholdRequest(Refusals.orThrow(volunteering.setHouseholdRule(currentUser.actor(), id,
                 r.onePerHousehold())).isOnePerHousehold());
     }
 
@@ -325,7 +334,7 @@ public class JuryResource {
             + " the jury is drawn")
     @APIResponse(responseCode = "201", description = "Committed: the SHA-256 of the seed")
     public Response commitJury(@PathParam("id") long id, @Valid @NotNull CommitRequest r) {
-        JuryDraw d = Refusals.orThrow(jury.commitDraw(currentUser.actor(), id, r.size(), r.seed()));
+        JuryDraw d = Refusals.orThrow(draws.commitDraw(currentUser.actor(), id, r.size(), r.seed()));
         return Response.created(URI.create("/api/v1/cycles/" + id + "/jury"))
                 .entity(Map.of("seedCommitment", d.getSeedCommitment())).build();
     }

@@ -14,6 +14,8 @@ import org.civicloop.identity.CurrentUser;
 import org.civicloop.jury.JuryDraw;
 import org.civicloop.jury.ImportedName;
 import org.civicloop.jury.JuryService;
+import org.civicloop.jury.JuryAttendance;
+import org.civicloop.jury.JuryDraws;
 import org.civicloop.jury.Volunteer;
 import org.civicloop.jury.selection.io.PopulationTargets;
 import org.civicloop.kernel.Result;
@@ -31,6 +33,14 @@ public class JuryPanelBean implements Serializable {
 
     @Inject
     JuryService jury;
+
+    @Inject
+
+    JuryDraws draws;
+
+    @Inject
+
+    JuryAttendance attendance;
     @Inject
     AccountService accounts;
     @Inject
@@ -50,7 +60,7 @@ public class JuryPanelBean implements Serializable {
     }
 
     public String setQuotas() {
-        Ui.report(jury.setQuotas(currentUser.actor(), cycleId, quotasCsv), "quotas.saved");
+        Ui.report(draws.setQuotas(currentUser.actor(), cycleId, quotasCsv), "quotas.saved");
         return null;
     }
 
@@ -59,28 +69,28 @@ public class JuryPanelBean implements Serializable {
             Ui.error("refused.jury.size", jury.pool(cycleId).size());
             return null;
         }
-        if (Ui.report(jury.commitDraw(currentUser.actor(), cycleId, jurySize, drawSeed), "jury.committed")) {
+        if (Ui.report(draws.commitDraw(currentUser.actor(), cycleId, jurySize, drawSeed), "jury.committed")) {
             drawSeed = null;
         }
         return null;
     }
 
     public String accepted(long volunteerId) {
-        return reloadedIf(Ui.report(jury.recordResponse(currentUser.actor(), volunteerId, Volunteer.Response.ACCEPTED),
+        return reloadedIf(Ui.report(attendance.recordResponse(currentUser.actor(), volunteerId, Volunteer.Response.ACCEPTED),
                 "jury.recorded"));
     }
 
     public String declined(long volunteerId) {
-        return reloadedIf(Ui.report(jury.recordResponse(currentUser.actor(), volunteerId, Volunteer.Response.DECLINED),
+        return reloadedIf(Ui.report(attendance.recordResponse(currentUser.actor(), volunteerId, Volunteer.Response.DECLINED),
                 "jury.recorded"));
     }
 
     public String attended(long volunteerId) {
-        return reloadedIf(Ui.report(jury.recordAttendance(currentUser.actor(), volunteerId), "jury.recorded"));
+        return reloadedIf(Ui.report(attendance.recordAttendance(currentUser.actor(), volunteerId), "jury.recorded"));
     }
 
     public String replace(long volunteerId) {
-        return reloadedIf(Ui.report(jury.drawReplacement(currentUser.actor(), volunteerId), "jury.replaced"));
+        return reloadedIf(Ui.report(attendance.drawReplacement(currentUser.actor(), volunteerId), "jury.replaced"));
     }
 
     /**

@@ -16,6 +16,8 @@ import org.civicloop.jury.InfeasibilityReport;
 import org.civicloop.jury.JuryDrawRunner;
 import org.civicloop.jury.JuryRetention;
 import org.civicloop.jury.JuryService;
+import org.civicloop.jury.PoolImport;
+import org.civicloop.jury.Volunteering;
 import org.civicloop.kernel.Messages;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
@@ -32,6 +34,14 @@ public class JuryWorkspaceBean implements Serializable {
 
     @Inject
     JuryService jury;
+
+    @Inject
+
+    Volunteering volunteering;
+
+    @Inject
+
+    PoolImport poolImport;
     @Inject
     JuryDrawRunner runner;
     @Inject
@@ -56,12 +66,12 @@ public class JuryWorkspaceBean implements Serializable {
             return null;
         }
         List<String> address = CsvTransfer.columns(addressColumns);
-        Result<Integer> r = jury.importPool(currentUser.actor(), cycleId, csv, idColumn, address);
+        Result<Integer> r = poolImport.importPool(currentUser.actor(), cycleId, csv, idColumn, address);
         return reloadedIf(Ui.report(r, "pool.imported", r.isDone() ? r.value() : 0));
     }
 
     public String saveHousehold() {
-        return reloadedIf(Ui.report(jury.setHouseholdRule(currentUser.actor(), cycleId, isOnePerHousehold()),
+        return reloadedIf(Ui.report(volunteering.setHouseholdRule(currentUser.actor(), cycleId, isOnePerHousehold()),
                 "household.saved"));
     }
 
@@ -96,7 +106,7 @@ public class JuryWorkspaceBean implements Serializable {
 
     /** The officer's download of the imported people, exactly as imported (personal data: officers only). */
     public void exportPeople() throws IOException {
-        Result<String> r = jury.importedPeopleCsv(currentUser.actor(), cycleId);
+        Result<String> r = poolImport.importedPeopleCsv(currentUser.actor(), cycleId);
         if (!Ui.report(r, null)) {
             return;
         }

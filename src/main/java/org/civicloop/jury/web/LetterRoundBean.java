@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.jury.JuryService;
+import org.civicloop.jury.Volunteering;
 import org.civicloop.jury.JurySetting;
 import org.civicloop.jury.LetterRound;
 import org.civicloop.jury.LetterRoundService;
@@ -30,6 +31,8 @@ public class LetterRoundBean implements Serializable {
     LetterRoundService letters;
     @Inject
     JuryService jury;
+    @Inject
+    Volunteering volunteers;
     @Inject
     CurrentUser currentUser;
 
@@ -80,7 +83,7 @@ public class LetterRoundBean implements Serializable {
             Ui.error("refused.volunteering.value");
             return null;
         }
-        return reloadedIf(Ui.report(jury.setVolunteering(currentUser.actor(), cycleId, v), "volunteering.saved"));
+        return reloadedIf(Ui.report(volunteers.setVolunteering(currentUser.actor(), cycleId, v), "volunteering.saved"));
     }
 
     /** The letters for the mail house (personal data: officers only). */

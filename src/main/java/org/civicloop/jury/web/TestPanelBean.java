@@ -9,7 +9,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.civicloop.identity.CurrentUser;
-import org.civicloop.jury.JuryService;
+import org.civicloop.jury.JuryDraws;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.jury.JuryDrawRunner;
@@ -29,12 +29,12 @@ public class TestPanelBean implements Serializable {
     @Inject
     JuryDrawRunner runner;
 
-    private transient java.util.concurrent.CompletableFuture<Result<JuryService.TestPanel>> pending;
+    private transient java.util.concurrent.CompletableFuture<Result<JuryDraws.TestPanel>> pending;
 
     private Long cycleId;
     private Integer size;
     private String method = "LEXIMIN";
-    private final List<JuryService.TestPanel> tries = new ArrayList<>();
+    private final List<JuryDraws.TestPanel> tries = new ArrayList<>();
 
     @PostConstruct
     void init() {
@@ -66,7 +66,7 @@ public class TestPanelBean implements Serializable {
         if (pending == null) {
             return;
         }
-        Result<JuryService.TestPanel> r;
+        Result<JuryDraws.TestPanel> r;
         try {
             r = pending.get(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -91,7 +91,7 @@ public class TestPanelBean implements Serializable {
         return List.of("LEXIMIN", "MAXIMIN", "LEGACY");
     }
 
-    public List<JuryService.TestPanel> getTries() { return tries; }
+    public List<JuryDraws.TestPanel> getTries() { return tries; }
     public Integer getSize() { return size; }
     public void setSize(Integer size) { this.size = size; }
     public String getMethod() { return method; }

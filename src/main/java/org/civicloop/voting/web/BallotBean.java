@@ -13,7 +13,7 @@ import java.util.Map;
 import org.civicloop.cycle.Cycle;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.identity.CurrentUser;
-import org.civicloop.jury.JuryService;
+import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.voting.Ballot;
@@ -34,7 +34,7 @@ public class BallotBean implements Serializable {
     @Inject
     VotingService voting;
     @Inject
-    JuryService jury;
+    Juries jury;
     @Inject
     CurrentUser currentUser;
 
