@@ -29,6 +29,22 @@ public class EvidenceDemo {
 
     @Inject
     EvidenceService evidence;
+
+    @Inject
+
+    EvidenceAuthoring authoring;
+
+    @Inject
+
+    EvidenceReview review;
+
+    @Inject
+
+    WitnessQuestions witnessQuestions;
+
+    @Inject
+
+    PackReading reading;
     @Inject
     AccountService accounts;
     @Inject
@@ -77,8 +93,8 @@ public class EvidenceDemo {
                         + " shoppers to the retail park.",
                 "Letter from Station Parade Traders' Association", "Station Parade Traders' Association",
                 today.minusDays(28), List.of(), Set.of(ValueCell.OUR_RIGHTS_DUTIES), null);
-        ok(evidence.submitForReview(officer, cycleId, "First pack for the jury."));
-        ok(evidence.reject(reviewer, cycleId, "Cycle hangars have no evidence at all, and nobody who would use a"
+        ok(review.submitForReview(officer, cycleId, "First pack for the jury."));
+        ok(review.reject(reviewer, cycleId, "Cycle hangars have no evidence at all, and nobody who would use a"
                 + " hangar speaks in the pack. Add both before this goes to the jury."));
         add(cycleId, Kind.EXPERT_WITNESS, Perspective.FOR, "Cycle hangars: who is waiting",
                 "212 households are on the waiting list for a secure cycle space; each hangar holds six bikes and"
@@ -93,30 +109,30 @@ public class EvidenceDemo {
         add(cycleId, Kind.COUNTER_ARGUMENT, Perspective.AGAINST, "Hangars on the carriageway",
                 "Each hangar takes one car parking space; on streets with few spaces residents object.",
                 "Parking services note", "Parking services", today.minusDays(25), List.of(), Set.of(), null);
-        ok(evidence.submitForReview(officer, cycleId, "Cycle hangars now have evidence and a witness."));
-        ok(evidence.approve(reviewer, cycleId, "Balanced across the proposals and perspectives."));
+        ok(review.submitForReview(officer, cycleId, "Cycle hangars now have evidence and a witness."));
+        ok(review.approve(reviewer, cycleId, "Balanced across the proposals and perspectives."));
 
         List<Actor> jurors = jurors(cycleId);
-        EvidenceQuestion shade = ok(evidence.askQuestion(jurors.get(0), trees.getItemId(),
+        EvidenceQuestion shade = ok(witnessQuestions.askQuestion(jurors.get(0), trees.getItemId(),
                 "How long does a new street tree take to give real shade?"));
-        EvidenceQuestion duplicate = ok(evidence.askQuestion(jurors.get(1), trees.getItemId(),
+        EvidenceQuestion duplicate = ok(witnessQuestions.askQuestion(jurors.get(1), trees.getItemId(),
                 "How many years before the trees shade the pavement?"));
-        ok(evidence.mergeQuestion(facilitator, duplicate.getId(), shade.getId()));
-        ok(evidence.answerQuestion(facilitator, shade.getId(), "About ten years for the species we plant; the"
+        ok(witnessQuestions.mergeQuestion(facilitator, duplicate.getId(), shade.getId()));
+        ok(witnessQuestions.answerQuestion(facilitator, shade.getId(), "About ten years for the species we plant; the"
                 + " first summer they already cool the pavement a little.", "Priya Shah, Tree Officer"));
-        EvidenceQuestion crossing = ok(evidence.askQuestion(jurors.get(2), millRoad.getItemId(),
+        EvidenceQuestion crossing = ok(witnessQuestions.askQuestion(jurors.get(2), millRoad.getItemId(),
                 "Where do the children cross now, and how long do they wait?"));
-        ok(evidence.acceptQuestion(facilitator, crossing.getId()));
-        ok(evidence.answerQuestion(officer, crossing.getId(), "By the bus stop outside number 40, where there"
+        ok(witnessQuestions.acceptQuestion(facilitator, crossing.getId()));
+        ok(witnessQuestions.answerQuestion(officer, crossing.getId(), "By the bus stop outside number 40, where there"
                 + " is no crossing; at 8:30 a gap in the traffic can take two minutes.", "Amina H., parent on Mill Road"));
-        EvidenceQuestion rude = ok(evidence.askQuestion(jurors.get(3), trees.getItemId(),
+        EvidenceQuestion rude = ok(witnessQuestions.askQuestion(jurors.get(3), trees.getItemId(),
                 "Why should we listen to the highways lot at all, they are useless."));
-        ok(evidence.rejectQuestion(facilitator, rude.getId(), "Questions are about the evidence, not about people."
+        ok(witnessQuestions.rejectQuestion(facilitator, rude.getId(), "Questions are about the evidence, not about people."
                 + " You are welcome to ask about the roots and drains points instead."));
         List<EvidenceViews.PublishedItem> items = evidence.publishedItems(cycleId);
         for (int i = 0; i < jurors.size(); i++) {
             for (EvidenceViews.PublishedItem item : items.subList(0, Math.min(items.size(), 3 + i))) {
-                ok(evidence.markRead(jurors.get(i), item.itemId()));
+                ok(reading.markRead(jurors.get(i), item.itemId()));
             }
         }
     }
@@ -138,7 +154,7 @@ public class EvidenceDemo {
         for (EvidenceVersion v : evidence.latestVersions(cycleId)) {
             List<String> options = links.getOrDefault(v.getTitle(), List.of());
             boolean trees = v.getTitle().equals("Street trees: costs and benefits");
-            ok(evidence.editItem(officer, v.getItemId(), new EvidenceDraft(v.getKind(), v.getPerspective(),
+            ok(authoring.editItem(officer, v.getItemId(), new EvidenceDraft(v.getKind(), v.getPerspective(),
                     v.getTitle(), trees ? TREES_V2 : v.getSummary(), v.getSource(), v.getAuthor(), v.getItemDate(),
                     options, Set.copyOf(v.getValueCellList()), null, null, trees
                     ? "Linked to option B; cost per tree updated to the nursery's 2026 price."
@@ -160,9 +176,9 @@ public class EvidenceDemo {
                 Set.of(ValueCell.OUR_WELLBEING),
                 new SocialValue(0, "Small effect on local trade.", 1, "Greener streets residents say they enjoy.",
                         2, "Shade, rain absorption and cleaner air for decades."));
-        ok(evidence.submitForReview(officer, cycleId, "Linked to the options; costed options added."));
-        ok(evidence.approve(reviewer, cycleId, null));
-        ok(evidence.askQuestion(jurors(cycleId).get(4), costedA.getItemId(),
+        ok(review.submitForReview(officer, cycleId, "Linked to the options; costed options added."));
+        ok(review.approve(reviewer, cycleId, null));
+        ok(witnessQuestions.askQuestion(jurors(cycleId).get(4), costedA.getItemId(),
                 "Does the £60,000 include lighting the crossings?"));
     }
 
@@ -194,12 +210,12 @@ public class EvidenceDemo {
                         + " nowhere.\" Two sixteen-year-olds from the North estate.",
                 "Witness statement, youth council session", "Kai and Jess, 16", today.minusDays(14), List.of(),
                 Set.of(ValueCell.MY_WELLBEING), null);
-        ok(evidence.submitForReview(officer, cycleId, null));
-        ok(evidence.approve(reviewer, cycleId, "Every proposal has a voice for and against, or neutral data."));
+        ok(review.submitForReview(officer, cycleId, null));
+        ok(review.approve(reviewer, cycleId, "Every proposal has a voice for and against, or neutral data."));
         List<Actor> jurors = jurors(cycleId);
-        EvidenceQuestion q = ok(evidence.askQuestion(jurors.get(0), survey.getItemId(),
+        EvidenceQuestion q = ok(witnessQuestions.askQuestion(jurors.get(0), survey.getItemId(),
                 "How many of the 412 were under 14?"));
-        ok(evidence.answerQuestion(facilitator, q.getId(), "131 of them (32%).", "Riverside Youth Council"));
+        ok(witnessQuestions.answerQuestion(facilitator, q.getId(), "131 of them (32%).", "Riverside Youth Council"));
     }
 
     /** A one-item published pack (for a rehearsal cycle that only needs to get past LEARN). */
@@ -208,14 +224,14 @@ public class EvidenceDemo {
         ensureReviewer();
         add(cycleId, Kind.BRIEFING, Perspective.NEUTRAL, title, summary, "Rehearsal", "Riverside Borough Council",
                 LocalDate.now(clock.withZone(ZoneOffset.UTC)), List.of(), Set.of(), null);
-        ok(evidence.submitForReview(officer, cycleId, null));
-        ok(evidence.approve(reviewer, cycleId, "One neutral briefing: enough for a rehearsal."));
+        ok(review.submitForReview(officer, cycleId, null));
+        ok(review.approve(reviewer, cycleId, "One neutral briefing: enough for a rehearsal."));
     }
 
     private EvidenceVersion add(long cycleId, Kind kind, Perspective perspective, String title, String summary,
                                 String source, String author, LocalDate date, List<String> options,
                                 Set<ValueCell> cells, SocialValue sv) {
-        return ok(evidence.addItem(officer, cycleId, new EvidenceDraft(kind, perspective, title, summary, source,
+        return ok(authoring.addItem(officer, cycleId, new EvidenceDraft(kind, perspective, title, summary, source,
                 author, date, options, cells, sv, null, null)));
     }
 

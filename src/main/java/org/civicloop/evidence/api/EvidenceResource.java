@@ -35,6 +35,10 @@ import org.civicloop.evidence.EvidenceItem;
 import org.civicloop.evidence.EvidencePack;
 import org.civicloop.evidence.EvidenceQuestion;
 import org.civicloop.evidence.EvidenceService;
+import org.civicloop.evidence.PackReading;
+import org.civicloop.evidence.WitnessQuestions;
+import org.civicloop.evidence.EvidenceReview;
+import org.civicloop.evidence.EvidenceAuthoring;
 import org.civicloop.evidence.EvidenceVersion;
 import org.civicloop.evidence.EvidenceViews;
 import org.civicloop.evidence.SocialValue;
@@ -118,6 +122,22 @@ public class EvidenceResource {
 
     @Inject
     EvidenceService evidence;
+
+    @Inject
+
+    EvidenceAuthoring authoring;
+
+    @Inject
+
+    EvidenceReview review;
+
+    @Inject
+
+    WitnessQuestions witnessQuestions;
+
+    @Inject
+
+    PackReading reading;
     @Inject
     CycleService cycles;
     @Inject
@@ -170,7 +190,7 @@ public class EvidenceResource {
     @Operation(summary = "Add an item to the pack (its first version, a draft until a pack version is published)")
     @APIResponse(responseCode = "201", description = "The first version")
     public Response addItem(@PathParam("id") long id, @Valid @NotNull ItemRequest r) {
-        EvidenceVersion v = Refusals.orThrow(evidence.addItem(currentUser.actor(), id, r.draft()));
+        EvidenceVersion v = Refusals.orThrow(authoring.addItem(currentUser.actor(), id, r.draft()));
         return Response.created(URI.create("/api/v1/cycles/" + id + "/evidence/items/" + v.getItemId() + "/versions"))
                 .entity(VersionView.of(v)).build();
     }
@@ -183,7 +203,7 @@ public class EvidenceResource {
     public VersionView editItem(@PathParam("id") long id, @PathParam("itemId") long itemId,
                                 @Valid @NotNull ItemRequest r) {
         itemOf(id, itemId);
-        return VersionView.of(Refusals.orThrow(evidence.editItem(currentUser.actor(), itemId, r.draft())));
+        return VersionView.of(Refusals.orThrow(authoring.editItem(currentUser.actor(), itemId, r.draft())));
     }
 
     @POST
@@ -192,7 +212,7 @@ public class EvidenceResource {
     @Operation(summary = "Take an item out of the next pack version")
     public Response withdraw(@PathParam("id") long id, @PathParam("itemId") long itemId) {
         itemOf(id, itemId);
-        Refusals.orThrow(evidence.withdrawItem(currentUser.actor(), itemId));
+        Refusals.orThrow(authoring.withdrawItem(currentUser.actor(), itemId));
         return Response.noContent().build();
     }
 
@@ -207,7 +227,7 @@ public class EvidenceResource {
     @APIResponse(responseCode = "400", description = "Refused, with the reason")
     public Response upload(@PathParam("id") long id, @QueryParam("name") String name,
                            @HeaderParam("Content-Type") String contentType, byte[] body) {
-        EvidenceAttachment a = Refusals.orThrow(evidence.attach(currentUser.actor(), id, name, contentType, body));
+        EvidenceAttachment a = Refusals.orThrow(authoring.attach(currentUser.actor(), id, name, contentType, body));
         return Response.status(201).entity(evidence.attachmentInfo(a.getId()).orElseThrow()).build();
     }
 
@@ -247,7 +267,7 @@ public class EvidenceResource {
     @Operation(summary = "Submit the latest version of every item for balance review")
     @APIResponse(responseCode = "201", description = "The pack version in review")
     public Response submit(@PathParam("id") long id, NoteRequest r) {
-        EvidencePack p = Refusals.orThrow(evidence.submitForReview(currentUser.actor(), id,
+        EvidencePack p = Refusals.orThrow(review.submitForReview(currentUser.actor(), id,
                 r == null ? null : r.note()));
         return Response.status(201).entity(PackStatus.of(p)).build();
     }
@@ -258,7 +278,7 @@ public class EvidenceResource {
     @RolesAllowed({"OFFICER", "ADMIN"})
     @Operation(summary = "Sign off the balance of the pack in review and publish it (a second officer only)")
     public PackStatus approve(@PathParam("id") long id, NoteRequest r) {
-        return PackStatus.of(Refusals.orThrow(evidence.approve(currentUser.actor(), id, r == null ? null : r.note())));
+        return PackStatus.of(Refusals.orThrow(review.approve(currentUser.actor(), id, r == null ? null : r.note())));
     }
 
     @POST
@@ -267,7 +287,7 @@ public class EvidenceResource {
     @RolesAllowed({"OFFICER", "ADMIN"})
     @Operation(summary = "Reject the pack in review with reasons (a second officer only)")
     public PackStatus reject(@PathParam("id") long id, ReasonRequest r) {
-        return PackStatus.of(Refusals.orThrow(evidence.reject(currentUser.actor(), id,
+        return PackStatus.of(Refusals.orThrow(review.reject(currentUser.actor(), id,
                 r == null ? null : r.reason())));
     }
 
@@ -276,7 +296,7 @@ public class EvidenceResource {
     @Operation(summary = "Answered questions to the witnesses (part of the pack)")
     public List<EvidenceViews.AnsweredQuestion> answered(@PathParam("id") long id) {
         visibleCycle(id);
-        return evidence.answeredQuestions(id);
+        return witnessQuestions.answeredQuestions(id);
     }
 
     @GET
@@ -285,7 +305,7 @@ public class EvidenceResource {
     @Operation(summary = "Questions awaiting moderation or an answer")
     public List<EvidenceViews.QueuedQuestion> queue(@PathParam("id") long id) {
         requireCycle(id);
-        return evidence.queuedQuestions(id);
+        return witnessQuestions.queuedQuestions(id);
     }
 
     @GET
@@ -294,7 +314,7 @@ public class EvidenceResource {
     @Operation(summary = "The caller's own questions, with status and any rejection reason")
     public List<EvidenceViews.MyQuestion> mine(@PathParam("id") long id) {
         requireCycle(id);
-        return evidence.questionsBy(currentUser.actor().username(), id);
+        return witnessQuestions.questionsBy(currentUser.actor().username(), id);
     }
 
     @POST
@@ -304,7 +324,7 @@ public class EvidenceResource {
     @Operation(summary = "Ask the witness behind a published item a question (moderated before it is answered)")
     public Response ask(@PathParam("id") long id, @PathParam("itemId") long itemId, QuestionRequest r) {
         itemOf(id, itemId);
-        EvidenceQuestion q = Refusals.orThrow(evidence.askQuestion(currentUser.actor(), itemId,
+        EvidenceQuestion q = Refusals.orThrow(witnessQuestions.askQuestion(currentUser.actor(), itemId,
                 r == null ? null : r.text()));
         return Response.status(201).entity(QuestionView.of(q)).build();
     }
@@ -314,7 +334,7 @@ public class EvidenceResource {
     @RolesAllowed({"FACILITATOR", "OFFICER", "ADMIN"})
     @Operation(summary = "Let a queued question through to the witness")
     public QuestionView accept(@PathParam("id") long id, @PathParam("questionId") long questionId) {
-        return QuestionView.of(Refusals.orThrow(evidence.acceptQuestion(currentUser.actor(), questionId)));
+        return QuestionView.of(Refusals.orThrow(witnessQuestions.acceptQuestion(currentUser.actor(), questionId)));
     }
 
     @POST
@@ -324,7 +344,7 @@ public class EvidenceResource {
     @Operation(summary = "Merge a duplicate into an earlier question")
     public QuestionView merge(@PathParam("id") long id, @PathParam("questionId") long questionId,
                               @NotNull MergeRequest r) {
-        return QuestionView.of(Refusals.orThrow(evidence.mergeQuestion(currentUser.actor(), questionId, r.into())));
+        return QuestionView.of(Refusals.orThrow(witnessQuestions.mergeQuestion(currentUser.actor(), questionId, r.into())));
     }
 
     @POST
@@ -334,7 +354,7 @@ public class EvidenceResource {
     @Operation(summary = "Reject a question with a reason its author is shown")
     public QuestionView rejectQuestion(@PathParam("id") long id, @PathParam("questionId") long questionId,
                                        ReasonRequest r) {
-        return QuestionView.of(Refusals.orThrow(evidence.rejectQuestion(currentUser.actor(), questionId,
+        return QuestionView.of(Refusals.orThrow(witnessQuestions.rejectQuestion(currentUser.actor(), questionId,
                 r == null ? null : r.reason())));
     }
 
@@ -345,7 +365,7 @@ public class EvidenceResource {
     @Operation(summary = "Record the witness's answer")
     public QuestionView answer(@PathParam("id") long id, @PathParam("questionId") long questionId,
                                AnswerRequest r) {
-        return QuestionView.of(Refusals.orThrow(evidence.answerQuestion(currentUser.actor(), questionId,
+        return QuestionView.of(Refusals.orThrow(witnessQuestions.answerQuestion(currentUser.actor(), questionId,
                 r == null ? null : r.answer(), r == null ? null : r.witness())));
     }
 
@@ -355,7 +375,7 @@ public class EvidenceResource {
     @Operation(summary = "Mark a published item as read (counts feed the facilitator's reading progress)")
     public Response read(@PathParam("id") long id, @PathParam("itemId") long itemId) {
         itemOf(id, itemId);
-        Refusals.orThrow(evidence.markRead(currentUser.actor(), itemId));
+        Refusals.orThrow(reading.markRead(currentUser.actor(), itemId));
         return Response.noContent().build();
     }
 
@@ -364,7 +384,7 @@ public class EvidenceResource {
     @RolesAllowed({"FACILITATOR", "OFFICER", "ADMIN"})
     @Operation(summary = "How many published items each juror has read (counts only)")
     public List<EvidenceViews.JurorProgress> progress(@PathParam("id") long id) {
-        return Refusals.orThrow(evidence.readingProgress(currentUser.actor(), id));
+        return Refusals.orThrow(reading.readingProgress(currentUser.actor(), id));
     }
 
     private Cycle visibleCycle(long id) {

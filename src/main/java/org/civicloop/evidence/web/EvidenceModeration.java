@@ -12,6 +12,8 @@ import java.util.Map;
 import org.civicloop.cycle.Cycle;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.evidence.EvidenceService;
+import org.civicloop.evidence.PackReading;
+import org.civicloop.evidence.WitnessQuestions;
 import org.civicloop.evidence.EvidenceViews;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.Result;
@@ -29,6 +31,14 @@ public class EvidenceModeration implements Serializable {
 
     @Inject
     EvidenceService evidence;
+
+    @Inject
+
+    WitnessQuestions witnessQuestions;
+
+    @Inject
+
+    PackReading reading;
     @Inject
     CycleService cycles;
     @Inject
@@ -56,20 +66,20 @@ public class EvidenceModeration implements Serializable {
     }
 
     public List<EvidenceViews.QueuedQuestion> getQueue() {
-        return evidence.queuedQuestions(id);
+        return witnessQuestions.queuedQuestions(id);
     }
 
     public List<EvidenceViews.AnsweredQuestion> getAnswered() {
-        return evidence.answeredQuestions(id);
+        return witnessQuestions.answeredQuestions(id);
     }
 
     public List<EvidenceViews.JurorProgress> getProgress() {
-        Result<List<EvidenceViews.JurorProgress>> r = evidence.readingProgress(currentUser.actor(), id);
+        Result<List<EvidenceViews.JurorProgress>> r = reading.readingProgress(currentUser.actor(), id);
         return r.isDone() ? r.value() : List.of();
     }
 
     public void accept(long questionId) {
-        Ui.report(evidence.acceptQuestion(currentUser.actor(), questionId), "evidence.question.acceptedMsg");
+        Ui.report(witnessQuestions.acceptQuestion(currentUser.actor(), questionId), "evidence.question.acceptedMsg");
     }
 
     public void merge(long questionId) {
@@ -83,18 +93,18 @@ public class EvidenceModeration implements Serializable {
             Ui.error("refused.question.mergeTarget");
             return;
         }
-        Ui.report(evidence.mergeQuestion(currentUser.actor(), questionId, into), "evidence.question.mergedMsg");
+        Ui.report(witnessQuestions.mergeQuestion(currentUser.actor(), questionId, into), "evidence.question.mergedMsg");
     }
 
     public void reject(long questionId) {
-        if (Ui.report(evidence.rejectQuestion(currentUser.actor(), questionId, reasons.get(questionId)),
+        if (Ui.report(witnessQuestions.rejectQuestion(currentUser.actor(), questionId, reasons.get(questionId)),
                 "evidence.question.rejectedMsg")) {
             reasons.remove(questionId);
         }
     }
 
     public void answer(long questionId) {
-        if (Ui.report(evidence.answerQuestion(currentUser.actor(), questionId, answers.get(questionId),
+        if (Ui.report(witnessQuestions.answerQuestion(currentUser.actor(), questionId, answers.get(questionId),
                 witnesses.get(questionId)), "evidence.question.answeredMsg")) {
             answers.remove(questionId);
         }

@@ -14,6 +14,9 @@ import org.civicloop.cycle.Cycle;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.cycle.Phase;
 import org.civicloop.evidence.EvidenceService;
+import org.civicloop.evidence.PackReading;
+import org.civicloop.evidence.WitnessQuestions;
+import org.civicloop.evidence.EvidenceReview;
 import org.civicloop.evidence.EvidenceViews;
 import org.civicloop.evidence.EvidenceViews.PublishedItem;
 import org.civicloop.identity.CurrentUser;
@@ -32,6 +35,18 @@ public class EvidencePage implements Serializable {
 
     @Inject
     EvidenceService evidence;
+
+    @Inject
+
+    EvidenceReview review;
+
+    @Inject
+
+    WitnessQuestions witnessQuestions;
+
+    @Inject
+
+    PackReading reading;
     @Inject
     CycleService cycles;
     @Inject
@@ -90,13 +105,13 @@ public class EvidencePage implements Serializable {
     }
 
     public EvidenceViews.Balance getBalance() {
-        return evidence.balance(id, getPack() == null ? List.of() : getPack().items());
+        return review.balance(id, getPack() == null ? List.of() : getPack().items());
     }
 
     public List<EvidenceViews.AnsweredQuestion> answersFor(long itemId) {
         if (answers == null) {
             answers = new HashMap<>();
-            for (EvidenceViews.AnsweredQuestion a : evidence.answeredQuestions(id)) {
+            for (EvidenceViews.AnsweredQuestion a : witnessQuestions.answeredQuestions(id)) {
                 answers.computeIfAbsent(a.itemId(), k -> new java.util.ArrayList<>()).add(a);
             }
         }
@@ -113,7 +128,7 @@ public class EvidencePage implements Serializable {
 
     public boolean isRead(long itemId) {
         if (read == null) {
-            read = isReader() ? evidence.readBy(currentUser.getUsername(), id) : Set.of();
+            read = isReader() ? reading.readBy(currentUser.getUsername(), id) : Set.of();
         }
         return read.contains(itemId);
     }
@@ -123,17 +138,17 @@ public class EvidencePage implements Serializable {
     }
 
     public List<EvidenceViews.MyQuestion> getMyQuestions() {
-        return isReader() ? evidence.questionsBy(currentUser.getUsername(), id) : List.of();
+        return isReader() ? witnessQuestions.questionsBy(currentUser.getUsername(), id) : List.of();
     }
 
     public void markRead(long itemId) {
-        if (Ui.report(evidence.markRead(currentUser.actor(), itemId), "evidence.readMarked")) {
+        if (Ui.report(reading.markRead(currentUser.actor(), itemId), "evidence.readMarked")) {
             read = null;
         }
     }
 
     public void ask(long itemId) {
-        if (Ui.report(evidence.askQuestion(currentUser.actor(), itemId, questions.get(itemId)),
+        if (Ui.report(witnessQuestions.askQuestion(currentUser.actor(), itemId, questions.get(itemId)),
                 "evidence.question.asked")) {
             questions.remove(itemId);
         }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.civicloop.evidence.EvidencePack;
 import org.civicloop.evidence.EvidenceService;
+import org.civicloop.evidence.WitnessQuestions;
 
 /** A one-line state of a cycle's evidence pack, for the officer workspace and the facilitator console. */
 @Named
@@ -17,10 +18,14 @@ public class EvidenceStatus {
     @Inject
     EvidenceService evidence;
 
+    @Inject
+
+    WitnessQuestions witnessQuestions;
+
     public Line of(long cycleId) {
         int items = (int) evidence.items(cycleId).stream().filter(i -> !i.isWithdrawn()).count();
         Integer published = evidence.publishedPack(cycleId).map(EvidencePack::getPackNo).orElse(null);
         return new Line(items, published, evidence.packInReview(cycleId).isPresent(),
-                evidence.queuedQuestions(cycleId).size());
+                witnessQuestions.queuedQuestions(cycleId).size());
     }
 }

@@ -22,6 +22,8 @@ import org.civicloop.evidence.EvidenceDraft;
 import org.civicloop.evidence.EvidenceItem;
 import org.civicloop.evidence.EvidencePack;
 import org.civicloop.evidence.EvidenceService;
+import org.civicloop.evidence.EvidenceReview;
+import org.civicloop.evidence.EvidenceAuthoring;
 import org.civicloop.evidence.EvidenceVersion;
 import org.civicloop.evidence.EvidenceViews;
 import org.civicloop.evidence.SocialValue;
@@ -44,6 +46,14 @@ public class EvidenceWorkspace implements Serializable {
 
     @Inject
     EvidenceService evidence;
+
+    @Inject
+
+    EvidenceAuthoring authoring;
+
+    @Inject
+
+    EvidenceReview review;
     @Inject
     CycleService cycles;
     @Inject
@@ -103,9 +113,9 @@ public class EvidenceWorkspace implements Serializable {
         if (upload != null && upload.getSize() > 0) {
             byte[] bytes;
             try (InputStream in = upload.getInputStream()) {
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, evidence.maxAttachmentBytes() + 1));
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, authoring.maxAttachmentBytes() + 1));
             }
-            Result<EvidenceAttachment> stored = evidence.attach(currentUser.actor(), id,
+            Result<EvidenceAttachment> stored = authoring.attach(currentUser.actor(), id,
                     upload.getSubmittedFileName(), upload.getContentType(), bytes);
             if (!Ui.report(stored, null)) {
                 return null;
@@ -115,8 +125,8 @@ public class EvidenceWorkspace implements Serializable {
         EvidenceDraft draft = new EvidenceDraft(kind, perspective, title, summary, source, author, date,
                 Arrays.asList(options), Set.of(cells), new SocialValue(economic, economicWhy, social, socialWhy,
                 environmental, environmentalWhy), attachment, changeNote);
-        Result<EvidenceVersion> saved = editing == null ? evidence.addItem(currentUser.actor(), id, draft)
-                : evidence.editItem(currentUser.actor(), editing, draft);
+        Result<EvidenceVersion> saved = editing == null ? authoring.addItem(currentUser.actor(), id, draft)
+                : authoring.editItem(currentUser.actor(), editing, draft);
         if (!Ui.report(saved, "evidence.saved", saved.isDone() ? saved.value().getVersionNo() : 0)) {
             if (attachment != null) {
                 attachmentId = attachment;
@@ -160,28 +170,28 @@ public class EvidenceWorkspace implements Serializable {
     }
 
     public String withdraw(long itemId) {
-        if (Ui.report(evidence.withdrawItem(currentUser.actor(), itemId), "evidence.withdrawnMsg")) {
+        if (Ui.report(authoring.withdrawItem(currentUser.actor(), itemId), "evidence.withdrawnMsg")) {
             return Ui.redirect("/officer/evidence?faces-redirect=true&id=" + id);
         }
         return null;
     }
 
     public String submit() {
-        if (Ui.report(evidence.submitForReview(currentUser.actor(), id, submitNote), "evidence.submitted")) {
+        if (Ui.report(review.submitForReview(currentUser.actor(), id, submitNote), "evidence.submitted")) {
             return Ui.redirect("/officer/evidence?faces-redirect=true&id=" + id);
         }
         return null;
     }
 
     public String approve() {
-        if (Ui.report(evidence.approve(currentUser.actor(), id, reviewNote), "evidence.approved")) {
+        if (Ui.report(review.approve(currentUser.actor(), id, reviewNote), "evidence.approved")) {
             return Ui.redirect("/officer/evidence?faces-redirect=true&id=" + id);
         }
         return null;
     }
 
     public String reject() {
-        if (Ui.report(evidence.reject(currentUser.actor(), id, rejectReason), "evidence.rejectedMsg")) {
+        if (Ui.report(review.reject(currentUser.actor(), id, rejectReason), "evidence.rejectedMsg")) {
             return Ui.redirect("/officer/evidence?faces-redirect=true&id=" + id);
         }
         return null;
@@ -199,7 +209,7 @@ public class EvidenceWorkspace implements Serializable {
     }
 
     public EvidenceViews.Balance getDraftBalance() {
-        return evidence.balance(id, getDraftView());
+        return review.balance(id, getDraftView());
     }
 
     public EvidencePack getInReview() {
@@ -212,7 +222,7 @@ public class EvidenceWorkspace implements Serializable {
     }
 
     public EvidenceViews.Balance getInReviewBalance() {
-        return evidence.balance(id, getInReviewItems());
+        return review.balance(id, getInReviewItems());
     }
 
     public EvidencePack getLastRejected() {
@@ -239,7 +249,7 @@ public class EvidenceWorkspace implements Serializable {
         return attachmentId == null ? null : evidence.attachmentInfo(attachmentId)
                 .map(EvidenceViews.AttachmentInfo::fileName).orElse(null);
     }
-    public long getMaxMegabytes() { return evidence.maxAttachmentBytes() / (1024 * 1024); }
+    public long getMaxMegabytes() { return authoring.maxAttachmentBytes() / (1024 * 1024); }
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
