@@ -19,7 +19,7 @@ import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
-import org.civicloop.jury.selection.Audit;
+import org.civicloop.jury.selection.SeedCommitment;
 import org.civicloop.jury.selection.InfeasibleQuotasException;
 import org.civicloop.jury.selection.PanelDistribution;
 import org.civicloop.jury.selection.Selection;
@@ -120,7 +120,7 @@ public class JuryDraws {
             return Result.refused("refused.jury.seed");
         }
         String method = jury.quotas(cycleId).isEmpty() ? "SIMPLE" : "LEXIMIN";
-        JuryDraw draw = new JuryDraw(cycleId, method, size, Audit.commitment(seed.strip()), seed.strip(),
+        JuryDraw draw = new JuryDraw(cycleId, method, size, SeedCommitment.commitment(seed.strip()), seed.strip(),
                 clock.instant(), actor.username());
         em.persist(draw);
         em.flush();

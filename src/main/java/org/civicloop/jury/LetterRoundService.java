@@ -23,7 +23,7 @@ import org.civicloop.audit.chain.AuditChain;
 import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
-import org.civicloop.jury.selection.Audit;
+import org.civicloop.jury.selection.SeedCommitment;
 import org.civicloop.jury.selection.LetterLottery;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Csv;
@@ -257,7 +257,7 @@ public class LetterRoundService {
             return Result.refused("refused.jury.seed");
         }
         String before = audit.digestOf("jury_letter_round", round.getId());
-        round.committed(letters, byArea, Audit.commitment(seed.strip()), seed.strip(), clock.instant());
+        round.committed(letters, byArea, SeedCommitment.commitment(seed.strip()), seed.strip(), clock.instant());
         audit.record(actor, "jury.lettersCommitted", "jury_letter_round", round.getId(), before,
                 "letters=" + letters + "; byArea=" + byArea + "; sha256(seed)=" + round.getSeedCommitment());
         return Result.done(round);

@@ -36,7 +36,7 @@ public class MeasureDemo {
     @Inject
     AccountabilityService accountability;
     @Inject
-    ParticipationService participation;
+    ParticipationMeasures participation;
     @Inject
     CycleService cycles;
     @Inject

@@ -33,7 +33,7 @@ public class MetricsService {
     @Inject
     PreferenceShiftService shifts;
     @Inject
-    ParticipationService participation;
+    ParticipationMeasures participation;
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
     @Inject

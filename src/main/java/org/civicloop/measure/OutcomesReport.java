@@ -26,7 +26,7 @@ public class OutcomesReport {
     @Inject
     AccountabilityService accountability;
     @Inject
-    ParticipationService participation;
+    ParticipationMeasures participation;
     @Inject
     VotingService voting;
 

@@ -38,7 +38,7 @@ import org.civicloop.measure.ObjectiveDraft;
 import org.civicloop.measure.OutcomeIndicator;
 import org.civicloop.measure.OutcomeObjective;
 import org.civicloop.measure.OutcomesReport;
-import org.civicloop.measure.ParticipationService;
+import org.civicloop.measure.ParticipationMeasures;
 import org.civicloop.platform.Refusals;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,7 +60,7 @@ public class OutcomesResource {
     @Inject
     AccountabilityService accountability;
     @Inject
-    ParticipationService participation;
+    ParticipationMeasures participation;
     @Inject
     MetricsService metrics;
     @Inject

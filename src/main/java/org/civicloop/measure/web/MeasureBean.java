@@ -23,7 +23,7 @@ import org.civicloop.measure.LedgerKind;
 import org.civicloop.measure.MeasureService;
 import org.civicloop.measure.ObjectiveDraft;
 import org.civicloop.measure.OutcomesReport;
-import org.civicloop.measure.ParticipationService;
+import org.civicloop.measure.ParticipationMeasures;
 import org.civicloop.measure.ProgressStatus;
 import org.civicloop.measure.PromiseDraft;
 import org.civicloop.measure.PromiseVerdict;
@@ -46,7 +46,7 @@ public class MeasureBean implements Serializable {
     @Inject
     AccountabilityService accountability;
     @Inject
-    ParticipationService participation;
+    ParticipationMeasures participation;
     @Inject
     OutcomesReport report;
     @Inject

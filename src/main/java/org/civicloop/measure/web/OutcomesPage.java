@@ -15,7 +15,7 @@ import org.civicloop.measure.LedgerEntry;
 import org.civicloop.measure.AccountabilityService;
 import org.civicloop.measure.MetricsService;
 import org.civicloop.measure.OutcomesReport;
-import org.civicloop.measure.ParticipationService;
+import org.civicloop.measure.ParticipationMeasures;
 import org.civicloop.measure.ReviewPanel;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.cycle.Phase;
@@ -42,7 +42,7 @@ public class OutcomesPage implements Serializable {
     @Inject
     AccountabilityService accountability;
     @Inject
-    ParticipationService participation;
+    ParticipationMeasures participation;
     @Inject
     CurrentUser currentUser;
 

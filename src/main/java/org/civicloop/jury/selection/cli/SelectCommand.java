@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.civicloop.jury.selection.Audit;
+import org.civicloop.jury.selection.SeedCommitment;
 import org.civicloop.jury.selection.InfeasibleQuotasException;
 import org.civicloop.jury.selection.Method;
 import org.civicloop.jury.selection.PanelDistribution;
@@ -158,7 +158,7 @@ public final class SelectCommand {
                 + (addressColumns.isEmpty() ? "" : ", one per household (" + String.join(",", addressColumns) + ")")
                 + (pool.idColumn().isPresent() ? ", ids from column '" + pool.idColumn().get() + "'"
                         : ", ids are 1-based row numbers"));
-        err.println("select: seed commitment SHA-256 " + Audit.commitment(seed));
+        err.println("select: seed commitment SHA-256 " + SeedCommitment.commitment(seed));
         SelectionOptions options = SelectionOptions.defaults().withProgress(m -> err.println("select: " + m))
                 .withWorkLimit(workLimit).withTolerance(tolerance);
         long start = System.nanoTime();

@@ -18,12 +18,12 @@ import org.civicloop.jury.selection.model.Pool;
 import org.civicloop.jury.selection.model.Quota;
 import org.civicloop.jury.selection.model.Quotas;
 
-class AuditAndHelpersTest {
+class SeedCommitmentAndHelpersTest {
 
     @Test
     void commitmentIsSha256OfTheSeed() {
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Audit.commitment("abc"));
-        assertTrue(Audit.verify("abc", "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD"));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", SeedCommitment.commitment("abc"));
+        assertTrue(SeedCommitment.verify("abc", "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD"));
     }
 
     @Test

@@ -30,7 +30,7 @@ import org.civicloop.kernel.Result;
  * resident review panel, drawn by lot, whose members comment on the readings each quarter.
  */
 @ApplicationScoped
-public class ParticipationService {
+public class ParticipationMeasures {
 
     private static final Pattern QUARTER = Pattern.compile("(20\\d\\d)-Q([1-4])");
 

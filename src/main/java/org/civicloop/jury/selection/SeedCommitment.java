@@ -7,9 +7,9 @@ import java.util.HexFormat;
  * Commit-and-reveal for the lottery seed: publish {@link #commitment(String)} before the draw, reveal the seed after
  * it; anyone can then check the commitment and re-run the draw (same inputs and seed give the same panel).
  */
-public final class Audit {
+public final class SeedCommitment {
 
-    private Audit() {
+    private SeedCommitment() {
     }
 
     /** Lower-case hex SHA-256 of the seed's UTF-8 bytes. */
