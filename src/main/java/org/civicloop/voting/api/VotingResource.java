@@ -132,7 +132,12 @@ public class VotingResource {
                     + " and budget; the .pb exports state the same, so a recount needs nothing unpublished. Sentences"
                     + " are English (options by title, amounts as money): each round's description and lost (option"
                     + " code to sentence); the same as data beside them, to write in another language: each round's"
-                    + " code and values, and lostReasons (option code to {code, values}).")
+                    + " code and values, and lostReasons (option code to {code, values}). residents.flagged: the"
+                    + " residents' ballots flagged as a possible campaign and how they were treated (ballots, counted,"
+                    + " excluded, undecided = counted without a decision, each decision with its public reason, and"
+                    + " excludedReceipts: every receipt left out of the count with its reason). Excluded ballots stay"
+                    + " in the ballot box, its root and the exports; the count, and a recount of the export, leave"
+                    + " them out.")
     @APIResponse(responseCode = "409", description = "The vote has not closed yet")
     public String results(@PathParam("id") long id) {
         Cycle c = closedVote(id);
@@ -146,7 +151,32 @@ public class VotingResource {
                 + jury.ballots() + ", \"count\": " + jury.json() + "},\n\"residents\": {\"ballots\": "
                 + residents.ballots() + ", \"online\": " + residents.bySource(Ballot.Source.ONLINE)
                 + ", \"paper\": " + residents.bySource(Ballot.Source.PAPER)
+                + ", \"flagged\": " + campaignJson(voting.campaign(id), voting.exclusions(id))
                 + ", \"count\": " + residents.json() + "}}";
+    }
+
+    /**
+     * How the residents' ballots flagged as a possible campaign were treated: how many were flagged, counted and
+     * excluded, each decision's reason with its number of ballots, and every excluded receipt with its reason.
+     */
+    private static String campaignJson(VotingService.CampaignTreatment t, java.util.Map<String, String> excluded) {
+        StringBuilder json = new StringBuilder("{\"ballots\": " + t.flagged() + ", \"counted\": " + t.counted()
+                + ", \"excluded\": " + t.excluded() + ", \"undecided\": " + t.undecided() + ", \"decisions\": [");
+        String sep = "";
+        for (VotingService.CampaignTreatment.Treated d : t.decisions()) {
+            json.append(sep).append("{\"decision\": \"").append(d.excluded() ? "excluded" : "counted")
+                    .append("\", \"ballots\": ").append(d.ballots()).append(", \"reason\": ")
+                    .append(jakarta.json.Json.createValue(d.reason())).append('}');
+            sep = ", ";
+        }
+        json.append("], \"excludedReceipts\": [");
+        sep = "";
+        for (java.util.Map.Entry<String, String> e : excluded.entrySet()) {
+            json.append(sep).append("{\"receipt\": ").append(jakarta.json.Json.createValue(e.getKey()))
+                    .append(", \"reason\": ").append(jakarta.json.Json.createValue(e.getValue())).append('}');
+            sep = ", ";
+        }
+        return json.append("]}").toString();
     }
 
     @GET
@@ -162,14 +192,18 @@ public class VotingResource {
     @GET
     @Path("/{id}/ballots-residents.pb")
     @Produces("text/plain;charset=UTF-8")
-    @Operation(summary = "The residents' channel's anonymised ballots in the pabulib .pb format")
+    @Operation(summary = "The residents' channel's anonymised ballots in the pabulib .pb format",
+            description = "Ballots an officer excluded from the count stay listed (the box's root covers them); META"
+                    + " num_excluded counts them and VOTES then has a third column, excluded, with the public reason"
+                    + " (empty for counted ballots). `count` leaves those rows out, as the published count did.")
     public Response residentsPb(@PathParam("id") long id) {
         return pb(id, Ballot.Channel.RESIDENTS);
     }
 
     private Response pb(long id, Ballot.Channel channel) {
         Cycle c = closedVote(id);
-        String body = BallotExport.pabulib(c, voting.options(id), voting.ballots(id, channel), channel);
+        String body = BallotExport.pabulib(c, voting.options(id), voting.ballots(id, channel), channel,
+                voting.exclusions(id));
         return Response.ok(body).header("Content-Disposition",
                 "attachment; filename=\"cycle-" + id + "-" + channel.name().toLowerCase() + ".pb\"").build();
     }
