@@ -17,12 +17,19 @@ public final class BallotExport {
     private BallotExport() {
     }
 
-    public static String pabulib(Cycle cycle, List<BudgetOption> options, List<Ballot> ballots, Ballot.Channel channel,
-                                 Map<String, String> excluded) {
+    public static String pabulib(Cycle cycle, List<BudgetOption> options, List<Ballot> ballots, Ballot.Channel channel) {
         return pabulib(new Header(cycle.getId(), cycle.getTitle(), cycle.getCouncil(),
                 cycle.getBudgetAmount() == null ? 0 : cycle.getBudgetAmount(),
                 cycle.getCountingRule() == null ? CountingRule.GREEDY : cycle.getCountingRule(), cycle.getCurrency()),
-                options, ballots, channel, excluded);
+                options, ballots, channel, excluded(ballots));
+    }
+
+    /** The ballots an officer excluded from the count, receipt to public reason, as {@link VotingService} marked them. */
+    private static Map<String, String> excluded(List<Ballot> ballots) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        ballots.stream().filter(b -> b.getExcludedReason() != null)
+                .forEach(b -> out.put(b.getReceipt(), b.getExcludedReason()));
+        return out;
     }
 
     /** What the export says of the cycle. */

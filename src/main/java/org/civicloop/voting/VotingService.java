@@ -322,9 +322,9 @@ public class VotingService implements PhaseGate {
 
     /**
      * An officer decides on a group of flagged residents' ballots (those with this identical ranking, as the officer
-     * sees them grouped): counted, or excluded from the count, with a public reason. Allowed while the vote is open
-     * or closed, until the cycle reaches FEEDBACK (the published report); a later decision on the same ballots replaces
-     * the earlier one, audited. The ballots themselves never change: they stay in the ballot box and its Merkle tree.
+     * sees them grouped): counted, or excluded from the count, with a public reason. Allowed while the vote is open:
+     * closing it seals the box, publishes the count and makes the recommendations from it, so the decisions are final
+     * then; until then a later decision on the same ballots replaces the earlier one, audited. The ballots themselves never change: they stay in the ballot box and its Merkle tree.
      */
     @Transactional
     public Result<Integer> decideFlagged(Actor actor, long cycleId, String ranking, boolean exclude, String reason) {
@@ -332,8 +332,7 @@ public class VotingService implements PhaseGate {
         if (!found.isDone()) {
             return found.map(c -> null);
         }
-        Phase phase = found.value().phase();
-        if (phase != Phase.VOTE && phase != Phase.DECIDE) {
+        if (found.value().phase() != Phase.VOTE) {
             return Result.refused("refused.flagged.phase");
         }
         String why = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
@@ -365,6 +364,11 @@ public class VotingService implements PhaseGate {
         return Result.done(group.size());
     }
 
+    /** Whether decisions on the cycle's flagged ballots can still be taken: while its vote is open. */
+    public boolean decidingFlagged(long cycleId) {
+        return cycleViews.find(cycleId).map(c -> c.phase() == Phase.VOTE).orElse(false);
+    }
+
     /**
      * The residents' ballots an officer excluded from the count (receipt to public reason), among the ballots in the
      * box (a replaced ballot is in no box). Jury ballots are never flagged.
@@ -382,9 +386,15 @@ public class VotingService implements PhaseGate {
     /** The decisions on the cycle's flagged ballots still in the box, by receipt. */
     private java.util.Map<String, CampaignDecision> decisions(long cycleId) {
         java.util.Map<String, CampaignDecision> out = new java.util.TreeMap<>();
-        em.createQuery("SELECT d FROM CampaignDecision d WHERE d.cycleId = :c AND EXISTS (SELECT b FROM Ballot b"
-                        + " WHERE b.receipt = d.receipt AND b.superseded = false)", CampaignDecision.class)
-                .setParameter("c", cycleId).getResultStream().forEach(d -> out.put(d.getReceipt(), d));
+        List<CampaignDecision> all = em.createQuery("SELECT d FROM CampaignDecision d WHERE d.cycleId = :c",
+                CampaignDecision.class).setParameter("c", cycleId).getResultList();
+        if (all.isEmpty()) {
+            return out;
+        }
+        Set<String> inBox = new HashSet<>(em.createQuery("SELECT b.receipt FROM Ballot b WHERE b.cycleId = :c"
+                + " AND b.flagged = true AND b.superseded = false", String.class).setParameter("c", cycleId)
+                .getResultList());
+        all.stream().filter(d -> inBox.contains(d.getReceipt())).forEach(d -> out.put(d.getReceipt(), d));
         return out;
     }
 
@@ -644,13 +654,35 @@ public class VotingService implements PhaseGate {
 
         /** The count as JSON: sentences in English (options by title, amounts as money) beside their data. */
         public String json() {
-            return Json.write(result, text(java.util.Locale.ENGLISH));
+            return json(java.util.Locale.ENGLISH);
+        }
+
+        /** The count as JSON, its sentences in the reader's language beside their data. */
+        public String json(java.util.Locale locale) {
+            return Json.write(result, text(locale));
         }
     }
 
     public List<BudgetOption> options(long cycleId) {
         return em.createQuery("SELECT o FROM BudgetOption o WHERE o.cycleId = :c ORDER BY o.code", BudgetOption.class)
                 .setParameter("c", cycleId).getResultList();
+    }
+
+    /**
+     * A channel's ballots as the exports publish them: every ballot in the box, those an officer excluded from the
+     * count marked with the public reason ({@link Ballot#getExcludedReason}; the entities are detached first, so the
+     * mark never reaches the database).
+     */
+    public List<Ballot> exported(long cycleId, Ballot.Channel channel) {
+        java.util.Map<String, String> excluded = exclusions(cycleId);
+        List<Ballot> box = ballots(cycleId, channel);
+        box.forEach(b -> {
+            em.detach(b);
+            if (excluded.containsKey(b.getReceipt())) {
+                b.markExcluded(excluded.get(b.getReceipt()));
+            }
+        });
+        return box;
     }
 
     public List<Ballot> ballots(long cycleId, Ballot.Channel channel) {
