@@ -187,6 +187,15 @@ class CampaignDecisionIT {
         List<String> excluded = treatment.getJsonArray("excludedReceipts").getValuesAs(JsonObject.class).stream()
                 .map(o -> o.getString("receipt")).toList();
         assertEquals(flagged, excluded, "every excluded receipt is published");
+        // Generated text in the reader's language (?lang, else Accept-Language), the same data beside it.
+        assertEquals("LEXICOGRAPHIC", results.getString("tieBreakCode"));
+        assertTrue(results.getString("tieBreak").startsWith("lexicographic order"), results.getString("tieBreak"));
+        JsonObject spanish = ItSupport.get(base, "/api/v1/cycles/" + cycle + "/results?lang=es").json();
+        assertEquals("LEXICOGRAPHIC", spanish.getString("tieBreakCode"));
+        assertTrue(spanish.getString("tieBreak").startsWith("orden lexicográfico"), spanish.getString("tieBreak"));
+        assertEquals(spanish.getString("tieBreak"), ItSupport.get(base, "/api/v1/cycles/" + cycle + "/results",
+                "Accept-Language", "es-ES").json().getString("tieBreak"));
+        assertEquals(residents.getJsonObject("flagged"), spanish.getJsonObject("residents").getJsonObject("flagged"));
         String published = winners(residents.getJsonObject("count").toString());
         assertEquals("\"B\"", published, "without the campaign, B has the most points");
 
@@ -250,6 +259,22 @@ class CampaignDecisionIT {
         String closed = officer.get("/officer/cycle.xhtml?id=" + cycle).body();
         assertTrue(closed.contains("Excluded: " + REASON), closed);
         assertFalse(closed.contains("id=\"decide\""), "no decision form once the vote has closed");
+    }
+
+    @Test
+    void theCountsSupportLinesComeInTheRequestsLanguageWithTheirData() throws Exception {
+        long closed = ItSupport.cycleInPhase(base, "CLOSED");
+        String officer = ItSupport.basic("officer", ItSupport.DEMO_PASSWORD);
+        List<JsonObject> en = ItSupport.get(base, "/api/v1/cycles/" + closed + "/recommendations",
+                "Authorization", officer).array().getValuesAs(JsonObject.class);
+        List<JsonObject> es = ItSupport.get(base, "/api/v1/cycles/" + closed + "/recommendations?lang=es",
+                "Authorization", officer).array().getValuesAs(JsonObject.class);
+        JsonObject counted = en.stream().filter(r -> "recommendation.support".equals(r.getString("supportCode", null)))
+                .findFirst().orElseThrow(() -> new AssertionError("a recommendation from the count: " + en));
+        JsonObject same = es.stream().filter(r -> r.getInt("id") == counted.getInt("id")).findFirst().orElseThrow();
+        assertEquals(counted.getJsonObject("supportValues"), same.getJsonObject("supportValues"));
+        assertTrue(counted.getString("support").contains("first choice of"), counted.getString("support"));
+        assertTrue(same.getString("support").contains("primera opción de"), same.getString("support"));
     }
 
     /** {@code java -jar target/civicloop-tools.jar ARGS} in a fresh JVM: exit code, standard output, errors. */
