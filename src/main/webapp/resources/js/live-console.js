@@ -122,6 +122,12 @@
     }
   }, true);
   global.CivicLoopAgenda = {
+    /* A form sent by AJAX (add a round, a note, tables): drawn again in place; the keyboard stays on its button. */
+    kept: function (data) {
+      if (data.status !== 'success' || !data.source) { return; }
+      var again = document.getElementById(data.source.id);
+      if (again) { again.focus({ preventScroll: true }); }
+    },
     after: function (data) {
       if (data.status !== 'success' || !pressed) { return; }
       var same = document.getElementById(pressed.id);

@@ -243,6 +243,13 @@ public class DemoData {
                     List.of(rankings[i % rankings.length])));
         }
         ok(voting.castBallot(resident("resident"), id, Ballot.Channel.RESIDENTS, List.of("B", "C")));
+        // A burst of identical residents' ballots is flagged as a possible campaign (the fifth on); the officer
+        // excludes the flagged ones with a public reason, which the results, the open data and the report show.
+        for (Actor r : residents.subList(0, 6)) {
+            ok(voting.castBallot(r, id, Ballot.Channel.RESIDENTS, List.of("B", "C")));
+        }
+        ok(voting.decideFlagged(officer, id, "B,C", true, "Cast within two minutes from accounts opened the same"
+                + " morning; the council could not confirm they were residents"));
         ok(cycles.advance(officer, id, Phase.VOTE));
         feedbackDemo.decideAndReport(id);
         ok(cycles.advance(officer, id, Phase.FEEDBACK));

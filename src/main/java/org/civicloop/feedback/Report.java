@@ -44,11 +44,24 @@ public record Report(long cycleId, String council, String title, String currency
      * steps in English; {@code steps} the same steps as data (code and values, see {@code voting.count.Explanation}),
      * from which the page and the PDF write them in the reader's language (versions published before steps existed
      * hold none, and show {@code rounds}). {@code flaggedResidentBallots}: how many residents' ballots were flagged as
-     * a possible campaign (null in reports published before it was kept).
+     * a possible campaign (null in reports published before it was kept); {@code campaign} how they were treated
+     * (null in reports published before officers recorded decisions).
      */
     public record Vote(String rule, int ballots, List<Funded> funded, List<NotFunded> notFunded, List<String> rounds,
                        int residentBallots, List<String> residentWinners, List<Reason> steps,
-                       Long flaggedResidentBallots) {
+                       Long flaggedResidentBallots, Campaign campaign) {
+    }
+
+    /**
+     * The residents' ballots flagged as a possible campaign: how many, how many were counted and excluded, and each
+     * officer's decision with its public reason and the number of ballots it covers ({@code undecided}: counted
+     * without a decision).
+     */
+    public record Campaign(long flagged, long counted, long excluded, long undecided, List<Treated> decisions) {
+    }
+
+    /** One recorded decision on flagged ballots: excluded or counted, how many, and the public reason. */
+    public record Treated(boolean excluded, long ballots, String reason) {
     }
 
     public record Funded(String code, String title, String score, long cost) {

@@ -61,7 +61,8 @@ class ReportAssembler {
                         l.option().getCost())).toList(),
                 english.rounds(juryCount.result()),
                 residentCount.ballots(), residentCount.winners().stream().map(BudgetOption::getTitle).toList(),
-                juryCount.rounds().stream().map(r -> reason(r.explanation())).toList(), voting.flaggedBallots(id));
+                juryCount.rounds().stream().map(r -> reason(r.explanation())).toList(), voting.flaggedBallots(id),
+                withTreatmentOf(id));
         List<Report.Decision> decisions = recs.stream().map(ReportAssembler::decision).toList();
         Report.Next next = new Report.Next(draft.nextSteps(), draft.nextDate(), cycle.feedbackPromiseDate(),
                 cycle.feedbackPromiseHow(), cycle.feedbackChannel());
@@ -78,6 +79,13 @@ class ReportAssembler {
                 history, changed, cycle.question(), participation, heard, shifts.shift(id), vote, decisions,
                 deliberation.notes(id).stream()
                 .filter(n -> n.getKind() == DeliberationNote.Kind.MINORITY_POSITION).map(DeliberationNote::getBody).toList(), next, check);
+    }
+
+    /** The treatment of flagged ballots as the report keeps it. */
+    private Report.Campaign withTreatmentOf(long cycleId) {
+        VotingService.CampaignTreatment t = voting.campaign(cycleId);
+        return new Report.Campaign(t.flagged(), t.counted(), t.excluded(), t.undecided(), t.decisions().stream()
+                .map(d -> new Report.Treated(d.excluded(), d.ballots(), d.reason())).toList());
     }
 
     private static Report.Reason reason(Explanation e) {

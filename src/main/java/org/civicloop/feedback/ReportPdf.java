@@ -145,7 +145,17 @@ public final class ReportPdf {
             text(regular, 9, "- " + round);
         }
         text(regular, 10, t("report.residentsVote", v.residentBallots(), String.join(", ", v.residentWinners())));
-        if (v.flaggedResidentBallots() != null && v.flaggedResidentBallots() > 0) {
+        if (v.campaign() != null && v.campaign().flagged() > 0) {
+            Report.Campaign c = v.campaign();
+            text(regular, 10, t("flagged.treated", c.flagged(), c.counted(), c.excluded()));
+            for (Report.Treated d : c.decisions()) {
+                text(regular, 10, "- " + t(d.excluded() ? "flagged.treatedExcluded" : "flagged.treatedCounted",
+                        d.ballots(), d.reason()));
+            }
+            if (c.undecided() > 0) {
+                text(regular, 10, "- " + t("flagged.treatedUndecided", c.undecided()));
+            }
+        } else if (v.flaggedResidentBallots() != null && v.flaggedResidentBallots() > 0) {
             text(regular, 10, t("flagged.public", v.flaggedResidentBallots()));
         }
 

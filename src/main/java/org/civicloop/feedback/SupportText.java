@@ -32,6 +32,29 @@ public final class SupportText {
         return stored;
     }
 
+    /** A generated support line as data: its message key and named figures (null when a person typed it). */
+    public record Data(String code, java.util.Map<String, Object> values) {
+    }
+
+    /** The support line as data, as {@link #support} would write it; null for text a person typed. */
+    public static Data data(Recommendation.Source source, String juryScore, int firstChoices, int juryBallots,
+                            String residentScore, int residentBallots) {
+        if (source == Recommendation.Source.COUNT && juryScore != null) {
+            java.util.Map<String, Object> v = new java.util.LinkedHashMap<>();
+            v.put("score", juryScore);
+            v.put("firstChoices", firstChoices);
+            v.put("juryBallots", juryBallots);
+            return new Data("recommendation.support", v);
+        }
+        if (source == Recommendation.Source.RESIDENTS && residentScore != null) {
+            java.util.Map<String, Object> v = new java.util.LinkedHashMap<>();
+            v.put("score", residentScore);
+            v.put("residentBallots", residentBallots);
+            return new Data("feedback.support.residents", v);
+        }
+        return null;
+    }
+
     static String count(String score, int firstChoices, int juryBallots, Locale locale) {
         BigDecimal value = number(score);
         return Messages.format(locale, "recommendation.support", value == null ? 0 : value.doubleValue(),

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +46,9 @@ public class Ballot {
     private Source source = Source.ONLINE;
     /** Random: the row's digest in the public audit log cannot be recomputed from the published receipt and ranking. */
     private String salt;
+    /** Not stored: the public reason when an officer excluded this ballot from the count (set for the exports). */
+    @Transient
+    private String excludedReason;
 
     protected Ballot() {
     }
@@ -74,6 +78,8 @@ public class Ballot {
     }
 
     public boolean isFlagged() { return flagged; }
+    public String getExcludedReason() { return excludedReason; }
+    void markExcluded(String reason) { this.excludedReason = reason; }
     public boolean isSuperseded() { return superseded; }
 
     public List<String> ranking() {

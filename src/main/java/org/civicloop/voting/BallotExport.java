@@ -1,6 +1,7 @@
 package org.civicloop.voting;
 
 import java.util.List;
+import java.util.Map;
 import org.civicloop.audit.chain.BallotLeaf;
 import org.civicloop.cycle.CountingRule;
 import org.civicloop.cycle.Cycle;
@@ -20,7 +21,15 @@ public final class BallotExport {
         return pabulib(new Header(cycle.getId(), cycle.getTitle(), cycle.getCouncil(),
                 cycle.getBudgetAmount() == null ? 0 : cycle.getBudgetAmount(),
                 cycle.getCountingRule() == null ? CountingRule.GREEDY : cycle.getCountingRule(), cycle.getCurrency()),
-                options, ballots, channel);
+                options, ballots, channel, excluded(ballots));
+    }
+
+    /** The ballots an officer excluded from the count, receipt to public reason, as {@link VotingService} marked them. */
+    private static Map<String, String> excluded(List<Ballot> ballots) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        ballots.stream().filter(b -> b.getExcludedReason() != null)
+                .forEach(b -> out.put(b.getReceipt(), b.getExcludedReason()));
+        return out;
     }
 
     /** What the export says of the cycle. */
@@ -32,8 +41,20 @@ public final class BallotExport {
      * STV, {@code tie_break}), so that {@code count --rule RULE FILE} gives the published result with nothing
      * unpublished, and the box's {@code channel} and Merkle root ({@code ballot_box_root}, see
      * {@link BallotLeaf}) for {@code verify-ballots}. No day or time of casting.
+     *
+     * <p>Ballots an officer excluded from the count (a possible campaign, {@code excluded}: receipt to public reason)
+     * stay in VOTES, so the box and its root are whole; META {@code num_excluded} says how many, and VOTES then has a
+     * third column {@code excluded} holding the reason (empty for every counted ballot), which {@code count} reads to
+     * leave them out. Without exclusions the file is as before: two VOTES columns, no {@code num_excluded}.
      */
-    static String pabulib(Header cycle, List<BudgetOption> options, List<Ballot> ballots, Ballot.Channel channel) {
+    static String pabulib(Header cycle, List<BudgetOption> options, List<Ballot> ballots, Ballot.Channel channel,
+                          Map<String, String> excluded) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        ballots.forEach(b -> {
+            if (excluded.containsKey(b.getReceipt())) {
+                out.put(b.getReceipt(), clean(excluded.get(b.getReceipt())).replace('"', '\'').strip());
+            }
+        });
         StringBuilder pb = new StringBuilder();
         pb.append("META\nkey;value\n");
         meta(pb, "description", cycle.title() + " (" + channel.name().toLowerCase() + " ballots)");
@@ -52,15 +73,22 @@ public final class BallotExport {
         meta(pb, "channel", channel.name().toLowerCase(java.util.Locale.ROOT));
         meta(pb, "ballot_box_root", BallotLeaf.tree(ballots.stream().map(b -> new BallotLeaf.Entry(b.getReceipt(),
                 b.getChannel().name(), b.getRanking())).toList()).rootHex());
+        if (!out.isEmpty()) {
+            meta(pb, "num_excluded", Integer.toString(out.size()));
+        }
         meta(pb, "min_length", "1");
         meta(pb, "max_length", Integer.toString(Math.max(1, options.size())));
         pb.append("PROJECTS\nproject_id;cost;name\n");
         for (BudgetOption o : options) {
             pb.append(o.getCode()).append(';').append(o.getCost()).append(';').append(clean(o.getTitle())).append('\n');
         }
-        pb.append("VOTES\nvoter_id;vote\n");
+        pb.append(out.isEmpty() ? "VOTES\nvoter_id;vote\n" : "VOTES\nvoter_id;vote;excluded\n");
         for (Ballot b : ballots) {
-            pb.append(b.getReceipt()).append(';').append(b.getRanking()).append('\n');
+            pb.append(b.getReceipt()).append(';').append(b.getRanking());
+            if (!out.isEmpty()) {
+                pb.append(';').append(out.getOrDefault(b.getReceipt(), ""));
+            }
+            pb.append('\n');
         }
         return pb.toString();
     }

@@ -317,6 +317,122 @@ public class VotingService implements PhaseGate {
                 .map(b -> new FlaggedBallot(b.getReceipt(), b.getCastOn(), b.ranking())).toList());
     }
 
+    /** The longest public reason an officer may give for a decision on flagged ballots. */
+    public static final int DECISION_REASON_MAX = 500;
+
+    /**
+     * An officer decides on a group of flagged residents' ballots (those with this identical ranking, as the officer
+     * sees them grouped): counted, or excluded from the count, with a public reason. Allowed while the vote is open:
+     * closing it seals the box, publishes the count and makes the recommendations from it, so the decisions are final
+     * then; until then a later decision on the same ballots replaces the earlier one, audited. The ballots themselves never change: they stay in the ballot box and its Merkle tree.
+     */
+    @Transactional
+    public Result<Integer> decideFlagged(Actor actor, long cycleId, String ranking, boolean exclude, String reason) {
+        Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
+        if (!found.isDone()) {
+            return found.map(c -> null);
+        }
+        if (found.value().phase() != Phase.VOTE) {
+            return Result.refused("refused.flagged.phase");
+        }
+        String why = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
+        if (why.isEmpty() || why.length() > DECISION_REASON_MAX) {
+            return Result.refused("refused.flagged.reason", DECISION_REASON_MAX);
+        }
+        List<Ballot> group = ranking == null ? List.of() : em.createQuery("SELECT b FROM Ballot b WHERE b.cycleId = :c"
+                        + " AND b.flagged = true AND b.superseded = false AND b.ranking = :r ORDER BY b.receipt",
+                Ballot.class).setParameter("c", cycleId).setParameter("r", ranking).getResultList();
+        if (group.isEmpty()) {
+            return Result.refused("refused.flagged.unknown");
+        }
+        java.time.Instant at = clock.instant();
+        for (Ballot b : group) {
+            CampaignDecision d = em.createQuery("SELECT d FROM CampaignDecision d WHERE d.receipt = :r",
+                    CampaignDecision.class).setParameter("r", b.getReceipt()).getResultStream().findFirst().orElse(null);
+            String before = null;
+            if (d == null) {
+                d = new CampaignDecision(cycleId, b.getReceipt(), exclude, why, at);
+                em.persist(d);
+            } else {
+                before = audit.digestOf("campaign_decision", d.getId());
+                d.decide(exclude, why, at);
+            }
+            em.flush();
+            audit.record(actor, "voting.flaggedDecided", "campaign_decision", d.getId(), before,
+                    "cycle=" + cycleId + "; " + (exclude ? "excluded" : "counted"));
+        }
+        return Result.done(group.size());
+    }
+
+    /** Whether decisions on the cycle's flagged ballots can still be taken: while its vote is open. */
+    public boolean decidingFlagged(long cycleId) {
+        return cycleViews.find(cycleId).map(c -> c.phase() == Phase.VOTE).orElse(false);
+    }
+
+    /**
+     * The residents' ballots an officer excluded from the count (receipt to public reason), among the ballots in the
+     * box (a replaced ballot is in no box). Jury ballots are never flagged.
+     */
+    public java.util.Map<String, String> exclusions(long cycleId) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        decisions(cycleId).forEach((receipt, d) -> {
+            if (d.isExcluded()) {
+                out.put(receipt, d.getReason());
+            }
+        });
+        return out;
+    }
+
+    /** The decisions on the cycle's flagged ballots still in the box, by receipt. */
+    private java.util.Map<String, CampaignDecision> decisions(long cycleId) {
+        java.util.Map<String, CampaignDecision> out = new java.util.TreeMap<>();
+        List<CampaignDecision> all = em.createQuery("SELECT d FROM CampaignDecision d WHERE d.cycleId = :c",
+                CampaignDecision.class).setParameter("c", cycleId).getResultList();
+        if (all.isEmpty()) {
+            return out;
+        }
+        Set<String> inBox = new HashSet<>(em.createQuery("SELECT b.receipt FROM Ballot b WHERE b.cycleId = :c"
+                + " AND b.flagged = true AND b.superseded = false", String.class).setParameter("c", cycleId)
+                .getResultList());
+        all.stream().filter(d -> inBox.contains(d.getReceipt())).forEach(d -> out.put(d.getReceipt(), d));
+        return out;
+    }
+
+    /**
+     * How the flagged ballots were treated, for the public: how many were flagged, counted and excluded, and each
+     * decision's reason with how many ballots it covers (ballots without a decision are counted).
+     */
+    public record CampaignTreatment(long flagged, long counted, long excluded, List<Treated> decisions) {
+        /** One public reason and the ballots it decided: {@code excluded} or counted. */
+        public record Treated(boolean excluded, long ballots, String reason) {
+        }
+
+        /** Flagged ballots counted with no decision recorded. */
+        public long undecided() {
+            return flagged - decisions.stream().mapToLong(Treated::ballots).sum();
+        }
+    }
+
+    public CampaignTreatment campaign(long cycleId) {
+        long flagged = flaggedBallots(cycleId);
+        java.util.Map<String, CampaignDecision> decided = decisions(cycleId);
+        java.util.Map<List<Object>, Long> groups = new java.util.LinkedHashMap<>();
+        decided.values().stream().sorted(java.util.Comparator.comparing((CampaignDecision d) -> !d.isExcluded())
+                        .thenComparing(CampaignDecision::getReason))
+                .forEach(d -> groups.merge(List.of(d.isExcluded(), d.getReason()), 1L, Long::sum));
+        List<CampaignTreatment.Treated> treated = groups.entrySet().stream().map(e -> new CampaignTreatment.Treated(
+                (Boolean) e.getKey().get(0), e.getValue(), (String) e.getKey().get(1))).toList();
+        long excluded = treated.stream().filter(CampaignTreatment.Treated::excluded)
+                .mapToLong(CampaignTreatment.Treated::ballots).sum();
+        return new CampaignTreatment(flagged, flagged - excluded, excluded, treated);
+    }
+
+    /** The decision recorded on a ballot, if any (for its officers' list and the voter's receipt check). */
+    public Optional<CampaignDecision> decision(String receipt) {
+        return em.createQuery("SELECT d FROM CampaignDecision d WHERE d.receipt = :r", CampaignDecision.class)
+                .setParameter("r", receipt).getResultStream().findFirst();
+    }
+
     static String newReceipt() {
         StringBuilder sb = new StringBuilder("R-");
         for (int i = 0; i < 12; i++) {
@@ -393,13 +509,18 @@ public class VotingService implements PhaseGate {
                 .map(b -> new BallotLeaf.Entry(b.getReceipt(), b.getChannel().name(), b.getRanking())).toList());
     }
 
-    /** A channel's ballots as the counting engine reads them. */
+    /**
+     * A channel's ballots as the counting engine reads them: those in the box, less any an officer excluded
+     * ({@link #exclusions}; the exports name them, so a recount leaves out the same).
+     */
     public BallotBox ballotBox(long cycleId, Ballot.Channel channel) {
         CycleView cycle = cycleViews.find(cycleId).orElse(null);
         CountingRule rule = cycle.countingRule() == null ? CountingRule.GREEDY : cycle.countingRule();
         List<BudgetOption> options = options(cycleId);
+        java.util.Map<String, String> excluded = exclusions(cycleId);
         return ballotBox(election(rule, cycle.title(), options,
-                cycle.budgetAmount() == null ? 0 : cycle.budgetAmount()), options, ballots(cycleId, channel));
+                cycle.budgetAmount() == null ? 0 : cycle.budgetAmount()), options, ballots(cycleId, channel).stream()
+                .filter(b -> !excluded.containsKey(b.getReceipt())).toList());
     }
 
     static BallotBox ballotBox(Election election, List<BudgetOption> options, List<Ballot> ballots) {
@@ -533,13 +654,35 @@ public class VotingService implements PhaseGate {
 
         /** The count as JSON: sentences in English (options by title, amounts as money) beside their data. */
         public String json() {
-            return Json.write(result, text(java.util.Locale.ENGLISH));
+            return json(java.util.Locale.ENGLISH);
+        }
+
+        /** The count as JSON, its sentences in the reader's language beside their data. */
+        public String json(java.util.Locale locale) {
+            return Json.write(result, text(locale));
         }
     }
 
     public List<BudgetOption> options(long cycleId) {
         return em.createQuery("SELECT o FROM BudgetOption o WHERE o.cycleId = :c ORDER BY o.code", BudgetOption.class)
                 .setParameter("c", cycleId).getResultList();
+    }
+
+    /**
+     * A channel's ballots as the exports publish them: every ballot in the box, those an officer excluded from the
+     * count marked with the public reason ({@link Ballot#getExcludedReason}; the entities are detached first, so the
+     * mark never reaches the database).
+     */
+    public List<Ballot> exported(long cycleId, Ballot.Channel channel) {
+        java.util.Map<String, String> excluded = exclusions(cycleId);
+        List<Ballot> box = ballots(cycleId, channel);
+        box.forEach(b -> {
+            em.detach(b);
+            if (excluded.containsKey(b.getReceipt())) {
+                b.markExcluded(excluded.get(b.getReceipt()));
+            }
+        });
+        return box;
     }
 
     public List<Ballot> ballots(long cycleId, Ballot.Channel channel) {

@@ -172,6 +172,13 @@ class FacilitatedRoundJourneyIT {
                     "Demo Resident 6"));
             console.screenshot("facilitator-console-live");
             console.screenshots("facilitator-02-console-live");
+            // The same console in Spanish for the guide, switched with the page's language links and back.
+            console.clickAndWait("#langForm a[lang='es']");
+            console.await(ExpectedConditions.textToBePresentInElementLocated(By.id("c-hands"), "Demo Resident 6"));
+            assertEquals("es", console.find("html").getAttribute("lang"));
+            console.screenshots("facilitator-02-console-live-es");
+            console.clickAndWait("#langForm a[lang='en']");
+            console.await(ExpectedConditions.textToBePresentInElementLocated(By.id("c-hands"), "Demo Resident 6"));
 
             String screenText = projector.pageText();
             assertFalse(screenText.contains("Jo Juror") || screenText.contains("Demo Resident"),
@@ -179,21 +186,41 @@ class FacilitatedRoundJourneyIT {
             projector.driver().manage().window().setSize(new Dimension(1280, 720));
             projector.screenshot("projector-1280x720-poll");
 
-            // Tables: the facilitator seats the jury at two tables; each juror's phone says which is theirs.
+            // Tables: the facilitator seats the jury at two tables; each juror's phone says which is theirs. Adding
+            // the round, seating the tables and noting the round run in place: the page is never reloaded (a marker
+            // set in it survives) and does not jump back to the top.
+            JavascriptExecutor consoleForms = (JavascriptExecutor) console.driver();
+            consoleForms.executeScript("window.__formsKept = true;");
             console.select("#newRound\\:kind", "SMALL_GROUP");
             console.type("#newRound\\:title", "Talk at your table");
             console.type("#newRound\\:minutes", "10");
+            consoleForms.executeScript("document.getElementById('newRound').scrollIntoView();");
             console.clickAndWait("#newRound\\:add");
+            console.await(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda-table"),
+                    "Talk at your table"));
+            assertTrue(((Number) consoleForms.executeScript("return window.scrollY;")).doubleValue() > 0,
+                    "adding a round keeps the place on the page");
             console.type("input[id$=':count']", "2");
             console.clickAndWait("input[id$=':allocate']");
             phone1.await(d -> d.findElement(By.id("j-table")).getText().matches("You sit at table [12]"));
             phone2.await(d -> d.findElement(By.id("j-table")).getText().matches("You sit at table [12]"));
+            console.await(ExpectedConditions.textToBePresentInElementLocated(By.id("tables"), "2"));
+            console.type("#roundNote\\:body", "Both tables want the court lit until nine.");
+            console.clickAndWait("#roundNote\\:record");
+            console.await(ExpectedConditions.textToBePresentInElementLocated(By.id("session-notes"),
+                    "Both tables want the court lit until nine."));
+            assertEquals(Boolean.TRUE, consoleForms.executeScript("return window.__formsKept === true;"),
+                    "adding a round, seating tables and noting a round did not reload the console");
 
             // The session ends: the projector no longer shows a hand raised (one was still up).
             assertEquals("Hands raised: 1", projector.text("#screen-hands"));
             ((JavascriptExecutor) console.driver()).executeScript("window.confirm = function () { return true; };");
             console.clickAndWait("#end\\:endSession");
             projector.await(ExpectedConditions.textToBe(By.id("screen-hands"), ""));
+            // The console, too, lists no hand once the session has ended.
+            console.await(d -> d.findElement(By.id("c-no-hands")).isDisplayed());
+            assertEquals(0, console.driver().findElements(By.cssSelector("#c-hands li")).size(),
+                    "no hand is listed after the end");
         }
     }
 }

@@ -37,6 +37,16 @@ class PluralMessagesTest {
         assertEquals("mean shift +0.50; 1 of 1 person changed their answer",
                 Messages.format(Locale.ENGLISH, "report.shiftSummary", "+0.50", 1, 1));
         assertEquals("One person has volunteered so far.", Messages.format(Locale.ENGLISH, "cycle.poolSize", 1));
+        assertEquals("4 residents' ballots were flagged as a possible campaign (identical rankings arriving in a"
+                + " burst): one counted, 3 excluded.".replace("one counted", "1 counted"),
+                Messages.format(Locale.ENGLISH, "flagged.treated", 4L, 1L, 3L));
+        assertEquals("One residents' ballot was flagged as a possible campaign (identical rankings arriving in a"
+                + " burst): 0 counted, 1 excluded.", Messages.format(Locale.ENGLISH, "flagged.treated", 1L, 0L, 1L));
+        assertEquals("One ballot excluded: same minute", Messages.format(Locale.ENGLISH, "flagged.treatedExcluded",
+                1L, "same minute"));
+        assertEquals("2 papeletas contadas: un hogar", Messages.format(ES, "flagged.treatedCounted", 2L, "un hogar"));
+        assertEquals("4 papeletas vecinales se marcaron como posible campaña (ordenaciones idénticas llegadas en poco"
+                + " tiempo): 1 contada, 3 excluidas.", Messages.format(ES, "flagged.treated", 4L, 1L, 3L));
         assertEquals("Hasta ahora se han ofrecido 12 personas.", Messages.format(ES, "cycle.poolSize", 12));
     }
 

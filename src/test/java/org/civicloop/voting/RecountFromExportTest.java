@@ -60,7 +60,7 @@ class RecountFromExportTest {
         assertFalse(published.winners().isEmpty(), rule + " elects someone");
 
         String pb = BallotExport.pabulib(new BallotExport.Header(1, "Test", "Council", 100_000, rule, "EUR"), OPTIONS,
-                ballots, Ballot.Channel.JURY);
+                ballots, Ballot.Channel.JURY, java.util.Map.of());
         assertTrue(pb.contains("\nrule;" + rule.cliName() + "\n"), pb);
         assertTrue(pb.contains("\ntie_break;"), "the tie rule is stated");
         if (rule.name().startsWith("STV")) {
@@ -87,12 +87,60 @@ class RecountFromExportTest {
     void theExportCarriesTheBoxRootAndNoDayOfCasting() {
         List<Ballot> ballots = ballots(7);
         String pb = BallotExport.pabulib(new BallotExport.Header(1, "Test", "Council", 100_000, CountingRule.IRV,
-                "EUR"), OPTIONS, ballots, Ballot.Channel.JURY);
+                "EUR"), OPTIONS, ballots, Ballot.Channel.JURY, java.util.Map.of());
         String root = BallotLeaf.tree(ballots.stream().map(b -> new BallotLeaf.Entry(b.getReceipt(), "JURY",
                 b.getRanking())).toList()).rootHex();
         assertEquals(root, meta(pb, "ballot_box_root"));
         assertEquals("jury", meta(pb, "channel"));
         assertFalse(pb.contains("2026-05-01") || pb.contains("cast"), "no day of casting: " + pb);
+    }
+
+    @Test
+    void excludedBallotsStayInTheBoxAndTheRecountLeavesThemOut() throws Exception {
+        List<Ballot> ballots = new ArrayList<>(ballots(3));
+        // A burst of identical rankings for PLAY, big enough to win it the budget if counted.
+        for (int i = 0; i < 30; i++) {
+            ballots.add(new Ballot(1L, Ballot.Channel.RESIDENTS, "R-C" + (100 + i), List.of("PLAY", "LIB"),
+                    LocalDate.of(2026, 5, 1)));
+        }
+        java.util.Map<String, String> excluded = new java.util.TreeMap<>();
+        ballots.stream().filter(b -> b.getReceipt().startsWith("R-C"))
+                .forEach(b -> excluded.put(b.getReceipt(), "Cast in one minute; \"one\" address"));
+        List<Ballot> counted = ballots.stream().filter(b -> !excluded.containsKey(b.getReceipt())).toList();
+        CountingRule rule = CountingRule.GREEDY;
+        VotingService.BallotBox box = VotingService.ballotBox(
+                VotingService.election(rule, "Test", OPTIONS, 100_000), OPTIONS, counted);
+        CountResult published = VotingService.count(rule, box.election(), box.profile(), counted.size());
+        VotingService.BallotBox all = VotingService.ballotBox(
+                VotingService.election(rule, "Test", OPTIONS, 100_000), OPTIONS, ballots);
+        CountResult withCampaign = VotingService.count(rule, all.election(), all.profile(), ballots.size());
+        assertFalse(published.winners().equals(withCampaign.winners()), "the exclusion changes the result");
+
+        String pb = BallotExport.pabulib(new BallotExport.Header(1, "Test", "Council", 100_000, rule, "EUR"), OPTIONS,
+                ballots, Ballot.Channel.RESIDENTS, excluded);
+        assertEquals("30", meta(pb, "num_excluded"));
+        assertEquals(Integer.toString(ballots.size()), meta(pb, "num_votes"), "every ballot stays in the file");
+        assertTrue(pb.contains("\nVOTES\nvoter_id;vote;excluded\n"), pb);
+        assertTrue(pb.contains("\nR-C100;PLAY,LIB;Cast in one minute, 'one' address\n"), "the reason beside it: " + pb);
+        assertEquals(BallotLeaf.tree(ballots.stream().map(b -> new BallotLeaf.Entry(b.getReceipt(), b.getChannel().name(),
+                b.getRanking())).toList()).rootHex(), meta(pb, "ballot_box_root"), "the root covers excluded ballots");
+
+        Path file = Files.createTempFile("recount", ".pb");
+        Files.writeString(file, pb);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = CountCommand.run(new String[]{"--rule", meta(pb, "rule"), file.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        Matcher winners = Pattern.compile("\"winners\":\\s*\\[([^\\]]*)\\]").matcher(out.toString(StandardCharsets.UTF_8));
+        assertTrue(winners.find());
+        assertEquals(published.winners(), Pattern.compile("\"([^\"]+)\"").matcher(winners.group(1)).results()
+                .map(m -> m.group(1)).toList(), "the recount leaves out the excluded ballots");
+        Files.writeString(file, pb.replace("num_excluded;30", "num_excluded;29"));
+        assertEquals(2, CountCommand.run(new String[]{"--rule", meta(pb, "rule"), file.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())),
+                "a file whose exclusions do not add up is refused");
+        Files.delete(file);
     }
 
     private static String meta(String pb, String key) {

@@ -156,6 +156,16 @@ public class CyclePage implements Serializable {
         return voting.flaggedBallots(cycle().getId());
     }
 
+    /** How the flagged ballots were treated: counted or excluded, each decision with its public reason. */
+    public VotingService.CampaignTreatment getCampaign() {
+        if (campaign == null) {
+            campaign = voting.campaign(cycle().getId());
+        }
+        return campaign;
+    }
+
+    private VotingService.CampaignTreatment campaign;
+
     public List<Recommendation> getRecommendations() {
         return feedback.recommendations(cycle().getId());
     }

@@ -165,7 +165,10 @@ public class LiveViews {
                 .map(q -> new ConsoleQuestion(q.getId(), q.getBody(), q.getStatus(), q.getAskedAt().toEpochMilli()))
                 .toList();
         List<ConsoleHand> hands = new ArrayList<>();
-        for (RaisedHand h : sessions.raisedHands(s.getId())) {
+        // As on the screens: once the session has ended, nobody is waiting for the floor.
+        List<RaisedHand> raised = s.getStatus() == JurySession.Status.ENDED ? List.of()
+                : sessions.raisedHands(s.getId());
+        for (RaisedHand h : raised) {
             hands.add(new ConsoleHand(h.getId(), participation.nameOf(s.getCycleId(), h.getPseudonym()),
                     h.getRaisedAt().toEpochMilli()));
         }

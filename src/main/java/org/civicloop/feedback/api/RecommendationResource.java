@@ -14,6 +14,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
@@ -21,6 +24,8 @@ import java.util.List;
 import org.civicloop.feedback.FeedbackService;
 import org.civicloop.feedback.Recommendation;
 import org.civicloop.feedback.ResponseDraft;
+import org.civicloop.feedback.SupportText;
+import org.civicloop.platform.ApiLanguage;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.Refusals;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,20 +54,26 @@ public class RecommendationResource {
     FeedbackService feedback;
     @Inject
     CurrentUser currentUser;
+    @Context
+    HttpHeaders headers;
 
     public record View(long id, int rank, Recommendation.Source source, String optionCode, String title,
                        String support, int juryBallots, int rankedBy, int firstChoices, String minorityPositions,
                        int residentBallots, boolean residentFunded, Recommendation.Response response,
                        String rationale, String tradeOff, String budgetLine, Long amountCommitted, String whoLoses,
                        String offered, String decisionMaker, boolean politicalDecision, String respondedBy,
-                       String signoffMember, LocalDate signoffOn, String signoffRecordedBy, boolean ready) {
-        static View of(Recommendation r) {
+                       String signoffMember, LocalDate signoffOn, String signoffRecordedBy, boolean ready,
+                       String supportCode, java.util.Map<String, Object> supportValues) {
+        static View of(Recommendation r, java.util.Locale locale) {
+            SupportText.Data data = SupportText.data(r.getSource(), r.getJuryScore(), r.getFirstChoices(),
+                    r.getJuryBallots(), r.getResidentScore(), r.getResidentBallots());
             return new View(r.getId(), r.getRankPosition(), r.getSource(), r.getOptionCode(), r.getTitle(),
-                    r.getSupport(), r.getJuryBallots(), r.getRankedBy(), r.getFirstChoices(), r.getMinorityPositions(),
+                    r.supportIn(locale), r.getJuryBallots(), r.getRankedBy(), r.getFirstChoices(), r.getMinorityPositions(),
                     r.getResidentBallots(), r.isResidentFunded(), r.getResponse(), r.getRationale(), r.getTradeOff(),
                     r.getBudgetLine(), r.getAmountCommitted(), r.getWhoLoses(), r.getOffered(), r.getDecidedBy(),
                     r.isPolitical(), r.getRespondedBy(), r.getSignoffMember(), r.getSignoffOn(),
-                    r.getSignoffRecordedBy(), r.isReady());
+                    r.getSignoffRecordedBy(), r.isReady(), data == null ? null : data.code(),
+                    data == null ? null : data.values());
         }
     }
 
@@ -89,10 +100,15 @@ public class RecommendationResource {
 
     @GET
     @RolesAllowed({"OFFICER", "ADMIN", "FACILITATOR"})
-    @Operation(summary = "The recommendations with their current (unpublished) responses and sign-offs")
-    public List<View> list(@PathParam("id") long id) {
+    @Operation(summary = "The recommendations with their current (unpublished) responses and sign-offs",
+            description = "support is written in the request's language (?lang=en|es, else Accept-Language, else"
+                    + " English) when it was generated from the count: supportCode and supportValues then hold the"
+                    + " same as data (message key and figures: score, firstChoices, juryBallots or residentBallots);"
+                    + " support a person typed (a jury recommendation) stays as typed, with supportCode null.")
+    public List<View> list(@PathParam("id") long id, @QueryParam("lang") String lang) {
         requireCycle(id);
-        return feedback.recommendations(id).stream().map(View::of).toList();
+        java.util.Locale locale = ApiLanguage.of(headers, lang);
+        return feedback.recommendations(id).stream().map(r -> View.of(r, locale)).toList();
     }
 
     @POST
@@ -103,7 +119,7 @@ public class RecommendationResource {
     public Response add(@PathParam("id") long id, @Valid @NotNull AddRequest r) {
         Recommendation added = Refusals.orThrow(feedback.addJuryRecommendation(currentUser.actor(), id, r.title(),
                 r.support(), r.minorityPositions()));
-        return Response.status(201).entity(View.of(added)).build();
+        return Response.status(201).entity(View.of(added, ApiLanguage.of(headers, null))).build();
     }
 
     @PUT
@@ -118,7 +134,7 @@ public class RecommendationResource {
         ofCycle(id, rid);
         return View.of(Refusals.orThrow(feedback.respond(currentUser.actor(), rid, new ResponseDraft(r.response(),
                 r.rationale(), r.tradeOff(), r.budgetLine(), r.amountCommitted(), r.whoLoses(), r.offered(),
-                r.decisionMaker(), r.politicalDecision()))));
+                r.decisionMaker(), r.politicalDecision()))), ApiLanguage.of(headers, null));
     }
 
     @POST
@@ -131,6 +147,7 @@ public class RecommendationResource {
     @APIResponse(responseCode = "409", description = "Already signed off")
     public View signOff(@PathParam("id") long id, @PathParam("rid") long rid, @Valid @NotNull SignOffRequest r) {
         ofCycle(id, rid);
-        return View.of(Refusals.orThrow(feedback.recordSignOff(currentUser.actor(), rid, r.member(), r.signedOn())));
+        return View.of(Refusals.orThrow(feedback.recordSignOff(currentUser.actor(), rid, r.member(), r.signedOn())),
+                ApiLanguage.of(headers, null));
     }
 }

@@ -25,7 +25,11 @@ import java.util.Map;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.Csv;
+import org.civicloop.platform.ApiLanguage;
 import org.civicloop.platform.Problem;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.civicloop.platform.Refusals;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -52,6 +56,8 @@ public class VotingResource {
     RateLimits rateLimits;
     @Inject
     CycleService cycles;
+    @Context
+    HttpHeaders headers;
     @Inject
     CurrentUser currentUser;
     @Inject
@@ -130,23 +136,57 @@ public class VotingResource {
             + " ties broken, and why every other option lost",
             description = "Every parameter of the count is stated: rule, seats (STV; null for budget rules), tieBreak"
                     + " and budget; the .pb exports state the same, so a recount needs nothing unpublished. Sentences"
-                    + " are English (options by title, amounts as money): each round's description and lost (option"
-                    + " code to sentence); the same as data beside them, to write in another language: each round's"
-                    + " code and values, and lostReasons (option code to {code, values}).")
+                    + " are in the request's language (?lang=en|es, else Accept-Language, else English; options by"
+                    + " title, amounts as money): tieBreak, each round's description, each tie's method and lost"
+                    + " (option code to sentence); the same as data beside them, whatever the language: tieBreakCode,"
+                    + " each round's code and values, each tie's methodCode, and lostReasons (option code to {code,"
+                    + " values}). residents.flagged: the"
+                    + " residents' ballots flagged as a possible campaign and how they were treated (ballots, counted,"
+                    + " excluded, undecided = counted without a decision, each decision with its public reason, and"
+                    + " excludedReceipts: every receipt left out of the count with its reason). Excluded ballots stay"
+                    + " in the ballot box, its root and the exports; the count, and a recount of the export, leave"
+                    + " them out.")
     @APIResponse(responseCode = "409", description = "The vote has not closed yet")
-    public String results(@PathParam("id") long id) {
+    public String results(@PathParam("id") long id, @QueryParam("lang") String lang) {
         Cycle c = closedVote(id);
+        java.util.Locale locale = ApiLanguage.of(headers, lang);
         VotingService.Count jury = voting.count(id, Ballot.Channel.JURY);
         VotingService.Count residents = voting.count(id, Ballot.Channel.RESIDENTS);
         String seats = jury.rule().isBudgetRule() ? "null"
                 : Integer.toString(VotingService.seats(jury.rule(), voting.options(id).size()));
         return "{\"cycle\": " + id + ", \"rule\": \"" + jury.rule().cliName() + "\", \"seats\": " + seats
-                + ", \"tieBreak\": \"" + TieBreaking.METHOD + "\", \"budget\": "
+                + ", \"tieBreak\": " + jakarta.json.Json.createValue(jury.text(locale).tieMethod(TieBreaking.METHOD))
+                + ", \"tieBreakCode\": \"" + TieBreaking.code(TieBreaking.METHOD) + "\", \"budget\": "
                 + c.getBudgetAmount() + ", \"currency\": \"" + c.getCurrency() + "\",\n\"jury\": {\"ballots\": "
-                + jury.ballots() + ", \"count\": " + jury.json() + "},\n\"residents\": {\"ballots\": "
+                + jury.ballots() + ", \"count\": " + jury.json(locale) + "},\n\"residents\": {\"ballots\": "
                 + residents.ballots() + ", \"online\": " + residents.bySource(Ballot.Source.ONLINE)
                 + ", \"paper\": " + residents.bySource(Ballot.Source.PAPER)
-                + ", \"count\": " + residents.json() + "}}";
+                + ", \"flagged\": " + campaignJson(voting.campaign(id), voting.exclusions(id))
+                + ", \"count\": " + residents.json(locale) + "}}";
+    }
+
+    /**
+     * How the residents' ballots flagged as a possible campaign were treated: how many were flagged, counted and
+     * excluded, each decision's reason with its number of ballots, and every excluded receipt with its reason.
+     */
+    private static String campaignJson(VotingService.CampaignTreatment t, java.util.Map<String, String> excluded) {
+        StringBuilder json = new StringBuilder("{\"ballots\": " + t.flagged() + ", \"counted\": " + t.counted()
+                + ", \"excluded\": " + t.excluded() + ", \"undecided\": " + t.undecided() + ", \"decisions\": [");
+        String sep = "";
+        for (VotingService.CampaignTreatment.Treated d : t.decisions()) {
+            json.append(sep).append("{\"decision\": \"").append(d.excluded() ? "excluded" : "counted")
+                    .append("\", \"ballots\": ").append(d.ballots()).append(", \"reason\": ")
+                    .append(jakarta.json.Json.createValue(d.reason())).append('}');
+            sep = ", ";
+        }
+        json.append("], \"excludedReceipts\": [");
+        sep = "";
+        for (java.util.Map.Entry<String, String> e : excluded.entrySet()) {
+            json.append(sep).append("{\"receipt\": ").append(jakarta.json.Json.createValue(e.getKey()))
+                    .append(", \"reason\": ").append(jakarta.json.Json.createValue(e.getValue())).append('}');
+            sep = ", ";
+        }
+        return json.append("]}").toString();
     }
 
     @GET
@@ -162,14 +202,17 @@ public class VotingResource {
     @GET
     @Path("/{id}/ballots-residents.pb")
     @Produces("text/plain;charset=UTF-8")
-    @Operation(summary = "The residents' channel's anonymised ballots in the pabulib .pb format")
+    @Operation(summary = "The residents' channel's anonymised ballots in the pabulib .pb format",
+            description = "Ballots an officer excluded from the count stay listed (the box's root covers them); META"
+                    + " num_excluded counts them and VOTES then has a third column, excluded, with the public reason"
+                    + " (empty for counted ballots). `count` leaves those rows out, as the published count did.")
     public Response residentsPb(@PathParam("id") long id) {
         return pb(id, Ballot.Channel.RESIDENTS);
     }
 
     private Response pb(long id, Ballot.Channel channel) {
         Cycle c = closedVote(id);
-        String body = BallotExport.pabulib(c, voting.options(id), voting.ballots(id, channel), channel);
+        String body = BallotExport.pabulib(c, voting.options(id), voting.exported(id, channel), channel);
         return Response.ok(body).header("Content-Disposition",
                 "attachment; filename=\"cycle-" + id + "-" + channel.name().toLowerCase() + ".pb\"").build();
     }

@@ -13,6 +13,7 @@ import org.civicloop.cycle.Cycle;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.cycle.Phase;
 import org.civicloop.voting.Ballot;
+import org.civicloop.voting.CampaignDecision;
 import org.civicloop.voting.BallotProofs;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.VotingService;
@@ -54,6 +55,18 @@ public class ReceiptBean {
     /** Ballots are shown only once the vote has closed and they are published anyway. */
     public boolean isPublished() {
         return cycle != null && cycle.getPhase().isAfter(Phase.VOTE);
+    }
+
+    /**
+     * The public reason an officer gave for leaving this ballot out of the count (a possible campaign), once the vote
+     * has closed; null when it is counted.
+     */
+    public String getExclusionReason() {
+        if (ballot == null || !isPublished() || ballot.isSuperseded()) {
+            return null;
+        }
+        return voting.decision(ballot.getReceipt()).filter(CampaignDecision::isExcluded)
+                .map(CampaignDecision::getReason).orElse(null);
     }
 
     public List<BudgetOption> getRanking() {

@@ -17,6 +17,7 @@ import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.voting.Ballot;
+import org.civicloop.voting.CampaignDecision;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.OptionProfile;
 import org.civicloop.voting.VotingService;
@@ -91,12 +92,58 @@ public class VoteWorkspaceBean implements Serializable {
                 .collect(Collectors.toMap(BudgetOption::getCode, BudgetOption::getTitle));
         Result<List<VotingService.FlaggedBallot>> r = voting.flagged(currentUser.actor(), cycleId);
         return !r.isDone() ? List.of() : r.value().stream().map(b -> new FlaggedRow(b.receipt(), b.castOn(),
-                String.join(" > ", b.ranking().stream().map(c -> titles.getOrDefault(c, c)).toList()))).toList();
+                String.join(" > ", b.ranking().stream().map(c -> titles.getOrDefault(c, c)).toList()),
+                String.join(",", b.ranking()), voting.decision(b.receipt()).orElse(null))).toList();
     }
 
-    /** A flagged ballot's row: receipt, day cast and its ranking written out. */
-    public record FlaggedRow(String receipt, LocalDate castOn, String ranking) {
+    /** A flagged ballot's row: receipt, day cast, its ranking written out and the decision recorded (or null). */
+    public record FlaggedRow(String receipt, LocalDate castOn, String ranking, String rankingCodes,
+                             CampaignDecision decision) {
     }
+
+    /** The groups of flagged ballots (identical ranking) an officer decides on: the codes and the ranking written out. */
+    public record FlaggedGroup(String codes, String ranking, long ballots) {
+    }
+
+    public List<FlaggedGroup> getFlaggedGroups() {
+        Map<String, FlaggedGroup> groups = new java.util.LinkedHashMap<>();
+        for (FlaggedRow r : getFlaggedList()) {
+            groups.merge(r.rankingCodes(), new FlaggedGroup(r.rankingCodes(), r.ranking(), 1),
+                    (a, b) -> new FlaggedGroup(a.codes(), a.ranking(), a.ballots() + 1));
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /** Decisions on flagged ballots are taken while the vote is open (closing it publishes the count). */
+    public boolean isDeciding() {
+        return getFlaggedBallots() > 0 && voting.decidingFlagged(cycleId);
+    }
+
+    /** Records the officer's decision (count or exclude, with the public reason) on the chosen group. */
+    public String decideFlagged() {
+        if (decisionExclude == null) {
+            Ui.error("refused.flagged.decision");
+            return null;
+        }
+        if (Ui.report(voting.decideFlagged(currentUser.actor(), cycleId, decisionGroup, decisionExclude,
+                decisionReason), "flagged.decided")) {
+            decisionGroup = null;
+            decisionExclude = null;
+            decisionReason = null;
+        }
+        return null;
+    }
+
+    private String decisionGroup;
+    private Boolean decisionExclude;
+    private String decisionReason;
+
+    public String getDecisionGroup() { return decisionGroup; }
+    public void setDecisionGroup(String v) { this.decisionGroup = v; }
+    public Boolean getDecisionExclude() { return decisionExclude; }
+    public void setDecisionExclude(Boolean v) { this.decisionExclude = v; }
+    public String getDecisionReason() { return decisionReason; }
+    public void setDecisionReason(String v) { this.decisionReason = v; }
     public int getResidentBallots() { return voting.ballots(cycleId, Ballot.Channel.RESIDENTS).size(); }
     public ValueCell[] getValueCellValues() { return ValueCell.values(); }
 

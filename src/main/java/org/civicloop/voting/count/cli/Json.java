@@ -10,6 +10,7 @@ import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Fraction;
 import org.civicloop.voting.count.Round;
 import org.civicloop.voting.count.TieBreak;
+import org.civicloop.voting.count.TieBreaking;
 import org.civicloop.voting.count.text.ExplanationText;
 
 /**
@@ -28,15 +29,25 @@ public final class Json {
     }
 
     /**
-     * The count result as a JSON object: rule, winners, rounds, ties, lost (sentences), lostReasons (the same as
-     * data), summary; the sentences written by {@code text}.
+     * The count result as a JSON object: rule, winners, rounds, ties (each with its method written by {@code text}
+     * and as a code, {@code methodCode}), lost (sentences), lostReasons (the same as data), summary; the sentences
+     * written by {@code text}.
      */
     public static String write(CountResult r, ExplanationText text) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rule", r.rule());
         m.put("winners", r.winners());
         m.put("rounds", rounds(r, text));
-        m.put("ties", r.ties());
+        m.put("ties", r.ties().stream().map(t -> {
+            Map<String, Object> tie = new LinkedHashMap<>();
+            tie.put("round", t.round());
+            tie.put("purpose", t.purpose());
+            tie.put("tied", t.tied());
+            tie.put("chosen", t.chosen());
+            tie.put("method", text.tieMethod(t.method()));
+            tie.put("methodCode", TieBreaking.code(t.method()));
+            return tie;
+        }).toList());
         m.put("lost", text.lost(r));
         m.put("lostReasons", lostReasons(r));
         m.put("summary", r.summary());

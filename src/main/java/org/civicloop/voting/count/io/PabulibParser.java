@@ -27,7 +27,9 @@ import org.civicloop.voting.count.Ballot;
  * {@code max_length} (ordinal utilities; default: the longest ranking), {@code description}, {@code seats} (the
  * number of seats an STV count fills; CivicLoop's exports state it, it is no pabulib key). The PROJECTS columns
  * used are {@code project_id}, {@code cost}, {@code name} and {@code selected}; VOTES uses {@code vote} and, for
- * cumulative ballots, {@code points}. A {@code selected} column is recorded in the election metadata under
+ * cumulative ballots, {@code points}; a VOTES row with a non-empty {@code excluded} column (CivicLoop's exports: a
+ * ballot an officer excluded from the count, the column holding the public reason) is read but not counted, and META
+ * {@code num_excluded}, when present, must match. A {@code selected} column is recorded in the election metadata under
  * {@code selected} (comma-separated project ids).
  */
 public final class PabulibParser {
@@ -54,11 +56,13 @@ public final class PabulibParser {
         BallotType type = null;
         int voteCol = -1;
         int pointsCol = -1;
+        int excludedCol = -1;
         long votesRead = 0;
+        long excludedRead = 0;
         int maxLength = 0;
         String line;
         List<String> fields = new ArrayList<>();
-        int[] cut = new int[4];
+        int[] cut = new int[6];
         while ((line = in.readLine()) != null) {
             lineNo++;
             int startLine = lineNo;
@@ -75,9 +79,14 @@ public final class PabulibParser {
                 lineNo++;
                 line = line + "\n" + next;
             }
-            if (section == Section.VOTES && !quoted && fastVote(line, headerWidth, voteCol, pointsCol, cut)) {
+            if (section == Section.VOTES && !quoted && fastVote(line, headerWidth, voteCol, pointsCol, excludedCol,
+                    cut)) {
                 // fast path for the common unquoted vote row
                 votesRead++;
+                if (excludedCol >= 0 && !line.substring(cut[4], cut[5]).isBlank()) {
+                    excludedRead++;
+                    continue;
+                }
                 String vote = line.substring(cut[0], cut[1]).trim();
                 String points = pointsCol >= 0 ? line.substring(cut[2], cut[3]).trim() : null;
                 addVote(builder, type, vote, points, projectIndex, maxLength, source, startLine);
@@ -121,6 +130,7 @@ public final class PabulibParser {
                 } else if (next == Section.VOTES) {
                     require(header, "vote", source, lineNo);
                     voteCol = header.get("vote");
+                    excludedCol = header.getOrDefault("excluded", -1);
                     type = voteType(meta, source);
                     pointsCol = type == BallotType.CUMULATIVE ? header.getOrDefault("points", -1) : -1;
                     if (type == BallotType.CUMULATIVE && pointsCol < 0) {
@@ -184,6 +194,10 @@ public final class PabulibParser {
                 }
                 case VOTES -> {
                     votesRead++;
+                    if (excludedCol >= 0 && !fields.get(excludedCol).isBlank()) {
+                        excludedRead++;
+                        continue;
+                    }
                     addVote(builder, type, fields.get(voteCol).trim(),
                             pointsCol >= 0 ? fields.get(pointsCol).trim() : null, projectIndex, maxLength, source,
                             startLine);
@@ -216,6 +230,11 @@ public final class PabulibParser {
         if (numVotes != null && parseInt(numVotes, source, 0, "num_votes") != votesRead) {
             throw new InputFormatException(source, 0, "META num_votes is " + numVotes + " but VOTES has "
                     + votesRead + " rows");
+        }
+        String numExcluded = meta.get("num_excluded");
+        if (numExcluded != null && parseInt(numExcluded, source, 0, "num_excluded") != excludedRead) {
+            throw new InputFormatException(source, 0, "META num_excluded is " + numExcluded + " but VOTES marks "
+                    + excludedRead + " rows excluded");
         }
         String title = meta.getOrDefault("description", source);
         String seatsText = meta.get("seats");
@@ -250,7 +269,7 @@ public final class PabulibParser {
      * Locates the vote (and points) fields of an unquoted row; false when the row does not have exactly
      * {@code width} fields (the slow path then reports the error).
      */
-    private static boolean fastVote(String line, int width, int voteCol, int pointsCol, int[] cut) {
+    private static boolean fastVote(String line, int width, int voteCol, int pointsCol, int excludedCol, int[] cut) {
         int field = 0;
         int start = 0;
         int n = line.length();
@@ -263,6 +282,10 @@ public final class PabulibParser {
                 if (field == pointsCol) {
                     cut[2] = start;
                     cut[3] = i;
+                }
+                if (field == excludedCol) {
+                    cut[4] = start;
+                    cut[5] = i;
                 }
                 field++;
                 start = i + 1;

@@ -314,13 +314,12 @@ public final class ScottishStv implements CountingRule {
             left = keep;
             if (left.size() == 1) {
                 ties.add(new TieBreak(stage, purpose, Irv.ids(e, tied), e.id(left.get(0)),
-                        "votes at the earliest stage at which the tied candidates differed"));
+                        TieBreaking.EARLIER_STAGE));
                 return left.get(0);
             }
         }
         int c = most ? TieBreaking.favoured(e, left) : TieBreaking.disfavoured(e, left);
-        ties.add(new TieBreak(stage, purpose, Irv.ids(e, tied), e.id(c), "equal at every stage; "
-                + TieBreaking.METHOD));
+        ties.add(new TieBreak(stage, purpose, Irv.ids(e, tied), e.id(c), TieBreaking.EVERY_STAGE));
         return c;
     }
 }

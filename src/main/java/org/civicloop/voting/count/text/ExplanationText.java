@@ -1,5 +1,7 @@
 package org.civicloop.voting.count.text;
 
+import org.civicloop.voting.count.TieBreaking;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.MessageFormat;
@@ -59,6 +61,12 @@ public final class ExplanationText {
 
     public Locale locale() {
         return locale;
+    }
+
+    /** A tie-break method ({@link TieBreaking#code}) in this language; the engine's text when the code is unknown. */
+    public String tieMethod(String method) {
+        String key = "count.tie." + TieBreaking.code(method);
+        return bundle.containsKey(key) ? bundle.getString(key) : method;
     }
 
     /** The sentence of one explanation. */
