@@ -191,6 +191,36 @@ class ApiIT {
                 .allMatch(c -> c.contains("SameSite=Lax")), "the sign-in cookies are SameSite=Lax: " + cookies);
     }
 
+    /**
+     * Over HTTPS every cookie of a visit and a sign-in (the session, Liberty's LTPA token, CIVICLOOPAUTH, Faces' flash
+     * cookie) is Secure besides HttpOnly and SameSite; over plain HTTP (the local default) the
+     * same cookies are not Secure, or a browser would not send them back there.
+     */
+    @Test
+    void overHttpsEveryCookieIsSecure() throws Exception {
+        WebSession web = WebSession.overHttps(base);
+        List<String> cookies = new java.util.ArrayList<>();
+        java.net.http.HttpResponse<String> page = web.get("/login.xhtml");
+        assertEquals(200, page.statusCode());
+        cookies.addAll(page.headers().allValues("Set-Cookie"));
+        java.net.http.HttpResponse<String> r = web.signIn("officer", ItSupport.DEMO_PASSWORD);
+        assertEquals(302, r.statusCode(), "signed in over HTTPS");
+        cookies.addAll(r.headers().allValues("Set-Cookie"));
+        for (String name : List.of("CIVICLOOPSESSION=", "LtpaToken2=", "CIVICLOOPAUTH=")) {
+            assertTrue(cookies.stream().anyMatch(c -> c.startsWith(name)), name + " set over HTTPS: " + cookies);
+        }
+        for (String c : cookies) {
+            assertTrue(c.contains("; Secure"), "Secure over HTTPS: " + c);
+            assertTrue(c.contains("HttpOnly"), "HttpOnly: " + c);
+            assertTrue(c.contains("SameSite=Lax") || c.contains("SameSite=Strict"), "SameSite: " + c);
+        }
+        WebSession plain = new WebSession(base);
+        List<String> overHttp = new java.util.ArrayList<>(plain.get("/login.xhtml").headers().allValues("Set-Cookie"));
+        overHttp.addAll(plain.signIn("officer", ItSupport.DEMO_PASSWORD).headers().allValues("Set-Cookie"));
+        assertTrue(overHttp.stream().anyMatch(c -> c.startsWith("LtpaToken2=")), "LTPA over HTTP: " + overHttp);
+        assertTrue(overHttp.stream().noneMatch(c -> c.contains("; Secure")), "nothing Secure over HTTP: " + overHttp);
+    }
+
     @Test
     void protectedPagesSendVisitorsToSignIn() throws Exception {
         ItSupport.Reply officerPage = get(base, "/officer/cycles.xhtml");

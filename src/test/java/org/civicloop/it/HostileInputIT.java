@@ -587,7 +587,9 @@ class HostileInputIT {
             }
         }
         // without the view state (a cross-site form: Faces treats it as a first visit and runs no action) and with a
-        // forged one (an expired view)
+        // forged one (an expired view); the server logs no failure for them (it used to log a NullPointerException
+        // from MyFaces' exception handler after the 400 page for every forged view state)
+        Set<Path> ffdcBefore = ffdc();
         for (String state : List.of("", "forged-view-state", "-1:-1", "<script>")) {
             WebSession web = new WebSession(base).signedIn("officer", ItSupport.DEMO_PASSWORD);
             Map<String, String> f = new LinkedHashMap<>();
@@ -608,6 +610,12 @@ class HostileInputIT {
                 problems.add("a form post with view state '" + state + "' answered " + r.statusCode()
                         + " (a forged view state: 400 and the expired page)");
             }
+        }
+        Set<Path> ffdcAfter = ffdc();
+        ffdcAfter.removeAll(ffdcBefore);
+        if (!ffdcAfter.isEmpty()) {
+            problems.add("the server logged a failure (FFDC) for a form post without or with a forged view state: "
+                    + ffdcAfter);
         }
         // numbers the form would otherwise bend or wrap: refused next to the field, stating the range; no cycle opens.
         // The officer's pages follow the browser's language only while the account keeps none (earlier tests may have
