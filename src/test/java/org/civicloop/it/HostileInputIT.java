@@ -417,6 +417,24 @@ class HostileInputIT {
                 wrong.add("audit max=" + v + " -> " + r.statusCode() + " " + abbreviate(r.body()));
             }
         }
+        // the checkpoints' page size (it used to be cut to 500 silently) and an evidence diff's version numbers
+        String officer = ItSupport.basic("officer", ItSupport.DEMO_PASSWORD);
+        for (String v : List.of("abc", "0", "501", "5000", "1e400", "10.5", "-1", "99999999999999999999")) {
+            for (String[] query : List.of(new String[] {"/api/v1/audit/checkpoints?max=" + v,
+                            "max must be a whole number from 1 to 500"},
+                    new String[] {"/api/v1/cycles/1/evidence/items/1/diff?to=2&from=" + v,
+                            "from must be a whole number from 1 to 2147483647"})) {
+                if (query[0].contains("diff") && List.of("501", "5000").contains(v)) {
+                    continue; // valid version numbers
+                }
+                HttpResponse<String> r = raw.send(HttpRequest.newBuilder(raw.uri(query[0])).header("Authorization",
+                        officer).timeout(Duration.ofSeconds(30)).build());
+                checked++;
+                if (r.statusCode() != 400 || !r.body().contains(query[1])) {
+                    wrong.add(query[0] + " -> " + r.statusCode() + " " + abbreviate(r.body()));
+                }
+            }
+        }
         HttpResponse<String> es = raw.send(HttpRequest.newBuilder(raw.uri("/api/v1/audit/entries?max=0"))
                 .header("Accept-Language", "es").timeout(Duration.ofSeconds(30)).build());
         if (!es.body().contains("max debe ser un n\u00famero entero entre 1 y 1000")) {
