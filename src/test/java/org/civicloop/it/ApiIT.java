@@ -191,6 +191,50 @@ class ApiIT {
                 .allMatch(c -> c.contains("SameSite=Lax")), "the sign-in cookies are SameSite=Lax: " + cookies);
     }
 
+    /**
+     * Over HTTPS every cookie of a visit and a sign-in is HttpOnly and SameSite, and every cookie set through the
+     * application's response is Secure ({@code SecureCookies}): CIVICLOOPAUTH, Faces' flash cookie, and Liberty's
+     * LtpaToken2, which a sign-in on the page adds to the page's response.
+     * Liberty adds the session cookie to its own response, beyond any filter's reach, and makes it Secure only by
+     * configuration (civicloop.cookie.secure, off on the test servers): it is Secure exactly when that says so. Over
+     * plain HTTP (the local default) no cookie is Secure, or a browser would not send it back there. What came out is
+     * written to target/https-cookies-{h2,pg}.txt (docs/security.md).
+     */
+    @Test
+    void overHttpsEveryCookieTheApplicationSetsIsSecure() throws Exception {
+        WebSession web = WebSession.overHttps(base);
+        List<String> cookies = new java.util.ArrayList<>();
+        java.net.http.HttpResponse<String> page = web.get("/login.xhtml");
+        assertEquals(200, page.statusCode());
+        cookies.addAll(page.headers().allValues("Set-Cookie"));
+        java.net.http.HttpResponse<String> r = web.signIn("officer", ItSupport.DEMO_PASSWORD);
+        assertEquals(302, r.statusCode(), "signed in over HTTPS");
+        cookies.addAll(r.headers().allValues("Set-Cookie"));
+        WebSession plain = new WebSession(base);
+        List<String> overHttp = new java.util.ArrayList<>(plain.get("/login.xhtml").headers().allValues("Set-Cookie"));
+        overHttp.addAll(plain.signIn("officer", ItSupport.DEMO_PASSWORD).headers().allValues("Set-Cookie"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "https-cookies-" + ItSupport.db() + ".txt"),
+                "HTTPS:\n" + String.join("\n", cookies) + "\nHTTP:\n" + String.join("\n", overHttp) + "\n");
+
+        for (String name : List.of("CIVICLOOPSESSION=", "LtpaToken2=", "CIVICLOOPAUTH=")) {
+            assertTrue(cookies.stream().anyMatch(c -> c.startsWith(name)), name + " set over HTTPS: " + cookies);
+        }
+        for (String c : cookies) {
+            assertTrue(c.contains("HttpOnly"), "HttpOnly: " + c);
+            assertTrue(c.contains("SameSite=Lax") || c.contains("SameSite=Strict"), "SameSite: " + c);
+            boolean secure = c.contains("; Secure");
+            if (c.startsWith("CIVICLOOPSESSION=")) {
+                assertFalse(secure, "the session cookie is Secure only when civicloop.cookie.secure is on: " + c);
+            } else {
+                assertTrue(secure, "Secure over HTTPS: " + c);
+            }
+        }
+        assertTrue(cookies.stream().filter(c -> c.startsWith("CIVICLOOPAUTH=")).allMatch(c -> c.contains("; Secure")),
+                "the sign-in cookie is Secure over HTTPS: " + cookies);
+        assertTrue(overHttp.stream().anyMatch(c -> c.startsWith("LtpaToken2=")), "LTPA over HTTP: " + overHttp);
+        assertTrue(overHttp.stream().noneMatch(c -> c.contains("; Secure")), "nothing Secure over HTTP: " + overHttp);
+    }
+
     @Test
     void protectedPagesSendVisitorsToSignIn() throws Exception {
         ItSupport.Reply officerPage = get(base, "/officer/cycles.xhtml");

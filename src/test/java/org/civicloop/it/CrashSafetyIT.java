@@ -41,7 +41,12 @@ class CrashSafetyIT {
     private static final int PORT = Integer.getInteger("it.crash.http.port", 9183) + ("pg".equals(ItSupport.db()) ? 10 : 0);
     private static final int HTTPS_PORT = Integer.getInteger("it.crash.https.port", 9546)
             + ("pg".equals(ItSupport.db()) ? 10 : 0);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1: Java's client otherwise asks for an HTTP/2 upgrade, and when it gives up on a slow answer Liberty logs
+     * an FFDC for the closed stream (which the first-start check would then count).
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base = "http://localhost:" + PORT;
     private String jdbcUrl;
@@ -55,6 +60,7 @@ class CrashSafetyIT {
     void everyAcknowledgedBallotSurvivesAKilledServerExactlyOnce() throws Exception {
         createServer();
         start();
+        assertFirstStartLoggedNoFailure();
         long cycle = new BallotLoad(base).cycleTitled("Youth spaces fund");
         BallotLoad load = new BallotLoad(base);
         List<String> sessions = load.signUp("crash", 240, 4);
@@ -202,6 +208,18 @@ class CrashSafetyIT {
                 + "\nltpa_keys_password=" + java.util.UUID.randomUUID() + "\n");
     }
 
+    /**
+     * The first start on an empty database (migrations, first administrator, demo council, the background jobs' first
+     * runs) logs no failure: no FFDC incident and no message of severity E in messages.log. (It used to: the jury
+     * draws' start-up check read jury_draw_run before the migrations had created it.)
+     */
+    private void assertFirstStartLoggedNoFailure() throws Exception {
+        Thread.sleep(5000); // the background jobs' first runs: the audit sequencer after 1 s, the checkpoints after 3 s
+        Path logs = WLP.resolve("usr/servers/" + SERVER + "/logs");
+        List<String> failures = new ArrayList<>(StartLog.failures(logs));
+        assertEquals(List.of(), failures, "the first start on an empty " + ItSupport.db() + " database logged a failure");
+    }
+
     /** Starts the server and waits until the application answers (the demo data is loaded on first start). */
     private void start() throws Exception {
         assertEquals(0, run(WLP.resolve("bin/server").toString(), "start", SERVER), "server start");
@@ -209,8 +227,9 @@ class CrashSafetyIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(480).toNanos();
         while (System.nanoTime() < deadline) {
             try {
+                // a long wait for the answer: a request given up while the server starts is logged there as a failure
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cycles"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                        .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("Youth spaces fund")) {
                     return;
                 }

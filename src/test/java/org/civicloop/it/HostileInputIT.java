@@ -417,6 +417,24 @@ class HostileInputIT {
                 wrong.add("audit max=" + v + " -> " + r.statusCode() + " " + abbreviate(r.body()));
             }
         }
+        // the checkpoints' page size (it used to be cut to 500 silently) and an evidence diff's version numbers
+        String officer = ItSupport.basic("officer", ItSupport.DEMO_PASSWORD);
+        for (String v : List.of("abc", "0", "501", "5000", "1e400", "10.5", "-1", "99999999999999999999")) {
+            for (String[] query : List.of(new String[] {"/api/v1/audit/checkpoints?max=" + v,
+                            "max must be a whole number from 1 to 500"},
+                    new String[] {"/api/v1/cycles/1/evidence/items/1/diff?to=2&from=" + v,
+                            "from must be a whole number from 1 to 2147483647"})) {
+                if (query[0].contains("diff") && List.of("501", "5000").contains(v)) {
+                    continue; // valid version numbers
+                }
+                HttpResponse<String> r = raw.send(HttpRequest.newBuilder(raw.uri(query[0])).header("Authorization",
+                        officer).timeout(Duration.ofSeconds(30)).build());
+                checked++;
+                if (r.statusCode() != 400 || !r.body().contains(query[1])) {
+                    wrong.add(query[0] + " -> " + r.statusCode() + " " + abbreviate(r.body()));
+                }
+            }
+        }
         HttpResponse<String> es = raw.send(HttpRequest.newBuilder(raw.uri("/api/v1/audit/entries?max=0"))
                 .header("Accept-Language", "es").timeout(Duration.ofSeconds(30)).build());
         if (!es.body().contains("max debe ser un n\u00famero entero entre 1 y 1000")) {
@@ -587,7 +605,9 @@ class HostileInputIT {
             }
         }
         // without the view state (a cross-site form: Faces treats it as a first visit and runs no action) and with a
-        // forged one (an expired view)
+        // forged one (an expired view); the server logs no failure for them (it used to log a NullPointerException
+        // from MyFaces' exception handler after the 400 page for every forged view state)
+        Set<Path> ffdcBefore = ffdc();
         for (String state : List.of("", "forged-view-state", "-1:-1", "<script>")) {
             WebSession web = new WebSession(base).signedIn("officer", ItSupport.DEMO_PASSWORD);
             Map<String, String> f = new LinkedHashMap<>();
@@ -608,6 +628,12 @@ class HostileInputIT {
                 problems.add("a form post with view state '" + state + "' answered " + r.statusCode()
                         + " (a forged view state: 400 and the expired page)");
             }
+        }
+        Set<Path> ffdcAfter = ffdc();
+        ffdcAfter.removeAll(ffdcBefore);
+        if (!ffdcAfter.isEmpty()) {
+            problems.add("the server logged a failure (FFDC) for a form post without or with a forged view state: "
+                    + ffdcAfter);
         }
         // numbers the form would otherwise bend or wrap: refused next to the field, stating the range; no cycle opens.
         // The officer's pages follow the browser's language only while the account keeps none (earlier tests may have

@@ -45,6 +45,60 @@ final class WebSession {
         this.http = b.build();
     }
 
+    /**
+     * The same server over HTTPS (the test servers' https port, it.https.port), trusting its self-signed certificate.
+     */
+    static WebSession overHttps(URL base) throws Exception {
+        String port = System.getProperty("it.https.port");
+        if (port == null) {
+            throw new IllegalStateException("it.https.port is not set (the pom passes each test server's https port)");
+        }
+        URL https = new URL("https", base.getHost(), Integer.parseInt(port), base.getPath());
+        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(null, new javax.net.ssl.TrustManager[] {new TrustingManager()}, new java.security.SecureRandom());
+        return new WebSession(https, HttpClient.newBuilder().sslContext(ssl));
+    }
+
+    private WebSession(URL base, HttpClient.Builder b) {
+        this.base = base;
+        this.http = b.version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new CookieManager()).build();
+    }
+
+    /** Trusts the test server's self-signed certificate (and skips the host name check, done by the manager). */
+    private static final class TrustingManager extends javax.net.ssl.X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String auth, java.net.Socket s) {
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String auth, java.net.Socket s) {
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String auth,
+                                       javax.net.ssl.SSLEngine e) {
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String auth,
+                                       javax.net.ssl.SSLEngine e) {
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String auth) {
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String auth) {
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
+    }
+
     URI uri(String path) {
         String b = base.toString();
         return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);

@@ -166,9 +166,16 @@ public class AuditResource {
             description = "Signed at every phase change of a cycle and periodically. note is the signed text: keep it"
                     + " (a file), and later verify-audit --checkpoint FILE --key KEY proves the log was only appended to"
                     + " since. Page with before=SIZE (the smallest size received), max 1 to 500.")
-    public List<CheckpointView> checkpoints(@QueryParam("before") Long before,
-                                            @QueryParam("max") @DefaultValue("50") int max) {
-        return checkpoints.page(before == null ? Long.MAX_VALUE : before, Math.max(1, Math.min(max, 500))).stream()
+    public List<CheckpointView> checkpoints(
+            @Parameter(description = "the checkpoints before this chain size (a whole number from 0); anything else"
+                    + " is refused with 400") @QueryParam("before") String before,
+            @Parameter(description = "how many checkpoints: a whole number from 1 to 500 (default 50); anything else"
+                    + " is refused with 400") @QueryParam("max") String max,
+            @Context jakarta.ws.rs.core.HttpHeaders headers) {
+        long below = NumberFields.query("before", before, Long.MAX_VALUE, StrictNumbers.Range.whole(0, Long.MAX_VALUE),
+                headers);
+        int n = (int) NumberFields.query("max", max, 50, StrictNumbers.Range.whole(1, 500), headers);
+        return checkpoints.page(below, n).stream()
                 .map(c -> new CheckpointView(c.size(), c.headHash(), c.signedAt(), c.reason(), c.note())).toList();
     }
 

@@ -43,6 +43,8 @@ import org.civicloop.evidence.EvidenceVersion;
 import org.civicloop.evidence.EvidenceViews;
 import org.civicloop.evidence.SocialValue;
 import org.civicloop.identity.CurrentUser;
+import org.civicloop.kernel.StrictNumbers;
+import org.civicloop.platform.NumberFields;
 import org.civicloop.platform.Refusals;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -177,10 +179,17 @@ public class EvidenceResource {
     @Path("/items/{itemId}/diff")
     @Operation(summary = "What changed between two versions of an item (field by field, words removed and added)")
     public List<EvidenceDiff.Change> diff(@PathParam("id") long id, @PathParam("itemId") long itemId,
-                                          @QueryParam("from") int from, @QueryParam("to") int to) {
+            @Parameter(description = "the older version number (a whole number from 1); anything else is refused"
+                    + " with 400") @QueryParam("from") String from,
+            @Parameter(description = "the newer version number (a whole number from 1); anything else is refused"
+                    + " with 400") @QueryParam("to") String to,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        StrictNumbers.Range versions = StrictNumbers.Range.whole(1, Integer.MAX_VALUE);
+        int older = (int) NumberFields.query("from", from, 0, versions, headers);
+        int newer = (int) NumberFields.query("to", to, 0, versions, headers);
         visibleCycle(id);
         itemOf(id, itemId);
-        return Refusals.orThrow(evidence.diff(currentUser.actor(), itemId, from, to));
+        return Refusals.orThrow(evidence.diff(currentUser.actor(), itemId, older, newer));
     }
 
     @POST

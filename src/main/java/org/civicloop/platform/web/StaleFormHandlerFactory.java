@@ -53,6 +53,12 @@ public class StaleFormHandlerFactory extends ExceptionHandlerFactory {
                     }
                 }
             }
+            if (FacesContext.getCurrentInstance() == null) {
+                // The 400 error page was rendered at once, by a Faces request of its own that released this request's
+                // context on its way out; MyFaces' own handler would fail on the missing context (a logged
+                // NullPointerException for every stale post), and nothing is left for it to handle.
+                return;
+            }
             getWrapped().handle();
         }
 
