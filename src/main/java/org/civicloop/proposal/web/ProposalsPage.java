@@ -37,13 +37,49 @@ public class ProposalsPage implements Serializable {
     private String latitude;
     private String longitude;
     private String credit;
+    private String q;
+    private String filterDistrict;
+    private String sort;
+    private String page;
+    private transient ProposalService.Page results;
 
     public void load() {
         cycle = id == null ? null : cycles.findPublished(id).orElse(null);
+        if (cycle != null) {
+            getResults(); // a refused query says so now, before the page is drawn
+        }
+    }
+
+    /** The page of proposals asked for (search words, district, order, page), read once per request. */
+    public ProposalService.Page getResults() {
+        if (results == null && id != null) {
+            Integer n = page == null || !page.strip().matches("[0-9]{1,6}") ? null : Integer.valueOf(page.strip());
+            if (page != null && !page.isBlank() && n == null) {
+                Ui.error("refused.proposals.paging", ProposalService.PAGE_SIZE_MAX);
+                n = 1;
+            }
+            var found = proposals.search(id, new ProposalService.Query(q, blankToNull(filterDistrict), sort, n, null));
+            if (!found.isDone()) {
+                Ui.report(found, null);
+                found = proposals.search(id, ProposalService.Query.all());
+            }
+            results = found.value();
+        }
+        return results;
     }
 
     public List<ProposalService.Listed> getProposals() {
-        return proposals.proposals(id);
+        ProposalService.Page r = getResults();
+        return r == null ? List.of() : r.items();
+    }
+
+    /** Whether the list is narrowed by words or a district. */
+    public boolean isSearching() {
+        return q != null && !q.isBlank() || filterDistrict != null && !filterDistrict.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     public boolean isAccepting() {
@@ -63,9 +99,8 @@ public class ProposalsPage implements Serializable {
         if (!currentUser.isSignedIn()) {
             return List.of();
         }
-        List<Long> mine = getProposals().stream().map(l -> l.proposal().getId()).toList();
-        return proposals.notices(currentUser.getUsername()).stream().filter(n -> mine.contains(n.getProposalId()))
-                .toList();
+        return proposals.notices(currentUser.getUsername()).stream()
+                .filter(n -> proposals.cycleOf(n.getProposalId()).filter(id::equals).isPresent()).toList();
     }
 
     public String propose() {
@@ -78,6 +113,7 @@ public class ProposalsPage implements Serializable {
         }
         if (Ui.report(proposals.propose(currentUser.actor(), id, new ProposalDraft(title, description, district,
                 cost == null ? 0 : cost, lat, lon, credit)), "proposals.submitted")) {
+            results = null;
             title = null;
             description = null;
             roughCost = null;
@@ -98,15 +134,25 @@ public class ProposalsPage implements Serializable {
     }
 
     public String support(long proposalId) {
+        results = null;
         Ui.report(proposals.support(currentUser.actor(), proposalId), "proposals.supportedDone");
         return null;
     }
 
     public String withdraw(long proposalId) {
+        results = null;
         Ui.report(proposals.withdrawSupport(currentUser.actor(), proposalId), "proposals.withdrawnDone");
         return null;
     }
 
+    public String getQ() { return q; }
+    public void setQ(String q) { this.q = q; }
+    public String getFilterDistrict() { return filterDistrict; }
+    public void setFilterDistrict(String filterDistrict) { this.filterDistrict = filterDistrict; }
+    public String getSort() { return sort; }
+    public void setSort(String sort) { this.sort = sort; }
+    public String getPage() { return page; }
+    public void setPage(String page) { this.page = page; }
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
     public Cycle getCycle() { return cycle; }
