@@ -26,3 +26,29 @@ SELECT p.id, p.cycle_id, p.district, p.created_at,
          WHERE s.withdrawn_at IS NULL AND (q.id = p.id OR q.merged_into = p.id)),
        NULL
   FROM proposal p;
+
+-- Residents' comments on proposals. Nothing is deleted: a moderator hides a comment with a public reason, shown in
+-- its place ("hidden by the council: <reason>"). Rows that name an account carry a random salt (see V30).
+CREATE TABLE proposal_comment (
+    id             BIGINT        PRIMARY KEY,
+    proposal_id    BIGINT        NOT NULL REFERENCES proposal (id),
+    author         VARCHAR(80)   NOT NULL,
+    body           VARCHAR(2000) NOT NULL,
+    salt           VARCHAR(32)   NOT NULL,
+    created_at     TIMESTAMP     NOT NULL,
+    hidden         BOOLEAN       DEFAULT FALSE NOT NULL,
+    hidden_reason  VARCHAR(500),
+    hidden_by      VARCHAR(80),
+    hidden_at      TIMESTAMP
+);
+CREATE INDEX proposal_comment_proposal ON proposal_comment (proposal_id, created_at);
+
+CREATE TABLE proposal_comment_report (
+    id           BIGINT       PRIMARY KEY,
+    comment_id   BIGINT       NOT NULL REFERENCES proposal_comment (id),
+    reporter     VARCHAR(80)  NOT NULL,
+    reason       VARCHAR(500) NOT NULL,
+    salt         VARCHAR(32)  NOT NULL,
+    created_at   TIMESTAMP    NOT NULL,
+    CONSTRAINT proposal_comment_report_once UNIQUE (comment_id, reporter)
+);

@@ -26,6 +26,8 @@ import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.Refusals;
 import org.civicloop.proposal.Proposal;
+import org.civicloop.proposal.ProposalComment;
+import org.civicloop.proposal.ProposalCommentService;
 import org.civicloop.proposal.ProposalDraft;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalSetting;
@@ -49,6 +51,8 @@ public class ProposalResource {
     CycleService cycles;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    ProposalCommentService comments;
 
     /**
      * A proposal as published. {@code status}: submitted, merged, feasible, unfeasible or selected (became the option
@@ -223,6 +227,80 @@ public class ProposalResource {
         requireOfCycle(id, pid);
         Refusals.orThrow(proposals.report(currentUser.actor(), pid, r.reason()));
         return Response.status(201).build();
+    }
+
+    /**
+     * A comment as published: who wrote it is never published, only whether it was the proposer; a hidden comment
+     * shows no text, only the council's reason.
+     */
+    public record CommentView(long id, long proposalId, String body, boolean byProposer, Instant createdAt,
+                              boolean hidden, String hiddenReason, Instant hiddenAt) {
+        static CommentView of(ProposalCommentService.Shown s) {
+            ProposalComment c = s.comment();
+            return new CommentView(c.getId(), c.getProposalId(), c.getBody(), s.byProposer(), c.getCreatedAt(),
+                    c.isHidden(), c.getHiddenReason(), c.getHiddenAt());
+        }
+    }
+
+    public record CommentRequest(String body) {
+    }
+
+    private void requireCommentOf(long pid, long cid) {
+        comments.proposalOf(cid).filter(p -> p == pid).orElseThrow(NotFoundException::new);
+    }
+
+    private CommentView commentView(long pid, ProposalComment c) {
+        return comments.comments(pid).stream().filter(s -> s.comment().getId().equals(c.getId())).findFirst()
+                .map(CommentView::of).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("/{pid}/comments")
+    @Operation(summary = "A proposal's comments, oldest first; hidden ones in place with the council's reason")
+    public List<CommentView> comments(@PathParam("id") long id, @PathParam("pid") long pid) {
+        requirePublished(id);
+        requireOfCycle(id, pid);
+        return comments.comments(pid).stream().map(CommentView::of).toList();
+    }
+
+    @POST
+    @Path("/{pid}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"RESIDENT", "JUROR"})
+    @Operation(summary = "Comment on a proposal (1 to 2,000 characters), until the vote opens")
+    @APIResponse(responseCode = "201", description = "Posted")
+    @APIResponse(responseCode = "400", description = "Empty or over 2,000 characters")
+    @APIResponse(responseCode = "409", description = "The vote has opened, or the proposal is hidden")
+    public Response comment(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull CommentRequest r) {
+        requireOfCycle(id, pid);
+        ProposalComment c = Refusals.orThrow(comments.comment(currentUser.actor(), pid, r.body()));
+        return Response.status(201).entity(commentView(pid, c)).build();
+    }
+
+    @POST
+    @Path("/{pid}/comments/{cid}/reports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"RESIDENT", "JUROR", "FACILITATOR", "OFFICER", "ADMIN"})
+    @Operation(summary = "Report a comment to the moderators, with a reason (once per account)")
+    @APIResponse(responseCode = "201", description = "Reported")
+    public Response reportComment(@PathParam("id") long id, @PathParam("pid") long pid, @PathParam("cid") long cid,
+                                  @Valid @NotNull ReasonRequest r) {
+        requireOfCycle(id, pid);
+        requireCommentOf(pid, cid);
+        Refusals.orThrow(comments.report(currentUser.actor(), cid, r.reason()));
+        return Response.status(201).build();
+    }
+
+    @POST
+    @Path("/{pid}/comments/{cid}/hide")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Hide a comment with a public reason (shown in its place: nothing is deleted)")
+    public CommentView hideComment(@PathParam("id") long id, @PathParam("pid") long pid, @PathParam("cid") long cid,
+                                   @Valid @NotNull ReasonRequest r) {
+        requireOfCycle(id, pid);
+        requireCommentOf(pid, cid);
+        return commentView(pid, Refusals.orThrow(comments.hide(currentUser.actor(), cid, r.reason())));
     }
 
     @POST
