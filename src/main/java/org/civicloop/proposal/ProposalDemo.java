@@ -41,7 +41,8 @@ public class ProposalDemo {
 
     /**
      * Opens the cycle's proposals step (AUTHORISE) in twelve districts and fills it with {@link #loadSize} proposals
-     * and twenty supports a proposal on average, for the load script {@code ProposalListLoad} (in the tests). Not audited.
+     * and twenty supports a proposal on average, for the load script {@code ProposalListLoad} (in the tests).
+     * Not audited.
      */
     @Transactional
     public void loadTest(Actor officer, long cycleId) {

@@ -14,10 +14,10 @@ import java.util.Random;
 import javax.sql.DataSource;
 
 /**
- * For the proposals load test only (the load script {@code ProposalListLoad} in the tests): fills an open proposals step with
- * thousands of proposals and their supports in a few JDBC batches, with the stored counts and search words exactly as
- * the use cases would keep them. These rows are not in the audit log (no use case made them): never on a real
- * server, only when civicloop.demo.proposalLoad is set on an empty database.
+ * For the proposals load test only (the load script {@code ProposalListLoad} in the tests): fills an open
+ * proposals step with thousands of proposals and their supports in a few JDBC batches, with the stored counts and
+ * search words exactly as the use cases would keep them. These rows are not in the audit log (no use case made
+ * them): never on a real server, only when civicloop.demo.proposalLoad is set on an empty database.
  */
 @ApplicationScoped
 public class ProposalLoadData {

@@ -531,9 +531,20 @@ public class ProposalService {
                 q.setParameter("t" + i, ProposalSearch.likePattern(terms.get().get(i)));
             }
         }
-        long total = count.getSingleResult();
-        List<Long> pageIds = ((long) (page - 1) * size >= total) ? List.of()
-                : ids.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+        long total;
+        List<Long> pageIds;
+        if (terms.get().isEmpty()) {
+            // an index gives the order and the count: read one page
+            total = count.getSingleResult();
+            pageIds = ((long) (page - 1) * size >= total) ? List.of()
+                    : ids.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+        } else {
+            // a search reads the cycle's words once: every match's id in order, the page cut here
+            List<Long> all = ids.getResultList();
+            total = all.size();
+            int from = (int) Math.min(total, (long) (page - 1) * size);
+            pageIds = all.subList(from, (int) Math.min(total, from + (long) size));
+        }
         return Result.done(new Page(listed(pageIds), total, page, size));
     }
 

@@ -417,7 +417,8 @@ class ProposalIT {
         long idea = propose(cycle, "resident05", "A drinking fountain in the park", "Old Town", 4_000);
         String comments = path(cycle) + "/" + idea + "/comments";
 
-        assertEquals(401, postJson(base, comments, "{\"body\":\"Anonymous\"}").status(), "signed in only");
+        int anonymous = postJson(base, comments, "{\"body\":\"Anonymous\"}").status();
+        assertTrue(anonymous == 401 || anonymous == 403, "signed in only: " + anonymous);
         ItSupport.Reply posted = postJson(base, comments, "{\"body\":\"Yes! <script>alert(1)</script> near the"
                 + " swings\"}", "Authorization", as("resident06"));
         assertEquals(201, posted.status(), posted.body());
@@ -463,7 +464,8 @@ class ProposalIT {
                 "Authorization", OFFICER);
         assertEquals(200, hidden.status(), hidden.body());
         assertTrue(hidden.json().getBoolean("hidden"));
-        assertTrue(hidden.json().isNull("body"), "the text is no longer published");
+        assertTrue(!hidden.json().containsKey("body") || hidden.json().isNull("body"),
+                "the text is no longer published");
         assertEquals(409, postJson(base, hide, "{\"reason\":\"Again\"}", "Authorization", OFFICER).status());
         assertEquals(409, postJson(base, report, "{\"reason\":\"Still\"}", "Authorization", as("resident08"))
                 .status(), "a hidden comment cannot be reported");
@@ -511,5 +513,14 @@ class ProposalIT {
         assertTrue(get(base, "/proposal.xhtml?id=" + mural).body().contains("Hidden by the council: It named a"
                 + " private person"), "the reason stays in place");
         assertTrue(get(base, path(cycle) + "/" + benchesId + "/comments").array().size() >= 2);
+
+        // the jury's evidence pack shows how the shortlist was made
+        String pack = get(base, "/evidence.xhtml?id=" + cycle).body();
+        assertTrue(pack.contains("8 proposals from residents: 2 merged into others as duplicates, 1 hidden by"
+                + " moderators, 1 found not feasible, 3 selected as options of the vote."), "the counts");
+        assertTrue(pack.contains("The pool structure must be rebuilt"), "the unfeasible proposal's reason");
+        assertTrue(pack.contains("Became option BENCH of the vote."), "the selected ones");
+        assertFalse(get(base, "/evidence.xhtml?id=" + other).body().contains("How the shortlist was made"),
+                "nothing for a cycle without proposals");
     }
 }

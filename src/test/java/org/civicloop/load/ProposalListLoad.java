@@ -93,7 +93,8 @@ public final class ProposalListLoad {
                 new Kind("search \"arbol\" (no accent)", api + "?q=arbol"),
                 new Kind("search \"jardín botánico\"", api + "?q=" + enc("jardín botánico")),
                 new Kind("search \"bike parking\"", api + "?q=" + enc("bike parking")),
-                new Kind("search \"rio\" + district, newest", api + "?q=rio&district=" + enc("Tetuán") + "&sort=newest"),
+                new Kind("search \"rio\" + district, newest",
+                        api + "?q=rio&district=" + enc("Tetuán") + "&sort=newest"),
                 new Kind("public page: search + district", "/proposals.xhtml?id=" + cycle + "&q=" + enc("sombra")
                         + "&district=Retiro"));
     }
@@ -115,7 +116,7 @@ public final class ProposalListLoad {
                 .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Runs each kind {@code warmup} then {@code rounds} times (kinds interleaved), from {@code concurrency} clients. */
+    /** Runs each kind {@code warmup} then {@code rounds} times, kinds interleaved, from {@code concurrency} clients. */
     public List<Figures> run(List<Kind> kinds, int rounds, int warmup, int concurrency) throws Exception {
         List<ConcurrentLinkedQueue<Long>> times = new ArrayList<>();
         List<AtomicInteger> failed = new ArrayList<>();

@@ -42,6 +42,8 @@ public class ProposalsPage implements Serializable {
     private String sort;
     private String page;
     private transient ProposalService.Page results;
+    private transient Boolean accepting;
+    private transient List<String> districts;
 
     public void load() {
         cycle = id == null ? null : cycles.findPublished(id).orElse(null);
@@ -82,12 +84,25 @@ public class ProposalsPage implements Serializable {
         return s == null || s.isBlank() ? null : s;
     }
 
+    /** Whether the cycle takes proposals and supports now (read once per request: every card asks). */
     public boolean isAccepting() {
-        return proposals.accepting(id);
+        if (accepting == null) {
+            accepting = proposals.accepting(id);
+        }
+        return accepting;
     }
 
     public List<String> getDistricts() {
-        return proposals.setting(id).map(ProposalSetting::getDistricts).orElse(List.of());
+        if (districts == null) {
+            districts = proposals.setting(id).map(ProposalSetting::getDistricts).orElse(List.of());
+        }
+        return districts;
+    }
+
+    /** Forgets what was read for this request, after a change. */
+    private void changed() {
+        results = null;
+        accepting = null;
     }
 
     public boolean supports(long proposalId) {
@@ -113,7 +128,7 @@ public class ProposalsPage implements Serializable {
         }
         if (Ui.report(proposals.propose(currentUser.actor(), id, new ProposalDraft(title, description, district,
                 cost == null ? 0 : cost, lat, lon, credit)), "proposals.submitted")) {
-            results = null;
+            changed();
             title = null;
             description = null;
             roughCost = null;
@@ -134,13 +149,13 @@ public class ProposalsPage implements Serializable {
     }
 
     public String support(long proposalId) {
-        results = null;
+        changed();
         Ui.report(proposals.support(currentUser.actor(), proposalId), "proposals.supportedDone");
         return null;
     }
 
     public String withdraw(long proposalId) {
-        results = null;
+        changed();
         Ui.report(proposals.withdrawSupport(currentUser.actor(), proposalId), "proposals.withdrawnDone");
         return null;
     }
