@@ -129,7 +129,7 @@ class ProposalJourneyIT {
                 anyone.open("/proposals.xhtml?id=" + cycle + "&q=fruit");
                 assertTrue(anyone.text("#find-count").contains("1 propuesta coincide."), anyone.text("#find-count"));
                 anyone.open("/proposals.xhtml?id=" + cycle + "&sort=oldest");
-                assertTrue(anyone.text("#messages").contains("Ordene las propuestas"), anyone.text("#messages"));
+                assertTrue(anyone.text("#find-error").contains("Ordene las propuestas"), anyone.text("#find-error"));
                 fits(anyone);
                 anyone.screenshot("proposal-fate-phone-es");
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.civicloop.cycle.Cycle;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.identity.CurrentUser;
+import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.proposal.ProposalDraft;
 import org.civicloop.proposal.ProposalNotice;
@@ -43,13 +44,11 @@ public class ProposalsPage implements Serializable {
     private String page;
     private transient ProposalService.Page results;
     private transient Boolean accepting;
+    private transient Result.Refused<ProposalService.Page> refusal;
     private transient List<String> districts;
 
     public void load() {
         cycle = id == null ? null : cycles.findPublished(id).orElse(null);
-        if (cycle != null) {
-            getResults(); // a refused query says so now, before the page is drawn
-        }
     }
 
     /** The page of proposals asked for (search words, district, order, page), read once per request. */
@@ -57,12 +56,11 @@ public class ProposalsPage implements Serializable {
         if (results == null && id != null) {
             Integer n = page == null || !page.strip().matches("[0-9]{1,6}") ? null : Integer.valueOf(page.strip());
             if (page != null && !page.isBlank() && n == null) {
-                Ui.error("refused.proposals.paging", ProposalService.PAGE_SIZE_MAX);
-                n = 1;
+                n = 0; // refused below, with the message
             }
             var found = proposals.search(id, new ProposalService.Query(q, blankToNull(filterDistrict), sort, n, null));
-            if (!found.isDone()) {
-                Ui.report(found, null);
+            refusal = found instanceof Result.Refused<ProposalService.Page> r ? r : null;
+            if (refusal != null) {
                 found = proposals.search(id, ProposalService.Query.all());
             }
             results = found.value();
@@ -73,6 +71,12 @@ public class ProposalsPage implements Serializable {
     public List<ProposalService.Listed> getProposals() {
         ProposalService.Page r = getResults();
         return r == null ? List.of() : r.items();
+    }
+
+    /** Why the list asked for was refused (in the reader's language), or null; the whole list is shown instead. */
+    public String getRefusal() {
+        getResults();
+        return refusal == null ? null : refusal.message(Ui.locale());
     }
 
     /** Whether the list is narrowed by words or a district. */
