@@ -383,6 +383,16 @@ public class DemoData {
                 "Set in the council's budget for 2027/28.");
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
         proposalDemo.finishedProposals(officer, id);
+        if (proposalDemo.loadSize() > 0) {
+            Cycle load = cycles.openDemoCycle(officer, COUNCIL, mandate(ProposalDemo.LOAD_TITLE,
+                    "Which of thousands of residents' ideas should the city fund?",
+                    "Measure listing and searching a city's worth of proposals.", 1_000_000, 150,
+                    LadderLevel.EMPOWER, Set.of(ValueCell.OUR_WELLBEING)));
+            authorise(load.getId(), "Which residents' proposals are funded", "The fund's total",
+                    "Set for the load test.");
+            ok(cycles.advance(officer, load.getId(), Phase.AUTHORISE));
+            proposalDemo.loadTest(officer, load.getId());
+        }
     }
 
     /** A mandate still being written (not public yet). */

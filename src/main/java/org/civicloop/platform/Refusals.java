@@ -36,7 +36,8 @@ public final class Refusals {
             "refused.support.merged", "refused.support.hidden", "refused.support.none", "refused.flag.hidden",
             "refused.merge.targetMerged", "refused.merge.targetHidden", "refused.merge.selected",
             "refused.assessment.merged", "refused.assessment.selected", "refused.selection.notFeasible",
-            "refused.selection.hidden", "refused.moderation.selected");
+            "refused.selection.hidden", "refused.moderation.selected", "refused.comment.proposalHidden",
+            "refused.commentFlag.hidden");
 
     private Refusals() {
     }

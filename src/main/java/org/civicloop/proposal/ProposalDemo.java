@@ -11,15 +11,45 @@ import org.civicloop.kernel.Role;
 /**
  * The demo's finished proposals step, made through the same use cases: residents' proposals in three districts with
  * their supports, two duplicates merged, one proposal unfeasible with its reason, three selected as budget options,
- * one feasible proposal left on the shortlist, one advert reported and hidden; then the step closed.
+ * one feasible proposal left on the shortlist, one advert reported and hidden; residents' comments, one reported
+ * and hidden by the council with its reason; then the step closed.
  */
 @ApplicationScoped
 public class ProposalDemo {
 
     public static final String DISTRICTS = "Riverside North\nOld Town\nMill Quarter";
 
+    /** The load-test cycle's title (made only when civicloop.demo.proposalLoad is above 0). */
+    public static final String LOAD_TITLE = "Proposals at scale (load test)";
+
     @Inject
     ProposalService proposals;
+    @Inject
+    ProposalCommentService comments;
+    @Inject
+    ProposalLoadData loadData;
+    @Inject
+    java.time.Clock clock;
+    /** For the proposals load test only: this many proposals with twenty times as many supports (0: none). */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "civicloop.demo.proposalLoad", defaultValue = "0")
+    int loadSize;
+
+    public int loadSize() {
+        return loadSize;
+    }
+
+    /**
+     * Opens the cycle's proposals step (AUTHORISE) in twelve districts and fills it with {@link #loadSize} proposals
+     * and twenty supports a proposal on average, for the load script {@code ProposalListLoad} (in the tests).
+     * Not audited.
+     */
+    @Transactional
+    public void loadTest(Actor officer, long cycleId) {
+        int n = Math.min(loadSize, 50_000);
+        ok(proposals.setAccepting(officer, cycleId, true, String.join("\n", ProposalLoadData.DISTRICTS)));
+        loadData.seed(cycleId, ProposalLoadData.DISTRICTS, n, n * 20, clock.instant());
+    }
 
     private static Actor resident(String name) {
         return new Actor(name, EnumSet.of(Role.RESIDENT));
@@ -93,6 +123,18 @@ public class ProposalDemo {
         ok(proposals.select(officer, benches, "BENCH"));
         ok(proposals.select(officer, verges, "VERGE"));
         ok(proposals.select(officer, bikes, "BIKES"));
+
+        ok(comments.comment(resident("resident11"), benches, "Yes please, and let some of them face the water."));
+        ok(comments.comment(resident("resident01"), benches, "Thank you all: the parks team says the benches will"
+                + " have armrests, which was the main worry of the older people I asked."));
+        ok(comments.comment(resident("resident12"), lido, "A pity it cannot happen this year, but the reason is"
+                + " clear. I hope the capital programme takes it."));
+        ok(comments.comment(resident("resident14"), bikes, "¡Por fin! Mi hija podrá ir en bici a la estación sin"
+                + " miedo a que se la roben."));
+        ProposalComment rude = ok(comments.comment(resident("resident13"), mural, "The last wall was ruined by the"
+                + " man at number 14 Mill Street, everyone knows it is him."));
+        ok(comments.report(resident("resident10"), rude.getId(), "It accuses a neighbour and gives his address."));
+        ok(comments.hide(officer, rude.getId(), "It named a private person and gave their address."));
 
         ok(proposals.setAccepting(officer, cycleId, false, null));
     }

@@ -8,7 +8,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +138,7 @@ public class ProposalService {
         Proposal p = new Proposal(cycleId, d, actor.username(), clock.instant());
         em.persist(p);
         em.flush();
+        em.persist(new ProposalStats(p));
         audit.record(actor, "proposal.submitted", "proposal", p.getId(), null, "cycle=" + cycleId);
         return Result.done(p);
     }
@@ -177,6 +177,7 @@ public class ProposalService {
             em.flush();
             audit.record(actor, "proposal.supported", "proposal_support", s.getId(), before, "proposal=" + proposalId);
         }
+        recount(proposalId);
         return Result.done(p);
     }
 
@@ -202,6 +203,10 @@ public class ProposalService {
         em.flush();
         audit.record(actor, "proposal.supportWithdrawn", "proposal_support", s.getId(), before,
                 "proposal=" + proposalId);
+        recount(proposalId);
+        if (p.getMergedInto() != null) {
+            recount(p.getMergedInto());
+        }
         return Result.done(p);
     }
 
@@ -271,6 +276,8 @@ public class ProposalService {
         dup.mergeInto(intoId);
         em.flush();
         audit.record(actor, "proposal.merged", "proposal", duplicateId, before, "into=" + intoId);
+        recount(duplicateId);
+        recount(intoId);
         tell(dup, ProposalNotice.Kind.MERGED);
         if (!into.getAuthor().equals(dup.getAuthor())) {
             tell(into, ProposalNotice.Kind.MERGED_IN);
@@ -363,6 +370,7 @@ public class ProposalService {
         String before = audit.digestOf("proposal", proposalId);
         p.hide(r, actor.username(), clock.instant());
         em.flush();
+        stats(proposalId).setWords(" ");
         audit.record(actor, "proposal.hidden", "proposal", proposalId, before, r);
         tell(p, ProposalNotice.Kind.HIDDEN);
         return Result.done(p);
@@ -400,6 +408,31 @@ public class ProposalService {
         return Result.done(new Proposal[]{dup.value(), into});
     }
 
+    /** The proposal's derived row, locked until commit (recounts of one proposal run one after another). */
+    private ProposalStats stats(long proposalId) {
+        ProposalStats st = em.find(ProposalStats.class, proposalId, LockModeType.PESSIMISTIC_WRITE);
+        if (st == null) {
+            st = new ProposalStats(em.find(Proposal.class, proposalId));
+            em.persist(st);
+        }
+        return st;
+    }
+
+    /**
+     * Stores a proposal's supports counted now, in the transaction that changed them: distinct accounts actively
+     * supporting it or a proposal merged into it (what {@link SupportTally} counts). The stats row is locked first,
+     * so a concurrent change to the same count waits and then counts with this one's rows committed.
+     */
+    private void recount(long proposalId) {
+        ProposalStats st = stats(proposalId);
+        em.flush();
+        Long n = em.createQuery("SELECT COUNT(DISTINCT s.account) FROM ProposalSupport s, Proposal p"
+                + " WHERE s.proposalId = p.id AND (p.id = :p OR p.mergedInto = :p) AND s.withdrawnAt IS NULL",
+                Long.class).setParameter("p", proposalId).getSingleResult();
+        st.setSupports(n.intValue());
+        em.flush();
+    }
+
     private void tell(Proposal p, ProposalNotice.Kind kind) {
         em.persist(new ProposalNotice(p.getId(), p.getAuthor(), kind, clock.instant()));
     }
@@ -417,17 +450,124 @@ public class ProposalService {
     public record Listed(Proposal proposal, int supports) {
     }
 
-    /** The cycle's proposals, most supported first (then oldest first). */
+    /** The cycle's proposals, most supported first (then oldest first): every one, for the officers' desk. */
     public List<Listed> proposals(long cycleId) {
-        List<Proposal> all = fresh(em.createQuery("SELECT p FROM Proposal p WHERE p.cycleId = :c ORDER BY p.id",
-                Proposal.class).setParameter("c", cycleId)).getResultList();
-        Map<Long, Integer> counts = supportCounts(cycleId);
-        return all.stream().map(p -> new Listed(p, counts.getOrDefault(p.getId(), 0)))
-                .sorted(Comparator.comparingInt(Listed::supports).reversed()
-                        .thenComparing(l -> l.proposal().getId()))
-                .toList();
+        List<Long> ids = em.createQuery("SELECT s.id FROM ProposalStats s WHERE s.cycleId = :c"
+                + " ORDER BY s.supports DESC, s.id", Long.class).setParameter("c", cycleId).getResultList();
+        return listed(ids);
     }
 
+    /** How a list of proposals is ordered: most supported first, or newest first. */
+    public enum Sort { SUPPORTS, NEWEST }
+
+    /** Most proposals on one page of a list. */
+    public static final int PAGE_SIZE_MAX = 100;
+    /** Proposals on a page when the caller does not say. */
+    public static final int PAGE_SIZE_DEFAULT = 20;
+
+    /** What a list asks for: search words, a district, the order, the page (from 1) and its size. */
+    public record Query(String q, String district, String sort, Integer page, Integer size) {
+        public static Query all() {
+            return new Query(null, null, null, null, null);
+        }
+    }
+
+    /** One page of a list: its proposals, how many match in all, the page (from 1), its size, the pages in all. */
+    public record Page(List<Listed> items, long total, int page, int size) {
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    /**
+     * A page of the cycle's proposals matching the query: every search term must start a word of the title or the
+     * description (case and accents ignored, see {@link ProposalSearch}); in one district if asked; most supported
+     * or newest first. Hidden proposals stay listed (without their words, so a search does not find them). Refused
+     * with a message naming what is wrong: a query over 200 characters or 8 words, a district the cycle does not
+     * have, an unknown order, a page below 1 or a size outside 1 to 100.
+     */
+    public Result<Page> search(long cycleId, Query query) {
+        Optional<List<String>> terms = ProposalSearch.terms(query.q());
+        if (terms.isEmpty()) {
+            return Result.refused("refused.proposals.search", String.valueOf(ProposalSearch.QUERY_MAX),
+                    String.valueOf(ProposalSearch.TERMS_MAX));
+        }
+        String district = ProposalRules.strip(query.district());
+        if (district != null && !setting(cycleId).map(ProposalSetting::getDistricts).orElse(List.of())
+                .contains(district)) {
+            return Result.refused("refused.proposals.filterDistrict", district);
+        }
+        Sort sort;
+        String sortText = ProposalRules.strip(query.sort());
+        if (sortText == null || sortText.equalsIgnoreCase("supports")) {
+            sort = Sort.SUPPORTS;
+        } else if (sortText.equalsIgnoreCase("newest")) {
+            sort = Sort.NEWEST;
+        } else {
+            return Result.refused("refused.proposals.sort");
+        }
+        int page = query.page() == null ? 1 : query.page();
+        int size = query.size() == null ? PAGE_SIZE_DEFAULT : query.size();
+        if (page < 1 || size < 1 || size > PAGE_SIZE_MAX) {
+            return Result.refused("refused.proposals.paging", String.valueOf(PAGE_SIZE_MAX));
+        }
+        StringBuilder where = new StringBuilder(" FROM ProposalStats s WHERE s.cycleId = :c");
+        if (district != null) {
+            where.append(" AND s.district = :d");
+        }
+        for (int i = 0; i < terms.get().size(); i++) {
+            where.append(" AND s.words LIKE :t").append(i);
+        }
+        jakarta.persistence.TypedQuery<Long> ids = em.createQuery("SELECT s.id" + where
+                + (sort == Sort.SUPPORTS ? " ORDER BY s.supports DESC, s.id" : " ORDER BY s.createdAt DESC, s.id DESC"),
+                Long.class);
+        jakarta.persistence.TypedQuery<Long> count = em.createQuery("SELECT COUNT(s)" + where, Long.class);
+        for (jakarta.persistence.TypedQuery<Long> q : List.of(ids, count)) {
+            q.setParameter("c", cycleId);
+            if (district != null) {
+                q.setParameter("d", district);
+            }
+            for (int i = 0; i < terms.get().size(); i++) {
+                q.setParameter("t" + i, ProposalSearch.likePattern(terms.get().get(i)));
+            }
+        }
+        long total;
+        List<Long> pageIds;
+        if (terms.get().isEmpty()) {
+            // an index gives the order and the count: read one page
+            total = count.getSingleResult();
+            pageIds = ((long) (page - 1) * size >= total) ? List.of()
+                    : ids.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+        } else {
+            // a search reads the cycle's words once: every match's id in order, the page cut here
+            List<Long> all = ids.getResultList();
+            total = all.size();
+            int from = (int) Math.min(total, (long) (page - 1) * size);
+            pageIds = all.subList(from, (int) Math.min(total, from + (long) size));
+        }
+        return Result.done(new Page(listed(pageIds), total, page, size));
+    }
+
+    /** These proposals as stored now with their stored supports, in this order. */
+    private List<Listed> listed(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Proposal> byId = new java.util.HashMap<>();
+        Map<Long, Integer> supports = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            fresh(em.createQuery("SELECT p FROM Proposal p WHERE p.id IN :ids", Proposal.class)
+                    .setParameter("ids", chunk)).getResultList().forEach(p -> byId.put(p.getId(), p));
+            em.createQuery("SELECT s.id, s.supports FROM ProposalStats s WHERE s.id IN :ids", Object[].class)
+                    .setParameter("ids", chunk).getResultList()
+                    .forEach(r -> supports.put((Long) r[0], ((Number) r[1]).intValue()));
+        }
+        return ids.stream().filter(byId::containsKey)
+                .map(id -> new Listed(byId.get(id), supports.getOrDefault(id, 0))).toList();
+    }
+
+    /** Supports counted from the rows now (not the stored counts): for checking the stored ones. */
     Map<Long, Integer> supportCounts(long cycleId) {
         List<Object[]> rows = em.createQuery("SELECT p.id, p.mergedInto, s.account FROM ProposalSupport s, Proposal p"
                 + " WHERE s.proposalId = p.id AND p.cycleId = :c AND s.withdrawnAt IS NULL", Object[].class)
@@ -437,13 +577,27 @@ public class ProposalService {
     }
 
     public Optional<Listed> proposal(long proposalId) {
-        return fresh(em.createQuery("SELECT p FROM Proposal p WHERE p.id = :p", Proposal.class)
-                .setParameter("p", proposalId)).getResultList().stream().findFirst().map(this::listed);
+        return listed(List.of(proposalId)).stream().findFirst();
     }
 
-    /** A proposal (e.g. as a use case answered it) with its supports counted now. */
+    /** A proposal (e.g. as a use case answered it) with its stored supports. */
     public Listed listed(Proposal p) {
-        return new Listed(p, supportCounts(p.getCycleId()).getOrDefault(p.getId(), 0));
+        return listed(List.of(p.getId())).stream().findFirst().orElse(new Listed(p, 0));
+    }
+
+    /**
+     * Fills the search words of proposals stored before they were kept (the migration that added them counted the
+     * supports but cannot strip accents in SQL); runs at start-up, a batch per transaction.
+     */
+    @Transactional
+    public int fillMissingWords(int batch) {
+        List<ProposalStats> missing = em.createQuery("SELECT s FROM ProposalStats s WHERE s.words IS NULL",
+                ProposalStats.class).setMaxResults(batch).getResultList();
+        for (ProposalStats st : missing) {
+            Proposal p = em.find(Proposal.class, st.getId());
+            st.setWords(p.isHidden() ? " " : ProposalSearch.words(p.titleAsWritten(), p.descriptionAsWritten()));
+        }
+        return missing.size();
     }
 
     /** The cycle a proposal belongs to, if it exists. */

@@ -297,4 +297,230 @@ class ProposalIT {
         assertEquals("officer", trail.get(trail.size() - 1)[0]);
         assertEquals(404, get(base, "/api/v1/cycles/987654321/proposals").status());
     }
+
+    private ItSupport.Reply listing(long cycle, String query) throws Exception {
+        return get(base, path(cycle) + "?" + query);
+    }
+
+    private List<Long> ids(ItSupport.Reply r) {
+        assertEquals(200, r.status(), r.body());
+        return r.array().getValuesAs(JsonObject.class).stream().map(p -> p.getJsonNumber("id").longValue()).toList();
+    }
+
+    private static String total(ItSupport.Reply r) {
+        return r.headers().firstValue("X-Total-Count").orElse("none");
+    }
+
+    private static String q(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void searchFilterSortAndPageTheProposals() throws Exception {
+        long cycle = ItSupport.recruitingCycle(base, OFFICER, "Proposals search IT " + System.nanoTime(),
+                "What should the neighbourhood fund?", "Residents' own ideas first.", 100_000,
+                "Which ideas are funded", "Ideas delivered within a year");
+        assertEquals(200, put(base, path(cycle) + "/settings", "{\"accepting\":true,\"districts\":"
+                + "\"Old Town\\nMill Quarter\"}", "Authorization", OFFICER).status());
+        ItSupport.Reply r = postJson(base, path(cycle), "{\"title\":\"Jardín comunitario junto al río\","
+                + "\"description\":\"Un huerto con árboles frutales para los vecinos.\",\"district\":\"Old Town\","
+                + "\"roughCost\":9000}", "Authorization", as("resident05"));
+        assertEquals(201, r.status(), r.body());
+        long jardin = r.json().getJsonNumber("id").longValue();
+        long garden = propose(cycle, "resident06", "Community garden by the river", "Mill Quarter", 8_000);
+        long benches = propose(cycle, "resident07", "Benches for the market square", "Old Town", 3_000);
+        long lights = propose(cycle, "resident08", "Street lights on the towpath", "Mill Quarter", 12_000);
+        for (String u : List.of("resident09", "resident10", "resident11")) {
+            assertEquals(200, support(cycle, lights, u).status());
+        }
+        assertEquals(200, support(cycle, benches, "resident12").status());
+        assertEquals(200, support(cycle, garden, "resident12").status());
+        assertEquals(200, support(cycle, garden, "resident13").status());
+
+        // no parameters: the first page, most supported first, and how many there are in all
+        ItSupport.Reply all = get(base, path(cycle));
+        assertEquals(List.of(lights, garden, benches, jardin), ids(all));
+        assertEquals("4", total(all));
+        assertEquals(3, listed(cycle, lights).getInt("supports"));
+
+        // accents and capitals do not matter, in Spanish and English; words are the starts of words, all of them
+        assertEquals(List.of(jardin), ids(listing(cycle, "q=" + q("JARDIN"))));
+        assertEquals(List.of(jardin), ids(listing(cycle, "q=" + q("rio arbol"))), "río, árboles");
+        assertEquals(List.of(jardin), ids(listing(cycle, "q=" + q("Jardín"))));
+        assertEquals(List.of(garden), ids(listing(cycle, "q=" + q("garden, river!"))));
+        assertEquals(List.of(), ids(listing(cycle, "q=" + q("garden lido"))));
+        assertEquals(List.of(), ids(listing(cycle, "q=" + q("arden"))), "not the middle of a word");
+        // by district, in both orders
+        assertEquals(List.of(lights, garden), ids(listing(cycle, "district=" + q("Mill Quarter"))));
+        assertEquals(List.of(garden), ids(listing(cycle, "district=" + q("Mill Quarter") + "&sort=supports&q=garden")));
+        assertEquals(List.of(lights, benches, garden, jardin), ids(listing(cycle, "sort=newest")));
+        assertEquals(List.of(benches, jardin), ids(listing(cycle, "sort=newest&district=" + q("Old Town"))));
+        assertEquals(List.of(), ids(listing(cycle, "district=" + q("Old Town") + "&q=towpath")));
+
+        // pages
+        ItSupport.Reply first = listing(cycle, "size=3");
+        assertEquals(List.of(lights, garden, benches), ids(first));
+        assertEquals("4", total(first));
+        assertTrue(first.headers().firstValue("Link").orElse("").contains("page=2"), first.headers().toString());
+        ItSupport.Reply second = listing(cycle, "size=3&page=2");
+        assertEquals(List.of(jardin), ids(second));
+        assertTrue(second.headers().firstValue("Link").orElse("").contains("rel=\"prev\""));
+        assertEquals(List.of(), ids(listing(cycle, "size=3&page=3")));
+
+        // bad parameters: 400 with a message naming what is wrong
+        String before = get(base, path(cycle)).body();
+        refused(cycle, 400, "Order the proposals by supports", listing(cycle, "sort=oldest"), before);
+        refused(cycle, 400, "no district called", listing(cycle, "district=Nowhere"), before);
+        refused(cycle, 400, "page size from 1 to 100", listing(cycle, "size=500"), before);
+        refused(cycle, 400, "page size from 1 to 100", listing(cycle, "page=abc"), before);
+        refused(cycle, 400, "page size from 1 to 100", listing(cycle, "page=0"), before);
+        refused(cycle, 400, "at most 200 characters and 8 words", listing(cycle, "q=" + q("a b c d e f g h i")),
+                before);
+
+        // counts stay right through withdrawals and merges, and a hidden proposal's words are not searched
+        assertEquals(200, withdraw(cycle, lights, "resident09").status());
+        assertEquals(200, postJson(base, path(cycle) + "/" + benches + "/merge", "{\"into\":" + garden + "}",
+                "Authorization", OFFICER).status());
+        assertEquals(2, listed(cycle, lights).getInt("supports"));
+        assertEquals(2, listed(cycle, garden).getInt("supports"), "resident12 supported both: counted once");
+        assertEquals(1, listed(cycle, benches).getInt("supports"), "a merged proposal shows its own supporters");
+        assertEquals(200, support(cycle, garden, "resident14").status());
+        assertEquals(3, listed(cycle, garden).getInt("supports"));
+        assertEquals(List.of(garden, lights, benches, jardin), ids(get(base, path(cycle))));
+        assertEquals(200, postJson(base, path(cycle) + "/" + jardin + "/hide", "{\"reason\":\"Test of hiding.\"}",
+                "Authorization", OFFICER).status());
+        assertEquals(List.of(), ids(listing(cycle, "q=jardin")));
+        assertEquals(4, ids(get(base, path(cycle))).size(), "a hidden proposal stays listed");
+        try (Connection c = ItSupport.connect(); PreparedStatement ps = c.prepareStatement("SELECT st.id, st.supports,"
+                + " (SELECT COUNT(DISTINCT s.account) FROM proposal_support s JOIN proposal q ON q.id = s.proposal_id"
+                + " WHERE s.withdrawn_at IS NULL AND (q.id = st.id OR q.merged_into = st.id))"
+                + " FROM proposal_stats st WHERE st.cycle_id = ?")) {
+            ps.setLong(1, cycle);
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = 0;
+                while (rs.next()) {
+                    n++;
+                    assertEquals(rs.getInt(3), rs.getInt(2), "stored count of proposal " + rs.getLong(1));
+                }
+                assertEquals(4, n);
+            }
+        }
+    }
+
+    @Test
+    void residentsCommentAndTheCouncilHidesACommentWithAPublicReason() throws Exception {
+        long cycle = ItSupport.recruitingCycle(base, OFFICER, "Proposals comments IT " + System.nanoTime(),
+                "What should the neighbourhood fund?", "Residents' own ideas first.", 100_000,
+                "Which ideas are funded", "Ideas delivered within a year");
+        assertEquals(200, put(base, path(cycle) + "/settings", "{\"accepting\":true,\"districts\":\"Old Town\"}",
+                "Authorization", OFFICER).status());
+        long idea = propose(cycle, "resident05", "A drinking fountain in the park", "Old Town", 4_000);
+        String comments = path(cycle) + "/" + idea + "/comments";
+
+        int anonymous = postJson(base, comments, "{\"body\":\"Anonymous\"}").status();
+        assertTrue(anonymous == 401 || anonymous == 403, "signed in only: " + anonymous);
+        ItSupport.Reply posted = postJson(base, comments, "{\"body\":\"Yes! <script>alert(1)</script> near the"
+                + " swings\"}", "Authorization", as("resident06"));
+        assertEquals(201, posted.status(), posted.body());
+        long first = posted.json().getJsonNumber("id").longValue();
+        assertFalse(posted.json().getBoolean("byProposer"));
+        ItSupport.Reply own = postJson(base, comments, "{\"body\":\"Thanks: the water service says it is easy.\"}",
+                "Authorization", as("resident05"));
+        assertEquals(201, own.status(), own.body());
+        assertTrue(own.json().getBoolean("byProposer"), "the proposer's own comment says so");
+
+        // bad input: a clear message, nothing stored
+        String before = get(base, comments).body();
+        ItSupport.Reply empty = postJson(base, comments, "{\"body\":\"   \"}", "Authorization", as("resident06"));
+        assertEquals(400, empty.status(), empty.body());
+        assertTrue(empty.body().contains("Write a comment of 1 to 2000 characters"), empty.body());
+        assertEquals(400, postJson(base, comments, "{\"body\":\"" + "x".repeat(2001) + "\"}", "Authorization",
+                as("resident06")).status());
+        assertEquals(before, get(base, comments).body(), "refused comments changed nothing");
+        List<JsonObject> listed = get(base, comments).array().getValuesAs(JsonObject.class);
+        assertEquals(2, listed.size());
+        assertEquals(first, listed.get(0).getJsonNumber("id").longValue(), "oldest first");
+        assertFalse(get(base, comments).body().contains("resident0"), "no account is published");
+
+        // the text is escaped on the page
+        String page = get(base, "/proposal.xhtml?id=" + idea).body();
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped");
+        assertFalse(page.contains("<script>alert(1)"), "never as markup");
+
+        // reports: once, with a reason; only officers hide, with a public reason; nothing is deleted
+        String report = comments + "/" + first + "/reports";
+        assertEquals(400, postJson(base, report, "{\"reason\":\"\"}", "Authorization", as("resident07")).status());
+        assertEquals(201, postJson(base, report, "{\"reason\":\"Off topic\"}", "Authorization", as("resident07"))
+                .status());
+        ItSupport.Reply twice = postJson(base, report, "{\"reason\":\"Again\"}", "Authorization", as("resident07"));
+        assertEquals(409, twice.status());
+        assertTrue(twice.body().contains("already reported this comment"), twice.body());
+        String hide = comments + "/" + first + "/hide";
+        assertEquals(403, postJson(base, hide, "{\"reason\":\"No\"}", "Authorization", as("resident07")).status());
+        ItSupport.Reply noReason = postJson(base, hide, "{\"reason\":\" \"}", "Authorization", OFFICER);
+        assertEquals(400, noReason.status());
+        assertTrue(noReason.body().contains("public reason for hiding the comment"), noReason.body());
+        ItSupport.Reply hidden = postJson(base, hide, "{\"reason\":\"It tried to run code on readers' pages.\"}",
+                "Authorization", OFFICER);
+        assertEquals(200, hidden.status(), hidden.body());
+        assertTrue(hidden.json().getBoolean("hidden"));
+        assertTrue(!hidden.json().containsKey("body") || hidden.json().isNull("body"),
+                "the text is no longer published");
+        assertEquals(409, postJson(base, hide, "{\"reason\":\"Again\"}", "Authorization", OFFICER).status());
+        assertEquals(409, postJson(base, report, "{\"reason\":\"Still\"}", "Authorization", as("resident08"))
+                .status(), "a hidden comment cannot be reported");
+        listed = get(base, comments).array().getValuesAs(JsonObject.class);
+        assertEquals(2, listed.size(), "the hidden comment stays in place");
+        assertEquals("It tried to run code on readers' pages.", listed.get(0).getString("hiddenReason"));
+        page = get(base, "/proposal.xhtml?id=" + idea).body();
+        assertTrue(page.contains("Hidden by the council: It tried to run code on readers&#39; pages.")
+                || page.contains("Hidden by the council: It tried to run code on readers' pages."), "in place");
+        assertFalse(page.contains("near the swings"));
+        assertEquals(404, postJson(base, path(cycle) + "/" + idea + "/comments/987654321/hide",
+                "{\"reason\":\"x\"}", "Authorization", OFFICER).status());
+
+        List<String[]> trail = audit("proposal_comment", first);
+        assertEquals(List.of("proposal.commented", "proposal.commentHidden"), trail.stream().map(e -> e[1]).toList());
+        assertTrue(trail.get(0)[0].startsWith("resident:"), "the commenter is a pseudonym: " + trail.get(0)[0]);
+        assertFalse(String.join(" ", trail.get(0)).contains("resident06"));
+        assertEquals("officer", trail.get(1)[0]);
+        assertTrue(trail.get(1)[2].contains("run code"), "the public reason is in the log");
+        assertTrue(ItSupport.awaitChained(base).getBoolean("valid"), "the chain verifies with every row");
+    }
+
+    @Test
+    void anOptionFromAProposalCreditsItsProposerAndTheDemoShowsAHiddenComment() throws Exception {
+        long cycle = ItSupport.cycleTitled(base, "Neighbourhood ideas 2027");
+        List<JsonObject> all = get(base, path(cycle) + "?size=100").array().getValuesAs(JsonObject.class);
+        JsonObject benches = all.stream().filter(p -> "BENCH".equals(p.getString("optionCode", null))).findFirst()
+                .orElseThrow();
+        long benchesId = benches.getJsonNumber("id").longValue();
+        String page = get(base, "/cycle.xhtml?id=" + cycle).body();
+        assertTrue(page.contains("proposed by Demo Resident 1: see the proposal"), "the proposer's chosen credit");
+        assertTrue(page.contains("proposal.xhtml?id=" + benchesId), "a link to the proposal");
+        assertTrue(get(base, "/cycle.xhtml?id=" + cycle, "Accept-Language", "es").body()
+                .contains("propuesta de Demo Resident 1: ver la propuesta"));
+        // options officers wrote themselves credit nobody
+        long other = ItSupport.cycleTitled(base, "Youth spaces fund");
+        assertFalse(get(base, "/cycle.xhtml?id=" + other).body().contains("see the proposal"));
+
+        long mural = all.stream().filter(p -> p.getString("title", "").startsWith("A street art wall")).findFirst()
+                .orElseThrow().getJsonNumber("id").longValue();
+        List<JsonObject> comments = get(base, path(cycle) + "/" + mural + "/comments").array()
+                .getValuesAs(JsonObject.class);
+        assertTrue(comments.stream().anyMatch(c -> c.getBoolean("hidden")
+                && c.getString("hiddenReason").contains("private person")), comments.toString());
+        assertTrue(get(base, "/proposal.xhtml?id=" + mural).body().contains("Hidden by the council: It named a"
+                + " private person"), "the reason stays in place");
+        assertTrue(get(base, path(cycle) + "/" + benchesId + "/comments").array().size() >= 2);
+
+        // the jury's evidence pack shows how the shortlist was made
+        String pack = get(base, "/evidence.xhtml?id=" + cycle).body();
+        assertTrue(pack.contains("8 proposals from residents: 2 merged into others as duplicates, 1 hidden by"
+                + " moderators, 1 found not feasible, 3 selected as options of the vote."), "the counts");
+        assertTrue(pack.contains("The pool structure must be rebuilt"), "the unfeasible proposal's reason");
+        assertTrue(pack.contains("Became option BENCH of the vote."), "the selected ones");
+        assertFalse(get(base, "/evidence.xhtml?id=" + other).body().contains("How the shortlist was made"),
+                "nothing for a cycle without proposals");
+    }
 }

@@ -96,12 +96,40 @@ class ProposalJourneyIT {
             fits(phone);
             phone.open("/proposals.xhtml?id=" + cycle);
             assertTrue(phone.text("#notices").contains("became an option of the vote"), phone.text("#notices"));
+            // finding it: capitals and accents do not matter, words start words, by district
+            phone.type("#q", "FRÚIT canal");
+            phone.select("#find-district", "Mill Quarter");
+            phone.clickAndWait("#find-go");
+            assertTrue(phone.text("#find-count").contains("1 proposal matches."), phone.text("#find-count"));
+            assertTrue(phone.pageText().contains("Fruit trees by the canal"));
+            phone.select("#find-district", "Old Town");
+            phone.clickAndWait("#find-go");
+            assertTrue(phone.text("#find-count").contains("No proposal matches."), phone.text("#find-count"));
+            fits(phone);
+            // commenting on it: escaped, credited to "the proposer" only
+            phone.open("/proposal.xhtml?id=" + id);
+            phone.clickAndWait("#comment\\:post");
+            assertTrue(phone.text("#messages").contains("Write a comment of 1 to 2000 characters"),
+                    phone.text("#messages"));
+            phone.type("#comment\\:text", "I will water them <b>every</b> week.");
+            phone.clickAndWait("#comment\\:post");
+            assertTrue(phone.text("#messages").contains("Your comment was posted."), phone.text("#messages"));
+            assertTrue(phone.text("#comments").contains("The proposer"), phone.text("#comments"));
+            assertTrue(phone.text("#comments").contains("I will water them <b>every</b> week."), "shown as typed");
+            fits(phone);
+            phone.screenshot("proposal-comments-phone");
             // In Spanish (chosen while signed out, so the account keeps its language and its audit entry holds)
             try (Browser anyone = new Browser(base.toString(), new Dimension(320, 720))) {
                 anyone.open("/proposal.xhtml?id=" + id);
                 anyone.clickAndWait("[lang='es']");
                 assertEquals("Es una opción", anyone.text("#proposal-status"));
                 assertTrue(anyone.text("#fate").contains("Servicio que la realiza"), anyone.text("#fate"));
+                assertTrue(anyone.text("#comments").contains("Comentarios (1)"), anyone.text("#comments"));
+                assertTrue(anyone.text("#comments").contains("Quien hizo la propuesta"), anyone.text("#comments"));
+                anyone.open("/proposals.xhtml?id=" + cycle + "&q=fruit");
+                assertTrue(anyone.text("#find-count").contains("1 propuesta coincide."), anyone.text("#find-count"));
+                anyone.open("/proposals.xhtml?id=" + cycle + "&sort=oldest");
+                assertTrue(anyone.text("#find-error").contains("Ordene las propuestas"), anyone.text("#find-error"));
                 fits(anyone);
                 anyone.screenshot("proposal-fate-phone-es");
             }

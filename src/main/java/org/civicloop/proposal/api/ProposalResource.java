@@ -14,18 +14,26 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.identity.CurrentUser;
+import org.civicloop.kernel.Result;
 import org.civicloop.platform.Refusals;
 import org.civicloop.proposal.Proposal;
+import org.civicloop.proposal.ProposalComment;
+import org.civicloop.proposal.ProposalCommentService;
 import org.civicloop.proposal.ProposalDraft;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalSetting;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +51,8 @@ public class ProposalResource {
     CycleService cycles;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    ProposalCommentService comments;
 
     /**
      * A proposal as published. {@code status}: submitted, merged, feasible, unfeasible or selected (became the option
@@ -100,13 +110,55 @@ public class ProposalResource {
     }
 
     @GET
-    @Operation(summary = "The residents' proposals of a published cycle, most supported first",
+    @Operation(summary = "The residents' proposals of a published cycle, a page at a time: search, district, order",
             description = "Each with its status (submitted, merged, feasible, unfeasible, selected), supports,"
                     + " district, and once assessed the reason, the estimate and the delivering service; the optionCode"
-                    + " of the budget option it became. Hidden proposals stay listed with the moderator's reason.")
-    public List<View> list(@PathParam("id") long id) {
+                    + " of the budget option it became. Hidden proposals stay listed with the moderator's reason (a"
+                    + " search does not find them). The X-Total-Count header says how many match in all; Link gives the"
+                    + " next and previous pages.")
+    @APIResponse(responseCode = "200", description = "A page of proposals (an array, possibly empty)",
+            headers = {@Header(name = "X-Total-Count", description = "How many proposals match the query in all"),
+                    @Header(name = "Link", description = "rel=\"next\" and rel=\"prev\" pages, when there are")})
+    @APIResponse(responseCode = "400", description = "A query over 200 characters or 8 words, a district the cycle"
+            + " does not have, an order other than supports or newest, a page below 1 or a size outside 1 to 100")
+    public Response list(@PathParam("id") long id,
+                         @Parameter(description = "Search words: each must start a word of the title or description;"
+                                 + " case and accents ignored (\"jardin\" finds \"Jardín\")") @QueryParam("q") String q,
+                         @Parameter(description = "Only proposals naming this district (one of the cycle's)")
+                         @QueryParam("district") String district,
+                         @Parameter(description = "supports (most supported first, the default) or newest")
+                         @QueryParam("sort") String sort,
+                         @Parameter(description = "The page, from 1 (default 1)") @QueryParam("page") String page,
+                         @Parameter(description = "Proposals a page, 1 to 100 (default 20)") @QueryParam("size")
+                         String size,
+                         @Context UriInfo uri) {
         requirePublished(id);
-        return proposals.proposals(id).stream().map(View::of).toList();
+        Integer p = whole(page);
+        Integer n = whole(size);
+        if (p == null && page != null || n == null && size != null) {
+            Refusals.orThrow(Result.refused("refused.proposals.paging",
+                    String.valueOf(ProposalService.PAGE_SIZE_MAX)));
+        }
+        ProposalService.Page found = Refusals.orThrow(proposals.search(id,
+                new ProposalService.Query(q, district, sort, p, n)));
+        Response.ResponseBuilder answer = Response.ok(found.items().stream().map(View::of).toList())
+                .header("X-Total-Count", found.total());
+        if (found.page() < found.pages()) {
+            answer.link(uri.getRequestUriBuilder().replaceQueryParam("page", found.page() + 1).build(), "next");
+        }
+        if (found.page() > 1) {
+            answer.link(uri.getRequestUriBuilder().replaceQueryParam("page", Math.min(found.page() - 1,
+                    found.pages())).build(), "prev");
+        }
+        return answer.build();
+    }
+
+    /** A whole number as given in a query parameter, null when absent or not one. */
+    static Integer whole(String text) {
+        if (text == null || !text.strip().matches("-?[0-9]{1,9}")) {
+            return null;
+        }
+        return Integer.valueOf(text.strip());
     }
 
     @GET
@@ -175,6 +227,80 @@ public class ProposalResource {
         requireOfCycle(id, pid);
         Refusals.orThrow(proposals.report(currentUser.actor(), pid, r.reason()));
         return Response.status(201).build();
+    }
+
+    /**
+     * A comment as published: who wrote it is never published, only whether it was the proposer; a hidden comment
+     * shows no text, only the council's reason.
+     */
+    public record CommentView(long id, long proposalId, String body, boolean byProposer, Instant createdAt,
+                              boolean hidden, String hiddenReason, Instant hiddenAt) {
+        static CommentView of(ProposalCommentService.Shown s) {
+            ProposalComment c = s.comment();
+            return new CommentView(c.getId(), c.getProposalId(), c.getBody(), s.byProposer(), c.getCreatedAt(),
+                    c.isHidden(), c.getHiddenReason(), c.getHiddenAt());
+        }
+    }
+
+    public record CommentRequest(String body) {
+    }
+
+    private void requireCommentOf(long pid, long cid) {
+        comments.proposalOf(cid).filter(p -> p == pid).orElseThrow(NotFoundException::new);
+    }
+
+    private CommentView commentView(long pid, ProposalComment c) {
+        return comments.comments(pid).stream().filter(s -> s.comment().getId().equals(c.getId())).findFirst()
+                .map(CommentView::of).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("/{pid}/comments")
+    @Operation(summary = "A proposal's comments, oldest first; hidden ones in place with the council's reason")
+    public List<CommentView> comments(@PathParam("id") long id, @PathParam("pid") long pid) {
+        requirePublished(id);
+        requireOfCycle(id, pid);
+        return comments.comments(pid).stream().map(CommentView::of).toList();
+    }
+
+    @POST
+    @Path("/{pid}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"RESIDENT", "JUROR"})
+    @Operation(summary = "Comment on a proposal (1 to 2,000 characters), until the vote opens")
+    @APIResponse(responseCode = "201", description = "Posted")
+    @APIResponse(responseCode = "400", description = "Empty or over 2,000 characters")
+    @APIResponse(responseCode = "409", description = "The vote has opened, or the proposal is hidden")
+    public Response comment(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull CommentRequest r) {
+        requireOfCycle(id, pid);
+        ProposalComment c = Refusals.orThrow(comments.comment(currentUser.actor(), pid, r.body()));
+        return Response.status(201).entity(commentView(pid, c)).build();
+    }
+
+    @POST
+    @Path("/{pid}/comments/{cid}/reports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"RESIDENT", "JUROR", "FACILITATOR", "OFFICER", "ADMIN"})
+    @Operation(summary = "Report a comment to the moderators, with a reason (once per account)")
+    @APIResponse(responseCode = "201", description = "Reported")
+    public Response reportComment(@PathParam("id") long id, @PathParam("pid") long pid, @PathParam("cid") long cid,
+                                  @Valid @NotNull ReasonRequest r) {
+        requireOfCycle(id, pid);
+        requireCommentOf(pid, cid);
+        Refusals.orThrow(comments.report(currentUser.actor(), cid, r.reason()));
+        return Response.status(201).build();
+    }
+
+    @POST
+    @Path("/{pid}/comments/{cid}/hide")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"OFFICER", "ADMIN"})
+    @Operation(summary = "Hide a comment with a public reason (shown in its place: nothing is deleted)")
+    public CommentView hideComment(@PathParam("id") long id, @PathParam("pid") long pid, @PathParam("cid") long cid,
+                                   @Valid @NotNull ReasonRequest r) {
+        requireOfCycle(id, pid);
+        requireCommentOf(pid, cid);
+        return commentView(pid, Refusals.orThrow(comments.hide(currentUser.actor(), cid, r.reason())));
     }
 
     @POST

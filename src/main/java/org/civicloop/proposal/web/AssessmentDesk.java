@@ -12,6 +12,7 @@ import org.civicloop.cycle.CycleService;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.proposal.Proposal;
+import org.civicloop.proposal.ProposalCommentService;
 import org.civicloop.proposal.ProposalReport;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalSetting;
@@ -40,6 +41,9 @@ public class AssessmentDesk implements Serializable {
     private final Map<Long, String> services = new HashMap<>();
     private final Map<Long, String> codes = new HashMap<>();
     private final Map<Long, String> hideReasons = new HashMap<>();
+    private final Map<Long, String> commentHideReasons = new HashMap<>();
+    @Inject
+    ProposalCommentService comments;
 
     public void load() {
         cycle = id == null ? null : cycles.find(id).orElse(null);
@@ -106,6 +110,22 @@ public class AssessmentDesk implements Serializable {
         Ui.report(proposals.select(currentUser.actor(), proposalId, codes.get(proposalId)), "proposals.selectedDone");
         return null;
     }
+
+    /** Reports of comments not hidden yet, oldest first. */
+    public List<ProposalCommentService.Reported> getCommentReports() {
+        return comments.openReports(id);
+    }
+
+    /** Hides the comment of this report with the reason typed beside the report. */
+    public String hideComment(long reportId, long commentId) {
+        if (Ui.report(comments.hide(currentUser.actor(), commentId, commentHideReasons.get(reportId)),
+                "desk.commentHidden")) {
+            commentHideReasons.clear();
+        }
+        return null;
+    }
+
+    public Map<Long, String> getCommentHideReasons() { return commentHideReasons; }
 
     public String hide(long proposalId) {
         Ui.report(proposals.hide(currentUser.actor(), proposalId, hideReasons.get(proposalId)), "proposals.hiddenDone");

@@ -8,6 +8,7 @@ import java.util.List;
 import org.civicloop.cycle.Cycle;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.identity.CurrentUser;
+import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.proposal.ProposalDraft;
 import org.civicloop.proposal.ProposalNotice;
@@ -37,21 +38,75 @@ public class ProposalsPage implements Serializable {
     private String latitude;
     private String longitude;
     private String credit;
+    private String q;
+    private String filterDistrict;
+    private String sort;
+    private String page;
+    private transient ProposalService.Page results;
+    private transient Boolean accepting;
+    private transient Result.Refused<ProposalService.Page> refusal;
+    private transient List<String> districts;
 
     public void load() {
         cycle = id == null ? null : cycles.findPublished(id).orElse(null);
     }
 
-    public List<ProposalService.Listed> getProposals() {
-        return proposals.proposals(id);
+    /** The page of proposals asked for (search words, district, order, page), read once per request. */
+    public ProposalService.Page getResults() {
+        if (results == null && id != null) {
+            Integer n = page == null || !page.strip().matches("[0-9]{1,6}") ? null : Integer.valueOf(page.strip());
+            if (page != null && !page.isBlank() && n == null) {
+                n = 0; // refused below, with the message
+            }
+            var found = proposals.search(id, new ProposalService.Query(q, blankToNull(filterDistrict), sort, n, null));
+            refusal = found instanceof Result.Refused<ProposalService.Page> r ? r : null;
+            if (refusal != null) {
+                found = proposals.search(id, ProposalService.Query.all());
+            }
+            results = found.value();
+        }
+        return results;
     }
 
+    public List<ProposalService.Listed> getProposals() {
+        ProposalService.Page r = getResults();
+        return r == null ? List.of() : r.items();
+    }
+
+    /** Why the list asked for was refused (in the reader's language), or null; the whole list is shown instead. */
+    public String getRefusal() {
+        getResults();
+        return refusal == null ? null : refusal.message(Ui.locale());
+    }
+
+    /** Whether the list is narrowed by words or a district. */
+    public boolean isSearching() {
+        return q != null && !q.isBlank() || filterDistrict != null && !filterDistrict.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** Whether the cycle takes proposals and supports now (read once per request: every card asks). */
     public boolean isAccepting() {
-        return proposals.accepting(id);
+        if (accepting == null) {
+            accepting = proposals.accepting(id);
+        }
+        return accepting;
     }
 
     public List<String> getDistricts() {
-        return proposals.setting(id).map(ProposalSetting::getDistricts).orElse(List.of());
+        if (districts == null) {
+            districts = proposals.setting(id).map(ProposalSetting::getDistricts).orElse(List.of());
+        }
+        return districts;
+    }
+
+    /** Forgets what was read for this request, after a change. */
+    private void changed() {
+        results = null;
+        accepting = null;
     }
 
     public boolean supports(long proposalId) {
@@ -63,9 +118,8 @@ public class ProposalsPage implements Serializable {
         if (!currentUser.isSignedIn()) {
             return List.of();
         }
-        List<Long> mine = getProposals().stream().map(l -> l.proposal().getId()).toList();
-        return proposals.notices(currentUser.getUsername()).stream().filter(n -> mine.contains(n.getProposalId()))
-                .toList();
+        return proposals.notices(currentUser.getUsername()).stream()
+                .filter(n -> proposals.cycleOf(n.getProposalId()).filter(id::equals).isPresent()).toList();
     }
 
     public String propose() {
@@ -78,6 +132,7 @@ public class ProposalsPage implements Serializable {
         }
         if (Ui.report(proposals.propose(currentUser.actor(), id, new ProposalDraft(title, description, district,
                 cost == null ? 0 : cost, lat, lon, credit)), "proposals.submitted")) {
+            changed();
             title = null;
             description = null;
             roughCost = null;
@@ -98,15 +153,25 @@ public class ProposalsPage implements Serializable {
     }
 
     public String support(long proposalId) {
+        changed();
         Ui.report(proposals.support(currentUser.actor(), proposalId), "proposals.supportedDone");
         return null;
     }
 
     public String withdraw(long proposalId) {
+        changed();
         Ui.report(proposals.withdrawSupport(currentUser.actor(), proposalId), "proposals.withdrawnDone");
         return null;
     }
 
+    public String getQ() { return q; }
+    public void setQ(String q) { this.q = q; }
+    public String getFilterDistrict() { return filterDistrict; }
+    public void setFilterDistrict(String filterDistrict) { this.filterDistrict = filterDistrict; }
+    public String getSort() { return sort; }
+    public void setSort(String sort) { this.sort = sort; }
+    public String getPage() { return page; }
+    public void setPage(String page) { this.page = page; }
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
     public Cycle getCycle() { return cycle; }
