@@ -59,7 +59,8 @@ public class AuditLog {
     static final Set<String> PERSONAL = Set.of("voting.voted", "voting.ballotChanged", "jury.volunteered",
             "jury.addressGiven", "jury.answered", "measure.trustAnswered", "feedback.optedIn", "feedback.optedOut",
             "feedback.notificationRead", "evidence.read", "account.languageChosen", "proposal.submitted",
-            "proposal.supported", "proposal.supportWithdrawn", "proposal.reported");
+            "proposal.supported", "proposal.supportWithdrawn", "proposal.reported", "eligibility.identityUsed",
+            "eligibility.verified");
 
     private volatile IncrementalVerifier incremental;
     private volatile long pseudonymsFrom;
