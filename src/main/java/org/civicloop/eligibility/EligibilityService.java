@@ -260,8 +260,17 @@ public class EligibilityService {
         em.persist(v);
         em.flush();
         audit.record(actor, "eligibility.verifiedInPerson", "eligibility_verification", v.getId(), null,
-                "cycle=" + cycleId + " resident=" + auditKeys.pseudonyms().of(account) + " district=" + d);
+                "cycle=" + cycleId + " pseudonym=" + pseudonymOf(account) + " district=" + d);
         return Result.done(v);
+    }
+
+    /**
+     * The resident's keyed pseudonym as the audit chain shows them (without its "resident:" prefix, so that the word
+     * is not read as a user name in a detail).
+     */
+    private String pseudonymOf(String account) {
+        String p = auditKeys.pseudonyms().of(account);
+        return p.substring(p.indexOf(':') + 1);
     }
 
     // ---------------------------------------------------------------- residents

@@ -148,7 +148,7 @@ public class EligibilityResource {
                 r.count() == null ? 0 : r.count()));
         StringBuilder out = new StringBuilder("district,code\n");
         for (String c : codes) {
-            out.append(Csv.exportRow(List.of(r.district().strip(), c))).append('\n');
+            out.append(Csv.exportRow(List.of(r.district().strip(), c)));
         }
         return Response.ok(out.toString()).header("Content-Disposition", "attachment; filename=\"codes-" + id
                 + ".csv\"").build();
