@@ -91,7 +91,8 @@ public class EligibilityService {
                 out.add(s);
             }
         }
-        return out.isEmpty() || out.size() > MAX_DISTRICTS ? Optional.empty() : Optional.of(List.copyOf(out));
+        return out.isEmpty() || out.size() > MAX_DISTRICTS || String.join("\n", out).length() > 2000
+                ? Optional.empty() : Optional.of(List.copyOf(out));
     }
 
     // ---------------------------------------------------------------- officers
