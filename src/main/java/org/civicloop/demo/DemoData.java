@@ -25,6 +25,7 @@ import org.civicloop.cycle.MandateDraft;
 import org.civicloop.cycle.Phase;
 import org.civicloop.deliberation.DeliberationNote;
 import org.civicloop.deliberation.DeliberationService;
+import org.civicloop.eligibility.EligibilityDemo;
 import org.civicloop.evidence.EvidenceDemo;
 import org.civicloop.identity.AccountService;
 import org.civicloop.jury.JuryService;
@@ -100,6 +101,8 @@ public class DemoData {
     DeliberationDemo deliberationDemo;
     @Inject
     ProposalDemo proposalDemo;
+    @Inject
+    EligibilityDemo eligibilityDemo;
 
     private final Actor officer = new Actor("officer", EnumSet.of(Role.OFFICER));
     private final Actor facilitator = new Actor("facilitator", EnumSet.of(Role.FACILITATOR));
@@ -383,6 +386,7 @@ public class DemoData {
                 "Set in the council's budget for 2027/28.");
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
         proposalDemo.finishedProposals(officer, id);
+        eligibilityDemo.electorate(officer, id, ProposalDemo.DISTRICTS);
         if (proposalDemo.loadSize() > 0) {
             Cycle load = cycles.openDemoCycle(officer, COUNCIL, mandate(ProposalDemo.LOAD_TITLE,
                     "Which of thousands of residents' ideas should the city fund?",

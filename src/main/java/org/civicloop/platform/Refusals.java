@@ -37,7 +37,14 @@ public final class Refusals {
             "refused.merge.targetMerged", "refused.merge.targetHidden", "refused.merge.selected",
             "refused.assessment.merged", "refused.assessment.selected", "refused.selection.notFeasible",
             "refused.selection.hidden", "refused.moderation.selected", "refused.comment.proposalHidden",
-            "refused.commentFlag.hidden");
+            "refused.commentFlag.hidden",
+            // eligibility
+            "refused.electorate.undefined", "refused.verify.censusOff", "refused.verify.codeOff",
+            "refused.verify.inPersonOff", "refused.verify.bound", "refused.verify.codeUsed");
+
+    /** Refusals that mean "not you": the account is not eligible here. */
+    private static final java.util.Set<String> FORBIDDEN = java.util.Set.of("refused.eligibility.notVerified",
+            "refused.eligibility.wrongDistrict", "refused.verify.age");
 
     private Refusals() {
     }
@@ -47,7 +54,7 @@ public final class Refusals {
         int status;
         String title;
         if (key.equals("refused.notAllowed") || key.endsWith(".notAllowed") || key.endsWith(".residentsOnly")
-                || key.endsWith(".notJuror")) {
+                || key.endsWith(".notJuror") || FORBIDDEN.contains(key)) {
             status = 403;
             title = "Forbidden";
         } else if (key.endsWith(".unknown")) {

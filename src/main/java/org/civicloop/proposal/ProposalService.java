@@ -16,6 +16,7 @@ import org.civicloop.audit.AuditLog;
 import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.Cycles;
 import org.civicloop.kernel.Actor;
+import org.civicloop.kernel.EligibilityCheck;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.voting.BudgetOption;
@@ -43,6 +44,8 @@ public class ProposalService {
     VotingService voting;
     @Inject
     Cycles cycles;
+    @Inject
+    EligibilityCheck eligibility;
 
     static String salt() {
         byte[] b = new byte[16];
@@ -161,6 +164,10 @@ public class ProposalService {
         }
         if (p.isHidden()) {
             return Result.refused("refused.support.hidden");
+        }
+        EligibilityCheck.Verdict eligible = eligibility.check(actor.username(), p.getCycleId(), p.getDistrict());
+        if (!eligible.allowed()) {
+            return Result.refused(eligible.refusal(), p.getDistrict(), String.valueOf(eligible.district()));
         }
         ProposalSupport s = supportOf(proposalId, actor.username());
         if (s != null && s.isActive()) {

@@ -44,6 +44,7 @@ import org.civicloop.identity.Account;
 import org.civicloop.identity.AccountService;
 import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
+import org.civicloop.kernel.EligibilityCheck;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.kernel.Sql;
@@ -67,6 +68,8 @@ public class VotingService implements PhaseGate {
 
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
+    @Inject
+    EligibilityCheck eligibility;
     @Inject
     Cycles cycleViews;
     @Inject
@@ -193,6 +196,12 @@ public class VotingService implements PhaseGate {
         }
         if (channel == Ballot.Channel.RESIDENTS && !cycle.residentBallot()) {
             return Result.refused("refused.ballot.residentsClosed");
+        }
+        if (channel == Ballot.Channel.RESIDENTS) {
+            EligibilityCheck.Verdict eligible = eligibility.check(actor.username(), cycleId);
+            if (!eligible.allowed()) {
+                return Result.refused(eligible.refusal());
+            }
         }
         Set<String> known = votingCodes.computeIfAbsent(cycleId,
                 c -> options(c).stream().map(BudgetOption::getCode).collect(Collectors.toUnmodifiableSet()));

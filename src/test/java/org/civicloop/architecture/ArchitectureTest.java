@@ -33,7 +33,7 @@ class ArchitectureTest {
 
     /** The capabilities: each owns its tables, entities and endpoints. */
     static final Set<String> CAPABILITIES = Set.of("cycle", "jury", "evidence", "deliberation", "voting", "feedback",
-            "measure", "identity", "audit", "proposal");
+            "measure", "identity", "audit", "proposal", "eligibility");
 
     private static final Pattern CAPABILITY = Pattern.compile("org\\.civicloop\\.(\\w+)(\\..*)?");
     private static final Pattern ADAPTER = Pattern.compile("(org\\.civicloop\\.(\\w+)\\.(api|web|live))(\\..*)?");

@@ -108,6 +108,7 @@ class AccessibilityIT {
                 b.open("/officer/evidence.xhtml?id=" + id);
                 b.open("/officer/measure.xhtml?id=" + id);
                 b.open("/officer/proposals.xhtml?id=" + id);
+                b.open("/officer/electorate.xhtml?id=" + id);
                 b.open("/facilitator/console.xhtml?id=" + id);
                 b.open("/facilitator/evidence.xhtml?id=" + id);
             }
@@ -120,6 +121,7 @@ class AccessibilityIT {
         try (Browser b = new Browser(base.toString(), Browser.PHONE)) {
             signIn(b, "resident02");
             b.open("/account/vote.xhtml?id=" + ItSupport.cycleInPhase(base, "VOTE"));
+            b.open("/account/verify.xhtml?id=" + ItSupport.cycleTitled(base, "Neighbourhood ideas 2027"));
             assertEquals(List.of(), b.accessibilityProblems());
         }
     }

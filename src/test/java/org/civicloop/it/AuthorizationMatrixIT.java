@@ -165,6 +165,12 @@ class AuthorizationMatrixIT {
         api(SIGNED_IN, "POST " + pp + "/{pid}/reports");
         api(OFFICERS, "PUT " + pp + "/settings", "POST " + pp + "/{pid}/merge", "POST " + pp + "/{pid}/assessment",
                 "POST " + pp + "/{pid}/selection", "POST " + pp + "/{pid}/hide");
+        // eligibility: the electorate is public, the census, codes and in-person checks officers' only
+        String el = cy + "/electorate";
+        api(ANYONE, "GET " + el);
+        api(SIGNED_IN, "GET " + el + "/verification");
+        api(PARTICIPANTS, "POST " + el + "/verification");
+        api(OFFICERS, "PUT " + el, "PUT " + el + "/census", "POST " + el + "/codes", "POST " + el + "/in-person");
         // audit
         api(ANYONE, "GET /api/v1/audit/verify", "GET /api/v1/audit/entries", "GET /api/v1/audit/key",
                 "GET /api/v1/audit/checkpoints", "GET /api/v1/audit/checkpoints/latest");
@@ -188,7 +194,8 @@ class AuthorizationMatrixIT {
             Map.entry("/facilitator/evidence.xhtml", "?id={youth}"),
             Map.entry("/officer/cycle.xhtml", "?id={youth}"), Map.entry("/officer/evidence.xhtml", "?id={youth}"),
             Map.entry("/officer/measure.xhtml", "?id={greener}"), Map.entry("/proposals.xhtml", "?id={greener}"),
-            Map.entry("/officer/proposals.xhtml", "?id={youth}"));
+            Map.entry("/officer/proposals.xhtml", "?id={youth}"), Map.entry("/account/verify.xhtml", "?id={greener}"),
+            Map.entry("/officer/electorate.xhtml", "?id={youth}"));
 
     static {
         for (String v : List.of("/index.xhtml", "/login.xhtml", "/register.xhtml", "/cycle.xhtml", "/audit.xhtml",
@@ -198,7 +205,7 @@ class AuthorizationMatrixIT {
             VIEWS.put(v, ANYONE);
         }
         for (String v : List.of("/account/live.xhtml", "/account/notifications.xhtml", "/account/opinions.xhtml",
-                "/account/vote.xhtml")) {
+                "/account/vote.xhtml", "/account/verify.xhtml")) {
             VIEWS.put(v, SIGNED_IN);
         }
         for (String v : List.of("/facilitator/index.xhtml", "/facilitator/console.xhtml", "/facilitator/evidence.xhtml",
@@ -206,7 +213,8 @@ class AuthorizationMatrixIT {
             VIEWS.put(v, STAFF);
         }
         for (String v : List.of("/officer/cycles.xhtml", "/officer/cycle.xhtml", "/officer/evidence.xhtml",
-                "/officer/feedback.xhtml", "/officer/measure.xhtml", "/officer/proposals.xhtml")) {
+                "/officer/feedback.xhtml", "/officer/measure.xhtml", "/officer/proposals.xhtml",
+                "/officer/electorate.xhtml")) {
             VIEWS.put(v, OFFICERS);
         }
         VIEWS.put("/admin/accounts.xhtml", ADMINS);

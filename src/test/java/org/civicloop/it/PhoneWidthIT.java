@@ -188,7 +188,9 @@ class PhoneWidthIT {
             anyone.add(new Visit("/live/screen.xhtml", "/live/screen.xhtml?key=" + s.get(2), "live-screen-" + s.get(0)));
         }
         plan.put("anyone", anyone);
+        long ideas = ItSupport.cycleTitled(base, "Neighbourhood ideas 2027");
         plan.put("resident", List.of(page("/index.xhtml", ""), page("/account/vote.xhtml", "?id=" + voting),
+                page("/account/verify.xhtml", "?id=" + ideas),
                 page("/account/opinions.xhtml", "?id=" + voting), page("/account/notifications.xhtml", ""),
                 page("/account/live.xhtml", "")));
         plan.put("juror", List.of(page("/account/vote.xhtml", "?id=" + voting),
@@ -208,7 +210,8 @@ class PhoneWidthIT {
                 page("/officer/feedback.xhtml", "")));
         for (long id : cycles) {
             officer.addAll(List.of(page("/officer/cycle.xhtml", "?id=" + id), page("/officer/evidence.xhtml", "?id=" + id),
-                    page("/officer/measure.xhtml", "?id=" + id), page("/officer/proposals.xhtml", "?id=" + id)));
+                    page("/officer/measure.xhtml", "?id=" + id), page("/officer/proposals.xhtml", "?id=" + id),
+                    page("/officer/electorate.xhtml", "?id=" + id)));
         }
         plan.put("officer", officer);
         plan.put("demo-admin", List.of(page("/index.xhtml", ""), page("/admin/accounts.xhtml", "")));
