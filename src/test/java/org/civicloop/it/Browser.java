@@ -252,6 +252,18 @@ public final class Browser implements AutoCloseable {
         screenshots(name, null);
     }
 
+    /**
+     * Saves this page at every size in English (name-SIZE.png), then switches the page to Spanish with the header's
+     * language link and saves it again (name-es-SIZE.png), and switches back to English: the guides show both.
+     * Signed in, the switch keeps the language on the account, as a person's own switch does.
+     */
+    public void screenshotsInBothLanguages(String name, String css) throws IOException {
+        screenshots(name, css);
+        clickAndWait("#langForm a[lang='es']");
+        screenshots(name + "-es", css);
+        clickAndWait("#langForm a[lang='en']");
+    }
+
     /** The same, with the page scrolled so that the element found by css (the step's subject) is at the top. */
     public void screenshots(String name, String css) throws IOException {
         Dimension original = viewport();

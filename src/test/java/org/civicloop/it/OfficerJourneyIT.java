@@ -158,7 +158,7 @@ class OfficerJourneyIT {
             officer.clickAndWait("#advance\\:next");
             assertEquals("Recruit the jury", officer.text("#current-phase"));
             officer.screenshot("officer-cycle-launched-desktop");
-            officer.screenshots("officer-01-launched");
+            officer.screenshotsInBothLanguages("officer-01-launched", null);
         }
         try (Browser resident = new Browser(base.toString(), Browser.PHONE)) {
             resident.open("/");
@@ -278,7 +278,7 @@ class OfficerJourneyIT {
             officer.type("#report\\:nextSteps", "Benches installed by the end of May; we will report back in June.");
             officer.clickAndWait("#report\\:publish");
             assertTrue(officer.text("#messages").contains("The report is published"), officer.text("#messages"));
-            officer.screenshots("officer-06-report-published", "#fb-report");
+            officer.screenshotsInBothLanguages("officer-06-report-published", "#fb-report");
             moveOn(officer, "Measure");
 
             // Outcomes: the objective of a funded option, an indicator set that passes the rule, and a reading.
@@ -324,7 +324,7 @@ class OfficerJourneyIT {
             officer.type("#reading\\:explanation", "First reading, three months after the benches went in.");
             officer.clickAndWait("#reading\\:record");
             assertTrue(officer.text("#messages").contains("Reading recorded"), officer.pageText());
-            officer.screenshots("officer-07-reading", "#h-objectives");
+            officer.screenshotsInBothLanguages("officer-07-reading", "#h-objectives");
 
             // Closing the cycle, then deleting the jury's personal data at once rather than after the retention period.
             officer.open(workspace);

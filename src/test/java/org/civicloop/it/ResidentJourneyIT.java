@@ -82,7 +82,7 @@ class ResidentJourneyIT {
             // Finds the recruiting cycle on the home page and reads what is up for grabs.
             phone.open("/");
             assertTrue(phone.text("#cycles").contains("Library opening hours"), phone.text("#cycles"));
-            phone.screenshots("resident-01-home");
+            phone.screenshotsInBothLanguages("resident-01-home", null);
             phone.find("#cycles").findElement(By.linkText("Library opening hours")).click();
             phone.find("#cycle-title");
             phone.checkAccessibility();
@@ -125,7 +125,7 @@ class ResidentJourneyIT {
             String pack = phone.text("#h-items") + phone.pageText();
             assertTrue(pack.contains("What young people said") && pack.contains("Floodlights next to homes"),
                     "the pack carries the case for and against");
-            phone.screenshots("resident-04-evidence");
+            phone.screenshotsInBothLanguages("resident-04-evidence", null);
 
             // Views before deliberating: the opinion statements and a first ranking, from the discussion page.
             phone.open("/cycle.xhtml?id=" + ItSupport.cycleTitled(base, "Youth spaces fund"));
@@ -185,7 +185,7 @@ class ResidentJourneyIT {
             phone.checkAccessibility();
             String receipt = phone.text("#receipt");
             assertTrue(receipt.matches("R-[A-Z2-9]{12}"), receipt);
-            phone.screenshots("resident-07-receipt");
+            phone.screenshotsInBothLanguages("resident-07-receipt", null);
             phone.open("/account/vote.xhtml?id=" + ItSupport.cycleTitled(base, "Youth spaces fund"));
             assertTrue(phone.text("#already").contains("already voted"), phone.pageText());
 
@@ -206,7 +206,7 @@ class ResidentJourneyIT {
             assertFalse(phone.text("#changed-summary").isBlank(), "the report leads with what changed");
             String decisions = phone.text("#decisions");
             assertTrue(decisions.contains("School crossings"), decisions);
-            phone.screenshots("resident-08-you-said-we-did", "#report-title");
+            phone.screenshotsInBothLanguages("resident-08-you-said-we-did", "#report-title");
         }
 
         // Anyone can check a published ballot of the closed cycle by its receipt.
