@@ -127,6 +127,25 @@ class CyclePageTruthIT {
     }
 
     @Test
+    void theReportSaysHowManyBallotsWereFlaggedAsACampaignAndHowTheyWereTreated() throws Exception {
+        // The demo's closed cycle: a burst of identical residents' ballots, flagged and excluded by the officer.
+        long closed = ItSupport.cycleInPhase(base, "CLOSED");
+        JsonObject flagged = get(base, "/api/v1/cycles/" + closed + "/results").json().getJsonObject("residents")
+                .getJsonObject("flagged");
+        int ballots = flagged.getInt("ballots");
+        assertTrue(ballots > 1 && flagged.getInt("excluded") == ballots, "the demo excludes its campaign: " + flagged);
+        String reason = flagged.getJsonArray("decisions").getJsonObject(0).getString("reason");
+        String report = new WebSession(base).language("en").get("/report.xhtml?cycle=" + closed).body()
+                .replace("&#39;", "'");
+        assertTrue(report.contains(ballots + " residents' ballots were flagged as a possible campaign"), report);
+        assertTrue(report.contains("0 counted, " + ballots + " excluded"), report);
+        assertTrue(report.contains(ballots + " ballots excluded: " + reason), report);
+        String es = new WebSession(base).language("es").get("/report.xhtml?cycle=" + closed).body();
+        assertTrue(es.contains(reason) && !es.contains("were flagged as a possible campaign"),
+                "the Spanish report says it in Spanish, with the officer's reason as written");
+    }
+
+    @Test
     void theShiftByGroupIsAChartAndATableOnThePageAndInTheReportAndUnansweredItemsSaySo() throws Exception {
         long closed = ItSupport.cycleInPhase(base, "CLOSED");
         JsonObject shift = get(base, "/api/v1/cycles/" + closed + "/shift").json();
