@@ -32,7 +32,9 @@ import org.civicloop.proposal.ProposalDraft;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalSetting;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -117,8 +119,10 @@ public class ProposalResource {
                     + " search does not find them). The X-Total-Count header says how many match in all; Link gives the"
                     + " next and previous pages.")
     @APIResponse(responseCode = "200", description = "A page of proposals (an array, possibly empty)",
-            headers = {@Header(name = "X-Total-Count", description = "How many proposals match the query in all"),
-                    @Header(name = "Link", description = "rel=\"next\" and rel=\"prev\" pages, when there are")})
+            headers = {@Header(name = "X-Total-Count", description = "How many proposals match the query in all",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "Link", description = "rel=\"next\" and rel=\"prev\" pages, when there are",
+                    schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "A query over 200 characters or 8 words, a district the cycle"
             + " does not have, an order other than supports or newest, a page below 1 or a size outside 1 to 100")
     public Response list(@PathParam("id") long id,
