@@ -165,6 +165,11 @@ class AuthorizationMatrixIT {
         api(SIGNED_IN, "POST " + pp + "/{pid}/reports");
         api(OFFICERS, "PUT " + pp + "/settings", "POST " + pp + "/{pid}/merge", "POST " + pp + "/{pid}/assessment",
                 "POST " + pp + "/{pid}/selection", "POST " + pp + "/{pid}/hide");
+        String comments = pp + "/{pid}/comments";
+        api(ANYONE, "GET " + comments);
+        api(PARTICIPANTS, "POST " + comments);
+        api(SIGNED_IN, "POST " + comments + "/{cid}/reports");
+        api(OFFICERS, "POST " + comments + "/{cid}/hide");
         // eligibility: the electorate is public, the census, codes and in-person checks officers' only
         String el = cy + "/electorate";
         api(ANYONE, "GET " + el);
