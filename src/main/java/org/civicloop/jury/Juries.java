@@ -70,12 +70,18 @@ public class Juries {
         return jury.pool(cycleId).stream().map(Member::of).toList();
     }
 
+    /** How many sit on the jury (drawn and not declined), counted in the database (live views ask it often). */
     public int jurySize(long cycleId) {
-        return jury.jury(cycleId).size();
+        return em.createQuery("SELECT COUNT(v) FROM Volunteer v WHERE v.cycleId = :c AND v.status = :s"
+                + " AND (v.response IS NULL OR v.response <> :declined)", Long.class).setParameter("c", cycleId)
+                .setParameter("s", Volunteer.Status.SELECTED).setParameter("declined", Volunteer.Response.DECLINED)
+                .getSingleResult().intValue();
     }
 
+    /** How many are in the pool, counted in the database. */
     public int poolSize(long cycleId) {
-        return jury.pool(cycleId).size();
+        return em.createQuery("SELECT COUNT(v) FROM Volunteer v WHERE v.cycleId = :c", Long.class)
+                .setParameter("c", cycleId).getSingleResult().intValue();
     }
 
     /** The volunteer record of this account in this cycle, if it volunteered. */

@@ -39,7 +39,8 @@ public class SecureCookies extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!WARNED.get() && !containerCookiesSecure() && WARNED.compareAndSet(false, true)) {
+        // The setting does not change while the server runs: read it on the first HTTPS request only.
+        if (WARNED.compareAndSet(false, true) && !containerCookiesSecure()) {
             LOG.warning("This server answers HTTPS requests while civicloop.cookie.secure is false: the session cookie"
                     + " and Liberty's sign-in token are not marked Secure. Set civicloop.cookie.secure=true (e.g."
                     + " CIVICLOOP_COOKIE_SECURE=true) on every server that is reached over HTTPS (docs/security.md).");
