@@ -1,5 +1,6 @@
 package org.civicloop.voting.count;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,6 +66,16 @@ public final class Election {
 
     public String id(int i) {
         return options.get(i).id();
+    }
+
+    /** The ids of these options (indexes), in the tie-breaking order: how explanations list a group of options. */
+    public List<String> sortedIds(List<Integer> indexes) {
+        List<String> out = new ArrayList<>();
+        for (int i : indexes) {
+            out.add(id(i));
+        }
+        out.sort(null);
+        return out;
     }
 
     /** Index of the option with this id, or -1. */

@@ -89,7 +89,7 @@ public final class Borda implements CountingRule {
         }
         List<TieBreak> ties = new ArrayList<>();
         if (top.size() > 1) {
-            ties.add(new TieBreak(1, "winner", Irv.ids(e, top), e.id(winner), TieBreaking.METHOD));
+            ties.add(new TieBreak(1, "winner", e.sortedIds(top), e.id(winner), TieBreaking.METHOD));
         }
         List<Fraction> scores = new ArrayList<>();
         for (int o = 0; o < m; o++) {

@@ -153,7 +153,7 @@ public final class EqualShares implements CountingRule {
             if (!pu.tiedWith.isEmpty()) {
                 List<Integer> all = new ArrayList<>(pu.tiedWith);
                 all.add(o);
-                ties.add(new TieBreak(r, "fund", Irv.ids(e, all), id, TieBreaking.METHOD));
+                ties.add(new TieBreak(r, "fund", e.sortedIds(all), id, TieBreaking.METHOD));
             }
         }
         Map<String, Explanation> lost = new LinkedHashMap<>();

@@ -53,7 +53,7 @@ public final class Greedy implements CountingRule {
                     same.add(order.get(j));
                 }
                 if (same.size() > 1 && in.score[o] > 0) {
-                    ties.add(new TieBreak(step, "order", Irv.ids(e, same), e.id(same.get(0)), TieBreaking.METHOD));
+                    ties.add(new TieBreak(step, "order", e.sortedIds(same), e.id(same.get(0)), TieBreaking.METHOD));
                 }
             }
             Map<String, Object> data = new LinkedHashMap<>();

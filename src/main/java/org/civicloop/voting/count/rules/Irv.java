@@ -167,7 +167,7 @@ public final class Irv implements CountingRule {
             }
             int out = TieBreaking.disfavoured(e, lowest);
             if (lowest.size() > 1) {
-                ties.add(new TieBreak(roundNo, "eliminate", ids(e, lowest), e.id(out), TieBreaking.METHOD));
+                ties.add(new TieBreak(roundNo, "eliminate", e.sortedIds(lowest), e.id(out), TieBreaking.METHOD));
             }
             continuing[out] = false;
             left--;
@@ -194,14 +194,5 @@ public final class Irv implements CountingRule {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("rounds", roundNo);
         return new CountResult(name(), List.of(e.id(winner)), rounds, ties, allLost, summary);
-    }
-
-    static List<String> ids(Election e, List<Integer> opts) {
-        List<String> out = new ArrayList<>();
-        for (int o : opts) {
-            out.add(e.id(o));
-        }
-        out.sort(null);
-        return out;
     }
 }

@@ -204,12 +204,12 @@ public final class MeekStv implements CountingRule {
             int out;
             if (lowest.size() > 1) {
                 out = TieBreaking.disfavoured(e, lowest);
-                ties.add(new TieBreak(roundNo, "exclude", Irv.ids(e, lowest), e.id(out), TieBreaking.METHOD));
+                ties.add(new TieBreak(roundNo, "exclude", e.sortedIds(lowest), e.id(out), TieBreaking.METHOD));
             } else {
                 out = lowest.get(0);
             }
             if (near.size() > lowest.size()) {
-                d.put("withinSurplusOfLowest", Irv.ids(e, near));
+                d.put("withinSurplusOfLowest", e.sortedIds(near));
             }
             state[out] = StvSupport.EXCLUDED;
             keep[out] = 0;
@@ -221,20 +221,7 @@ public final class MeekStv implements CountingRule {
         }
         // final distribution for the explanation
         distribute(ballots, state, keep, votes);
-        Map<String, Explanation> lost = new LinkedHashMap<>();
-        for (int c = 0; c < m; c++) {
-            if (state[c] == StvSupport.ELECTED) {
-                continue;
-            }
-            if (e.withdrawn().contains(c)) {
-                lost.put(e.id(c), Explanation.of(Reason.WITHDRAWN));
-            } else if (why.containsKey(c)) {
-                lost.put(e.id(c), why.get(c));
-            } else {
-                lost.put(e.id(c), Explanation.of(Reason.STV_SEATS_FILLED, seats, StvSupport.dec(votes[c], PLACES),
-                        StvSupport.dec(quota, PLACES)));
-            }
-        }
+        Map<String, Explanation> lost = StvSupport.losers(e, state, why, seats, votes, quota, PLACES);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("seats", seats);
         summary.put("finalQuota", StvSupport.dec(quota, PLACES));

@@ -84,7 +84,7 @@ public final class Schulze implements CountingRule {
         List<TieBreak> ties = new ArrayList<>();
         int winner = TieBreaking.favoured(e, potential);
         if (potential.size() > 1) {
-            ties.add(new TieBreak(2, "winner", Irv.ids(e, potential), e.id(winner), TieBreaking.METHOD));
+            ties.add(new TieBreak(2, "winner", e.sortedIds(potential), e.id(winner), TieBreaking.METHOD));
         }
         List<Round> rounds = new ArrayList<>();
         Map<String, Object> d1 = new LinkedHashMap<>();
@@ -92,7 +92,7 @@ public final class Schulze implements CountingRule {
         rounds.add(new Round(1, "pairwise", Explanation.of(Reason.SCHULZE_PAIRWISE), d1));
         Map<String, Object> d2 = new LinkedHashMap<>();
         d2.put("strongestPaths", Ranked.matrix(e, p, in));
-        d2.put("potentialWinners", Irv.ids(e, potential));
+        d2.put("potentialWinners", e.sortedIds(potential));
         d2.put("elected", e.id(winner));
         rounds.add(new Round(2, "strongest-paths", Explanation.of(Reason.SCHULZE_PATHS, e.id(winner)), d2));
         List<Integer> order = new ArrayList<>();

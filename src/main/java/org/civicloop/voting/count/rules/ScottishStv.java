@@ -222,20 +222,7 @@ public final class ScottishStv implements CountingRule {
                     ? Reason.SCOTTISH_EXCLUDE : Reason.SCOTTISH_SURPLUS, stage, stepOption, stepFigure,
                     List.copyOf(newly), newly.size()), d));
         }
-        Map<String, Explanation> lost = new LinkedHashMap<>();
-        for (int c = 0; c < m; c++) {
-            if (state[c] == StvSupport.ELECTED) {
-                continue;
-            }
-            if (e.withdrawn().contains(c)) {
-                lost.put(e.id(c), Explanation.of(Reason.WITHDRAWN));
-            } else if (why.containsKey(c)) {
-                lost.put(e.id(c), why.get(c));
-            } else {
-                lost.put(e.id(c), Explanation.of(Reason.STV_SEATS_FILLED, seats, StvSupport.dec(votes[c], PLACES),
-                        StvSupport.dec(quota, PLACES)));
-            }
-        }
+        Map<String, Explanation> lost = StvSupport.losers(e, state, why, seats, votes, quota, PLACES);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("seats", seats);
         summary.put("validBallots", valid);
@@ -313,13 +300,13 @@ public final class ScottishStv implements CountingRule {
             }
             left = keep;
             if (left.size() == 1) {
-                ties.add(new TieBreak(stage, purpose, Irv.ids(e, tied), e.id(left.get(0)),
+                ties.add(new TieBreak(stage, purpose, e.sortedIds(tied), e.id(left.get(0)),
                         TieBreaking.EARLIER_STAGE));
                 return left.get(0);
             }
         }
         int c = most ? TieBreaking.favoured(e, left) : TieBreaking.disfavoured(e, left);
-        ties.add(new TieBreak(stage, purpose, Irv.ids(e, tied), e.id(c), TieBreaking.EVERY_STAGE));
+        ties.add(new TieBreak(stage, purpose, e.sortedIds(tied), e.id(c), TieBreaking.EVERY_STAGE));
         return c;
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.civicloop.voting.count.CountException;
 import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.Election;
+import org.civicloop.voting.count.Explanation;
+import org.civicloop.voting.count.Explanation.Reason;
 import org.civicloop.voting.count.Profile;
 
 /** Shared helpers of the STV rules. */
@@ -41,6 +43,29 @@ final class StvSupport {
     /** A fixed-point value with {@code places} decimals as a JSON-friendly exact decimal. */
     static BigDecimal dec(long units, int places) {
         return BigDecimal.valueOf(units, places);
+    }
+
+    /**
+     * Why each option that was not elected lost: withdrawn, the reason recorded when it was excluded, or (never
+     * excluded) that the seats were filled before it reached the quota, with its final votes.
+     */
+    static Map<String, Explanation> losers(Election e, int[] state, Map<Integer, Explanation> why, int seats,
+            long[] votes, long quota, int places) {
+        Map<String, Explanation> lost = new LinkedHashMap<>();
+        for (int c = 0; c < state.length; c++) {
+            if (state[c] == ELECTED) {
+                continue;
+            }
+            if (e.withdrawn().contains(c)) {
+                lost.put(e.id(c), Explanation.of(Reason.WITHDRAWN));
+            } else if (why.containsKey(c)) {
+                lost.put(e.id(c), why.get(c));
+            } else {
+                lost.put(e.id(c), Explanation.of(Reason.STV_SEATS_FILLED, seats, dec(votes[c], places),
+                        dec(quota, places)));
+            }
+        }
+        return lost;
     }
 
     static Map<String, Object> byId(Election e, long[] units, int places, int[] state, boolean onlyActive) {
