@@ -105,21 +105,10 @@ public final class ChainVerifier {
         // entry stays the chain's (a removed entry also leaves its row out of step with the entry before it).
         boolean chainBroken = firstBroken != null;
         for (Object[] l : latest.values()) {
-            String digest = (String) l[1];
-            if (digest == null) {
-                continue;
-            }
-            String now;
-            try {
-                now = RowDigest.of(c, (String) l[2], (String) l[3]);
-            } catch (SQLException | IllegalArgumentException e) {
-                now = null;
-            }
-            if (!digest.equals(now) && (now == null
-                    || !AddedColumns.recordedBeforeColumnsWereAdded(c, (String) l[2], (String) l[3], digest))) {
+            String changed = changedOutside(c, l);
+            if (changed != null) {
                 long seq = (Long) l[0];
-                problems.add(l[2] + " " + l[3] + " was " + (now == null ? "deleted" : "changed")
-                        + " outside the application after audit entry " + seq);
+                problems.add(changed);
                 if (!chainBroken && (firstBroken == null || seq < firstBroken)) {
                     firstBroken = seq;
                 }
@@ -134,5 +123,28 @@ public final class ChainVerifier {
             }
         }
         return new Verdict(problems.isEmpty(), count, previous, firstBroken, List.copyOf(problems));
+    }
+
+    /**
+     * The problem with one audited row's latest recorded digest ({@code {seq, digest, table, id}}), or null: the row
+     * was deleted, or changed outside the application (a digest recorded before columns were added still matches).
+     */
+    static String changedOutside(Connection c, Object[] latest) {
+        String digest = (String) latest[1];
+        if (digest == null) {
+            return null;
+        }
+        String now;
+        try {
+            now = RowDigest.of(c, (String) latest[2], (String) latest[3]);
+        } catch (SQLException | IllegalArgumentException e) {
+            now = null;
+        }
+        if (digest.equals(now) || now != null
+                && AddedColumns.recordedBeforeColumnsWereAdded(c, (String) latest[2], (String) latest[3], digest)) {
+            return null;
+        }
+        return latest[2] + " " + latest[3] + " was " + (now == null ? "deleted" : "changed")
+                + " outside the application after audit entry " + latest[0];
     }
 }

@@ -170,20 +170,9 @@ public final class IncrementalVerifier {
             firstBroken = Math.min(firstBroken, p.entry());
         }
         for (Object[] l : latest.values()) {
-            String digest = (String) l[1];
-            if (digest == null) {
-                continue;
-            }
-            String now;
-            try {
-                now = RowDigest.of(c, (String) l[2], (String) l[3]);
-            } catch (SQLException | IllegalArgumentException e) {
-                now = null;
-            }
-            if (!digest.equals(now) && (now == null
-                    || !AddedColumns.recordedBeforeColumnsWereAdded(c, (String) l[2], (String) l[3], digest))) {
-                problems.add(l[2] + " " + l[3] + " was " + (now == null ? "deleted" : "changed")
-                        + " outside the application after audit entry " + l[0]);
+            String changed = ChainVerifier.changedOutside(c, l);
+            if (changed != null) {
+                problems.add(changed);
                 firstBroken = Math.min(firstBroken, (Long) l[0]);
             }
         }

@@ -25,29 +25,12 @@ public final class VerifyReceiptCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String file = null;
-        String rootHex = null;
-        for (int i = 0; i < args.length; i++) {
-            if (i + 1 >= args.length) {
-                err.println("Missing value after " + args[i]);
-                err.println(USAGE);
-                return 2;
-            }
-            switch (args[i]) {
-                case "--proof" -> file = args[++i];
-                case "--root" -> rootHex = args[++i];
-                default -> {
-                    err.println("Unknown option " + args[i]);
-                    err.println(USAGE);
-                    return 2;
-                }
-            }
-        }
-        byte[] root = MerkleTree.parseHash(rootHex);
-        if (file == null || root == null) {
-            err.println(rootHex != null && root == null ? "--root needs 64 hexadecimal digits" : USAGE);
+        FileAndRoot given = FileAndRoot.parse(args, "--proof", USAGE, err);
+        if (given == null) {
             return 2;
         }
+        String file = given.file();
+        byte[] root = given.root();
         Map<String, Object> proof;
         long leafIndex;
         long treeSize;

@@ -73,6 +73,24 @@ class VerifyBallotsAndReceiptCommandTest {
         assertEquals(2, run(VerifyBallotsCommand::run, "--ballots", noChannel.toString(), "--root", root).code());
     }
 
+    @Test
+    void misuseSaysWhatIsWrongAndHowToCallWithoutReadingAnyFile() {
+        String root = "ab".repeat(32);
+        Run unknown = run(VerifyReceiptCommand::run, "--ballots", "x.pb", "--root", root);
+        assertEquals(2, unknown.code(), "verify-receipt takes --proof, not --ballots");
+        assertTrue(unknown.err().contains("Unknown option --ballots") && unknown.err().contains(
+                VerifyReceiptCommand.USAGE), unknown.err());
+        Run dangling = run(VerifyBallotsCommand::run, "--root", root, "--ballots");
+        assertEquals(2, dangling.code());
+        assertTrue(dangling.err().contains("Missing value after --ballots"), dangling.err());
+        Run shortRoot = run(VerifyReceiptCommand::run, "--proof", "p.json", "--root", "abc");
+        assertEquals(2, shortRoot.code());
+        assertTrue(shortRoot.err().contains("--root needs 64 hexadecimal digits"), shortRoot.err());
+        Run nothing = run(VerifyBallotsCommand::run);
+        assertEquals(2, nothing.code());
+        assertEquals(VerifyBallotsCommand.USAGE, nothing.err().strip());
+    }
+
     private Path proof(long index, long size, byte[] leaf, List<byte[]> path) throws Exception {
         Path f = dir.resolve("proof" + System.nanoTime() + ".json");
         Files.writeString(f, "{\"leafIndex\": " + index + ", \"treeSize\": " + size + ", \"leaf\": \""
