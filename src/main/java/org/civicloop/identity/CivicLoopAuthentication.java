@@ -3,6 +3,7 @@ package org.civicloop.identity;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -18,8 +19,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.civicloop.kernel.Messages;
 import org.civicloop.kernel.RateLimiter;
+import org.civicloop.platform.ApiLanguage;
 import org.civicloop.platform.RateLimits;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -107,13 +112,13 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
                 return context.notifyContainerAboutLogin(result);
             }
             countFailure(request, caller, address);
-            return unauthorized(response, context, "The user name or password is wrong, or the account is locked.");
+            return unauthorized(response, context, "problem.detail.signInFailed");
         }
         if (!context.isProtected()) {
             return context.doNothing();
         }
         if (api) {
-            return unauthorized(response, context, "Sign in to do this.");
+            return unauthorized(response, context, "problem.detail.401");
         }
         String target = request.getRequestURI().substring(request.getContextPath().length());
         if (request.getQueryString() != null) {
@@ -171,14 +176,31 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
         return null;
     }
 
-    private AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context, String detail) {
+    /** The language of an API call refused before it reaches the API (as {@link ApiLanguage} picks it). */
+    private static Locale language(HttpServletRequest request) {
+        String lang = request.getQueryString() != null && request.getQueryString().contains("lang=")
+                ? request.getParameter("lang") : null;
+        return ApiLanguage.of(request.getHeader("Accept-Language") == null ? List.of() : List.of(request.getLocale()),
+                lang);
+    }
+
+    /** Problem details written by the authentication mechanism itself, in the caller's language. */
+    private static String problem(HttpServletRequest request, int status, String title, String detailKey,
+            Object... args) {
+        Locale locale = language(request);
+        return Json.createObjectBuilder().add("type", "about:blank")
+                .add("title", Messages.format(locale, title)).add("status", status)
+                .add("detail", Messages.format(locale, detailKey, args)).build().toString();
+    }
+
+    private AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context,
+            String detailKey) {
         context.getRequest().setAttribute(ANSWERED, Boolean.TRUE);
         try {
             response.setStatus(401);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"" + detail + "\"}");
+            response.getWriter().write(problem(context.getRequest(), 401, "problem.title.unauthorized", detailKey));
         } catch (IOException e) {
             // The client went away; nothing to tell it.
         }
@@ -203,9 +225,8 @@ public class CivicLoopAuthentication implements HttpAuthenticationMechanism {
             response.setHeader("Retry-After", Long.toString(RateLimiter.retryAfterSeconds(wait)));
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                    + "\"detail\":\"Too many failed sign-ins for this account or from this address. Try again in "
-                    + RateLimiter.retryAfterSeconds(wait) + " seconds.\"}");
+            response.getWriter().write(problem(request, 429, "problem.title.tooManyRequests",
+                    "problem.detail.signInsBlocked", String.valueOf(RateLimiter.retryAfterSeconds(wait))));
             // committed now, so that the container cannot turn the failure into a plain 401
             response.flushBuffer();
         } catch (IOException e) {

@@ -26,7 +26,6 @@ public class CsrfGuard implements ContainerRequestFilter {
         if (request.getHeaderString("Authorization") != null || request.getHeaderString(HEADER) != null) {
             return;
         }
-        request.abortWith(Problem.response(403, "Forbidden",
-                "State-changing requests need an Authorization header or the " + HEADER + " header (CSRF protection)."));
+        request.abortWith(Problem.of(403, "Forbidden", "problem.detail.csrf", HEADER));
     }
 }

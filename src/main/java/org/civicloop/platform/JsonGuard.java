@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.civicloop.kernel.Messages;
 
 /**
  * Every JSON request body is checked before it is bound to a Java type: at most 1 MiB, well formed to the end,
@@ -40,7 +41,7 @@ public class JsonGuard implements ReaderInterceptor {
         if (problem != null) {
             throw new WebApplicationException(Problem.response(400, "Malformed JSON", problem));
         }
-        String numbers = NumberFields.problem(body, context.getGenericType(), locale(context));
+        String numbers = NumberFields.problem(body, context.getGenericType(), ApiLanguage.current());
         if (numbers != null) {
             throw new WebApplicationException(Problem.response(400, "Invalid number", numbers));
         }
@@ -49,11 +50,6 @@ public class JsonGuard implements ReaderInterceptor {
     }
 
     /** Spanish when the first language the client accepts is Spanish, else English. */
-    static java.util.Locale locale(ReaderInterceptorContext context) {
-        String accept = context.getHeaders().getFirst("Accept-Language");
-        return accept != null && accept.strip().toLowerCase(java.util.Locale.ROOT).startsWith("es")
-                ? java.util.Locale.forLanguageTag("es") : java.util.Locale.ENGLISH;
-    }
 
     private static byte[] readAtMost(InputStream in, int max) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -61,8 +57,8 @@ public class JsonGuard implements ReaderInterceptor {
         int n;
         while ((n = in.read(buffer)) != -1) {
             if (out.size() + n > max) {
-                throw new WebApplicationException(Problem.response(413, "Content Too Large",
-                        "The request body is larger than " + (max / 1024) + " KiB."));
+                throw new WebApplicationException(Problem.of(413, "Content Too Large", "problem.detail.tooLarge",
+                        String.valueOf(max / 1024)));
             }
             out.write(buffer, 0, n);
         }
@@ -80,21 +76,22 @@ public class JsonGuard implements ReaderInterceptor {
                 JsonParser.Event e = parser.next();
                 if (e == JsonParser.Event.START_ARRAY || e == JsonParser.Event.START_OBJECT) {
                     if (++depth > MAX_DEPTH) {
-                        return "The request body is nested more than " + MAX_DEPTH + " levels deep.";
+                        return Messages.format(ApiLanguage.current(), "problem.detail.tooDeep",
+                                String.valueOf(MAX_DEPTH));
                     }
                 } else if (e == JsonParser.Event.END_ARRAY || e == JsonParser.Event.END_OBJECT) {
                     depth--;
                 } else if ((e == JsonParser.Event.VALUE_STRING || e == JsonParser.Event.KEY_NAME)
                         && parser.getString().indexOf('\u0000') >= 0) {
                     // no text field takes a NUL character (PostgreSQL cannot even store one)
-                    return "Text must not contain NUL characters (\\u0000).";
+                    return Messages.format(ApiLanguage.current(), "problem.detail.nulText");
                 }
             }
             return null;
         } catch (JsonParsingException | java.util.NoSuchElementException | IllegalStateException e) {
-            return "The request body is not valid JSON.";
+            return Messages.format(ApiLanguage.current(), "problem.detail.json");
         } catch (jakarta.json.JsonException e) {
-            return "The request body is not valid JSON.";
+            return Messages.format(ApiLanguage.current(), "problem.detail.json");
         }
     }
 }

@@ -16,7 +16,7 @@ public class NulGuard implements ContainerRequestFilter {
         String raw = request.getUriInfo().getRequestUri().getRawPath() + "?"
                 + request.getUriInfo().getRequestUri().getRawQuery();
         if (raw.toLowerCase(Locale.ROOT).contains("%00")) {
-            request.abortWith(Problem.response(400, "Bad Request", "The address must not contain NUL characters."));
+            request.abortWith(Problem.of(400, "Bad Request", "problem.detail.nul"));
         }
     }
 }

@@ -62,10 +62,8 @@ public final class NumberFields {
         }
         BigDecimal v = StrictNumbers.read(text, range);
         if (v == null || !range.isWhole()) {
-            Locale locale = headers != null && headers.getAcceptableLanguages().stream().findFirst()
-                    .map(l -> "es".equals(l.getLanguage())).orElse(false) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
             throw new jakarta.ws.rs.WebApplicationException(
-                    Problem.response(400, "Invalid number", range.refusal(locale, name, text)));
+                    Problem.response(400, "Invalid number", range.refusal(ApiLanguage.of(headers, null), name, text)));
         }
         return v.longValueExact();
     }

@@ -3,14 +3,21 @@ package org.civicloop.platform;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.MessageInterpolator;
+import jakarta.validation.ValidationException;
+import jakarta.validation.ValidatorFactory;
+import jakarta.validation.metadata.ConstraintDescriptor;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.civicloop.kernel.Messages;
 
 /** Every error leaves the API as problem details; unexpected ones are logged and never leak internals. */
 public final class ProblemMappers {
@@ -33,13 +40,9 @@ public final class ProblemMappers {
             String title = Response.Status.fromStatusCode(status) == null ? "Error"
                     : Response.Status.fromStatusCode(status).getReasonPhrase();
             String detail = switch (status) {
-                case 401 -> "Sign in to do this.";
-                case 403 -> "Your account may not do this.";
-                case 404 -> "There is nothing here.";
-                case 405 -> "This method is not allowed here.";
-                case 406 -> "This resource cannot answer in the requested media type.";
-                case 415 -> "Send JSON (Content-Type: application/json).";
-                default -> status >= 500 ? "Something went wrong on our side." : "The request could not be processed.";
+                case 401, 403, 404, 405, 406, 415 -> Messages.format(ApiLanguage.current(), "problem.detail." + status);
+                default -> Messages.format(ApiLanguage.current(), status >= 500 ? "problem.detail.500"
+                        : "problem.detail.other");
             };
             if (status >= 500) {
                 LOG.log(Level.WARNING, "REST error " + status, e);
@@ -56,10 +59,50 @@ public final class ProblemMappers {
                     .map(v -> {
                         String path = v.getPropertyPath().toString();
                         int dot = path.lastIndexOf('.');
-                        return (dot >= 0 ? path.substring(dot + 1) : path) + ": " + v.getMessage();
+                        return (dot >= 0 ? path.substring(dot + 1) : path) + ": " + inReadersLanguage(v);
                     })
                     .sorted().collect(Collectors.joining("; "));
             return Problem.response(400, "Invalid input", detail);
+        }
+
+        /** The constraint's message interpolated again in the request's language (as given when that fails). */
+        static String inReadersLanguage(ConstraintViolation<?> v) {
+            if (ApiLanguage.current().equals(Locale.ENGLISH)) {
+                return v.getMessage();
+            }
+            try {
+                return interpolator().interpolate(v.getMessageTemplate(), new MessageInterpolator.Context() {
+                    @Override
+                    public ConstraintDescriptor<?> getConstraintDescriptor() {
+                        return v.getConstraintDescriptor();
+                    }
+
+                    @Override
+                    public Object getValidatedValue() {
+                        return v.getInvalidValue();
+                    }
+
+                    @Override
+                    public <T> T unwrap(Class<T> type) {
+                        throw new ValidationException("no provider-specific context");
+                    }
+                }, ApiLanguage.current());
+            } catch (RuntimeException e) {
+                return v.getMessage();
+            }
+        }
+
+        private static volatile MessageInterpolator interpolator;
+
+        private static MessageInterpolator interpolator() {
+            MessageInterpolator i = interpolator;
+            if (i == null) {
+                // kept for the application's life: the interpolator is the factory's
+                ValidatorFactory factory = jakarta.validation.Validation.buildDefaultValidatorFactory();
+                i = factory.getMessageInterpolator();
+                interpolator = i;
+            }
+            return i;
         }
     }
 
@@ -67,7 +110,7 @@ public final class ProblemMappers {
     public static class Json implements ExceptionMapper<JsonbException> {
         @Override
         public Response toResponse(JsonbException e) {
-            return Problem.response(400, "Malformed JSON", "The request body is not valid JSON of the expected shape.");
+            return Problem.of(400, "Malformed JSON", "problem.detail.jsonShape");
         }
     }
 
@@ -75,7 +118,7 @@ public final class ProblemMappers {
     public static class JsonParsing implements ExceptionMapper<JsonParsingException> {
         @Override
         public Response toResponse(JsonParsingException e) {
-            return Problem.response(400, "Malformed JSON", "The request body is not valid JSON.");
+            return Problem.of(400, "Malformed JSON", "problem.detail.json");
         }
     }
 
@@ -83,7 +126,7 @@ public final class ProblemMappers {
     public static class Conflict implements ExceptionMapper<OptimisticLockException> {
         @Override
         public Response toResponse(OptimisticLockException e) {
-            return Problem.response(409, "Conflict", "Someone else changed this at the same time; reload and retry.");
+            return Problem.of(409, "Conflict", "problem.detail.concurrent");
         }
     }
 
@@ -109,11 +152,10 @@ public final class ProblemMappers {
                 return new WebApplication().toResponse(w);
             }
             if (isConstraintViolation(e)) {
-                return Problem.response(409, "Conflict",
-                        "This was already recorded (for a ballot: one person, one ballot per channel).");
+                return Problem.of(409, "Conflict", "problem.detail.duplicate");
             }
             LOG.log(Level.SEVERE, "Unexpected error in the REST API", e);
-            return Problem.response(500, "Internal Server Error", "Something went wrong on our side.");
+            return Problem.of(500, "Internal Server Error", "problem.detail.500");
         }
     }
 }

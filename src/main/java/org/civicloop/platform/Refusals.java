@@ -70,7 +70,7 @@ public final class Refusals {
             status = 400;
             title = "Invalid input";
         }
-        return Problem.response(status, title, refused.message());
+        return Problem.refusal(status, title, refused.message(ApiLanguage.current()), key);
     }
 
     /** The value of a done result, or a WebApplicationException carrying the refusal's problem details. */

@@ -11,6 +11,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.List;
+import org.civicloop.kernel.Messages;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -75,6 +76,46 @@ class ApiIT {
         assertEquals(404, r.json().getInt("status"));
         assertTrue(r.json().containsKey("title"));
         assertTrue(r.json().containsKey("detail"));
+    }
+
+    @Test
+    void problemDetailsSpeakTheReadersLanguageAndNameTheRefusal() throws Exception {
+        java.util.Locale es = java.util.Locale.forLanguageTag("es");
+        ItSupport.Reply unknown = get(base, "/api/v1/cycles/987654321", "Accept-Language", "es-ES,es;q=0.9");
+        assertEquals(404, unknown.status());
+        assertEquals("No encontrado", unknown.json().getString("title"), unknown.body());
+
+        ItSupport.Reply csrf = postJson(base, "/api/v1/cycles/1/advance", "{\"from\":\"AUTHORISE\"}",
+                "Accept-Language", "es");
+        assertEquals(403, csrf.status());
+        assertEquals("Prohibido", csrf.json().getString("title"));
+        assertEquals(Messages.format(es, "problem.detail.csrf", CSRF), csrf.json().getString("detail"));
+
+        ItSupport.Reply invalid = postJson(base, "/api/v1/cycles?lang=es",
+                "{\"council\":\"C\",\"mandate\":{\"title\":\"\",\"currency\":\"GBP\"}}", "Authorization", OFFICER,
+                "Accept-Language", "en");
+        assertEquals(400, invalid.status(), invalid.body());
+        assertEquals("Datos no válidos", invalid.json().getString("title"), "?lang wins over Accept-Language");
+        assertTrue(invalid.json().getString("detail").startsWith("title: ") && invalid.json().getString("detail")
+                .contains("no debe"), "the constraint's own message in Spanish: " + invalid.body());
+
+        long recruiting = idOf("Library opening hours");
+        ItSupport.Reply noJury = postJson(base, "/api/v1/cycles/" + recruiting + "/advance", "{\"from\":\"RECRUIT\"}",
+                "Authorization", OFFICER, "Accept-Language", "es");
+        assertEquals(409, noJury.status(), noJury.body());
+        String code = noJury.json().getString("code");
+        assertTrue(code.startsWith("refused."), noJury.body());
+        assertEquals("Conflicto", noJury.json().getString("title"));
+        assertTrue(noJury.json().getString("detail").contains("jurado"), noJury.body());
+        ItSupport.Reply sameInEnglish = postJson(base, "/api/v1/cycles/" + recruiting + "/advance",
+                "{\"from\":\"RECRUIT\"}", "Authorization", OFFICER);
+        assertEquals(code, sameInEnglish.json().getString("code"), "the code does not change with the language");
+        assertTrue(sameInEnglish.json().getString("detail").contains("jury"), sameInEnglish.body());
+
+        ItSupport.Reply anonymous = postJson(base, "/api/v1/cycles", "{}", CSRF, "1", "Accept-Language", "es");
+        assertEquals(401, anonymous.status(), anonymous.body());
+        assertEquals("No autenticado", anonymous.json().getString("title"), anonymous.body());
+        assertEquals(Messages.format(es, "problem.detail.401"), anonymous.json().getString("detail"));
     }
 
     @Test
