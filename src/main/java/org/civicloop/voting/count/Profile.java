@@ -14,11 +14,11 @@ import java.util.Map;
 public final class Profile {
 
     private final BallotType type;
-    private final List<Ballot> ballots;
+    private final List<BallotGroup> ballots;
     private final long voters;
     private final int maxLength;
 
-    private Profile(BallotType type, List<Ballot> ballots, long voters, int maxLength) {
+    private Profile(BallotType type, List<BallotGroup> ballots, long voters, int maxLength) {
         this.type = type;
         this.ballots = ballots;
         this.voters = voters;
@@ -30,7 +30,7 @@ public final class Profile {
     }
 
     /** Distinct ballots with their counts, in order of first appearance. */
-    public List<Ballot> ballots() {
+    public List<BallotGroup> ballots() {
         return ballots;
     }
 
@@ -82,7 +82,7 @@ public final class Profile {
             return add(new int[][] {options}, points, count);
         }
 
-        public Builder add(Ballot b) {
+        public Builder add(BallotGroup b) {
             return add(b.ranks(), b.points(), b.count());
         }
 
@@ -111,9 +111,9 @@ public final class Profile {
         }
 
         public Profile build() {
-            List<Ballot> list = new ArrayList<>(keys.size());
+            List<BallotGroup> list = new ArrayList<>(keys.size());
             for (int i = 0; i < keys.size(); i++) {
-                list.add(new Ballot(keys.get(i).ranks, keys.get(i).points, counts[i]));
+                list.add(new BallotGroup(keys.get(i).ranks, keys.get(i).points, counts[i]));
             }
             return new Profile(type, java.util.Collections.unmodifiableList(list), voters,
                     maxLength > 0 ? maxLength : longest);

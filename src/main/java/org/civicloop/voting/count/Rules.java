@@ -15,10 +15,10 @@ import org.civicloop.voting.count.rules.ScottishStv;
 /** All counting rules by name. */
 public final class Rules {
 
-    private static final Map<String, CountingRule> RULES = new LinkedHashMap<>();
+    private static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
     static {
-        for (CountingRule r : List.of(new Irv(), new Schulze(), new Borda(), new CondorcetCheck(), new MeekStv(),
+        for (Rule r : List.of(new Irv(), new Schulze(), new Borda(), new CondorcetCheck(), new MeekStv(),
                 new ScottishStv(), new Greedy(), EqualShares.mes(), EqualShares.add1())) {
             RULES.put(r.name(), r);
         }
@@ -28,7 +28,7 @@ public final class Rules {
     }
 
     /** The rule with this name, or null. */
-    public static CountingRule get(String name) {
+    public static Rule get(String name) {
         return RULES.get(name);
     }
 
@@ -39,7 +39,7 @@ public final class Rules {
 
     /** Convenience: count with the named rule. */
     public static CountResult count(String rule, Election e, Profile p, CountOptions o) {
-        CountingRule r = get(rule);
+        Rule r = get(rule);
         if (r == null) {
             throw new IllegalArgumentException("unknown rule '" + rule + "'");
         }

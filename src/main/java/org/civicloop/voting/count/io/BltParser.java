@@ -13,7 +13,7 @@ import org.civicloop.voting.count.BallotType;
 import org.civicloop.voting.count.Election;
 import org.civicloop.voting.count.Option;
 import org.civicloop.voting.count.Profile;
-import org.civicloop.voting.count.Ballot;
+import org.civicloop.voting.count.BallotGroup;
 
 /**
  * Parser of BLT files (ERS / OpenSTV format):
@@ -146,7 +146,7 @@ public final class BltParser {
                 int[][] ranks = new int[groups][];
                 for (int g = 0; g < groups; g++) {
                     if (starts[g + 1] - starts[g] == 1) {
-                        ranks[g] = Ballot.single(buf[starts[g]]);
+                        ranks[g] = BallotGroup.single(buf[starts[g]]);
                     } else {
                         int[] grp = Arrays.copyOfRange(buf, starts[g], starts[g + 1]);
                         Arrays.sort(grp);

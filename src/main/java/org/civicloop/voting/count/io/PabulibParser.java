@@ -15,7 +15,7 @@ import org.civicloop.voting.count.Election;
 import org.civicloop.voting.count.Fraction;
 import org.civicloop.voting.count.Option;
 import org.civicloop.voting.count.Profile;
-import org.civicloop.voting.count.Ballot;
+import org.civicloop.voting.count.BallotGroup;
 
 /**
  * Parser of pabulib {@code .pb} files: sections META, PROJECTS and VOTES, each starting with a header row;
@@ -259,7 +259,7 @@ public final class PabulibParser {
             }
             int[][] ranks = new int[opts.length][];
             for (int i = 0; i < opts.length; i++) {
-                ranks[i] = Ballot.single(opts[i]);
+                ranks[i] = BallotGroup.single(opts[i]);
             }
             builder.addRanking(ranks, 1);
         }

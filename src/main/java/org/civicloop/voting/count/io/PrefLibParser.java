@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.civicloop.voting.count.Ballot;
+import org.civicloop.voting.count.BallotGroup;
 import org.civicloop.voting.count.BallotType;
 import org.civicloop.voting.count.Election;
 import org.civicloop.voting.count.Option;
@@ -230,7 +230,7 @@ public final class PrefLibParser {
                     throw new InputFormatException(source, lineNo, "empty '{}' group");
                 }
                 if (to - from == 1) {
-                    ranks[g] = Ballot.single(buf[from]);
+                    ranks[g] = BallotGroup.single(buf[from]);
                 } else {
                     int[] grp = Arrays.copyOfRange(buf, from, to);
                     Arrays.sort(grp);

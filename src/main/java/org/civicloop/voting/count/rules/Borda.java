@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.civicloop.voting.count.Ballot;
+import org.civicloop.voting.count.BallotGroup;
 import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
-import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
-import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Explanation.Reason;
+import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Fraction;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
+import org.civicloop.voting.count.Rule;
 import org.civicloop.voting.count.TieBreak;
 import org.civicloop.voting.count.TieBreaking;
 
@@ -23,7 +23,7 @@ import org.civicloop.voting.count.TieBreaking;
  * in one group score the average of the positions they share (#below + (size-1)/2). The winner is the top scorer
  * (ties: lexicographically smallest id); the summary holds all scores and the full ranking.
  */
-public final class Borda implements CountingRule {
+public final class Borda implements Rule {
 
     @Override
     public String name() {
@@ -40,7 +40,7 @@ public final class Borda implements CountingRule {
             participants += b ? 1 : 0;
         }
         long[] twice = new long[m]; // twice the score, to keep half points integral
-        for (Ballot b : p.ballots()) {
+        for (BallotGroup b : p.ballots()) {
             int[][] ranks = b.ranks();
             int ranked = 0;
             for (int[] g : ranks) {

@@ -1,7 +1,7 @@
 package org.civicloop.voting.count.rules;
 
 import java.util.List;
-import org.civicloop.voting.count.Ballot;
+import org.civicloop.voting.count.BallotGroup;
 import org.civicloop.voting.count.BallotType;
 import org.civicloop.voting.count.CountException;
 import org.civicloop.voting.count.Election;
@@ -54,12 +54,12 @@ final class BudgetInput {
             cost[i] = e.option(i).cost();
             unit[i] = type == BallotType.APPROVAL ? cost[i] : Fraction.ONE;
         }
-        List<Ballot> ballots = p.ballots();
+        List<BallotGroup> ballots = p.ballots();
         int ng = ballots.size();
         groupCount = new long[ng];
         int[] deg = new int[m];
         for (int g = 0; g < ng; g++) {
-            Ballot b = ballots.get(g);
+            BallotGroup b = ballots.get(g);
             groupCount[g] = b.count();
             for (int o : b.options()) {
                 deg[o]++;
@@ -76,7 +76,7 @@ final class BudgetInput {
         score = new long[m];
         supporters = new long[m];
         for (int g = 0; g < ng; g++) {
-            Ballot b = ballots.get(g);
+            BallotGroup b = ballots.get(g);
             int[] opts = b.options();
             long[] pts = b.points();
             for (int k = 0; k < opts.length; k++) {

@@ -6,19 +6,19 @@ import java.util.List;
 import java.util.Map;
 import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
-import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
-import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Explanation.Reason;
+import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
+import org.civicloop.voting.count.Rule;
 
 /**
  * The Condorcet-winner check: the option that a strict majority of the voters expressing a preference prefers to
  * each other option head to head (d[x][y] &gt; d[y][x] for all y). {@code winners} holds it, or is empty when there
  * is none (a cycle or a pairwise tie).
  */
-public final class CondorcetCheck implements CountingRule {
+public final class CondorcetCheck implements Rule {
 
     @Override
     public String name() {

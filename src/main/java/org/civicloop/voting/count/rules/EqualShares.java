@@ -10,13 +10,13 @@ import java.util.Map;
 import org.civicloop.voting.count.BallotType;
 import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
-import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
-import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Explanation.Reason;
+import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Fraction;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
+import org.civicloop.voting.count.Rule;
 import org.civicloop.voting.count.TieBreak;
 import org.civicloop.voting.count.TieBreaking;
 
@@ -38,7 +38,7 @@ import org.civicloop.voting.count.TieBreaking;
  * pairs; a project's rho never decreases, so projects are examined in order of their last known rho and the search
  * stops early.
  */
-public final class EqualShares implements CountingRule {
+public final class EqualShares implements Rule {
 
     private final boolean add1;
 

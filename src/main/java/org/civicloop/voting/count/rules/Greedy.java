@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
-import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
-import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Explanation.Reason;
+import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Fraction;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
+import org.civicloop.voting.count.Rule;
 import org.civicloop.voting.count.TieBreak;
 import org.civicloop.voting.count.TieBreaking;
 
@@ -22,7 +22,7 @@ import org.civicloop.voting.count.TieBreaking;
  * lexicographic order; each is funded if its cost fits in what is left of the budget, otherwise skipped. Projects
  * without support are never funded.
  */
-public final class Greedy implements CountingRule {
+public final class Greedy implements Rule {
 
     @Override
     public String name() {

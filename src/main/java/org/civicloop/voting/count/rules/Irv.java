@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.civicloop.voting.count.Ballot;
+import org.civicloop.voting.count.BallotGroup;
 import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
-import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
-import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Explanation.Reason;
+import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Fraction;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
+import org.civicloop.voting.count.Rule;
 import org.civicloop.voting.count.TieBreak;
 import org.civicloop.voting.count.TieBreaking;
 
@@ -23,7 +23,7 @@ import org.civicloop.voting.count.TieBreaking;
  * ballots wins; otherwise the option with the fewest votes is eliminated (ties: the lexicographically largest id is
  * eliminated) and its ballots move on. Exhausted ballots no longer count.
  */
-public final class Irv implements CountingRule {
+public final class Irv implements Rule {
 
     @Override
     public String name() {
@@ -39,7 +39,7 @@ public final class Irv implements CountingRule {
         for (boolean c : continuing) {
             left += c ? 1 : 0;
         }
-        List<Ballot> ballots = p.ballots();
+        List<BallotGroup> ballots = p.ballots();
         int nb = ballots.size();
         int[] pos = new int[nb];
         List<Round> rounds = new ArrayList<>();
@@ -56,7 +56,7 @@ public final class Irv implements CountingRule {
             Fraction[] parts = null;
             long exhaustedWhole = 0;
             for (int b = 0; b < nb; b++) {
-                Ballot ballot = ballots.get(b);
+                BallotGroup ballot = ballots.get(b);
                 int[][] ranks = ballot.ranks();
                 int g = pos[b];
                 int alive = 0;

@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.civicloop.voting.count.Ballot;
+import org.civicloop.voting.count.BallotGroup;
 import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
-import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
-import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Explanation.Reason;
+import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
+import org.civicloop.voting.count.Rule;
 import org.civicloop.voting.count.TieBreak;
 import org.civicloop.voting.count.TieBreaking;
 
@@ -38,7 +38,7 @@ import org.civicloop.voting.count.TieBreaking;
  * the rest are not elected.</li>
  * </ul>
  */
-public final class MeekStv implements CountingRule {
+public final class MeekStv implements Rule {
 
     private static final int PLACES = 9;
     private static final long ONE = 1_000_000_000L;
@@ -54,7 +54,7 @@ public final class MeekStv implements CountingRule {
     public CountResult count(Election e, Profile p, CountOptions options) {
         int seats = StvSupport.seats(name(), e, p, options);
         int m = e.size();
-        List<Ballot> ballots = p.ballots();
+        List<BallotGroup> ballots = p.ballots();
         int[] state = new int[m];
         for (int w : e.withdrawn()) {
             state[w] = StvSupport.EXCLUDED;
@@ -241,10 +241,10 @@ public final class MeekStv implements CountingRule {
     }
 
     /** Distributes every ballot by the keep factors; fills votes; returns the excess. */
-    private static long distribute(List<Ballot> ballots, int[] state, long[] keep, long[] votes) {
+    private static long distribute(List<BallotGroup> ballots, int[] state, long[] keep, long[] votes) {
         java.util.Arrays.fill(votes, 0);
         long excess = 0;
-        for (Ballot b : ballots) {
+        for (BallotGroup b : ballots) {
             long count = b.count();
             long w = ONE;
             for (int[] group : b.ranks()) {

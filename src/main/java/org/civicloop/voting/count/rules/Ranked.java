@@ -3,7 +3,7 @@ package org.civicloop.voting.count.rules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.civicloop.voting.count.Ballot;
+import org.civicloop.voting.count.BallotGroup;
 import org.civicloop.voting.count.BallotType;
 import org.civicloop.voting.count.CountException;
 import org.civicloop.voting.count.Election;
@@ -30,7 +30,7 @@ final class Ranked {
         int m = e.size();
         long[][] d = new long[m][m];
         int[] rankOf = new int[m];
-        for (Ballot b : p.ballots()) {
+        for (BallotGroup b : p.ballots()) {
             java.util.Arrays.fill(rankOf, Integer.MAX_VALUE);
             int[][] ranks = b.ranks();
             for (int g = 0; g < ranks.length; g++) {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
-import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
-import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Explanation.Reason;
+import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
+import org.civicloop.voting.count.Rule;
 import org.civicloop.voting.count.TieBreak;
 import org.civicloop.voting.count.TieBreaking;
 
@@ -21,7 +21,7 @@ import org.civicloop.voting.count.TieBreaking;
  * p[y][x] for every y. Among several potential winners the lexicographically smallest id wins (reported as a tie).
  * The summary holds the Schulze ranking (by the number of options each beats in p, then id).
  */
-public final class Schulze implements CountingRule {
+public final class Schulze implements Rule {
 
     @Override
     public String name() {

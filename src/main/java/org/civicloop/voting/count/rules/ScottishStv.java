@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.civicloop.voting.count.Ballot;
+import org.civicloop.voting.count.BallotGroup;
+import org.civicloop.voting.count.CountException;
 import org.civicloop.voting.count.CountOptions;
 import org.civicloop.voting.count.CountResult;
-import org.civicloop.voting.count.CountingRule;
 import org.civicloop.voting.count.Election;
-import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Explanation.Reason;
+import org.civicloop.voting.count.Explanation;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
+import org.civicloop.voting.count.Rule;
 import org.civicloop.voting.count.TieBreak;
 import org.civicloop.voting.count.TieBreaking;
 
@@ -35,7 +36,7 @@ import org.civicloop.voting.count.TieBreaking;
  * </ul>
  * Tied preferences (BLT "=") are not allowed by these rules and are refused.
  */
-public final class ScottishStv implements CountingRule {
+public final class ScottishStv implements Rule {
 
     private static final int PLACES = 5;
     private static final long ONE = 100_000L;
@@ -49,11 +50,11 @@ public final class ScottishStv implements CountingRule {
     public CountResult count(Election e, Profile p, CountOptions options) {
         int seats = StvSupport.seats(name(), e, p, options);
         int m = e.size();
-        List<Ballot> ballots = p.ballots();
+        List<BallotGroup> ballots = p.ballots();
         int nb = ballots.size();
-        for (Ballot b : ballots) {
+        for (BallotGroup b : ballots) {
             if (b.hasTies()) {
-                throw new org.civicloop.voting.count.CountException(
+                throw new CountException(
                         "Scottish STV does not allow equal preferences on a ballot");
             }
         }
@@ -253,7 +254,7 @@ public final class ScottishStv implements CountingRule {
 
     /** Moves a ballot group to its next continuing preference; returns the value that became non-transferable. */
     private static long move(int b, int[][] rankings, int[] pos, int[] holder, int[] state, List<List<Integer>> pile,
-            long[] votes, long[] value, List<Ballot> ballots) {
+            long[] votes, long[] value, List<BallotGroup> ballots) {
         int next = nextContinuing(rankings[b], pos[b], state);
         long amount = value[b] * ballots.get(b).count();
         if (next < 0 || value[b] == 0) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import org.civicloop.voting.count.Ballot;
+import org.civicloop.voting.count.BallotGroup;
 import org.civicloop.voting.count.BallotType;
 import org.civicloop.voting.count.Fraction;
 import org.civicloop.voting.count.TestFiles;
@@ -46,7 +46,7 @@ class ParsersTest {
         assertEquals(BallotType.APPROVAL, f.profile().type());
         assertEquals(4, f.profile().voters());
         assertEquals(3, f.profile().ballots().size(), "a,c and c,a are the same approval ballot");
-        Ballot first = f.profile().ballots().get(0);
+        BallotGroup first = f.profile().ballots().get(0);
         assertEquals(2, first.count());
         assertArrayEquals(new int[] {0, 2}, first.options());
     }
@@ -69,7 +69,7 @@ class ParsersTest {
                 """;
         ElectionFile f = TestFiles.parse(cum, "pb");
         assertEquals(BallotType.CUMULATIVE, f.profile().type());
-        Ballot repeated = f.profile().ballots().get(1);
+        BallotGroup repeated = f.profile().ballots().get(1);
         assertArrayEquals(new int[] {1}, repeated.options());
         assertArrayEquals(new long[] {3}, repeated.points(), "points of a repeated project add up");
         String ord = """
@@ -124,7 +124,7 @@ class ParsersTest {
                 2: {3,1},2
                 """, "toi");
         assertEquals(2, toi.profile().ballots().size());
-        Ballot b = toi.profile().ballots().get(0);
+        BallotGroup b = toi.profile().ballots().get(0);
         assertEquals(2, b.ranks().length);
         assertArrayEquals(new int[] {0, 3}, b.ranks()[1]);
         ElectionFile debian = TestFiles.read(TestFiles.resource("00002-00000002_debian2003.soi"));

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.civicloop.voting.count.Ballot;
+import org.civicloop.voting.count.BallotGroup;
 import org.civicloop.voting.count.BallotType;
 import org.civicloop.voting.count.CountException;
 import org.civicloop.voting.count.CountResult;
@@ -102,7 +102,7 @@ class BudgetRulesTest {
     /** A direct per-voter implementation of MES (exact fractions), to cross-check the grouped engine. */
     private static List<String> naiveMes(Election e, Profile p) {
         List<long[]> utils = new ArrayList<>(); // per voter: utility per project
-        for (Ballot b : p.ballots()) {
+        for (BallotGroup b : p.ballots()) {
             for (long c = 0; c < b.count(); c++) {
                 long[] u = new long[e.size()];
                 int[] opts = b.options();
@@ -239,7 +239,7 @@ class BudgetRulesTest {
                 }
                 Election e2 = Election.budgeted("t", opts, e.budget());
                 Profile.Builder pb = Profile.builder(type);
-                for (Ballot b : p.ballots()) {
+                for (BallotGroup b : p.ballots()) {
                     int[] o2 = b.options().clone();
                     for (int k = 0; k < o2.length; k++) {
                         o2[k] = newIndex[o2[k]];

@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.civicloop.voting.count.Ballot;
+import org.civicloop.voting.count.BallotGroup;
 import org.civicloop.voting.count.BallotType;
 import org.civicloop.voting.count.CountException;
 import org.civicloop.voting.count.CountOptions;
@@ -191,7 +191,7 @@ class RankedRulesTest {
             }
             Election en = Election.ranked("t", ren, 0);
             Profile.Builder pb = Profile.builder(BallotType.ORDINAL);
-            for (Ballot b : p.ballots()) {
+            for (BallotGroup b : p.ballots()) {
                 int[][] ranks = new int[b.ranks().length][];
                 for (int g = 0; g < ranks.length; g++) {
                     ranks[g] = b.ranks()[g].clone();
@@ -228,7 +228,7 @@ class RankedRulesTest {
     }
 
     private static boolean hasTies(Profile p) {
-        for (Ballot b : p.ballots()) {
+        for (BallotGroup b : p.ballots()) {
             if (b.hasTies()) {
                 return true;
             }

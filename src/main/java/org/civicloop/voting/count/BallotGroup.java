@@ -8,7 +8,7 @@ package org.civicloop.voting.count;
  * cumulative ballots, where it gives the points of each option of {@code ranks[0]} in the same order. Arrays are
  * never modified after construction.
  */
-public final class Ballot {
+public final class BallotGroup {
 
     private static final int[][] SINGLE = new int[4096][];
 
@@ -27,7 +27,7 @@ public final class Ballot {
     private final long[] points;
     private final long count;
 
-    public Ballot(int[][] ranks, long[] points, long count) {
+    public BallotGroup(int[][] ranks, long[] points, long count) {
         this.ranks = ranks;
         this.points = points;
         this.count = count;

@@ -1,7 +1,7 @@
 package org.civicloop.voting.count;
 
 /** A counting rule: a pure function of the election, the ballots and the options. */
-public interface CountingRule {
+public interface Rule {
 
     /** The rule name used on the command line ("irv", "mes", ...). */
     String name();
