@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The architecture's rules that only the source text shows (docs/architecture.md, "Rules"): no inline fully qualified
- * names, and no JPQL or SQL over another capability's entities or tables. What is still there is listed in
+ * The architecture's rules that only the source text shows (docs/architecture.md, "Rules"): unique class names, no
+ * inline fully qualified names, and no JPQL or SQL over another capability's entities or tables. What is still there is listed in
  * src/test/resources/architecture (the remaining debt); anything beyond it fails, and a fixed entry must leave the
  * list so that it cannot come back.
  */
@@ -52,6 +52,23 @@ class SourceRulesTest {
             }
         }
         compareWithDebt("inline-names.txt", found, "inline fully qualified names (import the class instead)");
+    }
+
+    /** One name, one class: a reader (or an import) never has to ask which {@code Ballot} is meant. */
+    @Test
+    void everyClassNameIsUniqueInTheMainCode() throws IOException {
+        Map<String, List<String>> byName = new HashMap<>();
+        for (Path file : javaFiles()) {
+            String name = file.getFileName().toString().replace(".java", "");
+            byName.computeIfAbsent(name, n -> new ArrayList<>()).add(relative(file));
+        }
+        Map<String, List<String>> twice = new HashMap<>();
+        byName.forEach((name, files) -> {
+            if (files.size() > 1 && !name.equals("package-info")) {
+                twice.put(name, files);
+            }
+        });
+        assertEquals(Map.of(), twice, "class names used by more than one class: rename one of each");
     }
 
     @Test
