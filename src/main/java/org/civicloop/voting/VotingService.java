@@ -35,7 +35,7 @@ import org.civicloop.voting.count.Option;
 import org.civicloop.voting.count.Profile;
 import org.civicloop.voting.count.Round;
 import org.civicloop.voting.count.Rules;
-import org.civicloop.voting.count.cli.Json;
+import org.civicloop.voting.count.text.CountJson;
 import org.civicloop.voting.count.text.ExplanationText;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseChanged;
@@ -668,7 +668,7 @@ public class VotingService implements PhaseGate {
 
         /** The count as JSON, its sentences in the reader's language beside their data. */
         public String json(java.util.Locale locale) {
-            return Json.write(result, text(locale));
+            return CountJson.write(result, text(locale));
         }
     }
 

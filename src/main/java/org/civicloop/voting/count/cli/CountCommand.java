@@ -14,6 +14,7 @@ import org.civicloop.voting.count.Rules;
 import org.civicloop.voting.count.io.ElectionFile;
 import org.civicloop.voting.count.io.ElectionFiles;
 import org.civicloop.voting.count.io.InputFormatException;
+import org.civicloop.voting.count.text.CountJson;
 import org.civicloop.voting.count.text.ExplanationText;
 
 /**
@@ -123,12 +124,12 @@ public final class CountCommand {
         json.put("voters", ef.profile().voters());
         json.put("winners", result.winners());
         ExplanationText english = ExplanationText.english();
-        json.put("rounds", Json.rounds(result, english));
+        json.put("rounds", CountJson.rounds(result, english));
         json.put("ties", result.ties());
         json.put("lost", english.lost(result));
-        json.put("lostReasons", Json.lostReasons(result));
+        json.put("lostReasons", CountJson.lostReasons(result));
         json.put("summary", result.summary());
-        out.println(Json.write(json));
+        out.println(CountJson.write(json));
         out.flush();
         return 0;
     }

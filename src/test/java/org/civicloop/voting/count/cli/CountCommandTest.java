@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civicloop.voting.count.TestFiles;
+import org.civicloop.voting.count.text.CountJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,7 +94,7 @@ class CountCommandTest {
     void jsonEscaping() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("s", "quote \" backslash \\ newline \n tab \t ctrl \u0001 ünïcödé");
-        String json = Json.write(m);
+        String json = CountJson.write(m);
         assertTrue(json.contains("\\\"") && json.contains("\\\\") && json.contains("\\n") && json.contains("\\t")
                 && json.contains("\\u0001"), json);
         assertEquals(m.get("s"), MiniJson.object(json).get("s"));

@@ -1,4 +1,4 @@
-package org.civicloop.voting.count.cli;
+package org.civicloop.voting.count.text;
 
 import java.util.Collection;
 import java.util.Map;
@@ -11,15 +11,14 @@ import org.civicloop.voting.count.Fraction;
 import org.civicloop.voting.count.Round;
 import org.civicloop.voting.count.TieBreak;
 import org.civicloop.voting.count.TieBreaking;
-import org.civicloop.voting.count.text.ExplanationText;
 
 /**
  * A tiny JSON writer. Fractions are written as numbers (exact when they are decimal with at most 12 places,
  * otherwise rounded to 12 places for display); the exact values are available from the API.
  */
-public final class Json {
+public final class CountJson {
 
-    private Json() {
+    private CountJson() {
     }
 
     public static String write(Object value) {
