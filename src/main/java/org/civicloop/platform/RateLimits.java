@@ -142,7 +142,20 @@ public class RateLimits {
 
     /** The 429 answer of the API: problem details and Retry-After. */
     public static jakarta.ws.rs.core.Response tooManyRequests(Duration wait, String detail) {
-        return jakarta.ws.rs.core.Response.fromResponse(Problem.response(429, "Too Many Requests", detail))
+        return withRetryAfter(Problem.response(429, "Too Many Requests", detail), wait);
+    }
+
+    /**
+     * The 429 answer of the API with the bundle's text of {@code detailKey} in the reader's language, given the
+     * seconds to wait as its argument {0}.
+     */
+    public static jakarta.ws.rs.core.Response tooManyRequestsSaying(Duration wait, String detailKey) {
+        return withRetryAfter(Problem.of(429, "Too Many Requests", detailKey,
+                String.valueOf(RateLimiter.retryAfterSeconds(wait))), wait);
+    }
+
+    private static jakarta.ws.rs.core.Response withRetryAfter(jakarta.ws.rs.core.Response problem, Duration wait) {
+        return jakarta.ws.rs.core.Response.fromResponse(problem)
                 .header("Retry-After", RateLimiter.retryAfterSeconds(wait)).build();
     }
 }

@@ -25,7 +25,6 @@ import org.civicloop.audit.AuditLog;
 import org.civicloop.audit.chain.ChainVerifier;
 import org.civicloop.audit.chain.Checkpoint;
 import org.civicloop.identity.CurrentUser;
-import org.civicloop.kernel.RateLimiter;
 import org.civicloop.kernel.Role;
 import org.civicloop.kernel.StrictNumbers;
 import org.civicloop.platform.NumberFields;
@@ -90,10 +89,8 @@ public class AuditResource {
             + " administrators)") @QueryParam("full") @DefaultValue("false") boolean full) {
         if (full) {
             if (!currentUser.actor().hasAny(Role.OFFICER, Role.ADMIN)) {
-                throw new WebApplicationException(Problem.response(currentUser.isSignedIn() ? 403 : 401,
-                        currentUser.isSignedIn() ? "Forbidden" : "Unauthorized",
-                        "The full verification re-reads the whole log: officers and administrators ask for it; anyone"
-                                + " can run it offline with civicloop-tools.jar verify-audit."));
+                throw new WebApplicationException(Problem.of(currentUser.isSignedIn() ? 403 : 401,
+                        currentUser.isSignedIn() ? "Forbidden" : "Unauthorized", "problem.detail.fullVerify"));
             }
             limited(rateLimits.auditFullVerify(currentUser.getUsername()));
             ChainVerifier.Verdict v = auditLog.verify();
@@ -108,9 +105,7 @@ public class AuditResource {
 
     private static void limited(Optional<Duration> wait) {
         if (wait.isPresent()) {
-            throw new WebApplicationException(RateLimits.tooManyRequests(wait.get(),
-                    "Too many audit checks in a short time. Try again in "
-                            + RateLimiter.retryAfterSeconds(wait.get()) + " seconds."));
+            throw new WebApplicationException(RateLimits.tooManyRequestsSaying(wait.get(), "problem.detail.auditChecks"));
         }
     }
 
@@ -186,6 +181,6 @@ public class AuditResource {
             description = "404 while no checkpoint was signed yet.")
     public Response latestCheckpoint() {
         return checkpoints.latest().map(c -> Response.ok(c.note(), MediaType.TEXT_PLAIN + ";charset=UTF-8").build())
-                .orElseGet(() -> Problem.response(404, "Not Found", "No checkpoint has been signed yet."));
+                .orElseGet(() -> Problem.of(404, "Not Found", "problem.detail.noCheckpoint"));
     }
 }

@@ -60,8 +60,8 @@ public class NotificationResource {
         // read strictly: the JSON binding would take "yes", 1 or an object for false and change the preference
         jakarta.json.JsonValue v = body.get("reportUpdates");
         if (v != jakarta.json.JsonValue.TRUE && v != jakarta.json.JsonValue.FALSE) {
-            throw new jakarta.ws.rs.WebApplicationException(Problem.response(400,
-                    "Invalid input", "reportUpdates: must be true or false"));
+            throw new jakarta.ws.rs.WebApplicationException(Problem.of(400, "Invalid input",
+                    "problem.detail.trueOrFalse", "reportUpdates"));
         }
         return new Preferences(Refusals.orThrow(notifications.setReportUpdates(currentUser.actor(),
                 v == jakarta.json.JsonValue.TRUE)));
