@@ -13,6 +13,7 @@ import org.civicloop.cycle.Cycle;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.deliberation.OpinionAnswer;
 import org.civicloop.deliberation.OpinionStatement;
+import org.civicloop.deliberation.ParticipantViews;
 import org.civicloop.deliberation.ParticipationService;
 import org.civicloop.deliberation.SessionRound;
 import org.civicloop.deliberation.SessionService;
@@ -37,6 +38,8 @@ public class OpinionsBean implements Serializable {
     @Inject
     ParticipationService participation;
     @Inject
+    ParticipantViews participantViews;
+    @Inject
     VotingService voting;
     @Inject
     Juries jury;
@@ -58,7 +61,7 @@ public class OpinionsBean implements Serializable {
         if (!"AFTER".equals(stage)) {
             stage = "BEFORE";
         }
-        Map<String, Integer> mine = participation.myAnswers(currentUser.actor(), id, SessionRound.Stage.valueOf(stage));
+        Map<String, Integer> mine = participantViews.myAnswers(currentUser.actor(), id, SessionRound.Stage.valueOf(stage));
         for (OpinionStatement s : getStatements()) {
             scores.putIfAbsent(s.getId(), mine.get(s.itemKey()));
         }

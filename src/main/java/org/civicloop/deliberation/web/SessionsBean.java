@@ -10,6 +10,7 @@ import java.util.List;
 import org.civicloop.deliberation.JurySession;
 import org.civicloop.deliberation.OpinionStatement;
 import org.civicloop.deliberation.SessionService;
+import org.civicloop.deliberation.SessionPlanning;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
 
@@ -22,6 +23,8 @@ public class SessionsBean implements Serializable {
 
     @Inject
     SessionService sessions;
+    @Inject
+    SessionPlanning planning;
     @Inject
     CurrentUser currentUser;
 
@@ -48,7 +51,7 @@ public class SessionsBean implements Serializable {
     }
 
     public String create() {
-        if (cycleId != null && Ui.report(sessions.createSession(currentUser.actor(), cycleId, title),
+        if (cycleId != null && Ui.report(planning.createSession(currentUser.actor(), cycleId, title),
                 "session.created")) {
             title = null;
         }
@@ -56,7 +59,7 @@ public class SessionsBean implements Serializable {
     }
 
     public String addStatement() {
-        if (cycleId != null && Ui.report(sessions.addStatement(currentUser.actor(), cycleId, wording),
+        if (cycleId != null && Ui.report(planning.addStatement(currentUser.actor(), cycleId, wording),
                 "statement.added")) {
             wording = null;
         }
