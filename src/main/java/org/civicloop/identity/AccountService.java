@@ -277,6 +277,12 @@ public class AccountService {
         return Optional.ofNullable(em.find(Account.class, accountId)).map(Account::getDisplayName);
     }
 
+    /** Whether the account holds this role (false for an unknown account). */
+    public boolean hasRole(long accountId, Role role) {
+        Account a = em.find(Account.class, accountId);
+        return a != null && a.roles().contains(role);
+    }
+
     public String usernameOf(long accountId) {
         Account a = em.find(Account.class, accountId);
         return a == null ? null : a.getUsername();

@@ -9,8 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import java.util.stream.IntStream;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.deliberation.OpinionAnswer;
 import org.civicloop.deliberation.OpinionStatement;
 import org.civicloop.deliberation.ParticipantViews;
@@ -32,7 +33,7 @@ public class OpinionsBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     SessionService sessions;
     @Inject
@@ -48,13 +49,13 @@ public class OpinionsBean implements Serializable {
 
     private Long id;
     private String stage = "BEFORE";
-    private Cycle cycle;
+    private CycleView cycle;
     private final Map<Long, Integer> scores = new HashMap<>();
     private final Map<String, Integer> ranks = new HashMap<>();
     private boolean saved;
 
     public void load() {
-        cycle = id == null ? null : cycles.findPublished(id).orElse(null);
+        cycle = id == null ? null : cycles.find(id).filter(CycleView::published).orElse(null);
         if (cycle == null) {
             return;
         }
@@ -79,12 +80,9 @@ public class OpinionsBean implements Serializable {
         return voting.options(id);
     }
 
+    /** The ranks a person may give: 1 to the number of options. */
     public List<Integer> getRankChoices() {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 1; i <= getOptions().size(); i++) {
-            out.add(i);
-        }
-        return out;
+        return IntStream.rangeClosed(1, getOptions().size()).boxed().toList();
     }
 
     public boolean isJuror() {
@@ -111,7 +109,7 @@ public class OpinionsBean implements Serializable {
     public void setId(Long id) { this.id = id; }
     public String getStage() { return stage; }
     public void setStage(String stage) { this.stage = stage; }
-    public Cycle getCycle() { return cycle; }
+    public CycleView getCycle() { return cycle; }
     public Map<Long, Integer> getScores() { return scores; }
     public Map<String, Integer> getRanks() { return ranks; }
     public boolean isSaved() { return saved; }

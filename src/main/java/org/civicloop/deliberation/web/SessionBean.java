@@ -11,19 +11,19 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.deliberation.DeliberationNote;
 import org.civicloop.deliberation.JurySession;
+import org.civicloop.deliberation.JuryTables;
 import org.civicloop.deliberation.OpinionStatement;
 import org.civicloop.deliberation.PreferenceShift;
 import org.civicloop.deliberation.PreferenceShiftService;
-import org.civicloop.deliberation.SessionRound;
-import org.civicloop.deliberation.SessionService;
+import org.civicloop.deliberation.RoundControl;
 import org.civicloop.deliberation.SessionNotes;
 import org.civicloop.deliberation.SessionPlanning;
-import org.civicloop.deliberation.RoundControl;
-import org.civicloop.deliberation.JuryTables;
+import org.civicloop.deliberation.SessionRound;
+import org.civicloop.deliberation.SessionService;
 import org.civicloop.deliberation.TableOutput;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.Result;
@@ -47,7 +47,7 @@ public class SessionBean implements Serializable {
     @Inject
     JuryTables tables;
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     PreferenceShiftService shifts;
     @Inject
@@ -55,7 +55,7 @@ public class SessionBean implements Serializable {
 
     private Long id;
     private JurySession session;
-    private Cycle cycle;
+    private CycleView cycle;
 
     private String kind = SessionRound.Kind.OPEN_DISCUSSION.name();
     private String roundTitle;
@@ -277,7 +277,7 @@ public class SessionBean implements Serializable {
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
     public JurySession getSession() { return session; }
-    public Cycle getCycle() { return cycle; }
+    public CycleView getCycle() { return cycle; }
     public String getKind() { return kind; }
     public void setKind(String kind) { this.kind = kind; }
     public String getRoundTitle() { return roundTitle; }

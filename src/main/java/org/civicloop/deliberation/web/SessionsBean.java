@@ -1,7 +1,6 @@
 package org.civicloop.deliberation.web;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,8 +8,8 @@ import java.io.Serializable;
 import java.util.List;
 import org.civicloop.deliberation.JurySession;
 import org.civicloop.deliberation.OpinionStatement;
-import org.civicloop.deliberation.SessionService;
 import org.civicloop.deliberation.SessionPlanning;
+import org.civicloop.deliberation.SessionService;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
 
@@ -34,12 +33,8 @@ public class SessionsBean implements Serializable {
 
     @PostConstruct
     void init() {
-        String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
-        try {
-            cycleId = id == null ? null : Long.valueOf(id);
-        } catch (NumberFormatException e) {
-            cycleId = null;
-        }
+        long id = Ui.pageId();
+        cycleId = id < 0 ? null : id;
     }
 
     public List<JurySession> getSessions() {

@@ -9,8 +9,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.ValueCell;
 import org.civicloop.identity.CurrentUser;
@@ -39,7 +39,7 @@ public class MeasureBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     MeasureService measure;
     @Inject
@@ -52,7 +52,7 @@ public class MeasureBean implements Serializable {
     CurrentUser currentUser;
 
     private Long id;
-    private transient Cycle cycle;
+    private transient CycleView cycle;
     private transient List<OutcomesReport.ObjectiveView> objectives;
 
     // Objective
@@ -101,7 +101,7 @@ public class MeasureBean implements Serializable {
         }
     }
 
-    public Cycle getCycle() {
+    public CycleView getCycle() {
         if (cycle == null && id != null) {
             cycle = cycles.find(id).orElse(null);
         }
@@ -115,11 +115,11 @@ public class MeasureBean implements Serializable {
     }
 
     public boolean isDecided() {
-        return getCycle().getPhase().atLeast(Phase.DECIDE);
+        return getCycle().phase().atLeast(Phase.DECIDE);
     }
 
     public boolean isMeasuring() {
-        return getCycle().getPhase().atLeast(Phase.MEASURE);
+        return getCycle().phase().atLeast(Phase.MEASURE);
     }
 
     public List<BudgetOption> getFundedOptions() {
