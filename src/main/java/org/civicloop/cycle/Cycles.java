@@ -83,6 +83,19 @@ public class Cycles {
                 .filter(Objects::nonNull).findFirst();
     }
 
+    /** When the cycle first entered the phase, if it has. */
+    public Optional<Instant> firstEnteredAt(long id, Phase phase) {
+        return em.createQuery("SELECT MIN(t.movedAt) FROM PhaseTransition t WHERE t.cycleId = :c AND t.toPhase = :p",
+                Instant.class).setParameter("c", id).setParameter("p", phase).getResultStream()
+                .filter(Objects::nonNull).findFirst();
+    }
+
+    /** Every published cycle, newest first. */
+    public List<CycleView> published() {
+        return em.createQuery("SELECT c FROM Cycle c WHERE c.published = true ORDER BY c.createdAt DESC, c.id DESC",
+                Cycle.class).getResultList().stream().map(CycleView::of).toList();
+    }
+
     /** The phase a cycle is in; the cycle must exist. */
     public Phase phaseOf(long id) {
         return find(id).orElseThrow().phase();

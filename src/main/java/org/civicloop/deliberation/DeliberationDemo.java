@@ -44,6 +44,16 @@ public class DeliberationDemo {
     @Inject
     SessionService sessions;
     @Inject
+    SessionFloor floor;
+    @Inject
+    SessionNotes notes;
+    @Inject
+    SessionPlanning planning;
+    @Inject
+    RoundControl rounds;
+    @Inject
+    JuryTables tables;
+    @Inject
     ParticipationService participation;
     @Inject
     DiscussionService discussion;
@@ -117,7 +127,7 @@ public class DeliberationDemo {
         ok(cycles.advance(officer, id, Phase.LEARN));
         ok(voting.defineOption(officer, id, "R1", "Rehearsal option one", "For the load test.", 5_000));
         ok(voting.defineOption(officer, id, "R2", "Rehearsal option two", "For the load test.", 5_000));
-        ok(sessions.addStatement(facilitator, id, "The screens keep up with the room."));
+        ok(planning.addStatement(facilitator, id, "The screens keep up with the room."));
     }
 
     private List<Actor> jurors(long cycleId) {
@@ -134,11 +144,11 @@ public class DeliberationDemo {
 
     /** "Greener streets 2026": a whole jury day, ended, with a real shift. */
     void completedSession(long cycleId) {
-        OpinionStatement safety = ok(sessions.addStatement(facilitator, cycleId,
+        OpinionStatement safety = ok(planning.addStatement(facilitator, cycleId,
                 "Making it safe for children to walk to school matters more than anything else in this pot."));
-        OpinionStatement trees = ok(sessions.addStatement(facilitator, cycleId,
+        OpinionStatement trees = ok(planning.addStatement(facilitator, cycleId,
                 "Street trees are worth their upkeep costs."));
-        OpinionStatement parking = ok(sessions.addStatement(facilitator, cycleId,
+        OpinionStatement parking = ok(planning.addStatement(facilitator, cycleId,
                 "Losing some parking spaces is an acceptable price for greener streets."));
         List<Actor> jurors = jurors(cycleId);
         // Before (at the start of jury day): scores for the three statements and a ranking of A..D per juror.
@@ -172,7 +182,7 @@ public class DeliberationDemo {
                 "Parklets are for people who never have to park, and whoever suggested them is an idiot."));
         ok(discussion.hide(facilitator, rude.getId(), "Personal attack: argue with the idea, not the person."));
 
-        JurySession s = ok(sessions.createSession(facilitator, cycleId, "Jury day: Greener streets"));
+        JurySession s = ok(planning.createSession(facilitator, cycleId, "Jury day: Greener streets"));
         long id = s.getId();
         SessionRound evidence = round(id, SessionRound.Kind.EVIDENCE, "Evidence: trees, crossings, parklets",
                 "What does each option cost and what does it change?", 30, null, null);
@@ -194,16 +204,16 @@ public class DeliberationDemo {
                 "Put the four options in order, your first choice at the top.", 10, SessionRound.Stage.AFTER, null);
 
         run(evidence);
-        ok(sessions.recordNote(facilitator, evidence.getId(), DeliberationNote.Kind.NOTE,
+        ok(notes.recordNote(facilitator, evidence.getId(), DeliberationNote.Kind.NOTE,
                 "Jurors asked how long new trees take to give shade: about ten years.", null));
         run(witnesses);
         Actor asker = jurors.get(1);
         SessionQuestion q = ok(participation.askQuestion(asker, id,
                 "How many children cross Mill Road each morning?"));
-        ok(sessions.decideQuestion(facilitator, q.getId(), SessionQuestion.Status.QUEUED));
+        ok(floor.decideQuestion(facilitator, q.getId(), SessionQuestion.Status.QUEUED));
         ok(participation.hand(jurors.get(2), id, true));
-        ok(sessions.decideQuestion(facilitator, q.getId(), SessionQuestion.Status.ANSWERED));
-        ok(sessions.lowerHand(facilitator, sessions.raisedHands(id).get(0).getId()));
+        ok(floor.decideQuestion(facilitator, q.getId(), SessionQuestion.Status.ANSWERED));
+        ok(floor.lowerHand(facilitator, sessions.raisedHands(id).get(0).getId()));
         finish(witnesses);
         seatAndRecord(tables1, new String[][] {
                 {"Crossings first: children's safety came up at every seat.", "Safety near schools comes first.",
@@ -216,9 +226,9 @@ public class DeliberationDemo {
                 {"Crossings and trees; hangars can wait for the next pot.", "Hangars are not urgent.",
                         "None recorded."}});
         run(open);
-        ok(sessions.recordNote(facilitator, open.getId(), DeliberationNote.Kind.AGREEMENT,
+        ok(notes.recordNote(facilitator, open.getId(), DeliberationNote.Kind.AGREEMENT,
                 "Safe crossings near schools come first, then street trees with three years' care.", null));
-        ok(sessions.recordNote(facilitator, open.getId(), DeliberationNote.Kind.MINORITY_POSITION,
+        ok(notes.recordNote(facilitator, open.getId(), DeliberationNote.Kind.MINORITY_POSITION,
                 "Spend everything on trees: shade lasts for generations and crossings could come from the highways"
                         + " budget.", 2));
         // After: each statement as a poll round, then the ranking, answered on the jurors' phones.
@@ -239,7 +249,7 @@ public class DeliberationDemo {
             ok(participation.answerPoll(jurors.get(i), ranking.getId(),
                     new ParticipationService.PollAnswer(null, List.of(rankAfter[i % rankAfter.length]))));
         }
-        ok(sessions.endSession(facilitator, id));
+        ok(rounds.endSession(facilitator, id));
         // Residents online answer again after the discussion.
         int[][] onlineAfter = {{4, 3, 2}, {3, 4, 3}, {5, 2, 2}};
         String[][] onlineRankAfter = {{"A", "B", "C", "D"}, {"B", "C", "A", "D"}, {"A", "B", "C", "D"}};
@@ -253,10 +263,10 @@ public class DeliberationDemo {
 
     /** "Youth spaces fund": a session planned and ready for a facilitator to run live. */
     void plannedSession(long cycleId) {
-        OpinionStatement evening = ok(sessions.addStatement(facilitator, cycleId,
+        OpinionStatement evening = ok(planning.addStatement(facilitator, cycleId,
                 "Young people need somewhere to go after 6pm more than anything else."));
-        ok(sessions.addStatement(facilitator, cycleId, "Sports facilities benefit all young people, not just a few."));
-        JurySession s = ok(sessions.createSession(facilitator, cycleId, "Youth jury day (live)"));
+        ok(planning.addStatement(facilitator, cycleId, "Sports facilities benefit all young people, not just a few."));
+        JurySession s = ok(planning.createSession(facilitator, cycleId, "Youth jury day (live)"));
         long id = s.getId();
         round(id, SessionRound.Kind.POLL_STATEMENT, "Where do you stand?", null, 5, SessionRound.Stage.DURING,
                 evening.getId());
@@ -277,15 +287,15 @@ public class DeliberationDemo {
 
     private SessionRound round(long sessionId, SessionRound.Kind kind, String title, String question, int minutes,
                                SessionRound.Stage stage, Long statementId) {
-        return ok(sessions.addRound(facilitator, sessionId, kind, title, question, minutes, stage, statementId));
+        return ok(planning.addRound(facilitator, sessionId, kind, title, question, minutes, stage, statementId));
     }
 
     private void start(SessionRound r) {
-        ok(sessions.control(facilitator, r.getId(), SessionService.Control.START, 0));
+        ok(rounds.control(facilitator, r.getId(), RoundControl.Control.START, 0));
     }
 
     private void finish(SessionRound r) {
-        ok(sessions.control(facilitator, r.getId(), SessionService.Control.FINISH, 0));
+        ok(rounds.control(facilitator, r.getId(), RoundControl.Control.FINISH, 0));
     }
 
     private void run(SessionRound r) {
@@ -297,9 +307,9 @@ public class DeliberationDemo {
 
     private void seatAndRecord(SessionRound r, String[][] outputs) {
         start(r);
-        ok(sessions.allocateTables(facilitator, r.getId(), outputs.length));
+        ok(tables.allocateTables(facilitator, r.getId(), outputs.length));
         for (int t = 0; t < outputs.length; t++) {
-            ok(sessions.recordTableOutput(facilitator, r.getId(), t + 1, outputs[t][0], outputs[t][1],
+            ok(tables.recordTableOutput(facilitator, r.getId(), t + 1, outputs[t][0], outputs[t][1],
                     outputs[t][2]));
         }
         finish(r);

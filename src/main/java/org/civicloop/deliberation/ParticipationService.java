@@ -19,8 +19,6 @@ import org.civicloop.audit.AuditLog;
 import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
-import org.civicloop.deliberation.live.SessionChanged;
-import org.civicloop.identity.Account;
 import org.civicloop.identity.AccountService;
 import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
@@ -31,7 +29,8 @@ import org.civicloop.voting.VotingService;
 /**
  * What jurors and residents do: join a live session, answer its polls, ask questions, raise a hand, and answer the
  * before/after questions (the same statements and option ranking). Inputs are stored against a random pseudonym;
- * the audit chain notes them under that pseudonym (never with the person's name, never with the answer).
+ * the audit chain notes them under that pseudonym (never with the person's name, never with the answer). What they
+ * see of their own inputs: {@link ParticipantViews}.
  */
 @ApplicationScoped
 public class ParticipationService {
@@ -199,7 +198,7 @@ public class ParticipationService {
             return Result.refused(r.key(), r.args().toArray());
         }
         Participant p = seat.value().participant();
-        Optional<RaisedHand> up = ownHand(sessionId, p.getPseudonym());
+        Optional<RaisedHand> up = ParticipantViews.ownHand(em, sessionId, p.getPseudonym());
         if (raise == up.isPresent()) {
             return Result.done(raise);
         }
@@ -217,97 +216,6 @@ public class ParticipationService {
         }
         changed.fire(new SessionChanged(sessionId));
         return Result.done(raise);
-    }
-
-    // ---- what a participant sees of their own inputs ----
-
-    /**
-     * ... and the table the juror sits at (the latest table allocation in this session that seated them; null when
-     * none has).
-     */
-    public record Mine(boolean joined, boolean handRaised, Integer score, List<String> ranking,
-                       List<MyQuestion> questions, Integer table) {
-    }
-
-    public record MyQuestion(String body, SessionQuestion.Status status) {
-    }
-
-    public Mine mine(Actor actor, JurySession s) {
-        Optional<Participant> p = participantOf(actor, s.getCycleId());
-        if (p.isEmpty()) {
-            return new Mine(false, false, null, List.of(), List.of(), null);
-        }
-        String pseudonym = p.get().getPseudonym();
-        Integer score = null;
-        List<String> ranking = List.of();
-        SessionRound round = s.getCurrentRoundId() == null ? null : em.find(SessionRound.class, s.getCurrentRoundId());
-        if (round != null && round.getKind().isPoll()) {
-            List<OpinionAnswer> own = em.createQuery("SELECT a FROM OpinionAnswer a WHERE a.cycleId = :c AND"
-                            + " a.panel = :p AND a.stage = :st AND a.pseudonym = :ps", OpinionAnswer.class)
-                    .setParameter("c", s.getCycleId()).setParameter("p", OpinionAnswer.Panel.JURY)
-                    .setParameter("st", round.getStage()).setParameter("ps", pseudonym).getResultList();
-            if (round.getKind() == SessionRound.Kind.POLL_STATEMENT) {
-                String key = itemKey(round, "S" + round.getStatementId());
-                score = own.stream().filter(a -> a.getItemKey().equals(key)).map(OpinionAnswer::getScore)
-                        .findFirst().orElse(null);
-            } else {
-                Map<Integer, String> byRank = new java.util.TreeMap<>();
-                for (BudgetOption o : voting.options(s.getCycleId())) {
-                    String key = itemKey(round, "O" + o.getCode());
-                    own.stream().filter(a -> a.getItemKey().equals(key)).findFirst()
-                            .ifPresent(a -> byRank.put(a.getScore(), o.getCode()));
-                }
-                ranking = List.copyOf(byRank.values());
-            }
-        }
-        List<MyQuestion> questions = em.createQuery("SELECT q FROM SessionQuestion q WHERE q.sessionId = :s AND"
-                        + " q.pseudonym = :p ORDER BY q.askedAt, q.id", SessionQuestion.class)
-                .setParameter("s", s.getId()).setParameter("p", pseudonym).getResultList().stream()
-                .map(q -> new MyQuestion(q.getBody(), q.getStatus())).toList();
-        return new Mine(true, ownHand(s.getId(), pseudonym).isPresent(), score, ranking, questions, myTable(actor, s));
-    }
-
-    /** The table the juror was last seated at in this session (by the facilitator's allocation), if any. */
-    private Integer myTable(Actor actor, JurySession s) {
-        Optional<Long> volunteer = accounts.find(actor.username())
-                .flatMap(a -> jury.volunteerOf(s.getCycleId(), a.getId())).map(Juries.Member::volunteerId);
-        if (volunteer.isEmpty()) {
-            return null;
-        }
-        return em.createQuery("SELECT t.tableNo FROM TableSeat t, SessionRound r WHERE t.roundId = r.id"
-                        + " AND r.sessionId = :s AND t.volunteerId = :v ORDER BY r.seq DESC", Integer.class)
-                .setParameter("s", s.getId()).setParameter("v", volunteer.get()).setMaxResults(1)
-                .getResultStream().findFirst().orElse(null);
-    }
-
-    /** The person's existing answers for the questionnaire at this stage: item key to value. */
-    public Map<String, Integer> myAnswers(Actor actor, long cycleId, SessionRound.Stage stage) {
-        Optional<Participant> p = participantOf(actor, cycleId);
-        Map<String, Integer> out = new LinkedHashMap<>();
-        p.ifPresent(pp -> em.createQuery("SELECT a FROM OpinionAnswer a WHERE a.cycleId = :c AND a.stage = :st AND"
-                        + " a.pseudonym = :ps", OpinionAnswer.class).setParameter("c", cycleId)
-                .setParameter("st", stage).setParameter("ps", pp.getPseudonym()).getResultList()
-                .forEach(a -> out.put(a.getItemKey(), a.getScore())));
-        return out;
-    }
-
-    public Optional<Participant> participantOf(Actor actor, long cycleId) {
-        Optional<Account> account = accounts.find(actor.username());
-        if (account.isEmpty()) {
-            return Optional.empty();
-        }
-        return em.createQuery("SELECT p FROM Participant p WHERE p.cycleId = :c AND p.accountId = :a",
-                Participant.class).setParameter("c", cycleId).setParameter("a", account.get().getId())
-                .getResultStream().findFirst();
-    }
-
-    /** The display name behind a pseudonym (the facilitator's view of the speaking queue only). */
-    public String nameOf(long cycleId, String pseudonym) {
-        return em.createQuery("SELECT p FROM Participant p WHERE p.cycleId = :c AND p.pseudonym = :ps",
-                        Participant.class).setParameter("c", cycleId).setParameter("ps", pseudonym)
-                .getResultStream().findFirst()
-                .flatMap(p -> Optional.ofNullable(em.find(Account.class, p.getAccountId())))
-                .map(Account::getDisplayName).orElse("?");
     }
 
     // ---- helpers ----
@@ -352,15 +260,15 @@ public class ParticipationService {
 
     /** The participant row of this person in this cycle, locked (one person's inputs never race), made if new. */
     private Participant participant(Actor actor, long cycleId) {
-        Account account = accounts.find(actor.username()).orElseThrow();
+        long accountId = accounts.idOf(actor.username()).orElseThrow();
         Optional<Participant> p = em.createQuery("SELECT p FROM Participant p WHERE p.cycleId = :c AND"
                         + " p.accountId = :a", Participant.class).setParameter("c", cycleId)
-                .setParameter("a", account.getId()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setParameter("a", accountId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
         if (p.isPresent()) {
             return p.get();
         }
-        Participant made = new Participant(cycleId, account.getId(), SessionService.randomCode(16), clock.instant());
+        Participant made = new Participant(cycleId, accountId, SessionService.randomCode(16), clock.instant());
         em.persist(made);
         em.flush();
         audit.record(actor, "deliberation.participantJoined", "deliberation_participant", made.getId(), null,
@@ -370,12 +278,6 @@ public class ParticipationService {
 
     static Actor pseudonymous(Participant p) {
         return new Actor("participant:" + p.getPseudonym(), Set.of());
-    }
-
-    private Optional<RaisedHand> ownHand(long sessionId, String pseudonym) {
-        return em.createQuery("SELECT h FROM RaisedHand h WHERE h.sessionId = :s AND h.pseudonym = :p AND"
-                        + " h.loweredAt IS NULL", RaisedHand.class).setParameter("s", sessionId)
-                .setParameter("p", pseudonym).getResultStream().findFirst();
     }
 
     record Seat(JurySession session, SessionRound round, Participant participant) {

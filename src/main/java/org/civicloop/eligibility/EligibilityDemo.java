@@ -32,6 +32,8 @@ public class EligibilityDemo {
 
     @Inject
     EligibilityService service;
+    @Inject
+    Verifications verifications;
 
     public static String censusCsv() {
         StringBuilder b = new StringBuilder(CensusFile.HEADER).append('\n');
@@ -54,9 +56,9 @@ public class EligibilityDemo {
         String[] residents = {"resident01", "resident02", "resident03"};
         for (int i = 0; i < residents.length; i++) {
             String[] p = CENSUS.get(i);
-            ok(service.verifyByCensus(resident(residents[i]), cycleId, p[0], p[1], p[2]));
+            ok(verifications.verifyByCensus(resident(residents[i]), cycleId, p[0], p[1], p[2]));
         }
-        ok(service.verifyInPerson(officer, cycleId, "resident04", "Mill Quarter"));
+        ok(verifications.verifyInPerson(officer, cycleId, "resident04", "Mill Quarter"));
     }
 
     private static <T> T ok(Result<T> result) {

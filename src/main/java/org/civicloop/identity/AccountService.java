@@ -272,6 +272,17 @@ public class AccountService {
         return Sql.first(dataSource, "SELECT id FROM account WHERE username = ?", rs -> rs.getLong(1), username);
     }
 
+    /** The name an account shows to others (other capabilities name people through this, never the account row). */
+    public Optional<String> displayNameOf(long accountId) {
+        return Optional.ofNullable(em.find(Account.class, accountId)).map(Account::getDisplayName);
+    }
+
+    /** Whether the account holds this role (false for an unknown account). */
+    public boolean hasRole(long accountId, Role role) {
+        Account a = em.find(Account.class, accountId);
+        return a != null && a.roles().contains(role);
+    }
+
     public String usernameOf(long accountId) {
         Account a = em.find(Account.class, accountId);
         return a == null ? null : a.getUsername();

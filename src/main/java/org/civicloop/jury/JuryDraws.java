@@ -5,33 +5,31 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.civicloop.audit.AuditLog;
 import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
-import org.civicloop.kernel.Actor;
-import org.civicloop.kernel.Result;
-import org.civicloop.jury.selection.SeedCommitment;
 import org.civicloop.jury.selection.InfeasibleQuotasException;
+import org.civicloop.jury.selection.Method;
 import org.civicloop.jury.selection.PanelDistribution;
+import org.civicloop.jury.selection.SeedCommitment;
 import org.civicloop.jury.selection.Selection;
 import org.civicloop.jury.selection.SelectionOptions;
 import org.civicloop.jury.selection.io.QuotasCsv;
 import org.civicloop.jury.selection.model.Panel;
 import org.civicloop.jury.selection.model.Quota;
 import org.civicloop.jury.selection.model.Quotas;
-import java.io.IOException;
-import java.io.StringReader;
-import java.util.Map;
-import org.civicloop.jury.selection.Method;
+import org.civicloop.kernel.Actor;
+import org.civicloop.kernel.Result;
+import org.civicloop.kernel.Seeds;
 
 /**
  * Use cases of the jury draw: quotas, the committed seed, the draw itself (LEXIMIN or a simple lottery), and test
@@ -189,7 +187,7 @@ public class JuryDraws {
                 tolerance = String.valueOf(distribution.diagnostics().get("tolerance"));
             }
         } else {
-            Random random = new Random(seedOf(draw.seed()));
+            Random random = new Random(Seeds.of(draw.seed()));
             List<Volunteer> remaining = new ArrayList<>(pool);
             for (int i = 0; i < draw.getPanelSize(); i++) {
                 chosen.add(remaining.remove(random.nextInt(remaining.size())).getId());
@@ -315,18 +313,5 @@ public class JuryDraws {
             return Result.refused(r.key(), r.args().toArray());
         }
         return drawJury(actor, cycleId);
-    }
-
-    static long seedOf(String seed) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-            long v = 0;
-            for (int i = 0; i < 8; i++) {
-                v = (v << 8) | (h[i] & 0xff);
-            }
-            return v;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,23 +8,22 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.civicloop.audit.AuditLog;
 import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseGate;
-import org.civicloop.identity.Account;
 import org.civicloop.identity.AccountService;
-import org.civicloop.kernel.Actor;
-import org.civicloop.kernel.Result;
-import org.civicloop.kernel.Role;
 import org.civicloop.jury.selection.model.Addresses;
 import org.civicloop.jury.selection.model.Person;
 import org.civicloop.jury.selection.model.Pool;
 import org.civicloop.jury.selection.model.Quota;
 import org.civicloop.jury.selection.model.Quotas;
-import java.util.Map;
+import org.civicloop.kernel.Actor;
+import org.civicloop.kernel.Result;
+import org.civicloop.kernel.Role;
 
 /**
  * Use cases of recruitment: residents volunteer, an officer draws the jury. The walking skeleton draws a simple
@@ -167,9 +166,8 @@ public class JuryService implements PhaseGate {
         if (v.getAccountId() == null) {
             return;
         }
-        Account account = em.find(Account.class, v.getAccountId());
-        if (!account.roles().contains(Role.JUROR)) {
-            accounts.grantRole(Actor.system(), account.getUsername(), Role.JUROR);
+        if (!accounts.hasRole(v.getAccountId(), Role.JUROR)) {
+            accounts.grantRole(Actor.system(), accounts.usernameOf(v.getAccountId()), Role.JUROR);
         }
     }
 
@@ -298,7 +296,7 @@ public class JuryService implements PhaseGate {
 
     /** Whether this person sits on this cycle's jury (a juror of one cycle cannot act in another). */
     public boolean isJuror(long cycleId, String username) {
-        return accounts.find(username).flatMap(a -> find(cycleId, a.getId())).filter(Volunteer::isOnJury).isPresent();
+        return accounts.idOf(username).flatMap(a -> find(cycleId, a)).filter(Volunteer::isOnJury).isPresent();
     }
 
     @Override

@@ -10,19 +10,22 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.civicloop.audit.AuditLog;
 import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseGate;
-import org.civicloop.feedback.Recommendation;
+import org.civicloop.feedback.CouncilDecisions;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.VotingService;
 
 /**
  * Use cases of measuring what the funded options achieve: an outcome objective per funded option (with milestones
@@ -33,8 +36,6 @@ import org.civicloop.voting.BudgetOption;
 public class MeasureService implements PhaseGate {
 
     /** Responses that fund the recommended option (in full or changed). */
-    static final Set<Recommendation.Response> FUNDING = Set.of(Recommendation.Response.ADOPTED,
-            Recommendation.Response.MODIFIED);
 
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
@@ -44,6 +45,10 @@ public class MeasureService implements PhaseGate {
     AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    CouncilDecisions decisions;
+    @Inject
+    VotingService voting;
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -314,11 +319,14 @@ public class MeasureService implements PhaseGate {
 
     // Queries
 
-    /** The options the council funded: recommendations answered ADOPTED or MODIFIED, in recommendation order. */
+    /**
+     * The options the council funded: recommendations answered ADOPTED or MODIFIED ({@link CouncilDecisions}), in
+     * recommendation order.
+     */
     public List<BudgetOption> fundedOptions(long cycleId) {
-        return em.createQuery("SELECT o FROM BudgetOption o, Recommendation r WHERE r.optionId = o.id"
-                        + " AND r.cycleId = :c AND r.response IN :funding ORDER BY r.rankPosition", BudgetOption.class)
-                .setParameter("c", cycleId).setParameter("funding", FUNDING).getResultList();
+        Map<Long, BudgetOption> options = new HashMap<>();
+        voting.options(cycleId).forEach(o -> options.put(o.getId(), o));
+        return decisions.fundedOptionIds(cycleId).stream().map(options::get).filter(Objects::nonNull).toList();
     }
 
     public Optional<OutcomeObjective> objectiveOf(long optionId) {

@@ -8,15 +8,15 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
-import org.civicloop.cycle.Phase;
-import org.civicloop.cycle.PhaseTransition;
-import org.civicloop.deliberation.PreferenceShiftService;
-import org.civicloop.feedback.FeedbackService;
 import org.civicloop.audit.AuditLog;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
+import org.civicloop.cycle.Phase;
+import org.civicloop.deliberation.PreferenceShiftService;
+import org.civicloop.feedback.CouncilDecisions;
 import org.civicloop.jury.Juries;
 import org.civicloop.jury.PersonalDataErasing;
 
@@ -25,11 +25,11 @@ import org.civicloop.jury.PersonalDataErasing;
 public class MetricsService {
 
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     Juries jury;
     @Inject
-    FeedbackService feedback;
+    CouncilDecisions decisions;
     @Inject
     PreferenceShiftService shifts;
     @Inject
@@ -51,8 +51,8 @@ public class MetricsService {
                                double volunteerHours, Double costPerParticipant, EngagementMetrics.TrustSummary trust) {
     }
 
-    public CycleMetrics metrics(Cycle cycle) {
-        long id = cycle.getId();
+    public CycleMetrics metrics(CycleView cycle) {
+        long id = cycle.id();
         int panel = jury.jurySize(id);
         List<EngagementMetrics.QuotaLine> lines = jury.representation(id).stream()
                 .map(l -> new EngagementMetrics.QuotaLine(l.feature(), l.value(), l.min(), l.max(), l.jury()))
@@ -60,14 +60,12 @@ public class MetricsService {
         Participation taking = participation(id);
         int participants = taking.participants();
         Double repeat = taking.repeatShare();
-        EngagementMetrics.Adoption adoption = EngagementMetrics.adoption(feedback.recommendations(id).stream()
-                .map(r -> r.getResponse() == null ? null : r.getResponse().name()).toList());
-        LocalDate decided = cycles.timeline(id).stream().filter(t -> t.getToPhase() == Phase.DECIDE)
-                .map(PhaseTransition::getMovedAt).map(i -> i.atZone(ZoneOffset.UTC).toLocalDate())
-                .findFirst().orElse(null);
-        LocalDate published = cycle.getReportPublishedAt() == null ? null
-                : cycle.getReportPublishedAt().atZone(ZoneOffset.UTC).toLocalDate();
-        var timing = EngagementMetrics.feedbackTiming(decided, cycle.getFeedbackPromiseDate(), published);
+        EngagementMetrics.Adoption adoption = EngagementMetrics.adoption(decisions.responses(id));
+        LocalDate decided = cycles.firstEnteredAt(id, Phase.DECIDE).map(i -> i.atZone(ZoneOffset.UTC).toLocalDate())
+                .orElse(null);
+        LocalDate published = cycle.reportPublishedAt() == null ? null
+                : cycle.reportPublishedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        var timing = EngagementMetrics.feedbackTiming(decided, cycle.feedbackPromiseDate(), published);
         List<LedgerEntry> ledger = accountability.ledger(id);
         long costs = ledger.stream().filter(e -> !e.isContribution()).mapToLong(LedgerEntry::getAmount).sum();
         long contributions = ledger.stream().filter(LedgerEntry::isContribution).mapToLong(LedgerEntry::getAmount)
@@ -76,7 +74,7 @@ public class MetricsService {
                 .mapToDouble(e -> e.getHours().doubleValue()).sum();
         var trust = EngagementMetrics.trust(participation.trustAnswers(id).stream()
                 .map(t -> new EngagementMetrics.TrustPoint(t.getTrust(), t.getHeard(), t.isAgain())).toList());
-        return new CycleMetrics(id, cycle.getTitle(), cycle.getPhase(), panel,
+        return new CycleMetrics(id, cycle.title(), cycle.phase(), panel,
                 EngagementMetrics.representativenessGap(lines, panel), EngagementMetrics.quotaBreaches(lines),
                 participants, repeat, EngagementMetrics.preferenceShift(shifts.shift(id)), adoption, timing, costs,
                 contributions, volunteerHours, EngagementMetrics.costPerParticipant(costs, participants), trust);
@@ -120,8 +118,8 @@ public class MetricsService {
 
     /** Metrics of every published cycle that has reached its decision, oldest first (the "over time" view). */
     public List<CycleMetrics> overTime() {
-        return cycles.published().stream().filter(c -> c.getPhase().atLeast(Phase.DECIDE))
-                .sorted(java.util.Comparator.comparing(Cycle::getCreatedAt).thenComparing(Cycle::getId))
+        return cycles.published().stream().filter(c -> c.phase().atLeast(Phase.DECIDE))
+                .sorted(Comparator.comparing(CycleView::createdAt).thenComparing(CycleView::id))
                 .map(this::metrics).toList();
     }
 }

@@ -3,7 +3,6 @@ package org.civicloop.measure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -18,12 +17,11 @@ import org.civicloop.audit.AuditLog;
 import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
-import org.civicloop.identity.Account;
 import org.civicloop.identity.AccountService;
 import org.civicloop.jury.Juries;
-import org.civicloop.voting.Voters;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
+import org.civicloop.voting.Voters;
 
 /**
  * Use cases of residents in measuring: the short post-cycle trust survey (participants, one answer each) and the
@@ -70,17 +68,17 @@ public class ParticipationMeasures {
         if (!cycle.phase().atLeast(Phase.MEASURE)) {
             return Result.refused("refused.survey.phase");
         }
-        Optional<Account> account = accounts.find(actor.username());
-        if (account.isEmpty() || !participants(cycleId).contains(account.get().getId())) {
+        Optional<Long> account = accounts.idOf(actor.username());
+        if (account.isEmpty() || !participants(cycleId).contains(account.get())) {
             return Result.refused("refused.survey.notAllowed");
         }
         if (trust < 1 || trust > 5 || heard < 1 || heard > 5) {
             return Result.refused("refused.survey.scale");
         }
-        if (em.find(TrustAnswer.class, key(cycleId, account.get().getId())) != null) {
+        if (em.find(TrustAnswer.class, key(cycleId, account.get())) != null) {
             return Result.refused("refused.survey.already");
         }
-        TrustAnswer a = new TrustAnswer(cycleId, account.get().getId(), trust, heard, again, today());
+        TrustAnswer a = new TrustAnswer(cycleId, account.get(), trust, heard, again, today());
         em.persist(a);
         em.flush();
         // The answer row has a composite key, so the entry is a note: that an answer was given, never what it was.
@@ -143,8 +141,8 @@ public class ParticipationMeasures {
         }
         long cycleId = em.find(OutcomeObjective.class, indicator.getObjectiveId()).getCycleId();
         Optional<ReviewPanel> panel = panel(cycleId);
-        Optional<Account> account = accounts.find(actor.username());
-        if (panel.isEmpty() || account.isEmpty() || !panel.get().getMembers().contains(account.get().getId())) {
+        Optional<Long> account = accounts.idOf(actor.username());
+        if (panel.isEmpty() || account.isEmpty() || !panel.get().getMembers().contains(account.get())) {
             return Result.refused("refused.review.notAllowed");
         }
         var m = quarter == null ? null : QUARTER.matcher(quarter.strip());
@@ -159,7 +157,7 @@ public class ParticipationMeasures {
             return Result.refused("refused.review.comment");
         }
         ReviewComment c = new ReviewComment(cycleId, indicatorId, quarter.strip(), comment.strip(),
-                account.get().getId(), clock.instant());
+                account.get(), clock.instant());
         em.persist(c);
         em.flush();
         audit.record(actor, "measure.reviewCommented", "review_comment", c.getId(), null,
@@ -204,19 +202,19 @@ public class ParticipationMeasures {
     }
 
     public boolean isPanelMember(long cycleId, String username) {
-        Optional<Account> a = accounts.find(username);
-        return a.isPresent() && panel(cycleId).map(p -> p.getMembers().contains(a.get().getId())).orElse(false);
+        Optional<Long> a = accounts.idOf(username);
+        return a.isPresent() && panel(cycleId).map(p -> p.getMembers().contains(a.get())).orElse(false);
     }
 
     public boolean hasAnswered(long cycleId, String username) {
-        Optional<Account> a = accounts.find(username);
-        return a.isPresent() && em.find(TrustAnswer.class, key(cycleId, a.get().getId())) != null;
+        Optional<Long> a = accounts.idOf(username);
+        return a.isPresent() && em.find(TrustAnswer.class, key(cycleId, a.get())) != null;
     }
 
     public boolean canAnswer(long cycleId, String username) {
-        Optional<Account> a = accounts.find(username);
-        return a.isPresent() && participants(cycleId).contains(a.get().getId())
-                && em.find(TrustAnswer.class, key(cycleId, a.get().getId())) == null;
+        Optional<Long> a = accounts.idOf(username);
+        return a.isPresent() && participants(cycleId).contains(a.get())
+                && em.find(TrustAnswer.class, key(cycleId, a.get())) == null;
     }
 
     public List<TrustAnswer> trustAnswers(long cycleId) {

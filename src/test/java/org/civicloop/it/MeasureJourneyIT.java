@@ -87,6 +87,17 @@ class MeasureJourneyIT {
             assertTrue(officer.text("#messages").contains("Reading recorded"), officer.pageText());
             officer.screenshot("measure-officer-desktop");
 
+            // The co-production ledger's form (AccountabilityBean, beside MeasureBean on the same page).
+            String venue = "Browser check " + System.currentTimeMillis() + ": school hall for the review panel";
+            officer.select("#ledger\\:lkind", "VENUE");
+            officer.type("#ledger\\:ldesc", venue);
+            officer.type("#ledger\\:lamount", "120");
+            officer.clickAndWait("#ledger\\:recordLedger");
+            assertTrue(officer.text("#messages").contains("Added to the ledger."), officer.pageText());
+            assertTrue(ItSupport.get(base, "/api/v1/cycles/" + cycle + "/outcomes").json().getJsonArray("ledger")
+                    .getValuesAs(JsonObject.class).stream().anyMatch(l -> l.getString("description").equals(venue)),
+                    "the entry is in the published ledger");
+
             // Closing the loop: the cycle opened from this one shows its measured results and open recommendations.
             long next;
             try (java.sql.Connection c = ItSupport.connect(); java.sql.PreparedStatement ps = c.prepareStatement(

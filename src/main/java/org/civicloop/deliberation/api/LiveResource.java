@@ -20,8 +20,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.civicloop.deliberation.JurySession;
+import org.civicloop.deliberation.ParticipantViews;
 import org.civicloop.deliberation.ParticipationService;
+import org.civicloop.deliberation.RoundControl;
+import org.civicloop.deliberation.SessionFloor;
+import org.civicloop.deliberation.SessionPlanning;
 import org.civicloop.deliberation.SessionQuestion;
+import org.civicloop.deliberation.SessionRound;
 import org.civicloop.deliberation.SessionService;
 import org.civicloop.deliberation.live.LiveBus;
 import org.civicloop.deliberation.live.LiveViews;
@@ -33,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.civicloop.deliberation.SessionRound;
 
 /**
  * The live jury session: its public state (what the projector shows), a juror's own inputs, the facilitator's
@@ -49,7 +53,15 @@ public class LiveResource {
     @Inject
     SessionService sessions;
     @Inject
+    SessionFloor floor;
+    @Inject
+    SessionPlanning planning;
+    @Inject
+    RoundControl rounds;
+    @Inject
     ParticipationService participation;
+    @Inject
+    ParticipantViews participantViews;
     @Inject
     LiveViews views;
     @Inject
@@ -74,7 +86,7 @@ public class LiveResource {
     public record HandRequest(boolean raised) {
     }
 
-    public record ControlRequest(@NotNull SessionService.Control control, @Min(0) @Max(60) int minutes) {
+    public record ControlRequest(@NotNull RoundControl.Control control, @Min(0) @Max(60) int minutes) {
     }
 
     public record DecisionRequest(@NotNull SessionQuestion.Status status) {
@@ -106,7 +118,7 @@ public class LiveResource {
             + " projectors)")
     @APIResponse(responseCode = "409", description = "Not in a phase where sessions can be planned")
     public SessionCreated createSession(@Valid @NotNull SessionRequest r) {
-        JurySession s = Refusals.orThrow(sessions.createSession(currentUser.actor(), r.cycleId(), r.title()));
+        JurySession s = Refusals.orThrow(planning.createSession(currentUser.actor(), r.cycleId(), r.title()));
         return new SessionCreated(s.getId(), s.getJoinCode(), s.getScreenKey());
     }
 
@@ -117,7 +129,7 @@ public class LiveResource {
     @Operation(summary = "Add a round to the end of a session's agenda (polls: stage BEFORE, AFTER or DURING; a"
             + " statement poll names its statement)")
     public RoundCreated addRound(@PathParam("id") long id, @Valid @NotNull RoundRequest r) {
-        return new RoundCreated(Refusals.orThrow(sessions.addRound(currentUser.actor(), id, r.kind(), r.title(),
+        return new RoundCreated(Refusals.orThrow(planning.addRound(currentUser.actor(), id, r.kind(), r.title(),
                 r.question(), r.minutes(), r.stage(), r.statementId())).getId());
     }
 
@@ -126,7 +138,7 @@ public class LiveResource {
     @RolesAllowed({"FACILITATOR", "OFFICER", "ADMIN"})
     @Operation(summary = "End a session: its open round finishes and every screen shows the preference shift")
     public Done end(@PathParam("id") long id) {
-        Refusals.orThrow(sessions.endSession(currentUser.actor(), id));
+        Refusals.orThrow(rounds.endSession(currentUser.actor(), id));
         return new Done(true);
     }
 
@@ -158,12 +170,12 @@ public class LiveResource {
     @RolesAllowed({"RESIDENT", "JUROR"})
     @Operation(summary = "The signed-in juror's own inputs in this session (their answer to the current poll, their"
             + " hand, their questions) and the table they sit at (the latest allocation that seated them, or null)")
-    public ParticipationService.Mine me(@PathParam("id") long id) {
+    public ParticipantViews.Mine me(@PathParam("id") long id) {
         JurySession s = sessions.find(id).orElseThrow(NotFoundException::new);
         if (!jury.isJuror(s.getCycleId(), currentUser.actor().username())) {
             throw new ForbiddenException();
         }
-        return participation.mine(currentUser.actor(), s);
+        return participantViews.mine(currentUser.actor(), s);
     }
 
     @GET
@@ -215,7 +227,7 @@ public class LiveResource {
     @APIResponse(responseCode = "409", description = "Not possible in the round's state or the cycle's phase")
     public Done control(@PathParam("roundId") long roundId, @Valid @NotNull ControlRequest r) {
         Actor actor = currentUser.actor();
-        Refusals.orThrow(sessions.control(actor, roundId, r.control(), r.minutes()));
+        Refusals.orThrow(rounds.control(actor, roundId, r.control(), r.minutes()));
         return new Done(true);
     }
 
@@ -225,7 +237,7 @@ public class LiveResource {
     @RolesAllowed({"FACILITATOR", "OFFICER", "ADMIN"})
     @Operation(summary = "Put a juror's question on screen (QUEUED), mark it ANSWERED, or set it aside (DISMISSED)")
     public Done decide(@PathParam("questionId") long questionId, @Valid @NotNull DecisionRequest r) {
-        Refusals.orThrow(sessions.decideQuestion(currentUser.actor(), questionId, r.status()));
+        Refusals.orThrow(floor.decideQuestion(currentUser.actor(), questionId, r.status()));
         return new Done(true);
     }
 
@@ -234,7 +246,7 @@ public class LiveResource {
     @RolesAllowed({"FACILITATOR", "OFFICER", "ADMIN"})
     @Operation(summary = "Take a hand out of the speaking queue (the juror was given the floor)")
     public Done lower(@PathParam("handId") long handId) {
-        Refusals.orThrow(sessions.lowerHand(currentUser.actor(), handId));
+        Refusals.orThrow(floor.lowerHand(currentUser.actor(), handId));
         return new Done(true);
     }
 }

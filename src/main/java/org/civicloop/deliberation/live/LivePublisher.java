@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.civicloop.deliberation.SessionChanged;
 
 /**
  * Once a change to a session has committed, renders the session's public state once and publishes it on the

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.civicloop.deliberation.JurySession;
 import org.civicloop.deliberation.OpinionAnswer;
 import org.civicloop.deliberation.OpinionStatement;
+import org.civicloop.deliberation.ParticipantViews;
 import org.civicloop.deliberation.ParticipationService;
 import org.civicloop.deliberation.PreferenceShift;
 import org.civicloop.deliberation.PreferenceShiftService;
@@ -41,7 +42,7 @@ public class LiveViews {
     @Inject
     SessionService sessions;
     @Inject
-    ParticipationService participation;
+    ParticipantViews participantViews;
     @Inject
     VotingService voting;
     @Inject
@@ -169,7 +170,7 @@ public class LiveViews {
         List<RaisedHand> raised = s.getStatus() == JurySession.Status.ENDED ? List.of()
                 : sessions.raisedHands(s.getId());
         for (RaisedHand h : raised) {
-            hands.add(new ConsoleHand(h.getId(), participation.nameOf(s.getCycleId(), h.getPseudonym()),
+            hands.add(new ConsoleHand(h.getId(), participantViews.nameOf(s.getCycleId(), h.getPseudonym()),
                     h.getRaisedAt().toEpochMilli()));
         }
         return new ConsoleState(state, questions, hands, screens);

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.deliberation.DiscussionPost;
 import org.civicloop.deliberation.DiscussionService;
 import org.civicloop.deliberation.PreferenceShift;
@@ -27,7 +27,7 @@ public class DiscussionBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     DiscussionService discussion;
     @Inject
@@ -38,7 +38,7 @@ public class DiscussionBean implements Serializable {
     CurrentUser currentUser;
 
     private Long id;
-    private Cycle cycle;
+    private CycleView cycle;
     private final Map<String, String> drafts = new HashMap<>();
     private final Map<String, String> stances = new HashMap<>();
     private final Map<Long, String> replies = new HashMap<>();
@@ -53,7 +53,7 @@ public class DiscussionBean implements Serializable {
     }
 
     public void load() {
-        cycle = id == null ? null : cycles.findPublished(id).orElse(null);
+        cycle = id == null ? null : cycles.find(id).filter(CycleView::published).orElse(null);
     }
 
     public List<OptionThreads> getOptions() {
@@ -108,7 +108,7 @@ public class DiscussionBean implements Serializable {
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
-    public Cycle getCycle() { return cycle; }
+    public CycleView getCycle() { return cycle; }
     public Map<String, String> getDrafts() { return drafts; }
     public Map<String, String> getStances() { return stances; }
     public Map<Long, String> getReplies() { return replies; }

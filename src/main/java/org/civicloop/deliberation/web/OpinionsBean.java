@@ -9,10 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import java.util.stream.IntStream;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.deliberation.OpinionAnswer;
 import org.civicloop.deliberation.OpinionStatement;
+import org.civicloop.deliberation.ParticipantViews;
 import org.civicloop.deliberation.ParticipationService;
 import org.civicloop.deliberation.SessionRound;
 import org.civicloop.deliberation.SessionService;
@@ -31,11 +33,13 @@ public class OpinionsBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     SessionService sessions;
     @Inject
     ParticipationService participation;
+    @Inject
+    ParticipantViews participantViews;
     @Inject
     VotingService voting;
     @Inject
@@ -45,20 +49,20 @@ public class OpinionsBean implements Serializable {
 
     private Long id;
     private String stage = "BEFORE";
-    private Cycle cycle;
+    private CycleView cycle;
     private final Map<Long, Integer> scores = new HashMap<>();
     private final Map<String, Integer> ranks = new HashMap<>();
     private boolean saved;
 
     public void load() {
-        cycle = id == null ? null : cycles.findPublished(id).orElse(null);
+        cycle = id == null ? null : cycles.find(id).filter(CycleView::published).orElse(null);
         if (cycle == null) {
             return;
         }
         if (!"AFTER".equals(stage)) {
             stage = "BEFORE";
         }
-        Map<String, Integer> mine = participation.myAnswers(currentUser.actor(), id, SessionRound.Stage.valueOf(stage));
+        Map<String, Integer> mine = participantViews.myAnswers(currentUser.actor(), id, SessionRound.Stage.valueOf(stage));
         for (OpinionStatement s : getStatements()) {
             scores.putIfAbsent(s.getId(), mine.get(s.itemKey()));
         }
@@ -76,12 +80,9 @@ public class OpinionsBean implements Serializable {
         return voting.options(id);
     }
 
+    /** The ranks a person may give: 1 to the number of options. */
     public List<Integer> getRankChoices() {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 1; i <= getOptions().size(); i++) {
-            out.add(i);
-        }
-        return out;
+        return IntStream.rangeClosed(1, getOptions().size()).boxed().toList();
     }
 
     public boolean isJuror() {
@@ -108,7 +109,7 @@ public class OpinionsBean implements Serializable {
     public void setId(Long id) { this.id = id; }
     public String getStage() { return stage; }
     public void setStage(String stage) { this.stage = stage; }
-    public Cycle getCycle() { return cycle; }
+    public CycleView getCycle() { return cycle; }
     public Map<Long, Integer> getScores() { return scores; }
     public Map<String, Integer> getRanks() { return ranks; }
     public boolean isSaved() { return saved; }

@@ -11,13 +11,17 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.deliberation.DeliberationNote;
 import org.civicloop.deliberation.JurySession;
+import org.civicloop.deliberation.JuryTables;
 import org.civicloop.deliberation.OpinionStatement;
 import org.civicloop.deliberation.PreferenceShift;
 import org.civicloop.deliberation.PreferenceShiftService;
+import org.civicloop.deliberation.RoundControl;
+import org.civicloop.deliberation.SessionNotes;
+import org.civicloop.deliberation.SessionPlanning;
 import org.civicloop.deliberation.SessionRound;
 import org.civicloop.deliberation.SessionService;
 import org.civicloop.deliberation.TableOutput;
@@ -35,7 +39,15 @@ public class SessionBean implements Serializable {
     @Inject
     SessionService sessions;
     @Inject
-    CycleService cycles;
+    SessionNotes notes;
+    @Inject
+    SessionPlanning planning;
+    @Inject
+    RoundControl rounds;
+    @Inject
+    JuryTables tables;
+    @Inject
+    Cycles cycles;
     @Inject
     PreferenceShiftService shifts;
     @Inject
@@ -43,7 +55,7 @@ public class SessionBean implements Serializable {
 
     private Long id;
     private JurySession session;
-    private Cycle cycle;
+    private CycleView cycle;
 
     private String kind = SessionRound.Kind.OPEN_DISCUSSION.name();
     private String roundTitle;
@@ -136,7 +148,7 @@ public class SessionBean implements Serializable {
     }
 
     public String control(long roundId, String control) {
-        Result<SessionRound> r = sessions.control(currentUser.actor(), roundId, SessionService.Control.valueOf(control),
+        Result<SessionRound> r = rounds.control(currentUser.actor(), roundId, RoundControl.Control.valueOf(control),
                 "EXTEND".equals(control) ? 5 : 0);
         if (Ui.report(r, "round.controlled." + control)) {
             return inPlaceOrAnew();
@@ -162,7 +174,7 @@ public class SessionBean implements Serializable {
     private transient boolean fresh;
 
     public String move(long roundId, boolean up) {
-        return Ui.report(sessions.moveRound(currentUser.actor(), roundId, up), null) ? inPlaceOrAnew() : null;
+        return Ui.report(planning.moveRound(currentUser.actor(), roundId, up), null) ? inPlaceOrAnew() : null;
     }
 
     /**
@@ -182,7 +194,7 @@ public class SessionBean implements Serializable {
             k = null;
         }
         SessionRound.Stage st = stage == null || stage.isBlank() ? null : SessionRound.Stage.valueOf(stage);
-        if (Ui.report(sessions.addRound(currentUser.actor(), id, k, roundTitle, question,
+        if (Ui.report(planning.addRound(currentUser.actor(), id, k, roundTitle, question,
                 minutes == null ? 0 : minutes, st, statementId), "round.added")) {
             roundTitle = null;
             question = null;
@@ -195,7 +207,7 @@ public class SessionBean implements Serializable {
             Ui.error("refused.round.unknown");
             return null;
         }
-        if (Ui.report(sessions.recordNote(currentUser.actor(), noteRoundId, DeliberationNote.Kind.valueOf(noteKind),
+        if (Ui.report(notes.recordNote(currentUser.actor(), noteRoundId, DeliberationNote.Kind.valueOf(noteKind),
                 noteBody, holders), "note.recorded")) {
             noteBody = null;
             holders = null;
@@ -204,7 +216,7 @@ public class SessionBean implements Serializable {
     }
 
     public String allocate(long roundId) {
-        Ui.report(sessions.allocateTables(currentUser.actor(), roundId, tableCount == null ? 0 : tableCount),
+        Ui.report(tables.allocateTables(currentUser.actor(), roundId, tableCount == null ? 0 : tableCount),
                 "tables.allocated");
         return null;
     }
@@ -215,7 +227,7 @@ public class SessionBean implements Serializable {
             Ui.error("refused.tables.unknownTable", "?");
             return null;
         }
-        if (Ui.report(sessions.recordTableOutput(currentUser.actor(), Long.parseLong(parts[0]),
+        if (Ui.report(tables.recordTableOutput(currentUser.actor(), Long.parseLong(parts[0]),
                 Integer.parseInt(parts[1]), keyPoints, agreements, disagreements), "tables.outputRecorded")) {
             keyPoints = null;
             agreements = null;
@@ -225,7 +237,7 @@ public class SessionBean implements Serializable {
     }
 
     public String end() {
-        Ui.report(sessions.endSession(currentUser.actor(), id), "session.endedNow");
+        Ui.report(rounds.endSession(currentUser.actor(), id), "session.endedNow");
         reload();
         return null;
     }
@@ -265,7 +277,7 @@ public class SessionBean implements Serializable {
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
     public JurySession getSession() { return session; }
-    public Cycle getCycle() { return cycle; }
+    public CycleView getCycle() { return cycle; }
     public String getKind() { return kind; }
     public void setKind(String kind) { this.kind = kind; }
     public String getRoundTitle() { return roundTitle; }

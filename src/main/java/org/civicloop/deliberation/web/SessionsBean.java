@@ -1,7 +1,6 @@
 package org.civicloop.deliberation.web;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,6 +8,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.civicloop.deliberation.JurySession;
 import org.civicloop.deliberation.OpinionStatement;
+import org.civicloop.deliberation.SessionPlanning;
 import org.civicloop.deliberation.SessionService;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
@@ -23,6 +23,8 @@ public class SessionsBean implements Serializable {
     @Inject
     SessionService sessions;
     @Inject
+    SessionPlanning planning;
+    @Inject
     CurrentUser currentUser;
 
     private Long cycleId;
@@ -31,12 +33,8 @@ public class SessionsBean implements Serializable {
 
     @PostConstruct
     void init() {
-        String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
-        try {
-            cycleId = id == null ? null : Long.valueOf(id);
-        } catch (NumberFormatException e) {
-            cycleId = null;
-        }
+        long id = Ui.pageId();
+        cycleId = id < 0 ? null : id;
     }
 
     public List<JurySession> getSessions() {
@@ -48,7 +46,7 @@ public class SessionsBean implements Serializable {
     }
 
     public String create() {
-        if (cycleId != null && Ui.report(sessions.createSession(currentUser.actor(), cycleId, title),
+        if (cycleId != null && Ui.report(planning.createSession(currentUser.actor(), cycleId, title),
                 "session.created")) {
             title = null;
         }
@@ -56,7 +54,7 @@ public class SessionsBean implements Serializable {
     }
 
     public String addStatement() {
-        if (cycleId != null && Ui.report(sessions.addStatement(currentUser.actor(), cycleId, wording),
+        if (cycleId != null && Ui.report(planning.addStatement(currentUser.actor(), cycleId, wording),
                 "statement.added")) {
             wording = null;
         }

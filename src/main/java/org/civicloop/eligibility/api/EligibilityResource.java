@@ -22,6 +22,7 @@ import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.Cycles;
 import org.civicloop.eligibility.Eligibility;
 import org.civicloop.eligibility.EligibilityService;
+import org.civicloop.eligibility.Verifications;
 import org.civicloop.eligibility.Verification;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.Csv;
@@ -40,6 +41,8 @@ public class EligibilityResource {
 
     @Inject
     EligibilityService service;
+    @Inject
+    Verifications verifications;
     @Inject
     Eligibility eligibility;
     @Inject
@@ -162,7 +165,7 @@ public class EligibilityResource {
             + " district); audited with the officer's name and the resident's pseudonym")
     @APIResponse(responseCode = "201", description = "Verified")
     public Response inPerson(@PathParam("id") long id, @Valid @NotNull InPersonRequest r) {
-        Refusals.orThrow(service.verifyInPerson(currentUser.actor(), id, r.username(), r.district()));
+        Refusals.orThrow(verifications.verifyInPerson(currentUser.actor(), id, r.username(), r.district()));
         return Response.status(201).entity(summary(id)).build();
     }
 
@@ -195,8 +198,8 @@ public class EligibilityResource {
             + " another account")
     public Response verify(@PathParam("id") long id, @Valid @NotNull VerifyRequest r) {
         Verification v = Refusals.orThrow(r.code() != null && !r.code().isBlank()
-                ? service.verifyByCode(currentUser.actor(), id, r.code())
-                : service.verifyByCensus(currentUser.actor(), id, r.document(), r.birthDate(), r.postcode()));
+                ? verifications.verifyByCode(currentUser.actor(), id, r.code())
+                : verifications.verifyByCensus(currentUser.actor(), id, r.document(), r.birthDate(), r.postcode()));
         return Response.status(201).entity(standing(id, v)).build();
     }
 }

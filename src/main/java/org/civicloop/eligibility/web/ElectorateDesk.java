@@ -14,6 +14,7 @@ import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.eligibility.Eligibility;
 import org.civicloop.eligibility.EligibilityService;
+import org.civicloop.eligibility.Verifications;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
@@ -30,6 +31,8 @@ public class ElectorateDesk implements Serializable {
     Cycles cycles;
     @Inject
     EligibilityService service;
+    @Inject
+    Verifications verifications;
     @Inject
     Eligibility eligibility;
     @Inject
@@ -115,7 +118,7 @@ public class ElectorateDesk implements Serializable {
     }
 
     public String verify() {
-        if (Ui.report(service.verifyInPerson(currentUser.actor(), id, username, district), "electorate.verified")) {
+        if (Ui.report(verifications.verifyInPerson(currentUser.actor(), id, username, district), "electorate.verified")) {
             username = null;
         }
         return null;

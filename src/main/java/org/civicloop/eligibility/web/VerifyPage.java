@@ -8,6 +8,7 @@ import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.Cycles;
 import org.civicloop.eligibility.Eligibility;
 import org.civicloop.eligibility.EligibilityService;
+import org.civicloop.eligibility.Verifications;
 import org.civicloop.eligibility.Verification;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
@@ -23,6 +24,8 @@ public class VerifyPage implements Serializable {
     Cycles cycles;
     @Inject
     EligibilityService service;
+    @Inject
+    Verifications verifications;
     @Inject
     Eligibility eligibility;
     @Inject
@@ -48,7 +51,7 @@ public class VerifyPage implements Serializable {
     }
 
     public String byCensus() {
-        if (Ui.report(service.verifyByCensus(currentUser.actor(), id, document, birthDate, postcode), null)) {
+        if (Ui.report(verifications.verifyByCensus(currentUser.actor(), id, document, birthDate, postcode), null)) {
             document = null;
             birthDate = null;
             postcode = null;
@@ -57,7 +60,7 @@ public class VerifyPage implements Serializable {
     }
 
     public String byCode() {
-        if (Ui.report(service.verifyByCode(currentUser.actor(), id, code), null)) {
+        if (Ui.report(verifications.verifyByCode(currentUser.actor(), id, code), null)) {
             code = null;
         }
         return null;

@@ -3,6 +3,7 @@ package org.civicloop.evidence.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,24 +25,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
 import org.civicloop.cycle.ValueCell;
 import org.civicloop.evidence.AttachmentCheck;
 import org.civicloop.evidence.EvidenceAttachment;
+import org.civicloop.evidence.EvidenceAuthoring;
 import org.civicloop.evidence.EvidenceDiff;
 import org.civicloop.evidence.EvidenceDraft;
 import org.civicloop.evidence.EvidenceItem;
 import org.civicloop.evidence.EvidencePack;
-import org.civicloop.evidence.EvidenceQuestion;
-import org.civicloop.evidence.EvidenceService;
-import org.civicloop.evidence.PackReading;
-import org.civicloop.evidence.WitnessQuestions;
 import org.civicloop.evidence.EvidenceReview;
-import org.civicloop.evidence.EvidenceAuthoring;
+import org.civicloop.evidence.EvidenceService;
 import org.civicloop.evidence.EvidenceVersion;
 import org.civicloop.evidence.EvidenceViews;
+import org.civicloop.evidence.PackReading;
 import org.civicloop.evidence.SocialValue;
+import org.civicloop.evidence.WitnessQuestions;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.StrictNumbers;
 import org.civicloop.platform.NumberFields;
@@ -51,6 +49,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/**
+ * A cycle's evidence pack over HTTP: the published pack, search, versions and their differences, items and attachments,
+ * the balance review and reading progress. Questions to the witnesses: {@link WitnessQuestionResource}.
+ */
 @Path("/v1/cycles/{id}/evidence")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,18 +60,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + " attachments, questions to witnesses and reading progress")
 public class EvidenceResource {
 
-    /** Lists under an unknown cycle answer 404, not an empty list. */
-    @jakarta.inject.Inject
-    CycleService knownCycles;
-
-    private void requireCycle(long id) {
-        if (knownCycles.find(id).isEmpty()) {
-            throw new jakarta.ws.rs.NotFoundException();
-        }
-    }
-
     /** The published pack (pack null and no items while nothing is published). */
-    @jakarta.json.bind.annotation.JsonbNillable
+    @JsonbNillable
     public record PackView(long cycleId, Integer pack, String packHash, String reviewedBy, Instant publishedAt,
                            List<EvidenceViews.PublishedItem> items) {
     }
@@ -107,41 +99,22 @@ public class EvidenceResource {
     public record ReasonRequest(String reason) {
     }
 
-    public record QuestionRequest(String text) {
-    }
-
-    public record MergeRequest(long into) {
-    }
-
-    public record AnswerRequest(String answer, String witness) {
-    }
-
-    public record QuestionView(long id, long itemId, EvidenceQuestion.Status status) {
-        static QuestionView of(EvidenceQuestion q) {
-            return new QuestionView(q.getId(), q.getItemId(), q.getStatus());
-        }
-    }
-
     @Inject
     EvidenceService evidence;
 
     @Inject
-
     EvidenceAuthoring authoring;
 
     @Inject
-
     EvidenceReview review;
 
     @Inject
-
     WitnessQuestions witnessQuestions;
 
     @Inject
-
     PackReading reading;
     @Inject
-    CycleService cycles;
+    EvidencePaths paths;
     @Inject
     CurrentUser currentUser;
 
@@ -151,7 +124,7 @@ public class EvidenceResource {
     @APIResponse(responseCode = "200", description = "The pack (no items while none is published)")
     @APIResponse(responseCode = "404", description = "No such published cycle")
     public PackView pack(@Parameter(description = "cycle id") @PathParam("id") long id) {
-        visibleCycle(id);
+        paths.visibleCycle(id);
         return evidence.published(id).map(p -> new PackView(id, p.packNo(), p.contentHash(), p.reviewedBy(),
                 p.publishedAt(), p.items())).orElse(new PackView(id, null, null, null, null, List.of()));
     }
@@ -160,7 +133,7 @@ public class EvidenceResource {
     @Path("/search")
     @Operation(summary = "Full-text search of the published pack (titles, summaries, sources, authors, answers)")
     public List<EvidenceViews.SearchHit> search(@PathParam("id") long id, @QueryParam("q") String q) {
-        visibleCycle(id);
+        paths.visibleCycle(id);
         return evidence.search(id, q);
     }
 
@@ -168,8 +141,8 @@ public class EvidenceResource {
     @Path("/items/{itemId}/versions")
     @Operation(summary = "An item's versions: the published ones, and for officers the drafts too")
     public List<VersionView> versions(@PathParam("id") long id, @PathParam("itemId") long itemId) {
-        visibleCycle(id);
-        itemOf(id, itemId);
+        paths.visibleCycle(id);
+        paths.itemOf(id, itemId);
         boolean officer = currentUser.isOfficer();
         return (officer ? evidence.versions(itemId) : evidence.publishedVersions(itemId)).stream()
                 .map(VersionView::of).toList();
@@ -187,8 +160,8 @@ public class EvidenceResource {
         StrictNumbers.Range versions = StrictNumbers.Range.whole(1, Integer.MAX_VALUE);
         int older = (int) NumberFields.query("from", from, 0, versions, headers);
         int newer = (int) NumberFields.query("to", to, 0, versions, headers);
-        visibleCycle(id);
-        itemOf(id, itemId);
+        paths.visibleCycle(id);
+        paths.itemOf(id, itemId);
         return Refusals.orThrow(evidence.diff(currentUser.actor(), itemId, older, newer));
     }
 
@@ -211,7 +184,7 @@ public class EvidenceResource {
     @Operation(summary = "Edit an item: a new version (earlier versions never change)")
     public VersionView editItem(@PathParam("id") long id, @PathParam("itemId") long itemId,
                                 @Valid @NotNull ItemRequest r) {
-        itemOf(id, itemId);
+        paths.itemOf(id, itemId);
         return VersionView.of(Refusals.orThrow(authoring.editItem(currentUser.actor(), itemId, r.draft())));
     }
 
@@ -220,7 +193,7 @@ public class EvidenceResource {
     @RolesAllowed({"OFFICER", "ADMIN"})
     @Operation(summary = "Take an item out of the next pack version")
     public Response withdraw(@PathParam("id") long id, @PathParam("itemId") long itemId) {
-        itemOf(id, itemId);
+        paths.itemOf(id, itemId);
         Refusals.orThrow(authoring.withdrawItem(currentUser.actor(), itemId));
         return Response.noContent().build();
     }
@@ -245,7 +218,7 @@ public class EvidenceResource {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "Download an attachment of a published item (always as a download, with the sniffed type)")
     public Response download(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
-        visibleCycle(id);
+        paths.visibleCycle(id);
         EvidenceAttachment a = evidence.attachmentFor(currentUser.actor(), id, attachmentId)
                 .orElseThrow(NotFoundException::new);
         byte[] bytes = evidence.contentOf(a).orElseThrow(NotFoundException::new);
@@ -265,7 +238,7 @@ public class EvidenceResource {
     @RolesAllowed({"OFFICER", "ADMIN"})
     @Operation(summary = "Every pack version: in review, rejected (with the reasons) or published")
     public List<PackStatus> packs(@PathParam("id") long id) {
-        requireCycle(id);
+        paths.requireCycle(id);
         return evidence.packs(id).stream().map(PackStatus::of).toList();
     }
 
@@ -300,90 +273,12 @@ public class EvidenceResource {
                 r == null ? null : r.reason())));
     }
 
-    @GET
-    @Path("/questions")
-    @Operation(summary = "Answered questions to the witnesses (part of the pack)")
-    public List<EvidenceViews.AnsweredQuestion> answered(@PathParam("id") long id) {
-        visibleCycle(id);
-        return witnessQuestions.answeredQuestions(id);
-    }
-
-    @GET
-    @Path("/questions/queue")
-    @RolesAllowed({"FACILITATOR", "OFFICER", "ADMIN"})
-    @Operation(summary = "Questions awaiting moderation or an answer")
-    public List<EvidenceViews.QueuedQuestion> queue(@PathParam("id") long id) {
-        requireCycle(id);
-        return witnessQuestions.queuedQuestions(id);
-    }
-
-    @GET
-    @Path("/questions/mine")
-    @RolesAllowed({"RESIDENT", "JUROR"})
-    @Operation(summary = "The caller's own questions, with status and any rejection reason")
-    public List<EvidenceViews.MyQuestion> mine(@PathParam("id") long id) {
-        requireCycle(id);
-        return witnessQuestions.questionsBy(currentUser.actor().username(), id);
-    }
-
-    @POST
-    @Path("/items/{itemId}/questions")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"RESIDENT", "JUROR"})
-    @Operation(summary = "Ask the witness behind a published item a question (moderated before it is answered)")
-    public Response ask(@PathParam("id") long id, @PathParam("itemId") long itemId, QuestionRequest r) {
-        itemOf(id, itemId);
-        EvidenceQuestion q = Refusals.orThrow(witnessQuestions.askQuestion(currentUser.actor(), itemId,
-                r == null ? null : r.text()));
-        return Response.status(201).entity(QuestionView.of(q)).build();
-    }
-
-    @POST
-    @Path("/questions/{questionId}/accept")
-    @RolesAllowed({"FACILITATOR", "OFFICER", "ADMIN"})
-    @Operation(summary = "Let a queued question through to the witness")
-    public QuestionView accept(@PathParam("id") long id, @PathParam("questionId") long questionId) {
-        return QuestionView.of(Refusals.orThrow(witnessQuestions.acceptQuestion(currentUser.actor(), questionId)));
-    }
-
-    @POST
-    @Path("/questions/{questionId}/merge")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"FACILITATOR", "OFFICER", "ADMIN"})
-    @Operation(summary = "Merge a duplicate into an earlier question")
-    public QuestionView merge(@PathParam("id") long id, @PathParam("questionId") long questionId,
-                              @NotNull MergeRequest r) {
-        return QuestionView.of(Refusals.orThrow(witnessQuestions.mergeQuestion(currentUser.actor(), questionId, r.into())));
-    }
-
-    @POST
-    @Path("/questions/{questionId}/reject")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"FACILITATOR", "OFFICER", "ADMIN"})
-    @Operation(summary = "Reject a question with a reason its author is shown")
-    public QuestionView rejectQuestion(@PathParam("id") long id, @PathParam("questionId") long questionId,
-                                       ReasonRequest r) {
-        return QuestionView.of(Refusals.orThrow(witnessQuestions.rejectQuestion(currentUser.actor(), questionId,
-                r == null ? null : r.reason())));
-    }
-
-    @POST
-    @Path("/questions/{questionId}/answer")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"FACILITATOR", "OFFICER", "ADMIN"})
-    @Operation(summary = "Record the witness's answer")
-    public QuestionView answer(@PathParam("id") long id, @PathParam("questionId") long questionId,
-                               AnswerRequest r) {
-        return QuestionView.of(Refusals.orThrow(witnessQuestions.answerQuestion(currentUser.actor(), questionId,
-                r == null ? null : r.answer(), r == null ? null : r.witness())));
-    }
-
     @POST
     @Path("/items/{itemId}/read")
     @RolesAllowed({"RESIDENT", "JUROR"})
     @Operation(summary = "Mark a published item as read (counts feed the facilitator's reading progress)")
     public Response read(@PathParam("id") long id, @PathParam("itemId") long itemId) {
-        itemOf(id, itemId);
+        paths.itemOf(id, itemId);
         Refusals.orThrow(reading.markRead(currentUser.actor(), itemId));
         return Response.noContent().build();
     }
@@ -394,14 +289,5 @@ public class EvidenceResource {
     @Operation(summary = "How many published items each juror has read (counts only)")
     public List<EvidenceViews.JurorProgress> progress(@PathParam("id") long id) {
         return Refusals.orThrow(reading.readingProgress(currentUser.actor(), id));
-    }
-
-    private Cycle visibleCycle(long id) {
-        return cycles.find(id).filter(c -> c.isPublished() || currentUser.isOfficer())
-                .orElseThrow(NotFoundException::new);
-    }
-
-    private EvidenceItem itemOf(long cycleId, long itemId) {
-        return evidence.item(itemId).filter(i -> i.getCycleId() == cycleId).orElseThrow(NotFoundException::new);
     }
 }

@@ -1,6 +1,5 @@
 package org.civicloop.evidence.web;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,12 +8,12 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.evidence.EvidenceService;
+import org.civicloop.evidence.EvidenceViews;
 import org.civicloop.evidence.PackReading;
 import org.civicloop.evidence.WitnessQuestions;
-import org.civicloop.evidence.EvidenceViews;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
@@ -40,12 +39,12 @@ public class EvidenceModeration implements Serializable {
 
     PackReading reading;
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     CurrentUser currentUser;
 
     private Long id;
-    private transient Cycle cycle;
+    private transient CycleView cycle;
     private final Map<Long, String> answers = new HashMap<>();
     private final Map<Long, String> witnesses = new HashMap<>();
     private final Map<Long, String> reasons = new HashMap<>();
@@ -58,7 +57,7 @@ public class EvidenceModeration implements Serializable {
         }
     }
 
-    public Cycle getCycle() {
+    public CycleView getCycle() {
         if (cycle == null && id != null) {
             cycle = cycles.find(id).orElse(null);
         }

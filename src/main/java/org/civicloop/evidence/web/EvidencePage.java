@@ -1,6 +1,5 @@
 package org.civicloop.evidence.web;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,15 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
+import org.civicloop.evidence.EvidenceReview;
 import org.civicloop.evidence.EvidenceService;
+import org.civicloop.evidence.EvidenceViews.PublishedItem;
+import org.civicloop.evidence.EvidenceViews;
 import org.civicloop.evidence.PackReading;
 import org.civicloop.evidence.WitnessQuestions;
-import org.civicloop.evidence.EvidenceReview;
-import org.civicloop.evidence.EvidenceViews;
-import org.civicloop.evidence.EvidenceViews.PublishedItem;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
 
@@ -48,13 +47,13 @@ public class EvidencePage implements Serializable {
 
     PackReading reading;
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     CurrentUser currentUser;
 
     private Long id;
     private String q;
-    private transient Cycle cycle;
+    private transient CycleView cycle;
     private transient EvidenceViews.PublishedPack pack;
     private transient List<EvidenceViews.SearchHit> hits;
     private transient Map<Long, List<EvidenceViews.AnsweredQuestion>> answers;
@@ -67,14 +66,14 @@ public class EvidencePage implements Serializable {
         }
     }
 
-    private Cycle cycle() {
+    private CycleView cycle() {
         if (cycle == null && id != null) {
-            cycle = cycles.find(id).filter(c -> c.isPublished() || currentUser.isOfficer()).orElse(null);
+            cycle = cycles.find(id).filter(c -> c.published() || currentUser.isOfficer()).orElse(null);
         }
         return cycle;
     }
 
-    public Cycle getCycle() {
+    public CycleView getCycle() {
         return cycle();
     }
 
@@ -123,7 +122,7 @@ public class EvidencePage implements Serializable {
     }
 
     public boolean isCanAsk() {
-        return isReader() && !cycle().getPhase().isAfter(Phase.DELIBERATE);
+        return isReader() && !cycle().phase().isAfter(Phase.DELIBERATE);
     }
 
     public boolean isRead(long itemId) {

@@ -1,6 +1,5 @@
 package org.civicloop.evidence.web;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,16 +13,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
+import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.ValueCell;
 import org.civicloop.evidence.EvidenceAttachment;
+import org.civicloop.evidence.EvidenceAuthoring;
 import org.civicloop.evidence.EvidenceDraft;
 import org.civicloop.evidence.EvidenceItem;
 import org.civicloop.evidence.EvidencePack;
-import org.civicloop.evidence.EvidenceService;
 import org.civicloop.evidence.EvidenceReview;
-import org.civicloop.evidence.EvidenceAuthoring;
+import org.civicloop.evidence.EvidenceService;
 import org.civicloop.evidence.EvidenceVersion;
 import org.civicloop.evidence.EvidenceViews;
 import org.civicloop.evidence.SocialValue;
@@ -32,7 +32,6 @@ import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.VotingService;
-import org.civicloop.cycle.Phase;
 
 /**
  * The officer's evidence workspace: write and edit items (each save is a new version), attach files, submit the
@@ -55,14 +54,14 @@ public class EvidenceWorkspace implements Serializable {
 
     EvidenceReview review;
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     VotingService voting;
     @Inject
     CurrentUser currentUser;
 
     private Long id;
-    private transient Cycle cycle;
+    private transient CycleView cycle;
 
     // the item form (editing == null: a new item)
     private Long editing;
@@ -100,7 +99,7 @@ public class EvidenceWorkspace implements Serializable {
         }
     }
 
-    public Cycle getCycle() {
+    public CycleView getCycle() {
         if (cycle == null && id != null) {
             cycle = cycles.find(id).orElse(null);
         }
@@ -243,7 +242,7 @@ public class EvidenceWorkspace implements Serializable {
     public ValueCell[] getCellValues() { return ValueCell.values(); }
     public Integer[] getScores() { return new Integer[]{-2, -1, 0, 1, 2}; }
     public boolean isCanAuthor() {
-        return !getCycle().getPhase().isAfter(Phase.DELIBERATE) && getInReview() == null;
+        return !getCycle().phase().isAfter(Phase.DELIBERATE) && getInReview() == null;
     }
     public String getAttachmentName() {
         return attachmentId == null ? null : evidence.attachmentInfo(attachmentId)

@@ -22,10 +22,11 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.ValueCell;
 import org.civicloop.identity.CurrentUser;
+import org.civicloop.kernel.Csv;
 import org.civicloop.measure.AccountabilityService;
 import org.civicloop.measure.Frequency;
 import org.civicloop.measure.IndicatorDraft;
@@ -44,7 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.civicloop.kernel.Csv;
 
 @Path("/v1/cycles/{id}/outcomes")
 @RequestScoped
@@ -54,7 +54,7 @@ import org.civicloop.kernel.Csv;
 public class OutcomesResource {
 
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     MeasureService measure;
     @Inject
@@ -104,8 +104,8 @@ public class OutcomesResource {
     public record Created(long id) {
     }
 
-    private Cycle published(long id) {
-        return cycles.findPublished(id).orElseThrow(NotFoundException::new);
+    private CycleView published(long id) {
+        return cycles.find(id).filter(CycleView::published).orElseThrow(NotFoundException::new);
     }
 
     @GET
@@ -114,9 +114,9 @@ public class OutcomesResource {
             + " value accounts; the co-production ledger and the engagement metrics (null = not recorded)")
     @APIResponse(responseCode = "404", description = "No such published cycle")
     public Outcomes get(@Parameter(description = "cycle id") @PathParam("id") long id) {
-        Cycle c = published(id);
+        CycleView c = published(id);
         List<LedgerLine> ledger = accountability.ledger(id).stream().map(this::line).toList();
-        return new Outcomes(id, c.getTitle(), c.getCurrency(), report.objectives(id, true), ledger,
+        return new Outcomes(id, c.title(), c.currency(), report.objectives(id, true), ledger,
                 metrics.metrics(c), "/outcomes.xhtml?cycle=" + id);
     }
 

@@ -1,6 +1,5 @@
 package org.civicloop.measure.web;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,8 +9,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.ValueCell;
 import org.civicloop.identity.CurrentUser;
@@ -19,20 +18,20 @@ import org.civicloop.measure.AccountabilityService;
 import org.civicloop.measure.Frequency;
 import org.civicloop.measure.IndicatorDraft;
 import org.civicloop.measure.IndicatorKind;
-import org.civicloop.measure.LedgerKind;
 import org.civicloop.measure.MeasureService;
 import org.civicloop.measure.ObjectiveDraft;
 import org.civicloop.measure.OutcomesReport;
 import org.civicloop.measure.ParticipationMeasures;
 import org.civicloop.measure.ProgressStatus;
-import org.civicloop.measure.PromiseDraft;
-import org.civicloop.measure.PromiseVerdict;
 import org.civicloop.measure.ReviewPanel;
-import org.civicloop.measure.ValueDimension;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.voting.BudgetOption;
 
-/** The officer's measuring page (/officer/measure.xhtml?id=ID): every measure use case on one cycle. */
+/**
+ * The officer's measuring page (/officer/measure.xhtml?id=ID): objectives, milestones, progress, indicators, readings
+ * and the review panel of one cycle; the providers' value accounts, promises and the ledger are
+ * {@link AccountabilityBean}'s.
+ */
 @Named
 @ViewScoped
 public class MeasureBean implements Serializable {
@@ -40,7 +39,7 @@ public class MeasureBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     MeasureService measure;
     @Inject
@@ -53,7 +52,7 @@ public class MeasureBean implements Serializable {
     CurrentUser currentUser;
 
     private Long id;
-    private transient Cycle cycle;
+    private transient CycleView cycle;
     private transient List<OutcomesReport.ObjectiveView> objectives;
 
     // Objective
@@ -92,22 +91,6 @@ public class MeasureBean implements Serializable {
     private LocalDate measuredOn;
     private String explanation;
     // Value account (up to three promises at a time)
-    private Long accountObjective;
-    private String provider;
-    private Integer accountYear;
-    private String accountSummary;
-    private final ValueDimension[] promiseDimensions = new ValueDimension[3];
-    private final String[] promiseTexts = new String[3];
-    private final String[] deliveredTexts = new String[3];
-    // Marking a promise
-    private Long promiseId;
-    private PromiseVerdict verdict;
-    private String evidence;
-    // Ledger
-    private LedgerKind ledgerKind;
-    private String ledgerDescription;
-    private BigDecimal ledgerHours;
-    private Long ledgerAmount;
     // Review panel
     private Integer panelSize = 3;
     private String panelSeed;
@@ -118,24 +101,25 @@ public class MeasureBean implements Serializable {
         }
     }
 
-    public Cycle getCycle() {
+    public CycleView getCycle() {
         if (cycle == null && id != null) {
             cycle = cycles.find(id).orElse(null);
         }
         return cycle;
     }
 
-    private void changed() {
+    /** Forgets what was read, so that the page shows a change made by this bean or {@link AccountabilityBean}. */
+    public void changed() {
         cycle = null;
         objectives = null;
     }
 
     public boolean isDecided() {
-        return getCycle().getPhase().atLeast(Phase.DECIDE);
+        return getCycle().phase().atLeast(Phase.DECIDE);
     }
 
     public boolean isMeasuring() {
-        return getCycle().getPhase().atLeast(Phase.MEASURE);
+        return getCycle().phase().atLeast(Phase.MEASURE);
     }
 
     public List<BudgetOption> getFundedOptions() {
@@ -181,13 +165,6 @@ public class MeasureBean implements Serializable {
         return out;
     }
 
-    public List<OutcomesReport.PromiseView> getUnmarkedPromises() {
-        List<OutcomesReport.PromiseView> out = new ArrayList<>();
-        getObjectives().forEach(o -> o.accounts().forEach(a -> a.promises().stream()
-                .filter(p -> p.verdict() == null).forEach(out::add)));
-        return out;
-    }
-
     public ReviewPanel getPanel() {
         return participation.panel(id).orElse(null);
     }
@@ -200,9 +177,6 @@ public class MeasureBean implements Serializable {
     public IndicatorKind[] getKinds() { return IndicatorKind.values(); }
     public Frequency[] getFrequencies() { return Frequency.values(); }
     public ProgressStatus[] getStatuses() { return ProgressStatus.values(); }
-    public ValueDimension[] getDimensions() { return ValueDimension.values(); }
-    public PromiseVerdict[] getVerdicts() { return PromiseVerdict.values(); }
-    public LedgerKind[] getLedgerKinds() { return LedgerKind.values(); }
 
     public String setObjective() {
         if (Ui.report(measure.setObjective(currentUser.actor(), id, optionCode, new ObjectiveDraft(outcome, valueCell,
@@ -272,45 +246,6 @@ public class MeasureBean implements Serializable {
             measuredOn = null;
             explanation = null;
             changed();
-        }
-        return null;
-    }
-
-    public String submitAccount() {
-        List<PromiseDraft> promises = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            boolean any = promiseTexts[i] != null && !promiseTexts[i].isBlank();
-            if (any || (deliveredTexts[i] != null && !deliveredTexts[i].isBlank())) {
-                promises.add(new PromiseDraft(promiseDimensions[i], promiseTexts[i], deliveredTexts[i]));
-            }
-        }
-        if (accountObjective != null && Ui.report(accountability.submitValueAccount(currentUser.actor(),
-                accountObjective, provider, accountYear == null ? 0 : accountYear, accountSummary, promises),
-                "measure.accountSaved")) {
-            provider = accountSummary = null;
-            java.util.Arrays.fill(promiseTexts, null);
-            java.util.Arrays.fill(deliveredTexts, null);
-            changed();
-        }
-        return null;
-    }
-
-    public String markPromise() {
-        if (promiseId != null && Ui.report(accountability.markPromise(currentUser.actor(), promiseId, verdict,
-                evidence), "measure.promiseMarked")) {
-            evidence = null;
-            verdict = null;
-            changed();
-        }
-        return null;
-    }
-
-    public String recordLedger() {
-        if (Ui.report(accountability.recordLedgerEntry(currentUser.actor(), id, ledgerKind, ledgerDescription,
-                ledgerHours, ledgerAmount == null ? 0 : ledgerAmount), "measure.ledgerSaved")) {
-            ledgerDescription = null;
-            ledgerHours = null;
-            ledgerAmount = null;
         }
         return null;
     }
@@ -385,31 +320,6 @@ public class MeasureBean implements Serializable {
     public void setMeasuredOn(LocalDate v) { this.measuredOn = v; }
     public String getExplanation() { return explanation; }
     public void setExplanation(String v) { this.explanation = v; }
-    public Long getAccountObjective() { return accountObjective; }
-    public void setAccountObjective(Long v) { this.accountObjective = v; }
-    public String getProvider() { return provider; }
-    public void setProvider(String v) { this.provider = v; }
-    public Integer getAccountYear() { return accountYear; }
-    public void setAccountYear(Integer v) { this.accountYear = v; }
-    public String getAccountSummary() { return accountSummary; }
-    public void setAccountSummary(String v) { this.accountSummary = v; }
-    public ValueDimension[] getPromiseDimensions() { return promiseDimensions; }
-    public String[] getPromiseTexts() { return promiseTexts; }
-    public String[] getDeliveredTexts() { return deliveredTexts; }
-    public Long getPromiseId() { return promiseId; }
-    public void setPromiseId(Long v) { this.promiseId = v; }
-    public PromiseVerdict getVerdict() { return verdict; }
-    public void setVerdict(PromiseVerdict v) { this.verdict = v; }
-    public String getEvidence() { return evidence; }
-    public void setEvidence(String v) { this.evidence = v; }
-    public LedgerKind getLedgerKind() { return ledgerKind; }
-    public void setLedgerKind(LedgerKind v) { this.ledgerKind = v; }
-    public String getLedgerDescription() { return ledgerDescription; }
-    public void setLedgerDescription(String v) { this.ledgerDescription = v; }
-    public BigDecimal getLedgerHours() { return ledgerHours; }
-    public void setLedgerHours(BigDecimal v) { this.ledgerHours = v; }
-    public Long getLedgerAmount() { return ledgerAmount; }
-    public void setLedgerAmount(Long v) { this.ledgerAmount = v; }
     public Integer getPanelSize() { return panelSize; }
     public void setPanelSize(Integer v) { this.panelSize = v; }
     public String getPanelSeed() { return panelSeed; }

@@ -1,26 +1,25 @@
 package org.civicloop.measure.web;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
+import org.civicloop.cycle.Phase;
 import org.civicloop.identity.CurrentUser;
+import org.civicloop.kernel.Money;
+import org.civicloop.kernel.Numbers;
+import org.civicloop.measure.AccountabilityService;
 import org.civicloop.measure.IndicatorReading;
 import org.civicloop.measure.LedgerEntry;
-import org.civicloop.measure.AccountabilityService;
 import org.civicloop.measure.MetricsService;
 import org.civicloop.measure.OutcomesReport;
 import org.civicloop.measure.ParticipationMeasures;
 import org.civicloop.measure.ReviewPanel;
 import org.civicloop.platform.web.Ui;
-import org.civicloop.cycle.Phase;
-import org.civicloop.kernel.Money;
-import org.civicloop.kernel.Numbers;
 
 /**
  * The public results and accountability page of a cycle (/outcomes.xhtml?cycle=ID): progress of each funded option
@@ -34,7 +33,7 @@ public class OutcomesPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     OutcomesReport report;
     @Inject
@@ -47,7 +46,7 @@ public class OutcomesPage implements Serializable {
     CurrentUser currentUser;
 
     private Long cycleId;
-    private transient Cycle cycle;
+    private transient CycleView cycle;
     private transient List<OutcomesReport.ObjectiveView> objectives;
     private transient MetricsService.CycleMetrics cycleMetrics;
     private transient List<MetricsService.CycleMetrics> overTime;
@@ -66,9 +65,9 @@ public class OutcomesPage implements Serializable {
         }
     }
 
-    public Cycle getCycle() {
+    public CycleView getCycle() {
         if (cycle == null && cycleId != null) {
-            cycle = cycles.findPublished(cycleId).orElse(null);
+            cycle = cycles.find(cycleId).filter(CycleView::published).orElse(null);
         }
         return cycle;
     }
@@ -151,7 +150,7 @@ public class OutcomesPage implements Serializable {
 
     /** A whole-unit money amount in the cycle's currency. */
     public String money(long amount) {
-        return new Money(amount, getCycle().getCurrency()).format(Ui.locale());
+        return new Money(amount, getCycle().currency()).format(Ui.locale());
     }
 
     public long total(List<LedgerEntry> lines) {
@@ -175,7 +174,7 @@ public class OutcomesPage implements Serializable {
     }
 
     public boolean isCanAnswer() {
-        return currentUser.isSignedIn() && getCycle().getPhase().atLeast(Phase.MEASURE)
+        return currentUser.isSignedIn() && getCycle().phase().atLeast(Phase.MEASURE)
                 && participation.canAnswer(cycleId, currentUser.getUsername());
     }
 
