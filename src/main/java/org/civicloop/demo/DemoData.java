@@ -48,6 +48,7 @@ import org.civicloop.deliberation.DeliberationDemo;
 import org.civicloop.feedback.FeedbackDemo;
 import org.civicloop.jury.LetterAddress;
 import org.civicloop.jury.LetterRoundService;
+import org.civicloop.voting.DistrictBudgetDemo;
 import org.civicloop.voting.PaperBallotDemo;
 
 /**
@@ -101,6 +102,8 @@ public class DemoData {
     DeliberationDemo deliberationDemo;
     @Inject
     ProposalDemo proposalDemo;
+    @Inject
+    DistrictBudgetDemo districtBudgetDemo;
     @Inject
     EligibilityDemo eligibilityDemo;
 
@@ -387,6 +390,7 @@ public class DemoData {
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
         proposalDemo.finishedProposals(officer, id);
         eligibilityDemo.electorate(officer, id, ProposalDemo.DISTRICTS);
+        districtBudgetDemo.load(officer, id);
         if (proposalDemo.loadSize() > 0) {
             Cycle load = cycles.openDemoCycle(officer, COUNCIL, mandate(ProposalDemo.LOAD_TITLE,
                     "Which of thousands of residents' ideas should the city fund?",

@@ -45,6 +45,11 @@ public class Eligibility implements EligibilityCheck {
         return new Verdict(true, false, verifiedIn, null);
     }
 
+    @Override
+    public List<String> districts(long cycleId) {
+        return electorate(cycleId).map(ElectorateView::districts).orElse(List.of());
+    }
+
     /** The cycle's electorate, if one is defined (else the cycle is open to any signed-in resident). */
     public Optional<ElectorateView> electorate(long cycleId) {
         return Sql.first(dataSource, "SELECT e.min_age, e.districts, e.by_census, e.by_code, e.in_person,"

@@ -27,4 +27,12 @@ public interface EligibilityCheck {
      * verified residents.
      */
     Verdict check(String account, long cycleId, String district);
+
+    /**
+     * The districts of the cycle's electorate, in the officer's order (empty when the cycle has none: open to any
+     * signed-in resident). District budgets are defined for these.
+     */
+    default java.util.List<String> districts(long cycleId) {
+        return java.util.List.of();
+    }
 }

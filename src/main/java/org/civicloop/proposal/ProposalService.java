@@ -20,6 +20,8 @@ import org.civicloop.kernel.EligibilityCheck;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.Budget;
+import org.civicloop.voting.Budgets;
 import org.civicloop.voting.VotingService;
 
 /**
@@ -42,6 +44,8 @@ public class ProposalService {
     Clock clock;
     @Inject
     VotingService voting;
+    @Inject
+    Budgets budgets;
     @Inject
     Cycles cycles;
     @Inject
@@ -328,7 +332,8 @@ public class ProposalService {
     /**
      * An officer selects a feasible proposal as a budget option of its cycle under {@code code}: the option is
      * defined by the voting capability with the proposal's title and description and the estimate as its cost; the
-     * proposal records the option's code, and its author is told.
+     * proposal records the option's code, and its author is told. A proposal for a district with a district budget
+     * becomes an option of that budget; any other, of the city-wide budget.
      */
     @Transactional
     public Result<Proposal> select(Actor actor, long proposalId, String code) {
@@ -343,7 +348,9 @@ public class ProposalService {
         if (p.isHidden()) {
             return Result.refused("refused.selection.hidden");
         }
-        Result<BudgetOption> option = voting.defineOption(actor, p.getCycleId(), code, p.titleAsWritten(),
+        // a district's proposal lands in its district's budget, when the cycle has one
+        String budget = budgets.ofDistrict(p.getCycleId(), p.getDistrict()).map(Budget::code).orElse(Budget.CITY);
+        Result<BudgetOption> option = voting.defineOption(actor, p.getCycleId(), budget, code, p.titleAsWritten(),
                 p.descriptionAsWritten(), p.getEstimate());
         if (option instanceof Result.Refused<BudgetOption> refused) {
             return new Result.Refused<>(refused.key(), refused.args());

@@ -44,6 +44,9 @@ public class Ballot {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Source source = Source.ONLINE;
+    /** The district budget a residents' ballot was cast in; null: the city-wide budget (and every jury ballot). */
+    @Column(name = "budget_id")
+    private Long budgetId;
     /** Random: the row's digest in the public audit log cannot be recomputed from the published receipt and ranking. */
     private String salt;
     /** Not stored: the public reason when an officer excluded this ballot from the count (set for the exports). */
@@ -54,7 +57,12 @@ public class Ballot {
     }
 
     Ballot(Long cycleId, Channel channel, String receipt, List<String> ranking, LocalDate castOn) {
+        this(cycleId, null, channel, receipt, ranking, castOn);
+    }
+
+    Ballot(Long cycleId, Long budgetId, Channel channel, String receipt, List<String> ranking, LocalDate castOn) {
         this.id = VotingService.randomId();
+        this.budgetId = budgetId;
         this.cycleId = cycleId;
         this.channel = channel;
         this.receipt = receipt;
@@ -88,6 +96,7 @@ public class Ballot {
 
     public Long getId() { return id; }
     public Long getCycleId() { return cycleId; }
+    public Long getBudgetId() { return budgetId; }
     public Channel getChannel() { return channel; }
     public String getReceipt() { return receipt; }
     public String getRanking() { return ranking; }

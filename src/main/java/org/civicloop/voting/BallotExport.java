@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.civicloop.audit.chain.BallotLeaf;
 import org.civicloop.cycle.CountingRule;
-import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleView;
 import org.civicloop.voting.count.TieBreaking;
 
 /**
@@ -17,11 +17,15 @@ public final class BallotExport {
     private BallotExport() {
     }
 
-    public static String pabulib(Cycle cycle, List<BudgetOption> options, List<Ballot> ballots, Ballot.Channel channel) {
-        return pabulib(new Header(cycle.getId(), cycle.getTitle(), cycle.getCouncil(),
-                cycle.getBudgetAmount() == null ? 0 : cycle.getBudgetAmount(),
-                cycle.getCountingRule() == null ? CountingRule.GREEDY : cycle.getCountingRule(), cycle.getCurrency()),
-                options, ballots, channel, excluded(ballots));
+    /**
+     * One budget's box ({@link Budget}: its envelope and rule; a district budget adds META {@code district}, as
+     * pabulib's district files do, and its code to the description and instance).
+     */
+    public static String pabulib(CycleView cycle, Budget budget, List<BudgetOption> options,
+                                 List<Ballot> ballots, Ballot.Channel channel) {
+        return pabulib(new Header(cycle.id(), budget.cityWide() ? cycle.title() : cycle.title() + " - "
+                        + budget.label(), cycle.council(), budget.amount(), budget.rule(), cycle.currency(),
+                        budget.district(), budget.fileSuffix()), options, ballots, channel, excluded(ballots));
     }
 
     /** The ballots an officer excluded from the count, receipt to public reason, as {@link VotingService} marked them. */
@@ -33,7 +37,11 @@ public final class BallotExport {
     }
 
     /** What the export says of the cycle. */
-    record Header(long cycleId, String title, String council, long budget, CountingRule rule, String currency) {
+    record Header(long cycleId, String title, String council, long budget, CountingRule rule, String currency,
+                  String district, String suffix) {
+        Header(long cycleId, String title, String council, long budget, CountingRule rule, String currency) {
+            this(cycleId, title, council, budget, rule, currency, null, "");
+        }
     }
 
     /**
@@ -59,7 +67,10 @@ public final class BallotExport {
         pb.append("META\nkey;value\n");
         meta(pb, "description", cycle.title() + " (" + channel.name().toLowerCase() + " ballots)");
         meta(pb, "unit", cycle.council());
-        meta(pb, "instance", "cycle-" + cycle.cycleId());
+        meta(pb, "instance", "cycle-" + cycle.cycleId() + cycle.suffix());
+        if (cycle.district() != null) {
+            meta(pb, "district", cycle.district());
+        }
         meta(pb, "num_projects", Integer.toString(options.size()));
         meta(pb, "num_votes", Integer.toString(ballots.size()));
         meta(pb, "budget", Long.toString(cycle.budget()));

@@ -23,13 +23,15 @@ public class BallotProofs {
     VotingService voting;
     @Inject
     AuditLog audit;
+    @Inject
+    Budgets budgets;
 
     /**
      * A channel's box as published: the root and size sealed into the audit chain when the vote closed
      * ({@code sealedIn} = that entry), or, for a box sealed before roots were, the root of its ballots as stored now
      * ({@code sealedIn} null).
      */
-    public record PublishedBox(Ballot.Channel channel, String root, long size, Long sealedIn) {
+    public record PublishedBox(Ballot.Channel channel, String budget, String root, long size, Long sealedIn) {
     }
 
     /** A receipt's proof; {@code verifies}: the path leads from this leaf to the published root of the same size. */
@@ -38,25 +40,35 @@ public class BallotProofs {
                         PublishedBox published, boolean verifies) {
     }
 
-    /** The published root and size of each channel of a cycle (call once its vote has closed). */
+    /**
+     * The published root and size of each box of a cycle (call once its vote has closed): each channel of the
+     * city-wide budget, then the residents' box of each district budget ({@code budget}: its code).
+     */
     public List<PublishedBox> publishedBoxes(long cycleId) {
-        List<PublishedBox> out = new ArrayList<>();
-        List<AuditEntry> entries = audit.forEntity("cycle", cycleId);
-        for (Ballot.Channel channel : Ballot.Channel.values()) {
-            PublishedBox box = null;
-            for (AuditEntry e : entries) {
-                if (e.getAction().equals("voting.ballotBoxSealed")) {
-                    Map<String, String> f = fields(e.getDetail());
-                    if (channel.name().equals(f.get("channel")) && f.containsKey("root")) {
-                        box = new PublishedBox(channel, f.get("root"), Long.parseLong(f.get("ballots")), e.getSeq());
-                    }
+        Map<String, PublishedBox> sealed = new java.util.HashMap<>();
+        for (AuditEntry e : audit.forEntity("cycle", cycleId)) {
+            if (e.getAction().equals("voting.ballotBoxSealed")) {
+                Map<String, String> f = fields(e.getDetail());
+                if (f.containsKey("root")) {
+                    Ballot.Channel channel = Ballot.Channel.valueOf(f.get("channel"));
+                    sealed.put(channel + "#" + f.get("budget"), new PublishedBox(channel, f.get("budget"),
+                            f.get("root"), Long.parseLong(f.get("ballots")), e.getSeq()));
                 }
             }
-            if (box == null) {
-                MerkleTree tree = voting.tree(cycleId, channel);
-                box = new PublishedBox(channel, tree.rootHex(), tree.size(), null);
+        }
+        List<PublishedBox> out = new ArrayList<>();
+        for (Budget budget : budgets.budgets(cycleId)) {
+            String code = budget.cityWide() ? null : budget.code();
+            for (Ballot.Channel channel : Ballot.Channel.values()) {
+                if (budget.cityWide() || channel == Ballot.Channel.RESIDENTS) {
+                    PublishedBox box = sealed.get(channel + "#" + code);
+                    if (box == null) {
+                        MerkleTree tree = voting.tree(budget, channel);
+                        box = new PublishedBox(channel, code, tree.rootHex(), tree.size(), null);
+                    }
+                    out.add(box);
+                }
             }
-            out.add(box);
         }
         return out;
     }
@@ -72,7 +84,8 @@ public class BallotProofs {
             return Optional.empty();
         }
         Ballot ballot = found.get();
-        List<BallotLeaf.Entry> box = BallotLeaf.canonical(voting.ballots(cycleId, ballot.getChannel()).stream()
+        Budget budget = budgets.byId(cycleId, ballot.getBudgetId()).orElseThrow();
+        List<BallotLeaf.Entry> box = BallotLeaf.canonical(voting.ballots(budget, ballot.getChannel()).stream()
                 .map(b -> new BallotLeaf.Entry(b.getReceipt(), b.getChannel().name(), b.getRanking())).toList());
         int index = -1;
         for (int i = 0; i < box.size(); i++) {
@@ -83,8 +96,9 @@ public class BallotProofs {
         MerkleTree tree = BallotLeaf.tree(box);
         MerkleTree.Proof proof = tree.proof(index);
         byte[] leaf = BallotLeaf.encode(ballot.getReceipt(), ballot.getChannel().name(), ballot.getRanking());
-        PublishedBox published = publishedBoxes(cycleId).stream().filter(p -> p.channel() == ballot.getChannel())
-                .findFirst().orElseThrow();
+        String code = budget.cityWide() ? null : budget.code();
+        PublishedBox published = publishedBoxes(cycleId).stream().filter(p -> p.channel() == ballot.getChannel()
+                && java.util.Objects.equals(p.budget(), code)).findFirst().orElseThrow();
         byte[] publishedRoot = MerkleTree.parseHash(published.root());
         boolean verifies = published.size() == proof.treeSize() && MerkleTree.verifyInclusion(proof.leafIndex(),
                 proof.treeSize(), MerkleTree.leafHash(leaf), proof.path(), publishedRoot);

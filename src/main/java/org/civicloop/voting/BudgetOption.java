@@ -45,12 +45,21 @@ public class BudgetOption {
     private String knockOnCosts;
     @Column(name = "evidence_ids")
     private String evidenceIds;
+    /** The district budget it belongs to; null: the city-wide budget. */
+    @Column(name = "budget_id")
+    private Long budgetId;
 
     protected BudgetOption() {
     }
 
     BudgetOption(Long cycleId, String code, String title, String description, long cost, Instant createdAt) {
+        this(cycleId, null, code, title, description, cost, createdAt);
+    }
+
+    BudgetOption(Long cycleId, Long budgetId, String code, String title, String description, long cost,
+                 Instant createdAt) {
         this.cycleId = cycleId;
+        this.budgetId = budgetId;
         this.code = code;
         this.title = title;
         this.description = description;
@@ -93,6 +102,7 @@ public class BudgetOption {
 
     public Long getId() { return id; }
     public Long getCycleId() { return cycleId; }
+    public Long getBudgetId() { return budgetId; }
     public String getCode() { return code; }
     public String getTitle() { return title; }
     public String getDescription() { return description; }

@@ -63,7 +63,7 @@ public class VotingService implements PhaseGate {
      * The option codes of each cycle whose vote is open, read once: options are frozen from VOTE on and a cycle
      * never goes back a phase, so the set cannot change while ballots arrive (on any server).
      */
-    private final java.util.concurrent.ConcurrentHashMap<Long, Set<String>> votingCodes =
+    private final java.util.concurrent.ConcurrentHashMap<List<Long>, Set<String>> votingCodes =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     @PersistenceContext(unitName = "civicloop")
@@ -84,12 +84,23 @@ public class VotingService implements PhaseGate {
     CampaignWatch campaigns;
     @Inject
     BallotOwnership ownership;
+    @Inject
+    Budgets budgets;
+    @Inject
+    VoterRegister register;
     @Resource(lookup = "jdbc/civicloop")
     DataSource dataSource;
 
     @Transactional
     public Result<BudgetOption> defineOption(Actor actor, long cycleId, String code, String title, String description,
                                              long cost) {
+        return defineOption(actor, cycleId, Budget.CITY, code, title, description, cost);
+    }
+
+    /** Defines a costed option in one of the cycle's budgets (by its code; {@value Budget#CITY}: the city-wide one). */
+    @Transactional
+    public Result<BudgetOption> defineOption(Actor actor, long cycleId, String budgetCode, String code, String title,
+                                             String description, long cost) {
         Result<CycleView> found = cycleViews.forOfficer(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
@@ -110,14 +121,19 @@ public class VotingService implements PhaseGate {
         if (cost <= 0 || cost > 1_000_000_000_000L) {
             return Result.refused("refused.option.cost");
         }
-        if (options(cycleId).stream().anyMatch(o -> o.getCode().equalsIgnoreCase(code.strip()))) {
+        Budget budget = budgets.find(cycleId, budgetCode).orElse(null);
+        if (budget == null) {
+            return Result.refused("refused.budget.unknown");
+        }
+        if (allOptions(cycleId).stream().anyMatch(o -> o.getCode().equalsIgnoreCase(code.strip()))) {
             return Result.refused("refused.option.duplicate");
         }
-        BudgetOption option = new BudgetOption(cycleId, code.strip(), title.strip(),
+        BudgetOption option = new BudgetOption(cycleId, budget.id(), code.strip(), title.strip(),
                 description == null || description.isBlank() ? null : description.strip(), cost, clock.instant());
         em.persist(option);
         em.flush();
-        audit.record(actor, "voting.optionDefined", "budget_option", option.getId(), null, "cycle=" + cycleId);
+        audit.record(actor, "voting.optionDefined", "budget_option", option.getId(), null, "cycle=" + cycleId
+                + (budget.cityWide() ? "" : "; budget=" + budget.code()));
         return Result.done(option);
     }
 
@@ -178,6 +194,27 @@ public class VotingService implements PhaseGate {
     @Transactional
     public Result<String> castBallot(Actor actor, long cycleId, Ballot.Channel channel, List<String> ranking,
                                      String previousReceipt) {
+        return castBallot(actor, cycleId, channel, (Budget) null, ranking, previousReceipt);
+    }
+
+    /**
+     * Casts (or changes) a ballot in one of the cycle's budgets, by its code (blank or {@value Budget#CITY}: the
+     * city-wide one). A district budget takes residents' ballots only, from residents verified in its district.
+     */
+    @Transactional
+    public Result<String> castBallot(Actor actor, long cycleId, Ballot.Channel channel, String budgetCode,
+                                     List<String> ranking, String previousReceipt) {
+        if (budgetCode == null || budgetCode.isBlank() || budgetCode.strip().equals(Budget.CITY)) {
+            return castBallot(actor, cycleId, channel, (Budget) null, ranking, previousReceipt);
+        }
+        Budget budget = budgets.districtForCasting(cycleId, budgetCode.strip()).orElse(null);
+        return budget == null ? Result.refused("refused.budget.unknown")
+                : castBallot(actor, cycleId, channel, budget, ranking, previousReceipt);
+    }
+
+    private Result<String> castBallot(Actor actor, long cycleId, Ballot.Channel channel, Budget budget,
+                                      List<String> ranking, String previousReceipt) {
+        Long budgetId = budget == null ? null : budget.id();
         Cycles.CastingRules cycle = cycleViews.castingRules(cycleId).orElse(null);
         if (cycle == null || !cycle.published()) {
             return Result.refused("refused.cycle.unknown");
@@ -202,9 +239,16 @@ public class VotingService implements PhaseGate {
             if (!eligible.allowed()) {
                 return Result.refused(eligible.refusal());
             }
+            if (budgetId != null && !budget.district().equals(eligible.district())) {
+                return eligible.district() == null ? Result.refused("refused.budget.notVerified", budget.district())
+                        : Result.refused("refused.budget.wrongDistrict", budget.district(), eligible.district());
+            }
+        } else if (budgetId != null) {
+            return Result.refused("refused.budget.residentsOnly");
         }
-        Set<String> known = votingCodes.computeIfAbsent(cycleId,
-                c -> options(c).stream().map(BudgetOption::getCode).collect(Collectors.toUnmodifiableSet()));
+        Set<String> known = votingCodes.computeIfAbsent(java.util.Arrays.asList(cycleId, budgetId),
+                k -> options(cycleId, budgetId).stream().map(BudgetOption::getCode)
+                        .collect(Collectors.toUnmodifiableSet()));
         if (ranking == null || ranking.isEmpty()) {
             return Result.refused("refused.ballot.empty");
         }
@@ -216,7 +260,7 @@ public class VotingService implements PhaseGate {
             return Result.refused("refused.notAllowed");
         }
         String receipt = newReceipt();
-        Optional<RegisterRow> registered = registerRow(cycleId, channel, accountId);
+        Optional<VoterRegister.Row> registered = register.row(cycleId, channel, budgetId, accountId);
         boolean change = registered.isPresent();
         if (change) {
             if (!cycle.ballotChangeable() || previousReceipt == null || previousReceipt.isBlank()) {
@@ -226,7 +270,8 @@ public class VotingService implements PhaseGate {
             Ballot previous = findByReceipt(previousCode).orElse(null);
             // Only the account that cast it: its register row carries the receipt's tag (nothing else links them).
             if (previous == null || previous.isSuperseded() || !previous.getCycleId().equals(cycleId)
-                    || previous.getChannel() != channel || registered.get().id() == null
+                    || previous.getChannel() != channel || !java.util.Objects.equals(previous.getBudgetId(), budgetId)
+                    || registered.get().id() == null
                     || !ownership.owns(registered.get().ownerTag(), previousCode)) {
                 return Result.refused("refused.ballot.receipt");
             }
@@ -236,49 +281,29 @@ public class VotingService implements PhaseGate {
             audit.record(new Actor(AuditLog.BALLOT_BOX, Set.of()), "voting.ballotSuperseded", "ballot",
                     previous.getId(), before, "cycle=" + cycleId + "; channel=" + channel);
             long row = registered.get().id();
-            String registerBefore = audit.digestOf("voter_register", row);
-            Sql.update(dataSource, "UPDATE voter_register SET owner_tag = ? WHERE id = ?", ownership.tag(receipt), row);
-            audit.record(actor, "voting.ballotChanged", "voter_register", row, registerBefore,
-                    "cycle=" + cycleId + "; channel=" + channel);
+            String table = VoterRegister.table(budgetId);
+            String registerBefore = audit.digestOf(table, row);
+            register.retag(budgetId, row, ownership.tag(receipt));
+            audit.record(actor, "voting.ballotChanged", table, row, registerBefore,
+                    "cycle=" + cycleId + "; channel=" + channel + boxDetail(budget));
         } else {
-            long row = register(cycleId, channel, accountId, ownership.tag(receipt));
-            audit.recordCreationQueued(actor, "voting.voted", "voter_register", row,
-                    "cycle=" + cycleId + "; channel=" + channel);
+            long row = register.add(cycleId, channel, budgetId, accountId, ownership.tag(receipt));
+            audit.recordCreationQueued(actor, "voting.voted", VoterRegister.table(budgetId), row, "cycle=" + cycleId + "; channel=" + channel + boxDetail(budget));
         }
-        Ballot ballot = new Ballot(cycleId, channel, receipt, ranking,
+        Ballot ballot = new Ballot(cycleId, budgetId, channel, receipt, ranking,
                 clock.instant().atZone(ZoneOffset.UTC).toLocalDate());
         if (channel == Ballot.Channel.RESIDENTS && campaigns.looksLikeACampaign(cycleId, ranking, clock.instant())) {
             ballot.flag();
         }
         insert(ballot);
-        audit.recordBallotQueued("voting.ballotCast", ballot.getId(), "cycle=" + cycleId + "; channel=" + channel);
+        audit.recordBallotQueued("voting.ballotCast", ballot.getId(), "cycle=" + cycleId + "; channel=" + channel
+                + boxDetail(budget));
         return Result.done(receipt);
     }
 
-    /**
-     * What casting needs to know of a cycle. Read with one small query on the transaction's connection: loading the
-     * entity would also have it compared field by field at commit, on every ballot.
-     */
-    /**
-     * Adds the voter to the register, on the transaction's connection (as {@link Cycles#castingRules}: a busy path). A
-     * concurrent second ballot of the same person fails here on the primary key (SQLState 23xxx), which the callers
-     * answer as "already voted".
-     */
-    private long register(long cycleId, Ballot.Channel channel, long accountId, String ownerTag) {
-        long id = randomId();
-        Sql.update(dataSource, "INSERT INTO voter_register (cycle_id, channel, account_id, id, salt, owner_tag)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", cycleId, channel, accountId, id, salt(), ownerTag);
-        return id;
-    }
-
-    /** A voter's register row: its random id (null for rows older than V21) and the tag of their ballot's receipt. */
-    private record RegisterRow(Long id, String ownerTag) {
-    }
-
-    private Optional<RegisterRow> registerRow(long cycleId, Ballot.Channel channel, long accountId) {
-        return Sql.first(dataSource, "SELECT id, owner_tag FROM voter_register WHERE cycle_id = ? AND channel = ?"
-                        + " AND account_id = ?", rs -> new RegisterRow(rs.getObject(1) == null ? null : rs.getLong(1),
-                        rs.getString(2)), cycleId, channel, accountId);
+    /** How audit details name a district budget's box ("; budget=code"); nothing for the city-wide one. */
+    static String boxDetail(Budget budget) {
+        return budget == null || budget.cityWide() ? "" : "; budget=" + budget.code();
     }
 
     /** A random positive id: ids in casting order could be matched against the order in which people voted. */
@@ -296,9 +321,9 @@ public class VotingService implements PhaseGate {
     /** Stores a new ballot (every column of {@link Ballot}), on the transaction's connection. */
     private void insert(Ballot b) {
         Sql.update(dataSource, "INSERT INTO ballot (id, cycle_id, channel, receipt, ranking, cast_on, flagged,"
-                        + " superseded, source, salt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", b.getId(), b.getCycleId(),
-                b.getChannel(), b.getReceipt(), b.getRanking(), b.getCastOn(), b.isFlagged(), b.isSuperseded(),
-                b.getSource(), b.getSalt());
+                        + " superseded, source, salt, budget_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", b.getId(),
+                b.getCycleId(), b.getChannel(), b.getReceipt(), b.getRanking(), b.getCastOn(), b.isFlagged(),
+                b.isSuperseded(), b.getSource(), b.getSalt(), b.getBudgetId());
     }
 
     /** Residents' ballots flagged as possibly part of a campaign, for an officer to look at (they still count). */
@@ -456,14 +481,26 @@ public class VotingService implements PhaseGate {
             long cycleId = event.cycle().id();
             cycleViews.findLocked(cycleId);
             campaigns.forget(cycleId);
-            votingCodes.remove(cycleId);
+            votingCodes.keySet().removeIf(k -> k.get(0) == cycleId);
             for (Ballot.Channel channel : Ballot.Channel.values()) {
-                MerkleTree tree = tree(cycleId, channel);
+                MerkleTree tree = tree(cityWide(cycleId), channel);
                 long register = Sql.first(dataSource, "SELECT COUNT(*) FROM voter_register WHERE cycle_id = ?"
                         + " AND channel = ?", rs -> rs.getLong(1), cycleId, channel).orElse(0L);
                 audit.note(event.actor(), "voting.ballotBoxSealed", "cycle", Long.toString(cycleId),
                         "channel=" + channel + "; ballots=" + tree.size() + "; root=" + tree.rootHex()
                                 + "; register=" + register);
+            }
+            // each district budget's box: residents' ballots only, its own register
+            for (Budget budget : budgets.budgets(cycleId)) {
+                if (!budget.cityWide()) {
+                    MerkleTree tree = tree(budget, Ballot.Channel.RESIDENTS);
+                    long register = Sql.first(dataSource, "SELECT COUNT(*) FROM budget_register WHERE budget_id = ?",
+                            rs -> rs.getLong(1), budget.id()).orElse(0L);
+                    audit.note(event.actor(), "voting.ballotBoxSealed", "cycle", Long.toString(cycleId),
+                            "channel=" + Ballot.Channel.RESIDENTS + boxDetail(budget) + "; budgetId=" + budget.id()
+                                    + "; ballots=" + tree.size()
+                                    + "; root=" + tree.rootHex() + "; register=" + register);
+                }
             }
         }
     }
@@ -474,12 +511,21 @@ public class VotingService implements PhaseGate {
      * read the rankings as they are. The ballot box is the one the open data publishes, so anyone can recount.
      */
     public Count count(long cycleId, Ballot.Channel channel) {
-        CycleView cycle = cycleViews.find(cycleId).orElse(null);
-        CountingRule rule = cycle.countingRule() == null ? CountingRule.GREEDY : cycle.countingRule();
-        BallotBox box = ballotBox(cycleId, channel);
-        CountResult result = count(rule, box.election(), box.profile(), box.ballots().size());
-        return new Count(channel, box.ballots().size(), rule, result, box.options(), box.ballots().stream()
+        return count(cityWide(cycleId), channel);
+    }
+
+    /** Counts one channel of one budget with the budget's rule, over its options and its envelope. */
+    public Count count(Budget budget, Ballot.Channel channel) {
+        CycleView cycle = cycleViews.find(budget.cycleId()).orElse(null);
+        BallotBox box = ballotBox(budget, channel);
+        CountResult result = count(budget.rule(), box.election(), box.profile(), box.ballots().size());
+        return new Count(channel, box.ballots().size(), budget.rule(), result, box.options(), box.ballots().stream()
                 .collect(Collectors.groupingBy(Ballot::getSource, Collectors.counting())), cycle.currency());
+    }
+
+    /** The cycle's city-wide budget (its own envelope and rule), which every existing option and ballot is in. */
+    public Budget cityWide(long cycleId) {
+        return Budget.cityWide(cycleViews.find(cycleId).orElseThrow());
     }
 
     /**
@@ -513,8 +559,8 @@ public class VotingService implements PhaseGate {
      * The Merkle tree (RFC 9162 hashing) of a channel's counted ballots, each leaf the canonical encoding of its
      * receipt, channel and ranking, in receipt order ({@link BallotLeaf}).
      */
-    public MerkleTree tree(long cycleId, Ballot.Channel channel) {
-        return BallotLeaf.tree(ballots(cycleId, channel).stream()
+    public MerkleTree tree(Budget budget, Ballot.Channel channel) {
+        return BallotLeaf.tree(ballots(budget, channel).stream()
                 .map(b -> new BallotLeaf.Entry(b.getReceipt(), b.getChannel().name(), b.getRanking())).toList());
     }
 
@@ -522,14 +568,13 @@ public class VotingService implements PhaseGate {
      * A channel's ballots as the counting engine reads them: those in the box, less any an officer excluded
      * ({@link #exclusions}; the exports name them, so a recount leaves out the same).
      */
-    public BallotBox ballotBox(long cycleId, Ballot.Channel channel) {
-        CycleView cycle = cycleViews.find(cycleId).orElse(null);
-        CountingRule rule = cycle.countingRule() == null ? CountingRule.GREEDY : cycle.countingRule();
-        List<BudgetOption> options = options(cycleId);
-        java.util.Map<String, String> excluded = exclusions(cycleId);
-        return ballotBox(election(rule, cycle.title(), options,
-                cycle.budgetAmount() == null ? 0 : cycle.budgetAmount()), options, ballots(cycleId, channel).stream()
-                .filter(b -> !excluded.containsKey(b.getReceipt())).toList());
+    public BallotBox ballotBox(Budget budget, Ballot.Channel channel) {
+        CycleView cycle = cycleViews.find(budget.cycleId()).orElse(null);
+        List<BudgetOption> options = options(budget.cycleId(), budget.id());
+        java.util.Map<String, String> excluded = exclusions(budget.cycleId());
+        String title = budget.cityWide() ? cycle.title() : cycle.title() + " - " + budget.label();
+        return ballotBox(election(budget.rule(), title, options, budget.amount()), options,
+                ballots(budget, channel).stream().filter(b -> !excluded.containsKey(b.getReceipt())).toList());
     }
 
     static BallotBox ballotBox(Election election, List<BudgetOption> options, List<Ballot> ballots) {
@@ -672,7 +717,18 @@ public class VotingService implements PhaseGate {
         }
     }
 
+    /** The options of the cycle's city-wide budget (the only budget of a cycle without district budgets). */
     public List<BudgetOption> options(long cycleId) {
+        return options(cycleId, null);
+    }
+
+    /** The options of one of the cycle's budgets ({@code budgetId} null: the city-wide one). */
+    public List<BudgetOption> options(long cycleId, Long budgetId) {
+        return allOptions(cycleId).stream().filter(o -> java.util.Objects.equals(o.getBudgetId(), budgetId)).toList();
+    }
+
+    /** Every option of the cycle, in all its budgets (codes are unique across them). */
+    public List<BudgetOption> allOptions(long cycleId) {
         return em.createQuery("SELECT o FROM BudgetOption o WHERE o.cycleId = :c ORDER BY o.code", BudgetOption.class)
                 .setParameter("c", cycleId).getResultList();
     }
@@ -682,9 +738,9 @@ public class VotingService implements PhaseGate {
      * count marked with the public reason ({@link Ballot#getExcludedReason}; the entities are detached first, so the
      * mark never reaches the database).
      */
-    public List<Ballot> exported(long cycleId, Ballot.Channel channel) {
-        java.util.Map<String, String> excluded = exclusions(cycleId);
-        List<Ballot> box = ballots(cycleId, channel);
+    public List<Ballot> exported(Budget budget, Ballot.Channel channel) {
+        java.util.Map<String, String> excluded = exclusions(budget.cycleId());
+        List<Ballot> box = ballots(budget, channel);
         box.forEach(b -> {
             em.detach(b);
             if (excluded.containsKey(b.getReceipt())) {
@@ -694,10 +750,21 @@ public class VotingService implements PhaseGate {
         return box;
     }
 
+    /** A channel's ballots in the city-wide budget (every jury ballot; residents' ballots not cast in a district's). */
     public List<Ballot> ballots(long cycleId, Ballot.Channel channel) {
-        return em.createQuery("SELECT b FROM Ballot b WHERE b.cycleId = :c AND b.channel = :ch AND b.superseded = false"
-                        + " ORDER BY b.receipt",
-                Ballot.class).setParameter("c", cycleId).setParameter("ch", channel).getResultList();
+        return ballots(cycleId, null, channel);
+    }
+
+    /** A channel's ballots in one budget's box. */
+    public List<Ballot> ballots(Budget budget, Ballot.Channel channel) {
+        return ballots(budget.cycleId(), budget.id(), channel);
+    }
+
+    private List<Ballot> ballots(long cycleId, Long budgetId, Ballot.Channel channel) {
+        var query = em.createQuery("SELECT b FROM Ballot b WHERE b.cycleId = :c AND b.channel = :ch"
+                + " AND b.superseded = false AND " + (budgetId == null ? "b.budgetId IS NULL" : "b.budgetId = :b")
+                + " ORDER BY b.receipt", Ballot.class).setParameter("c", cycleId).setParameter("ch", channel);
+        return (budgetId == null ? query : query.setParameter("b", budgetId)).getResultList();
     }
 
     /**
@@ -705,12 +772,17 @@ public class VotingService implements PhaseGate {
      * transaction's connection, as casting does on every ballot: rows this transaction added are seen once flushed.
      */
     public boolean isRegistered(long cycleId, Ballot.Channel channel, long accountId) {
-        return Sql.first(dataSource, "SELECT 1 FROM voter_register WHERE cycle_id = ? AND channel = ? AND account_id = ?",
-                rs -> Boolean.TRUE, cycleId, channel, accountId).isPresent();
+        return register.row(cycleId, channel, null, accountId).isPresent();
     }
 
     public boolean hasVoted(long cycleId, Ballot.Channel channel, String username) {
         return accounts.idOf(username).map(id -> isRegistered(cycleId, channel, id)).orElse(false);
+    }
+
+    /** Whether this account has voted in the budget (a district budget's register; else the channel's). */
+    public boolean hasVoted(Budget budget, Ballot.Channel channel, String username) {
+        return budget.cityWide() ? hasVoted(budget.cycleId(), channel, username) : accounts.idOf(username)
+                .flatMap(id -> register.row(budget.cycleId(), channel, budget.id(), id)).isPresent();
     }
 
     public Optional<Ballot> findByReceipt(String receipt) {

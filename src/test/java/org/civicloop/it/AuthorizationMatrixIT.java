@@ -176,6 +176,9 @@ class AuthorizationMatrixIT {
         api(SIGNED_IN, "GET " + el + "/verification");
         api(PARTICIPANTS, "POST " + el + "/verification");
         api(OFFICERS, "PUT " + el, "PUT " + el + "/census", "POST " + el + "/codes", "POST " + el + "/in-person");
+        // district budgets: the list is public; defining budgets and their options is officers' work
+        api(ANYONE, "GET " + cy + "/budgets");
+        api(OFFICERS, "POST " + cy + "/budgets", "POST " + cy + "/budgets/{code}/options");
         // audit
         api(ANYONE, "GET /api/v1/audit/verify", "GET /api/v1/audit/entries", "GET /api/v1/audit/key",
                 "GET /api/v1/audit/checkpoints", "GET /api/v1/audit/checkpoints/latest");

@@ -74,7 +74,7 @@ class RecountIT {
         ItSupport.Reply csv = get(base, "/api/v1/cycles/" + id + "/ballots.csv");
         assertEquals(200, csv.status());
         String[] lines = csv.body().split("\n");
-        assertEquals("receipt,channel,source,ranking", lines[0], "no day or time of casting");
+        assertEquals("receipt,channel,source,ranking,budget", lines[0], "no day or time of casting");
         assertTrue(java.util.Arrays.stream(lines).skip(1).allMatch(l -> l.split(",")[2].equals("ONLINE")),
                 "this vote had no paper ballots");
         // The demo's residents' channel: one ballot, then a burst of six identical ones flagged as a campaign and

@@ -76,7 +76,9 @@ public final class AddedColumns {
             add("V21", "ballot", null, "salt"),
             add("V21", "voter_register", null, "id", "salt", "owner_tag"),
             add("V26", "recommendation", null, "jury_score"),
-            add("V29", "account", null, "audit_ref"))
+            add("V29", "account", null, "audit_ref"),
+            add("V34", "budget_option", null, "budget_id"),
+            add("V34", "ballot", null, "budget_id"))
             .stream().flatMap(List::stream).toList();
 
     private AddedColumns() {

@@ -31,10 +31,20 @@ public final class BallotBoxCheck {
     public record Finding(String problem, Long entry) {
     }
 
-    private record Seal(long seq, Map<String, String> fields) {
+    private record Seal(long seq, Map<String, String> fields, String cycle) {
     }
 
-    private record Row(String id, String cycle, String channel, String receipt, String ranking, boolean counted) {
+    /** A ballot or register row; {@code box}: the box it belongs to ({@link #box}). */
+    private record Row(String id, String cycle, String channel, String receipt, String ranking, boolean counted,
+                       String box) {
+    }
+
+    /**
+     * A box's key: a cycle's channel (its city-wide budget), or a district budget's residents' box by the budget's id
+     * (its seal names it as {@code budgetId}).
+     */
+    private static String box(String cycle, String channel, String budgetId) {
+        return budgetId == null ? cycle + "#" + channel : "budget#" + budgetId;
     }
 
     private BallotBoxCheck() {
@@ -44,22 +54,31 @@ public final class BallotBoxCheck {
         // Rows first, then the queue, then the chain: a row committed meanwhile is found in one of the two.
         List<Row> ballots = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT id, cycle_id, channel, receipt, ranking, superseded FROM ballot")) {
+                "SELECT id, cycle_id, channel, receipt, ranking, superseded, budget_id FROM ballot")) {
             while (rs.next()) {
                 ballots.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), !rs.getBoolean(6)));
+                        rs.getString(5), !rs.getBoolean(6), box(rs.getString(2), rs.getString(3), rs.getString(7))));
             }
         }
         List<Row> register = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT id, cycle_id, channel, account_id FROM voter_register")) {
             while (rs.next()) {
-                register.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), null, null, true));
+                register.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), null, null, true,
+                        box(rs.getString(2), rs.getString(3), null)));
+            }
+        }
+        List<Row> budgetRegister = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT id, budget_id FROM budget_register")) {
+            while (rs.next()) {
+                budgetRegister.add(new Row(rs.getString(1), null, "RESIDENTS", null, null, true,
+                        box(null, "RESIDENTS", rs.getString(2))));
             }
         }
         Map<String, String> queued = new HashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT entity_type, entity_id,"
-                + " after_digest FROM audit_queue WHERE entity_type IN ('ballot', 'voter_register')")) {
+                + " after_digest FROM audit_queue WHERE entity_type IN ('ballot', 'voter_register', 'budget_register')")) {
             while (rs.next()) {
                 queued.put(rs.getString(1) + "#" + rs.getString(2), rs.getString(3));
             }
@@ -68,31 +87,34 @@ public final class BallotBoxCheck {
         Map<String, Seal> seals = new TreeMap<>();
         long last = 0;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT seq, action, entity_type,"
-                + " entity_id, detail FROM audit_entry WHERE entity_type IN ('ballot', 'voter_register')"
+                + " entity_id, detail FROM audit_entry WHERE entity_type IN ('ballot', 'voter_register', 'budget_register')"
                 + " OR action = 'voting.ballotBoxSealed' ORDER BY seq")) {
             while (rs.next()) {
                 last = Math.max(last, rs.getLong(1));
                 if ("voting.ballotBoxSealed".equals(rs.getString(2))) {
                     Map<String, String> fields = fields(rs.getString(5));
-                    seals.put(rs.getString(4) + "#" + fields.get("channel"), new Seal(rs.getLong(1), fields));
+                    seals.put(box(rs.getString(4), fields.get("channel"), fields.get("budgetId")),
+                            new Seal(rs.getLong(1), fields, rs.getString(4)));
                 } else {
                     chained.add(rs.getString(3) + "#" + rs.getString(4));
                 }
             }
         }
-        Set<String> legacy = seals.entrySet().stream().filter(e -> !e.getValue().fields().containsKey("root"))
-                .map(e -> e.getKey().substring(0, e.getKey().indexOf('#'))).collect(Collectors.toSet());
+        Set<String> legacy = seals.values().stream().filter(seal -> !seal.fields().containsKey("root"))
+                .map(Seal::cycle).collect(Collectors.toSet());
         List<Finding> findings = new ArrayList<>();
         uncovered(c, "ballot", ballots, chained, queued, legacy, seals, findings);
         uncovered(c, "voter_register", register, chained, queued, legacy, seals, findings);
+        uncovered(c, "budget_register", budgetRegister, chained, queued, legacy, seals, findings);
         for (Map.Entry<String, Seal> e : seals.entrySet()) {
-            String cycle = e.getKey().substring(0, e.getKey().indexOf('#'));
-            String channel = e.getKey().substring(e.getKey().indexOf('#') + 1);
             Seal seal = e.getValue();
-            List<Row> box = ballots.stream().filter(b -> b.counted() && b.cycle().equals(cycle)
-                    && b.channel().equals(channel)).toList();
-            String where = "the " + channel.toLowerCase(java.util.Locale.ROOT) + " ballot box of cycle " + cycle
-                    + " no longer matches its seal (audit entry " + seal.seq() + "): ";
+            String cycle = seal.cycle();
+            String channel = seal.fields().get("channel");
+            boolean district = seal.fields().containsKey("budgetId");
+            String budget = district ? " (budget " + seal.fields().get("budget") + ")" : "";
+            List<Row> box = ballots.stream().filter(b -> b.counted() && b.box().equals(e.getKey())).toList();
+            String where = "the " + channel.toLowerCase(java.util.Locale.ROOT) + " ballot box" + budget + " of cycle "
+                    + cycle + " no longer matches its seal (audit entry " + seal.seq() + "): ";
             String sealedCount = seal.fields().get("ballots");
             if (sealedCount != null && !sealedCount.equals(Integer.toString(box.size()))) {
                 findings.add(new Finding(where + sealedCount + " ballots were sealed, " + box.size()
@@ -120,11 +142,11 @@ public final class BallotBoxCheck {
             }
             String sealedRegister = seal.fields().get("register");
             if (sealedRegister != null) {
-                long rows = register.stream().filter(r -> r.cycle().equals(cycle) && r.channel().equals(channel))
-                        .count();
+                long rows = (district ? budgetRegister : register).stream()
+                        .filter(r -> r.box().equals(e.getKey())).count();
                 if (!sealedRegister.equals(Long.toString(rows))) {
                     findings.add(new Finding("the " + channel.toLowerCase(java.util.Locale.ROOT) + " voter register"
-                            + " of cycle " + cycle + " holds " + rows + " people, but " + sealedRegister
+                            + budget + " of cycle " + cycle + " holds " + rows + " people, but " + sealedRegister
                             + " were sealed (audit entry " + seal.seq() + ")", seal.seq()));
                 }
             }
@@ -151,9 +173,9 @@ public final class BallotBoxCheck {
             if (legacy.contains(r.cycle())) {
                 continue; // held to its box's seal
             }
-            Seal seal = seals.get(r.cycle() + "#" + r.channel());
-            findings.add(new Finding(table + " " + (r.id() == null ? "without id" : r.id()) + " (cycle " + r.cycle()
-                    + ", " + r.channel().toLowerCase(java.util.Locale.ROOT) + ") has no audit entry: it was inserted"
+            Seal seal = seals.get(r.box());
+            findings.add(new Finding(table + " " + (r.id() == null ? "without id" : r.id()) + " ("
+                    + (r.cycle() == null ? "district " + r.box() : "cycle " + r.cycle()) + ", " + r.channel().toLowerCase(java.util.Locale.ROOT) + ") has no audit entry: it was inserted"
                     + " outside the application", seal == null ? null : seal.seq()));
         }
     }

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BallotBoxResource {
 
     @JsonbNillable
-    public record ChannelBox(String channel, String root, long size, Long sealedInAuditEntry) {
+    public record ChannelBox(String channel, String budget, String root, long size, Long sealedInAuditEntry) {
     }
 
     public record BallotBoxView(long cycleId, String leafEncoding, List<ChannelBox> channels) {
@@ -40,7 +40,8 @@ public class BallotBoxResource {
     CycleService cycles;
 
     @GET
-    @Operation(summary = "The Merkle root (RFC 9162 hashing) and size of each channel's ballot box",
+    @Operation(summary = "The Merkle root (RFC 9162 hashing) and size of each channel's ballot box (budget null), then"
+            + " of the residents' box of each district budget (budget: its code)",
             description = "Sealed into the audit chain (voting.ballotBoxSealed) when the vote closed. Each leaf is"
                     + " civicloop-ballot-v1;RECEIPT;CHANNEL;RANKING in UTF-8, leaves in receipt order. Recompute it"
                     + " from the .pb export with `java -jar civicloop-tools.jar verify-ballots --ballots FILE.pb"
@@ -51,7 +52,7 @@ public class BallotBoxResource {
     public BallotBoxView box(@PathParam("id") long id) {
         closedVote(cycles, id);
         return new BallotBoxView(id, BallotLeaf.PREFIX + ";RECEIPT;CHANNEL;RANKING", proofs.publishedBoxes(id).stream()
-                .map(b -> new ChannelBox(b.channel().name(), b.root(), b.size(), b.sealedIn())).toList());
+                .map(b -> new ChannelBox(b.channel().name(), b.budget(), b.root(), b.size(), b.sealedIn())).toList());
     }
 
     static void closedVote(CycleService cycles, long id) {

@@ -22,7 +22,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.civicloop.cycle.CycleService;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.Csv;
 import org.civicloop.platform.ApiLanguage;
@@ -35,11 +34,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.ValueCell;
 import org.civicloop.voting.Ballot;
 import org.civicloop.voting.BallotExport;
+import org.civicloop.voting.Budget;
+import org.civicloop.voting.Budgets;
 import org.civicloop.voting.VotingService;
 import org.civicloop.voting.count.TieBreaking;
 import org.civicloop.kernel.RateLimiter;
@@ -54,14 +56,22 @@ public class VotingResource {
 
     @Inject
     RateLimits rateLimits;
-    @Inject
-    CycleService cycles;
     @Context
     HttpHeaders headers;
     @Inject
     CurrentUser currentUser;
     @Inject
     VotingService voting;
+    @Inject
+    Budgets budgets;
+    @Inject
+    Cycles cycleViews;
+
+    /** The budget named by a {@code budget} parameter (absent or {@value Budget#CITY}: the city-wide one), else 404. */
+    private Budget budget(long id, String code) {
+        return budgets.find(id, code).orElseThrow(() -> new WebApplicationException(Problem.response(404, "Not Found",
+                "This cycle has no budget with the code " + code + " (see /budgets).")));
+    }
 
     public record ValueChain(String inputs, String activities, String outputs, String outcomes) {
     }
@@ -75,17 +85,19 @@ public class VotingResource {
     @Path("/{id}/options")
     @Operation(summary = "The costed budget options of a published cycle, with their public value cells, value"
             + " chain, the groups they affect, knock-on costs and the evidence they rest on")
-    @APIResponse(responseCode = "404", description = "No published cycle has this id")
-    public List<OptionView> options(@PathParam("id") long id) {
-        Cycle c = cycles.findPublished(id).orElseThrow(NotFoundException::new);
-        return voting.options(id).stream().map(o -> new OptionView(o.getCode(), o.getTitle(), o.getDescription(),
-                o.getCost(), c.getCurrency(), o.getValueCellList(), new ValueChain(o.getChainInputs(),
+    @APIResponse(responseCode = "404", description = "No published cycle has this id, or no budget this code")
+    public List<OptionView> options(@PathParam("id") long id,
+                                    @Parameter(description = "A budget's code (see /budgets); absent: the city-wide"
+                                            + " budget") @QueryParam("budget") String budget) {
+        CycleView c = cycleViews.find(id).filter(CycleView::published).orElseThrow(NotFoundException::new);
+        return voting.options(id, budget(id, budget).id()).stream().map(o -> new OptionView(o.getCode(), o.getTitle(), o.getDescription(),
+                o.getCost(), c.currency(), o.getValueCellList(), new ValueChain(o.getChainInputs(),
                 o.getChainActivities(), o.getChainOutputs(), o.getChainOutcomes()), o.getGroupsAffected(),
                 o.getKnockOnCosts(), o.getEvidenceIdList())).toList();
     }
 
     public record CastRequest(@NotNull Ballot.Channel channel, @NotNull @Size(min = 1, max = 200) List<String> ranking,
-                              @Size(max = 20) String previousReceipt) {
+                              @Size(max = 20) String previousReceipt, @Size(max = 20) String budget) {
     }
 
     public record CastReply(String receipt) {
@@ -96,12 +108,17 @@ public class VotingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"RESIDENT", "JUROR"})
     @Operation(summary = "Cast a ranked ballot (most wanted first) in the JURY or RESIDENTS channel",
-            description = "One person, one ballot per channel, enforced by the database. Answers the receipt code;"
+            description = "One person, one ballot per channel and budget, enforced by the database. budget: the code"
+                    + " of a district budget (RESIDENTS only, for residents verified in its district; absent or city:"
+                    + " the city-wide budget). Answers the receipt code;"
                     + " 409 when this person has already voted (unless the mandate lets them change it and they give"
                     + " the receipt of their current ballot).")
     @APIResponse(responseCode = "201", description = "Cast; the body holds the receipt code")
     @APIResponse(responseCode = "400", description = "A bad ranking, or previousReceipt is not the receipt of the"
             + " ballot this account cast (only the caster can change a ballot)")
+    @APIResponse(responseCode = "403", description = "Not a juror (JURY), not verified for the cycle, or (a district"
+            + " budget) not verified in its district; nothing is recorded")
+    @APIResponse(responseCode = "404", description = "No budget with this code")
     @APIResponse(responseCode = "409", description = "Already voted, or the vote is not open")
     @APIResponse(responseCode = "429", description = "Too many casting attempts from this account or address;"
             + " Retry-After says when to try again")
@@ -114,15 +131,15 @@ public class VotingResource {
                     "Too many ballot submissions in a short time; nothing has been recorded. Try again in "
                             + RateLimiter.retryAfterSeconds(wait.get()) + " seconds."));
         }
-        String receipt = Refusals.orThrow(voting.castBallot(currentUser.actor(), id, r.channel(), r.ranking(),
-                r.previousReceipt()));
+        String receipt = Refusals.orThrow(voting.castBallot(currentUser.actor(), id, r.channel(), r.budget(),
+                r.ranking(), r.previousReceipt()));
         return Response.status(201).entity(new CastReply(receipt)).build();
     }
 
 
-    private Cycle closedVote(long id) {
-        Cycle c = cycles.findPublished(id).orElseThrow(NotFoundException::new);
-        if (!c.getPhase().isAfter(Phase.VOTE)) {
+    private CycleView closedVote(long id) {
+        CycleView c = cycleViews.find(id).filter(CycleView::published).orElseThrow(NotFoundException::new);
+        if (!c.phase().isAfter(Phase.VOTE)) {
             throw new WebApplicationException(Problem.response(409, "Conflict",
                     "The vote has not closed yet: results and ballots are published when it does."));
         }
@@ -145,24 +162,58 @@ public class VotingResource {
                     + " excluded, undecided = counted without a decision, each decision with its public reason, and"
                     + " excludedReceipts: every receipt left out of the count with its reason). Excluded ballots stay"
                     + " in the ballot box, its root and the exports; the count, and a recount of the export, leave"
-                    + " them out.")
+                    + " them out. With budget=CODE, the count of that district budget: budgetCode, district, its own"
+                    + " rule, seats and budget (amount), and only residents (jury ballots are cast in the city-wide"
+                    + " budget), with excludedReceipts among its ballots.")
+    @APIResponse(responseCode = "404", description = "No budget with this code")
     @APIResponse(responseCode = "409", description = "The vote has not closed yet")
-    public String results(@PathParam("id") long id, @QueryParam("lang") String lang) {
-        Cycle c = closedVote(id);
+    public String results(@PathParam("id") long id, @QueryParam("lang") String lang,
+                          @Parameter(description = "A budget's code (see /budgets); absent: the city-wide budget")
+                          @QueryParam("budget") String budgetCode) {
+        CycleView c = closedVote(id);
         java.util.Locale locale = ApiLanguage.of(headers, lang);
+        Budget budget = budget(id, budgetCode);
+        if (!budget.cityWide()) {
+            return districtResults(c, budget, locale);
+        }
         VotingService.Count jury = voting.count(id, Ballot.Channel.JURY);
         VotingService.Count residents = voting.count(id, Ballot.Channel.RESIDENTS);
         String seats = jury.rule().isBudgetRule() ? "null"
                 : Integer.toString(VotingService.seats(jury.rule(), voting.options(id).size()));
         return "{\"cycle\": " + id + ", \"rule\": \"" + jury.rule().cliName() + "\", \"seats\": " + seats
                 + ", \"tieBreak\": " + jakarta.json.Json.createValue(jury.text(locale).tieMethod(TieBreaking.METHOD))
-                + ", \"tieBreakCode\": \"" + TieBreaking.code(TieBreaking.METHOD) + "\", \"budget\": "
-                + c.getBudgetAmount() + ", \"currency\": \"" + c.getCurrency() + "\",\n\"jury\": {\"ballots\": "
+                + ", \"tieBreakCode\": \"" + TieBreaking.code(TieBreaking.METHOD) + "\", \"budgetCode\": \""
+                + Budget.CITY + "\", \"district\": null, \"budget\": "
+                + c.budgetAmount() + ", \"currency\": \"" + c.currency() + "\",\n\"jury\": {\"ballots\": "
                 + jury.ballots() + ", \"count\": " + jury.json(locale) + "},\n\"residents\": {\"ballots\": "
                 + residents.ballots() + ", \"online\": " + residents.bySource(Ballot.Source.ONLINE)
                 + ", \"paper\": " + residents.bySource(Ballot.Source.PAPER)
                 + ", \"flagged\": " + campaignJson(voting.campaign(id), voting.exclusions(id))
                 + ", \"count\": " + residents.json(locale) + "}}";
+    }
+
+    /** A district budget's count: its own rule, seats and amount; residents' ballots only. */
+    private String districtResults(CycleView c, Budget budget, java.util.Locale locale) {
+        VotingService.Count residents = voting.count(budget, Ballot.Channel.RESIDENTS);
+        String seats = budget.rule().isBudgetRule() ? "null"
+                : Integer.toString(VotingService.seats(budget.rule(), voting.options(c.id(), budget.id()).size()));
+        java.util.Map<String, String> excluded = new java.util.TreeMap<>();
+        voting.exported(budget, Ballot.Channel.RESIDENTS).stream().filter(b -> b.getExcludedReason() != null)
+                .forEach(b -> excluded.put(b.getReceipt(), b.getExcludedReason()));
+        StringBuilder receipts = new StringBuilder();
+        excluded.forEach((receipt, reason) -> receipts.append(receipts.isEmpty() ? "" : ", ").append("{\"receipt\": ")
+                .append(jakarta.json.Json.createValue(receipt)).append(", \"reason\": ")
+                .append(jakarta.json.Json.createValue(reason)).append('}'));
+        return "{\"cycle\": " + c.id() + ", \"budgetCode\": " + jakarta.json.Json.createValue(budget.code())
+                + ", \"district\": " + jakarta.json.Json.createValue(budget.district()) + ", \"label\": "
+                + jakarta.json.Json.createValue(budget.label()) + ", \"rule\": \"" + budget.rule().cliName()
+                + "\", \"seats\": " + seats + ", \"tieBreak\": "
+                + jakarta.json.Json.createValue(residents.text(locale).tieMethod(TieBreaking.METHOD))
+                + ", \"tieBreakCode\": \"" + TieBreaking.code(TieBreaking.METHOD) + "\", \"budget\": "
+                + budget.amount() + ", \"currency\": \"" + c.currency() + "\",\n\"residents\": {\"ballots\": "
+                + residents.ballots() + ", \"online\": " + residents.bySource(Ballot.Source.ONLINE) + ", \"paper\": "
+                + residents.bySource(Ballot.Source.PAPER) + ", \"excludedReceipts\": [" + receipts + "], \"count\": "
+                + residents.json(locale) + "}}";
     }
 
     /**
@@ -205,50 +256,76 @@ public class VotingResource {
     @Operation(summary = "The residents' channel's anonymised ballots in the pabulib .pb format",
             description = "Ballots an officer excluded from the count stay listed (the box's root covers them); META"
                     + " num_excluded counts them and VOTES then has a third column, excluded, with the public reason"
-                    + " (empty for counted ballots). `count` leaves those rows out, as the published count did.")
-    public Response residentsPb(@PathParam("id") long id) {
-        return pb(id, Ballot.Channel.RESIDENTS);
+                    + " (empty for counted ballots). `count` leaves those rows out, as the published count did."
+                    + " With budget=CODE, one file per district budget (as pabulib publishes per district): its"
+                    + " options, amount, rule, META district, and the ballots cast in it, with its own box root.")
+    @APIResponse(responseCode = "404", description = "No budget with this code")
+    @APIResponse(responseCode = "409", description = "The vote has not closed yet")
+    public Response residentsPb(@PathParam("id") long id, @Parameter(description = "A budget's code (see /budgets);"
+            + " absent: the city-wide budget") @QueryParam("budget") String budget) {
+        CycleView c = closedVote(id);
+        Budget b = budget(id, budget);
+        if (b.cityWide()) {
+            return pb(id, Ballot.Channel.RESIDENTS);
+        }
+        String body = BallotExport.pabulib(c, b, voting.options(id, b.id()),
+                voting.exported(b, Ballot.Channel.RESIDENTS), Ballot.Channel.RESIDENTS);
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"cycle-" + c.id()
+                + b.fileSuffix() + "-residents.pb\"").build();
     }
 
     private Response pb(long id, Ballot.Channel channel) {
-        Cycle c = closedVote(id);
-        String body = BallotExport.pabulib(c, voting.options(id), voting.exported(id, channel), channel);
+        CycleView c = closedVote(id);
+        String body = BallotExport.pabulib(c, voting.cityWide(id), voting.options(id), voting.exported(voting.cityWide(id), channel),
+                channel);
         return Response.ok(body).header("Content-Disposition",
                 "attachment; filename=\"cycle-" + id + "-" + channel.name().toLowerCase() + ".pb\"").build();
     }
 
-    /** A published ballot: no time or day of casting (that could be matched against who voted when). */
-    public record BallotView(String receipt, Ballot.Channel channel, Ballot.Source source, List<String> ranking) {
+    /**
+     * A published ballot: no time or day of casting (that could be matched against who voted when); {@code budget} the
+     * code of the budget it was cast in ({@value Budget#CITY}: the city-wide one).
+     */
+    public record BallotView(String receipt, Ballot.Channel channel, Ballot.Source source, List<String> ranking,
+                             String budget) {
+    }
+
+    /** Every ballot of the cycle, budget by budget (city-wide first), each with its budget's code. */
+    private void eachBallot(long id, java.util.function.BiConsumer<Ballot, String> out) {
+        for (Budget budget : budgets.budgets(id)) {
+            for (Ballot.Channel ch : Ballot.Channel.values()) {
+                if (budget.cityWide() || ch == Ballot.Channel.RESIDENTS) {
+                    voting.ballots(budget, ch).forEach(b -> out.accept(b, budget.code()));
+                }
+            }
+        }
     }
 
     @GET
     @Path("/{id}/ballots")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every anonymised ballot of both channels as JSON: receipt, channel, source (online or"
-            + " paper), ranking (no day or time of casting)")
+    @Operation(summary = "Every anonymised ballot of both channels and every budget as JSON: receipt, channel, source"
+            + " (online or paper), ranking, budget (its code; city for the city-wide one), no day or time of casting")
     @APIResponse(responseCode = "409", description = "The vote has not closed yet")
     public List<BallotView> ballotsJson(@PathParam("id") long id) {
         closedVote(id);
         List<BallotView> all = new java.util.ArrayList<>();
-        for (Ballot.Channel ch : Ballot.Channel.values()) {
-            voting.ballots(id, ch).forEach(b -> all.add(new BallotView(b.getReceipt(), ch, b.getSource(), b.ranking())));
-        }
+        eachBallot(id, (b, budget) -> all.add(new BallotView(b.getReceipt(), b.getChannel(), b.getSource(), b.ranking(),
+                budget)));
         return all;
     }
 
     @GET
     @Path("/{id}/ballots.csv")
     @Produces("text/csv;charset=UTF-8")
-    @Operation(summary = "Every anonymised ballot of both channels as CSV: receipt, channel, source, ranking (no"
-            + " day or time of casting)")
+    @Operation(summary = "Every anonymised ballot of both channels and every budget as CSV: receipt, channel, source,"
+            + " ranking, budget (no day or time of casting)")
     public Response ballotsCsv(@PathParam("id") long id) {
         closedVote(id);
-        StringBuilder csv = new StringBuilder(Csv.exportRow(List.of("receipt", "channel", "source", "ranking")));
-        for (Ballot.Channel ch : Ballot.Channel.values()) {
-            for (Ballot b : voting.ballots(id, ch)) {
-                csv.append(Csv.exportRow(java.util.Arrays.asList(b.getReceipt(), ch, b.getSource(), b.getRanking())));
-            }
-        }
+        StringBuilder csv = new StringBuilder(Csv.exportRow(List.of("receipt", "channel", "source", "ranking",
+                "budget")));
+        eachBallot(id, (b, budget) -> csv.append(Csv.exportRow(java.util.Arrays.asList(b.getReceipt(), b.getChannel(),
+                b.getSource(), b.getRanking(), budget))));
         return Response.ok(csv.toString()).header("Content-Disposition",
                 "attachment; filename=\"cycle-" + id + "-ballots.csv\"").build();
     }

@@ -17,7 +17,10 @@ import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.voting.Ballot;
+import org.civicloop.kernel.EligibilityCheck;
+import org.civicloop.voting.Budget;
 import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.Budgets;
 import org.civicloop.voting.VotingService;
 
 /** The ranked ballot: give each option a rank (1 = most wanted), leave out the ones you do not support. */
@@ -37,17 +40,65 @@ public class BallotBean implements Serializable {
     Juries jury;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    Budgets budgets;
+    @Inject
+    EligibilityCheck eligibility;
 
     private Long id;
+    /** The budget voted in: a district budget's code, or none (the city-wide budget). */
+    private String budgetCode;
     private transient Cycle cycle;
+    private transient Budget budget;
     private final Map<String, Integer> ranks = new HashMap<>();
     private String receipt;
     private String previousReceipt;
 
     public void load() throws IOException {
-        if (cycle() == null) {
+        if (cycle() == null || getBudget() == null) {
             Ui.sendError(404, Ui.text("error.cycleNotFound"));
         }
+    }
+
+    /** The budget this ballot is for (null when the cycle has no budget with the requested code). */
+    public Budget getBudget() {
+        if (budget == null && id != null) {
+            budget = budgets.find(id, budgetCode).orElse(null);
+        }
+        return budget;
+    }
+
+    /**
+     * The budgets this person votes in, for the page's links: the city-wide one, and the budget of the district they
+     * are verified in (when the cycle has district budgets and one for their district).
+     */
+    public List<Budget> getMyBudgets() {
+        if (id == null || !budgets.hasDistrictBudgets(id)) {
+            return List.of();
+        }
+        List<Budget> mine = new ArrayList<>();
+        mine.add(budgets.find(id, Budget.CITY).orElseThrow());
+        String district = currentUser.getUsername() == null ? null
+                : eligibility.check(currentUser.getUsername(), id).district();
+        budgets.ofDistrict(id, district).ifPresent(mine::add);
+        return mine;
+    }
+
+    /**
+     * Why this person cannot vote in this district budget (not verified in its district), in the reader's language;
+     * null when they can, or when this is the city-wide budget.
+     */
+    public String getDistrictRefusal() {
+        Budget b = getBudget();
+        if (b == null || b.cityWide() || currentUser.getUsername() == null) {
+            return null;
+        }
+        EligibilityCheck.Verdict v = eligibility.check(currentUser.getUsername(), id);
+        if (b.district().equals(v.district())) {
+            return null;
+        }
+        return v.district() == null ? Ui.text("refused.budget.notVerified", b.district())
+                : Ui.text("refused.budget.wrongDistrict", b.district(), v.district());
     }
 
     private Cycle cycle() {
@@ -57,12 +108,15 @@ public class BallotBean implements Serializable {
         return cycle;
     }
 
+    /** Jurors cast the jury's ballot in the city-wide budget; a district budget takes residents' ballots only. */
     public Ballot.Channel getChannel() {
-        return jury.isJuror(id, currentUser.getUsername()) ? Ballot.Channel.JURY : Ballot.Channel.RESIDENTS;
+        return (getBudget() == null || getBudget().cityWide()) && jury.isJuror(id, currentUser.getUsername())
+                ? Ballot.Channel.JURY : Ballot.Channel.RESIDENTS;
     }
 
     public boolean isAlreadyVoted() {
-        return receipt == null && voting.hasVoted(id, getChannel(), currentUser.getUsername());
+        return receipt == null && getBudget() != null
+                && voting.hasVoted(getBudget(), getChannel(), currentUser.getUsername());
     }
 
     /** The voter has voted and the mandate lets them change their ballot until the vote closes. */
@@ -71,7 +125,7 @@ public class BallotBean implements Serializable {
     }
 
     public List<BudgetOption> getOptions() {
-        return voting.options(id);
+        return getBudget() == null ? List.of() : voting.options(id, getBudget().id());
     }
 
     public List<Integer> getRankChoices() {
@@ -104,7 +158,8 @@ public class BallotBean implements Serializable {
         List<String> ranking = ranked.stream().map(Map.Entry::getKey).toList();
         Result<String> r;
         try {
-            r = voting.castBallot(currentUser.actor(), id, getChannel(), ranking, previousReceipt);
+            r = voting.castBallot(currentUser.actor(), id, getChannel(), getBudget().code(), ranking,
+                    previousReceipt);
         } catch (RuntimeException e) {
             if (!org.civicloop.platform.ProblemMappers.isConstraintViolation(e)) {
                 throw e;
@@ -119,6 +174,8 @@ public class BallotBean implements Serializable {
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
+    public String getBudgetCode() { return budgetCode; }
+    public void setBudgetCode(String code) { this.budgetCode = code; }
     public Cycle getCycle() { return cycle(); }
     public Map<String, Integer> getRanks() { return ranks; }
     public String getReceipt() { return receipt; }

@@ -169,4 +169,37 @@ class BallotBoxCheckTest {
         sql("UPDATE ballot SET ranking = 'PARK' WHERE id = 102");
         broken(verify(), "a ranking or receipt was changed");
     }
+
+    /** A district budget's box (budget 77, "old-town"): its own register, ballots and seal beside the jury's. */
+    private void districtBoxSealed() throws Exception {
+        sql("INSERT INTO budget_register (budget_id, account_id, id, salt) VALUES (77, 11, 2011, 'salt')");
+        append("voter11", "voting.voted", "budget_register", 2011, null);
+        sql("INSERT INTO ballot (id, cycle_id, channel, receipt, ranking, salt, budget_id) VALUES (201, 5,"
+                + " 'RESIDENTS', 'R-DDDD', 'OT1,OT2', 'salt', 77)");
+        append("(ballot box)", "voting.ballotCast", "ballot", 201, null);
+        seal();
+        MerkleTree tree = BallotLeaf.tree(List.of(new BallotLeaf.Entry("R-DDDD", "RESIDENTS", "OT1,OT2")));
+        append("officer", "voting.ballotBoxSealed", "cycle", 5, "channel=RESIDENTS; budget=old-town; budgetId=77;"
+                + " ballots=1; root=" + tree.rootHex() + "; register=1");
+    }
+
+    @Test
+    void aDistrictBudgetsBoxIsSealedAndCheckedOnItsOwn() throws Exception {
+        districtBoxSealed();
+        assertTrue(verify().valid(), "the jury's box holds no district ballot, the district's its own: " + verify());
+        // A ballot slipped into the district's box (with an entry of its own, so only the seal can tell).
+        sql("INSERT INTO ballot (id, cycle_id, channel, receipt, ranking, salt, budget_id) VALUES (202, 5,"
+                + " 'RESIDENTS', 'R-EEEE', 'OT2', 'salt', 77)");
+        append("(ballot box)", "voting.ballotCast", "ballot", 202, null);
+        broken(verify(), "the residents ballot box (budget old-town) of cycle 5 no longer matches its seal");
+    }
+
+    @Test
+    void aDistrictRegisterRowInsertedOutsideTheApplicationIsNamed() throws Exception {
+        districtBoxSealed();
+        sql("INSERT INTO budget_register (budget_id, account_id, id, salt) VALUES (77, 12, 2012, 'salt')");
+        ChainVerifier.Verdict v = verify();
+        broken(v, "budget_register 2012 (district budget#77, residents) has no audit entry");
+        broken(v, "the residents voter register (budget old-town) of cycle 5 holds 2 people, but 1 were sealed");
+    }
 }
