@@ -118,7 +118,10 @@ public class ProposalService {
 
     // ---------------------------------------------------------------- residents
 
-    /** A resident proposes something for the cycle's budget. */
+    /**
+     * A resident proposes something for the cycle's budget. In a cycle with an electorate only accounts verified for
+     * it propose, and a proposal for one of the electorate's districts only from a resident verified in it.
+     */
     @Transactional
     public Result<Proposal> propose(Actor actor, long cycleId, ProposalDraft draft) {
         if (!actor.hasAny(Role.RESIDENT, Role.JUROR)) {
@@ -134,6 +137,11 @@ public class ProposalService {
             return Result.refused("refused.proposal.title");
         }
         ProposalDraft d = ProposalRules.normalised(draft);
+        EligibilityCheck.Verdict eligible = eligibility.check(actor.username(), cycleId, d.district());
+        if (!eligible.allowed()) {
+            return Result.refused(eligible.district() == null ? eligible.refusal()
+                    : "refused.eligibility.proposeDistrict", d.district(), String.valueOf(eligible.district()));
+        }
         Optional<String> wrong = ProposalRules.check(d, setting(cycleId).orElseThrow().getDistricts());
         if (wrong.isPresent()) {
             return Result.refused(wrong.get());

@@ -194,6 +194,8 @@ public class ProposalResource {
             + " (latitude and longitude) and optional name to be credited with")
     @APIResponse(responseCode = "201", description = "Submitted")
     @APIResponse(responseCode = "400", description = "Something missing, too long or not one of the districts")
+    @APIResponse(responseCode = "403", description = "Not a resident; or, in a cycle with an electorate, not verified"
+            + " for it, or verified in another of its districts than the proposal's (problem details; nothing stored)")
     @APIResponse(responseCode = "409", description = "The cycle does not accept proposals now")
     public Response propose(@PathParam("id") long id, @Valid @NotNull ProposeRequest r) {
         Proposal p = Refusals.orThrow(proposals.propose(currentUser.actor(), id, new ProposalDraft(r.title(),
@@ -206,6 +208,8 @@ public class ProposalResource {
     @Path("/{pid}/support")
     @RolesAllowed({"RESIDENT", "JUROR"})
     @Operation(summary = "Support a proposal (once per account)")
+    @APIResponse(responseCode = "403", description = "Not a resident; or, in a cycle with an electorate, not verified"
+            + " for it, or verified in another of its districts than the proposal's (problem details; nothing stored)")
     @APIResponse(responseCode = "409", description = "Already supported, merged, hidden, or proposals closed")
     public View support(@PathParam("id") long id, @PathParam("pid") long pid) {
         requireOfCycle(id, pid);
