@@ -46,6 +46,8 @@ public class ProposalService {
     Cycles cycles;
     @Inject
     EligibilityCheck eligibility;
+    @Inject
+    ProposalNotices notices;
 
     static String salt() {
         byte[] b = new byte[16];
@@ -124,6 +126,12 @@ public class ProposalService {
      */
     @Transactional
     public Result<Proposal> propose(Actor actor, long cycleId, ProposalDraft draft) {
+        return propose(actor, cycleId, draft, false);
+    }
+
+    /** As {@link #propose(Actor, long, ProposalDraft)}; {@code mailUpdates}: e-mail the author each notice. */
+    @Transactional
+    public Result<Proposal> propose(Actor actor, long cycleId, ProposalDraft draft, boolean mailUpdates) {
         if (!actor.hasAny(Role.RESIDENT, Role.JUROR)) {
             return Result.refused("refused.proposal.residentsOnly");
         }
@@ -151,6 +159,12 @@ public class ProposalService {
         em.flush();
         em.persist(new ProposalStats(p));
         audit.record(actor, "proposal.submitted", "proposal", p.getId(), null, "cycle=" + cycleId);
+        if (mailUpdates) {
+            em.persist(new ProposalMailOptIn(p.getId(), clock.instant()));
+            em.flush();
+            audit.record(actor, "proposal.mailOptedIn", "proposal_mail_opt_in", p.getId(), null,
+                    "proposal=" + p.getId());
+        }
         return Result.done(p);
     }
 
@@ -449,7 +463,7 @@ public class ProposalService {
     }
 
     private void tell(Proposal p, ProposalNotice.Kind kind) {
-        em.persist(new ProposalNotice(p.getId(), p.getAuthor(), kind, clock.instant()));
+        notices.tell(p, kind);
     }
 
     private ProposalSupport supportOf(long proposalId, String account) {
