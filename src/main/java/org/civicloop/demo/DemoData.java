@@ -194,7 +194,7 @@ public class DemoData {
         }
     }
 
-    /** A cycle walked from mandate to measured outcomes. */
+    /** A cycle walked from mandate to measured outcomes (options B and D came from residents' proposals). */
     private void completedCycle(List<Actor> residents) {
         Cycle c = cycles.openDemoCycle(officer, COUNCIL, mandate("Greener streets 2026",
                 "How should we spend £120,000 to make our streets greener and safer to walk?",
@@ -204,6 +204,7 @@ public class DemoData {
         authorise(id, "Which street improvements the £120,000 pot funds", "The highways maintenance budget",
                 "Set by statute and the council's asset plan; not part of this pot.");
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
+        proposalDemo.greenerStreets(officer, id);
         ok(draws.setQuotas(officer, id, QUOTAS));
         int n = 0;
         for (Actor r : residents.subList(0, 10)) {
@@ -235,9 +236,7 @@ public class DemoData {
                 "More children walk to school safely", "Pupils and parents of two schools; drivers lose a few"
                         + " parking spaces (offered: new spaces on Mill Lane)",
                 "Lighting and repainting: about £1,500 a year", List.of())));
-        ok(voting.defineOption(officer, id, "B", "Street trees", "40 street trees with three years' care.", 48_000));
         ok(voting.defineOption(officer, id, "C", "Parklets", "Four parklets with seating and planting.", 30_000));
-        ok(voting.defineOption(officer, id, "D", "Cycle hangars", "Six secure cycle hangars.", 24_000));
         evidenceDemo.greenerStreetsOptions(id);
         deliberationDemo.load(id, true);
         ok(cycles.advance(facilitator, id, Phase.DELIBERATE));

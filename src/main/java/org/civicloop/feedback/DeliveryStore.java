@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.civicloop.identity.AccountService;
 
 /** The mail deliveries' state changes, each in its own short transaction (sending happens outside them). */
 @ApplicationScoped
@@ -18,10 +19,16 @@ class DeliveryStore {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    AccountService accounts;
 
     /** A delivery this worker holds: where to, in which language, about which report. */
     record Outgoing(long id, String address, String locale, long cycleId, String cycleTitle, int version,
-                    int attempt) {
+                    int attempt, Notice notice) {
+    }
+
+    /** A personal notice's e-mail: its message keys, arguments (one a line) and the page it links to. */
+    record Notice(String subjectKey, String textKey, String args, String link) {
     }
 
     /**
@@ -41,12 +48,17 @@ class DeliveryStore {
                             + " d.updatedAt = :now WHERE d.id = :id AND d.status = :p")
                     .setParameter("s", MailDelivery.Status.SENDING).setParameter("now", now)
                     .setParameter("id", d.getId()).setParameter("p", MailDelivery.Status.PENDING).executeUpdate();
-            if (updated == 1) {
+            if (updated == 1 && d.getNotificationId() == null) {
+                String locale = accounts.contact(d.getAccountId())
+                        .map(AccountService.Contact::locale).orElse(null);
+                claimed.add(new Outgoing(d.getId(), d.getAddress(), locale, 0, null, 0, d.getAttempts() + 1,
+                        new Notice(d.getSubjectKey(), d.getTextKey(), d.getArgs(), d.getLink())));
+            } else if (updated == 1) {
                 Object[] about = em.createQuery("SELECT a.locale, c.id, c.title, n.versionNo FROM Notification n,"
                                 + " Account a, Cycle c WHERE n.id = :n AND a.id = n.accountId AND c.id = n.cycleId",
                         Object[].class).setParameter("n", d.getNotificationId()).getSingleResult();
                 claimed.add(new Outgoing(d.getId(), d.getAddress(), (String) about[0], ((Number) about[1]).longValue(),
-                        (String) about[2], ((Number) about[3]).intValue(), d.getAttempts() + 1));
+                        (String) about[2], ((Number) about[3]).intValue(), d.getAttempts() + 1, null));
             }
         }
         return claimed;

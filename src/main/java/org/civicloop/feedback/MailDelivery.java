@@ -40,6 +40,15 @@ public class MailDelivery {
     private Instant nextAttemptAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    /** For a personal notice (no notification): the account, the message keys and arguments, the page linked. */
+    @Column(name = "account_id")
+    private Long accountId;
+    @Column(name = "subject_key")
+    private String subjectKey;
+    @Column(name = "text_key")
+    private String textKey;
+    private String args;
+    private String link;
 
     protected MailDelivery() {
     }
@@ -52,7 +61,26 @@ public class MailDelivery {
         this.updatedAt = now;
     }
 
+    /** A personal notice's e-mail, written from message keys in the reader's language when it is sent. */
+    MailDelivery(long accountId, String address, String subjectKey, String textKey, String args, String link,
+                 Instant now) {
+        this.accountId = accountId;
+        this.address = address;
+        this.subjectKey = subjectKey;
+        this.textKey = textKey;
+        this.args = args;
+        this.link = link;
+        this.status = Status.PENDING;
+        this.nextAttemptAt = now;
+        this.updatedAt = now;
+    }
+
     public Long getId() { return id; }
+    public Long getAccountId() { return accountId; }
+    public String getSubjectKey() { return subjectKey; }
+    public String getTextKey() { return textKey; }
+    public String getArgs() { return args; }
+    public String getLink() { return link; }
     public Long getNotificationId() { return notificationId; }
     public String getAddress() { return address; }
     public Status getStatus() { return status; }

@@ -27,7 +27,8 @@ import java.util.logging.Logger;
 import org.civicloop.kernel.Messages;
 
 /**
- * Sends the report e-mails after the publication has committed, on the server's managed executor: a publication
+ * Sends the report e-mails after the publication has committed (and personal notices' e-mails, {@link NoticeMailQueue},
+ * after their change has committed), on the server's managed executor: a publication
  * never waits for, or fails because of, the mail server. A malformed or rejected address is UNDELIVERABLE at once;
  * an unreachable server is retried (civicloop.mail.maxAttempts, default 3, civicloop.mail.retrySeconds apart, times
  * the attempt) and then FAILED. Officers see both.
@@ -49,6 +50,12 @@ public class MailOutbox {
     private final AtomicBoolean retryScheduled = new AtomicBoolean();
 
     void afterPublication(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReportPublished event) {
+        if (settings.enabled()) {
+            executor.execute(this::deliverDue);
+        }
+    }
+
+    void afterNotice(@Observes(during = TransactionPhase.AFTER_SUCCESS) NoticeMailQueue.Queued event) {
         if (settings.enabled()) {
             executor.execute(this::deliverDue);
         }
@@ -112,13 +119,21 @@ public class MailOutbox {
         }
         try {
             Locale locale = out.locale() == null ? Locale.ENGLISH : Locale.forLanguageTag(out.locale());
-            String link = settings.publicUrl() + "/report.xhtml?cycle=" + out.cycleId();
             MimeMessage m = new MimeMessage(session);
             m.setFrom(new InternetAddress(settings.from()));
             m.setRecipient(Message.RecipientType.TO, to);
-            m.setSubject(Messages.format(locale, out.version() == 1 ? "mail.report.subject"
-                    : "mail.report.correctedSubject", out.cycleTitle()), "UTF-8");
-            m.setText(Messages.format(locale, "mail.report.body", out.cycleTitle(), link, out.version()), "UTF-8");
+            if (out.notice() != null) {
+                Object[] args = NoticeMailQueue.arguments(out.notice().args());
+                m.setSubject(Messages.format(locale, out.notice().subjectKey(), args), "UTF-8");
+                m.setText(Messages.format(locale, "mail.notice.body", Messages.format(locale, out.notice().textKey(),
+                        args), settings.publicUrl() + out.notice().link()), "UTF-8");
+            } else {
+                String link = settings.publicUrl() + "/report.xhtml?cycle=" + out.cycleId();
+                m.setSubject(Messages.format(locale, out.version() == 1 ? "mail.report.subject"
+                        : "mail.report.correctedSubject", out.cycleTitle()), "UTF-8");
+                m.setText(Messages.format(locale, "mail.report.body", out.cycleTitle(), link, out.version()),
+                        "UTF-8");
+            }
             m.setSentDate(java.util.Date.from(clock.instant()));
             Transport.send(m);
             store.finish(out.id(), MailDelivery.Status.SENT, null, null);

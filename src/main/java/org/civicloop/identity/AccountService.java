@@ -283,6 +283,21 @@ public class AccountService {
         return a != null && a.roles().contains(role);
     }
 
+    /** How to reach an account's owner: its id, e-mail address (may be null), language (may be null), active. */
+    public record Contact(long id, String email, String locale, boolean active) {
+    }
+
+    /** The contact details of the account with this username (for other capabilities' notices). */
+    public Optional<Contact> contact(String username) {
+        return find(username).map(a -> new Contact(a.getId(), a.getEmail(), a.getLocale(), a.isActive()));
+    }
+
+    /** The contact details of the account with this id. */
+    public Optional<Contact> contact(long accountId) {
+        return Optional.ofNullable(em.find(Account.class, accountId))
+                .map(a -> new Contact(a.getId(), a.getEmail(), a.getLocale(), a.isActive()));
+    }
+
     public String usernameOf(long accountId) {
         Account a = em.find(Account.class, accountId);
         return a == null ? null : a.getUsername();

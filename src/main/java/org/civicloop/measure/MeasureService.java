@@ -187,6 +187,7 @@ public class MeasureService implements PhaseGate {
         o.progress(status, percent, spend, note == null || note.isBlank() ? null : note.strip(), clock.instant());
         audit.record(actor, "measure.progressUpdated", "outcome_objective", objectiveId, before,
                 status + " " + percent + "%");
+        delivery.progressed(actor, o, status, percent);
         return Result.done(o);
     }
 
@@ -375,4 +376,8 @@ public class MeasureService implements PhaseGate {
         }
         return Optional.empty();
     }
+
+    /** Tells who follows the option (its proposer) of each delivery update. */
+    @Inject
+    DeliveryMilestones delivery;
 }

@@ -44,8 +44,8 @@ public final class Refusals {
 
     /** Refusals that mean "not you": the account is not eligible here. */
     private static final java.util.Set<String> FORBIDDEN = java.util.Set.of("refused.eligibility.notVerified",
-            "refused.eligibility.wrongDistrict", "refused.verify.age", "refused.budget.notVerified",
-            "refused.budget.wrongDistrict");
+            "refused.eligibility.wrongDistrict", "refused.eligibility.proposeDistrict", "refused.verify.age",
+            "refused.budget.notVerified", "refused.budget.wrongDistrict");
 
     private Refusals() {
     }

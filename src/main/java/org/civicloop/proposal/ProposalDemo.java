@@ -139,6 +139,27 @@ public class ProposalDemo {
         ok(proposals.setAccepting(officer, cycleId, false, null));
     }
 
+    /**
+     * The completed demo cycle's proposals step (RECRUIT): two residents' ideas assessed and made options B and D,
+     * so that the rest of the cycle (the vote, the council's answer, the delivery) shows what became of each.
+     */
+    @Transactional
+    public void greenerStreets(Actor officer, long cycleId) {
+        ok(proposals.setAccepting(officer, cycleId, true, "North\nSouth"));
+        long trees = propose(cycleId, "resident04", "Street trees", "40 street trees with three years' care.",
+                "North", 40_000, null, null, "Demo Resident 4");
+        long hangars = propose(cycleId, "resident09", "Cycle hangars", "Six secure cycle hangars.", "South", 20_000,
+                null, null, null);
+        supportedBy(trees, "resident01", "resident02", "resident06");
+        supportedBy(hangars, "resident03");
+        ok(proposals.assess(officer, trees, true, "Planted and watered for three years by the parks team.", 48_000L,
+                "Parks and open spaces"));
+        ok(proposals.assess(officer, hangars, true, null, 24_000L, "Transport planning"));
+        ok(proposals.select(officer, trees, "B"));
+        ok(proposals.select(officer, hangars, "D"));
+        ok(proposals.setAccepting(officer, cycleId, false, null));
+    }
+
     private static <T> T ok(Result<T> result) {
         if (result instanceof Result.Refused<T> r) {
             throw new IllegalStateException("Demo data refused: " + r.message());

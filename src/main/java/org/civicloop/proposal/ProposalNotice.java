@@ -11,12 +11,20 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An in-app notice to a proposal's author: what happened to their proposal. */
+/** A notice to a proposal's author: what happened to their proposal (in the app; by e-mail if they asked). */
 @Entity
 @Table(name = "proposal_notice")
 public class ProposalNotice {
 
-    public enum Kind { MERGED, MERGED_IN, FEASIBLE, UNFEASIBLE, SELECTED, HIDDEN }
+    public enum Kind {
+        MERGED, MERGED_IN, FEASIBLE, UNFEASIBLE, SELECTED, HIDDEN,
+        /** After the vote: the option made from the proposal is funded by the count, or not. */
+        VOTE_FUNDED, VOTE_NOT_FUNDED,
+        /** The council's published answer: it takes the option up (adopted or modified), or not. */
+        DECISION_TAKEN, DECISION_NOT_TAKEN,
+        /** The council reported how delivery is going. */
+        DELIVERY
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "proposal_seq")

@@ -50,6 +50,8 @@ public class ProposalService {
     Cycles cycles;
     @Inject
     EligibilityCheck eligibility;
+    @Inject
+    ProposalNotices notices;
 
     static String salt() {
         byte[] b = new byte[16];
@@ -122,9 +124,18 @@ public class ProposalService {
 
     // ---------------------------------------------------------------- residents
 
-    /** A resident proposes something for the cycle's budget. */
+    /**
+     * A resident proposes something for the cycle's budget. In a cycle with an electorate only accounts verified for
+     * it propose, and a proposal for one of the electorate's districts only from a resident verified in it.
+     */
     @Transactional
     public Result<Proposal> propose(Actor actor, long cycleId, ProposalDraft draft) {
+        return propose(actor, cycleId, draft, false);
+    }
+
+    /** As {@link #propose(Actor, long, ProposalDraft)}; {@code mailUpdates}: e-mail the author each notice. */
+    @Transactional
+    public Result<Proposal> propose(Actor actor, long cycleId, ProposalDraft draft, boolean mailUpdates) {
         if (!actor.hasAny(Role.RESIDENT, Role.JUROR)) {
             return Result.refused("refused.proposal.residentsOnly");
         }
@@ -138,6 +149,11 @@ public class ProposalService {
             return Result.refused("refused.proposal.title");
         }
         ProposalDraft d = ProposalRules.normalised(draft);
+        EligibilityCheck.Verdict eligible = eligibility.check(actor.username(), cycleId, d.district());
+        if (!eligible.allowed()) {
+            return Result.refused(eligible.district() == null ? eligible.refusal()
+                    : "refused.eligibility.proposeDistrict", d.district(), String.valueOf(eligible.district()));
+        }
         Optional<String> wrong = ProposalRules.check(d, setting(cycleId).orElseThrow().getDistricts());
         if (wrong.isPresent()) {
             return Result.refused(wrong.get());
@@ -147,6 +163,12 @@ public class ProposalService {
         em.flush();
         em.persist(new ProposalStats(p));
         audit.record(actor, "proposal.submitted", "proposal", p.getId(), null, "cycle=" + cycleId);
+        if (mailUpdates) {
+            em.persist(new ProposalMailOptIn(p.getId(), clock.instant()));
+            em.flush();
+            audit.record(actor, "proposal.mailOptedIn", "proposal_mail_opt_in", p.getId(), null,
+                    "proposal=" + p.getId());
+        }
         return Result.done(p);
     }
 
@@ -448,7 +470,7 @@ public class ProposalService {
     }
 
     private void tell(Proposal p, ProposalNotice.Kind kind) {
-        em.persist(new ProposalNotice(p.getId(), p.getAuthor(), kind, clock.instant()));
+        notices.tell(p, kind);
     }
 
     private ProposalSupport supportOf(long proposalId, String account) {

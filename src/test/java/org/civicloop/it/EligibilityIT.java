@@ -29,10 +29,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Eligibility through the REST API: an officer defines a cycle's electorate and uploads its census; unverified
- * accounts are refused supports and residents' ballots (403, problem details, nothing recorded); residents verify by
- * census (which gives their district), by a one-time postal code, or in person; a census line or code once used cannot
- * verify a second account; a resident of another district cannot support a district's proposal; the electorate is
- * frozen once the vote opens; no identifier is stored or audited in clear, and no resident is named in the audit log.
+ * accounts are refused proposals, supports and residents' ballots (403, problem details, nothing recorded); residents
+ * verify by census (which gives their district), by a one-time postal code, or in person; a census line or code once
+ * used cannot verify a second account; a resident of another district cannot propose for a district or support its
+ * proposals; the electorate is frozen once the vote opens; no identifier is stored or audited in clear, and no
+ * resident is named in the audit log.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -177,6 +178,12 @@ class EligibilityIT {
         assertEquals(supportsBefore, count("SELECT COUNT(*) FROM proposal_support WHERE proposal_id = ?", bench));
         assertFalse(get(base, electorate(cycle) + "/verification", "Authorization", as(first)).json()
                 .getBoolean("verified"));
+        // Unverified: proposing is refused the same way, and no proposal is stored.
+        long proposalsBefore = count("SELECT COUNT(*) FROM proposal WHERE cycle_id = ?", cycle);
+        problem(403, "Only verified residents", postJson(base, proposals, "{\"title\":\"Lights on the towpath\","
+                + "\"description\":\"It is dark\",\"district\":\"Old Town\",\"roughCost\":3000}", "Authorization",
+                as(first)));
+        assertEquals(proposalsBefore, count("SELECT COUNT(*) FROM proposal WHERE cycle_id = ?", cycle));
 
         // Census verification: typed in another case and spacing, it matches and gives the district.
         problem(400, "Nobody on the census", verifyCensus(cycle, first, DOC_A, "1970-05-02", "RV1 2AB"));
@@ -208,6 +215,16 @@ class EligibilityIT {
                 .getString("district"));
         problem(403, "you are verified as a resident of Mill Quarter", postJson(base, proposals + "/" + bench
                 + "/support", "", "Authorization", as(second)));
+        // ... and refused a proposal for Old Town (nothing stored), while one for Mill Quarter is taken.
+        String towpath = "{\"title\":\"Lights on the towpath\",\"description\":\"It is dark\",\"district\":"
+                + "\"Old Town\",\"roughCost\":3000}";
+        problem(403, "cannot propose for Old Town", postJson(base, proposals, towpath, "Authorization", as(second)));
+        assertEquals(proposalsBefore, count("SELECT COUNT(*) FROM proposal WHERE cycle_id = ?", cycle));
+        assertEquals(201, postJson(base, proposals, towpath.replace("Old Town", "Mill Quarter"), "Authorization",
+                as(second)).status(), "a verified resident proposes for their own district");
+        assertEquals(201, postJson(base, proposals, towpath, "Authorization", as(first)).status(),
+                "the resident verified in Old Town proposes for it");
+        assertEquals(proposalsBefore + 2, count("SELECT COUNT(*) FROM proposal WHERE cycle_id = ?", cycle));
 
         // Under the minimum age: refused, the census line stays unused.
         problem(403, "at least 16", verifyCensus(cycle, young, DOC_YOUNG, YOUNG_BORN, "RV1 9ZZ"));

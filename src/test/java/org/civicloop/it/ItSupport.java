@@ -225,6 +225,11 @@ public final class ItSupport {
      * the tests after them.
      */
     static String registerResident(URL base, String prefix, String password) throws Exception {
+        return registerResident(base, prefix, password, null);
+    }
+
+    /** As above, with an e-mail address ({@code @} and a domain appended to the user name; null: none). */
+    static String registerResident(URL base, String prefix, String password, String emailDomain) throws Exception {
         String username = prefix + db() + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         WebSession web = new WebSession(base);
         String state = WebSession.viewState(web.get("/register.xhtml").body());
@@ -232,7 +237,7 @@ public final class ItSupport {
         f.put("register_SUBMIT", "1");
         f.put("register:username", username);
         f.put("register:displayName", "Test resident");
-        f.put("register:email", "");
+        f.put("register:email", emailDomain == null ? "" : username + "@" + emailDomain);
         f.put("register:password", password);
         f.put("register:submit", "Register");
         f.put("jakarta.faces.ViewState", state);

@@ -84,7 +84,9 @@ public class ProposalResource {
     }
 
     public record ProposeRequest(String title, String description, String district, Long roughCost, Double latitude,
-                                 Double longitude, String credit) {
+                                 Double longitude, String credit,
+                                 @Schema(description = "E-mail the author each notice about the proposal (to the"
+                                         + " account's address; default false)") Boolean emailUpdates) {
     }
 
     public record MergeRequest(@NotNull Long into) {
@@ -191,14 +193,16 @@ public class ProposalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"RESIDENT", "JUROR"})
     @Operation(summary = "Propose: title, description, district (one of the cycle's), rough cost, optional map point"
-            + " (latitude and longitude) and optional name to be credited with")
+            + " (latitude and longitude), optional name to be credited with, and whether to be e-mailed each notice")
     @APIResponse(responseCode = "201", description = "Submitted")
     @APIResponse(responseCode = "400", description = "Something missing, too long or not one of the districts")
+    @APIResponse(responseCode = "403", description = "Not a resident; or, in a cycle with an electorate, not verified"
+            + " for it, or verified in another of its districts than the proposal's (problem details; nothing stored)")
     @APIResponse(responseCode = "409", description = "The cycle does not accept proposals now")
     public Response propose(@PathParam("id") long id, @Valid @NotNull ProposeRequest r) {
         Proposal p = Refusals.orThrow(proposals.propose(currentUser.actor(), id, new ProposalDraft(r.title(),
                 r.description(), r.district(), r.roughCost() == null ? 0 : r.roughCost(), r.latitude(),
-                r.longitude(), r.credit())));
+                r.longitude(), r.credit()), Boolean.TRUE.equals(r.emailUpdates())));
         return Response.status(201).entity(view(p)).build();
     }
 
@@ -206,6 +210,8 @@ public class ProposalResource {
     @Path("/{pid}/support")
     @RolesAllowed({"RESIDENT", "JUROR"})
     @Operation(summary = "Support a proposal (once per account)")
+    @APIResponse(responseCode = "403", description = "Not a resident; or, in a cycle with an electorate, not verified"
+            + " for it, or verified in another of its districts than the proposal's (problem details; nothing stored)")
     @APIResponse(responseCode = "409", description = "Already supported, merged, hidden, or proposals closed")
     public View support(@PathParam("id") long id, @PathParam("pid") long pid) {
         requireOfCycle(id, pid);

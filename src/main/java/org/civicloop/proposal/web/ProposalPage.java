@@ -11,7 +11,9 @@ import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.proposal.Proposal;
 import org.civicloop.proposal.ProposalCommentService;
+import org.civicloop.proposal.ProposalFate;
 import org.civicloop.proposal.ProposalService;
+import org.civicloop.proposal.ProposalStep;
 
 /** One proposal and its fate: merged, assessed, the option it became, the vote and the decision on that option. */
 @Named
@@ -28,6 +30,8 @@ public class ProposalPage implements Serializable {
     CurrentUser currentUser;
     @Inject
     ProposalCommentService comments;
+    @Inject
+    ProposalFate fate;
 
     private Long id;
     private ProposalService.Listed listed;
@@ -36,6 +40,7 @@ public class ProposalPage implements Serializable {
     private String commentText;
     private final java.util.Map<Long, String> commentReportReasons = new java.util.HashMap<>();
     private transient java.util.List<ProposalCommentService.Shown> shown;
+    private transient java.util.List<ProposalStep> steps;
 
     public void load() {
         listed = id == null ? null : proposals.proposal(id).orElse(null);
@@ -57,6 +62,41 @@ public class ProposalPage implements Serializable {
     public String getVoteStage() {
         Phase p = cycle.getPhase();
         return p.isAfter(Phase.VOTE) ? "closed" : p == Phase.VOTE ? "open" : "notYet";
+    }
+
+    /** The latest step of this kind the proposal reached after the vote, or null (read once per request). */
+    private ProposalStep latest(ProposalStep.Step step) {
+        if (steps == null) {
+            steps = listed == null ? java.util.List.of() : fate.steps(id);
+        }
+        ProposalStep last = null;
+        for (ProposalStep s : steps) {
+            if (s.getStep() == step) {
+                last = s;
+            }
+        }
+        return last;
+    }
+
+    /** How the votes went for the option: funded or not (null until they are counted). */
+    public ProposalStep getVoteStep() {
+        return latest(ProposalStep.Step.VOTE);
+    }
+
+    /** Why the vote did not fund it, as the count explains it, in the reader's language (or null). */
+    public String getVoteWhy() {
+        ProposalStep vote = getVoteStep();
+        return vote == null ? null : vote.why(Ui.locale());
+    }
+
+    /** The council's published answer, with its rationale (null until the report is published). */
+    public ProposalStep getDecisionStep() {
+        return latest(ProposalStep.Step.DECISION);
+    }
+
+    /** The latest delivery update (null until the council reports one). */
+    public ProposalStep getDeliveryStep() {
+        return latest(ProposalStep.Step.DELIVERY);
     }
 
     public boolean isOwn() {

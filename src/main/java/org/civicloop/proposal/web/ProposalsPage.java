@@ -38,6 +38,7 @@ public class ProposalsPage implements Serializable {
     private String latitude;
     private String longitude;
     private String credit;
+    private boolean mailUpdates;
     private String q;
     private String filterDistrict;
     private String sort;
@@ -131,7 +132,7 @@ public class ProposalsPage implements Serializable {
             return null;
         }
         if (Ui.report(proposals.propose(currentUser.actor(), id, new ProposalDraft(title, description, district,
-                cost == null ? 0 : cost, lat, lon, credit)), "proposals.submitted")) {
+                cost == null ? 0 : cost, lat, lon, credit), mailUpdates), "proposals.submitted")) {
             changed();
             title = null;
             description = null;
@@ -139,6 +140,7 @@ public class ProposalsPage implements Serializable {
             latitude = null;
             longitude = null;
             credit = null;
+            mailUpdates = false;
         }
         return null;
     }
@@ -189,4 +191,6 @@ public class ProposalsPage implements Serializable {
     public void setLongitude(String longitude) { this.longitude = longitude; }
     public String getCredit() { return credit; }
     public void setCredit(String credit) { this.credit = credit; }
+    public boolean isMailUpdates() { return mailUpdates; }
+    public void setMailUpdates(boolean mailUpdates) { this.mailUpdates = mailUpdates; }
 }
