@@ -44,6 +44,26 @@ class BundlesTest {
         }
     }
 
+    /**
+     * A text with placeholders is written by MessageFormat, which takes a single apostrophe as a quote and drops it
+     * ("the electorate's districts" would read "the electorates districts"): such texts write it twice.
+     */
+    @Test
+    void textsWithPlaceholdersDoubleTheirApostrophes() throws Exception {
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        for (String name : new String[]{"messages.properties", "messages_es.properties"}) {
+            Properties p = load(name);
+            Set<String> wrong = new TreeSet<>();
+            for (String key : p.stringPropertyNames()) {
+                String text = p.getProperty(key);
+                if (!placeholders(text).isEmpty() && lone.matcher(text).find()) {
+                    wrong.add(key);
+                }
+            }
+            assertEquals(Set.of(), wrong, name + ": write '' for an apostrophe in these texts");
+        }
+    }
+
     /** A key written twice is silently the later text: two people's edits merged into one file must not do that. */
     @Test
     void noBundleNamesAKeyTwice() throws Exception {
