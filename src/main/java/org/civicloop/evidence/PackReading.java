@@ -92,7 +92,7 @@ public class PackReading {
                 continue;
             }
             String username = accounts.usernameOf(v.accountId());
-            String name = accounts.find(username).map(a -> a.getDisplayName()).orElse(username);
+            String name = accounts.displayNameOf(v.accountId()).orElse(username);
             out.add(new JurorProgress(name, counts.getOrDefault(username, 0L), published.size()));
         }
         out.sort(Comparator.comparing(JurorProgress::displayName));

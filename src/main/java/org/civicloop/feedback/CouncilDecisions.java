@@ -29,8 +29,18 @@ public class CouncilDecisions {
 
     /** The council's response to each of the cycle's recommendations (its name; null while unanswered), in rank order. */
     public List<String> responses(long cycleId) {
+        return decisions(cycleId).stream().map(Decision::response).toList();
+    }
+
+    /** A recommendation as the council answered it: its title, the response's name (null while unanswered), why. */
+    public record Decision(String title, String response, String rationale) {
+    }
+
+    /** The council's decision on each of the cycle's recommendations, in rank order. */
+    public List<Decision> decisions(long cycleId) {
         return em.createQuery("SELECT r FROM Recommendation r WHERE r.cycleId = :c ORDER BY r.rankPosition, r.id",
                         Recommendation.class).setParameter("c", cycleId).getResultList().stream()
-                .map(r -> r.getResponse() == null ? null : r.getResponse().name()).toList();
+                .map(r -> new Decision(r.getTitle(), r.getResponse() == null ? null : r.getResponse().name(),
+                        r.getRationale())).toList();
     }
 }

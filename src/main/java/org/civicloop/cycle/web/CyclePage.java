@@ -205,14 +205,14 @@ public class CyclePage implements Serializable {
         if (!currentUser.isSignedIn() || !isJuryDrawn()) {
             return null;
         }
-        return accounts.find(currentUser.getUsername()).flatMap(a -> juries.volunteerOf(cycle().getId(), a.getId()))
+        return accounts.idOf(currentUser.getUsername()).flatMap(a -> juries.volunteerOf(cycle().getId(), a))
                 .map(v -> v.drawn() ? "DRAWN" : "NOT_DRAWN")
                 .orElse(null);
     }
 
     public boolean isVolunteered() {
-        return currentUser.isSignedIn() && accounts.find(currentUser.getUsername())
-                .flatMap(a -> juries.volunteerOf(cycle().getId(), a.getId())).isPresent();
+        return currentUser.isSignedIn() && accounts.idOf(currentUser.getUsername())
+                .flatMap(a -> juries.volunteerOf(cycle().getId(), a)).isPresent();
     }
 
     public boolean isVoteOpen() {

@@ -16,6 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -156,7 +158,7 @@ public class EvidenceResource {
                     + " with 400") @QueryParam("from") String from,
             @Parameter(description = "the newer version number (a whole number from 1); anything else is refused"
                     + " with 400") @QueryParam("to") String to,
-            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+            @Context HttpHeaders headers) {
         StrictNumbers.Range versions = StrictNumbers.Range.whole(1, Integer.MAX_VALUE);
         int older = (int) NumberFields.query("from", from, 0, versions, headers);
         int newer = (int) NumberFields.query("to", to, 0, versions, headers);

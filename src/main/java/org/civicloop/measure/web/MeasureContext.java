@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.civicloop.feedback.FeedbackService;
-import org.civicloop.feedback.Recommendation;
+import org.civicloop.feedback.CouncilDecisions;
 import org.civicloop.measure.OutcomesReport;
 import org.civicloop.measure.ProgressStatus;
 
@@ -23,7 +22,7 @@ public class MeasureContext {
     @Inject
     OutcomesReport report;
     @Inject
-    FeedbackService feedback;
+    CouncilDecisions decisions;
 
     /** One indicator's latest reading (null when none yet) with its target. */
     public record Latest(String option, String indicator, OutcomesReport.ReadingView reading, String target,
@@ -31,7 +30,7 @@ public class MeasureContext {
     }
 
     /** A recommendation not yet delivered: unanswered, deferred, or funded but not completed. */
-    public record Open(String title, Recommendation.Response response, String rationale, ProgressStatus status) {
+    public record Open(String title, String response, String rationale, ProgressStatus status) {
     }
 
     public record Context(List<Latest> results, List<Open> open) {
@@ -54,11 +53,11 @@ public class MeasureContext {
                 o.progress().status(), o.progress().percentComplete()))).toList();
         Map<String, OutcomesReport.ObjectiveView> byTitle = objectives.stream()
                 .collect(Collectors.toMap(OutcomesReport.ObjectiveView::optionTitle, Function.identity(), (a, b) -> a));
-        List<Open> open = feedback.recommendations(cycleId).stream().map(r -> {
-            OutcomesReport.ObjectiveView o = byTitle.get(r.getTitle());
-            return new Open(r.getTitle(), r.getResponse(), r.getRationale(), o == null ? null : o.progress().status());
-        }).filter(x -> x.response() == null || x.response() == Recommendation.Response.DEFERRED
-                || ((x.response() == Recommendation.Response.ADOPTED || x.response() == Recommendation.Response.MODIFIED)
+        List<Open> open = decisions.decisions(cycleId).stream().map(r -> {
+            OutcomesReport.ObjectiveView o = byTitle.get(r.title());
+            return new Open(r.title(), r.response(), r.rationale(), o == null ? null : o.progress().status());
+        }).filter(x -> x.response() == null || x.response().equals("DEFERRED")
+                || ((x.response().equals("ADOPTED") || x.response().equals("MODIFIED"))
                 && x.status() != ProgressStatus.COMPLETED)).toList();
         return new Context(results, open);
     }
