@@ -190,6 +190,7 @@ class PhoneWidthIT {
         plan.put("anyone", anyone);
         long ideas = ItSupport.cycleTitled(base, "Neighbourhood ideas 2027");
         plan.put("resident", List.of(page("/index.xhtml", ""), page("/account/vote.xhtml", "?id=" + voting),
+                page("/account/vote.xhtml", "?id=" + ideas + "&budget=old-town"),
                 page("/account/verify.xhtml", "?id=" + ideas),
                 page("/account/opinions.xhtml", "?id=" + voting), page("/account/notifications.xhtml", ""),
                 page("/account/live.xhtml", "")));
