@@ -148,8 +148,8 @@ public class JuryResource {
     public String juryPool(@PathParam("id") long id) {
         cycles.find(id).filter(CycleView::published).orElseThrow(NotFoundException::new);
         if (jury.findDraw(id).filter(JuryDraw::isDrawn).isEmpty()) {
-            throw new WebApplicationException(Problem.response(409, "Conflict",
-                    "The pool is published once the jury has been drawn."));
+            throw new WebApplicationException(Problem.of(409, "Conflict",
+                    "problem.detail.poolNotYet"));
         }
         List<String> features = new ArrayList<>(jury.features(id).keySet());
         Map<Long, Map<String, String>> answers = jury.answers(id);

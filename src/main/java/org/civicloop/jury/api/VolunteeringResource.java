@@ -29,7 +29,6 @@ import org.civicloop.jury.JurySetting;
 import org.civicloop.jury.PoolImport;
 import org.civicloop.jury.Volunteer;
 import org.civicloop.jury.Volunteering;
-import org.civicloop.kernel.RateLimiter;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.RateLimits;
 import org.civicloop.platform.Refusals;
@@ -84,9 +83,8 @@ public class VolunteeringResource {
             Optional<Duration> wait = rateLimits.letterCodeBlocked(currentUser.getUsername(),
                     request.getRemoteAddr());
             if (wait.isPresent()) {
-                throw new WebApplicationException(RateLimits.tooManyRequests(wait.get(),
-                        "Too many wrong registration codes; nothing has been recorded. Try again in "
-                                + RateLimiter.retryAfterSeconds(wait.get()) + " seconds."));
+                throw new WebApplicationException(RateLimits.tooManyRequestsSaying(wait.get(),
+                        "problem.detail.registrationCodes"));
             }
         }
         Result<Volunteer> v = volunteering.volunteer(currentUser.actor(), id,

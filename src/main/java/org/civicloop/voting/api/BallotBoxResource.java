@@ -58,8 +58,8 @@ public class BallotBoxResource {
     static void closedVote(CycleService cycles, long id) {
         var c = cycles.findPublished(id).orElseThrow(NotFoundException::new);
         if (!c.getPhase().isAfter(Phase.VOTE)) {
-            throw new WebApplicationException(Problem.response(409, "Conflict",
-                    "The vote has not closed yet: the ballot box is published when it does."));
+            throw new WebApplicationException(Problem.of(409, "Conflict",
+                    "problem.detail.boxNotYet"));
         }
     }
 }

@@ -44,7 +44,6 @@ import org.civicloop.voting.Budget;
 import org.civicloop.voting.Budgets;
 import org.civicloop.voting.VotingService;
 import org.civicloop.voting.count.TieBreaking;
-import org.civicloop.kernel.RateLimiter;
 import org.civicloop.platform.RateLimits;
 
 /** The vote of a cycle: its budget options, casting, and once the vote closed the count and the ballots. */
@@ -69,8 +68,8 @@ public class VotingResource {
 
     /** The budget named by a {@code budget} parameter (absent or {@value Budget#CITY}: the city-wide one), else 404. */
     private Budget budget(long id, String code) {
-        return budgets.find(id, code).orElseThrow(() -> new WebApplicationException(Problem.response(404, "Not Found",
-                "This cycle has no budget with the code " + code + " (see /budgets).")));
+        return budgets.find(id, code).orElseThrow(() -> new WebApplicationException(Problem.of(404, "Not Found",
+                "problem.detail.noBudget", code)));
     }
 
     public record ValueChain(String inputs, String activities, String outputs, String outcomes) {
@@ -127,9 +126,8 @@ public class VotingResource {
         java.util.Optional<java.time.Duration> wait = rateLimits.ballot(currentUser.getUsername(),
                 request.getRemoteAddr());
         if (wait.isPresent()) {
-            throw new WebApplicationException(RateLimits.tooManyRequests(wait.get(),
-                    "Too many ballot submissions in a short time; nothing has been recorded. Try again in "
-                            + RateLimiter.retryAfterSeconds(wait.get()) + " seconds."));
+            throw new WebApplicationException(RateLimits.tooManyRequestsSaying(wait.get(),
+                    "problem.detail.ballotSubmissions"));
         }
         String receipt = Refusals.orThrow(voting.castBallot(currentUser.actor(), id, r.channel(), r.budget(),
                 r.ranking(), r.previousReceipt()));
@@ -140,8 +138,8 @@ public class VotingResource {
     private CycleView closedVote(long id) {
         CycleView c = cycleViews.find(id).filter(CycleView::published).orElseThrow(NotFoundException::new);
         if (!c.phase().isAfter(Phase.VOTE)) {
-            throw new WebApplicationException(Problem.response(409, "Conflict",
-                    "The vote has not closed yet: results and ballots are published when it does."));
+            throw new WebApplicationException(Problem.of(409, "Conflict",
+                    "problem.detail.resultsNotYet"));
         }
         return c;
     }
