@@ -78,7 +78,8 @@ public final class AddedColumns {
             add("V26", "recommendation", null, "jury_score"),
             add("V29", "account", null, "audit_ref"),
             add("V34", "budget_option", null, "budget_id"),
-            add("V34", "ballot", null, "budget_id"))
+            add("V34", "ballot", null, "budget_id"),
+            add("V35", "mail_delivery", null, "account_id", "subject_key", "text_key", "args", "link"))
             .stream().flatMap(List::stream).toList();
 
     private AddedColumns() {
