@@ -13,13 +13,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Headless Debian Chromium for the browser tests (see shared/TOOLCHAIN.md for the flags that work here). */
+/** A browser test's view of the application, in headless Chromium ({@link Chromium}), with every page checked by axe. */
 public final class Browser implements AutoCloseable {
 
     public static final Dimension PHONE = new Dimension(390, 844);
@@ -47,6 +44,7 @@ public final class Browser implements AutoCloseable {
         SIZES.put("projector", PROJECTOR);
     }
 
+    private final Chromium.Idle chromium;
     private final WebDriver driver;
     private final String base;
     private final java.util.List<String> accessibilityProblems = new java.util.ArrayList<>();
@@ -54,22 +52,8 @@ public final class Browser implements AutoCloseable {
 
     public Browser(String baseUrl, Dimension size) throws IOException {
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        Path home = Files.createDirectories(Path.of("target", "chrome-home"));
-        Path profile = Files.createTempDirectory(home, "profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chrome.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--lang=en-GB", "--user-data-dir=" + profile.toAbsolutePath(),
-                "--window-size=" + size.getWidth() + "," + size.getHeight());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
-                .withEnvironment(Map.of("HOME", home.toAbsolutePath().toString(),
-                        "XDG_CONFIG_HOME", home.resolve("config").toAbsolutePath().toString(),
-                        "XDG_CACHE_HOME", home.resolve("cache").toAbsolutePath().toString()))
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        this.chromium = Chromium.take(size);
+        this.driver = chromium.driver();
     }
 
     public WebDriver driver() {
@@ -300,10 +284,7 @@ public final class Browser implements AutoCloseable {
     }
 
     private Dimension viewport() {
-        Object size = ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return [window.innerWidth, window.innerHeight];");
-        java.util.List<?> wh = (java.util.List<?>) size;
-        return new Dimension(((Number) wh.get(0)).intValue(), ((Number) wh.get(1)).intValue());
+        return Chromium.viewport(driver);
     }
 
     /** Makes the page area (not the window around it) this size. */
@@ -329,10 +310,13 @@ public final class Browser implements AutoCloseable {
         find("#logoutForm");
     }
 
-    /** Ends the browser; fails when a page it showed had serious or critical accessibility violations. */
+    /**
+     * Gives the browser back for the next test; fails when a page it showed had serious or critical accessibility
+     * violations.
+     */
     @Override
     public void close() {
-        driver.quit();
+        Chromium.giveBack(chromium, base);
         if (!accessibilityProblems.isEmpty()) {
             throw new AssertionError("axe-core found serious or critical WCAG 2.2 AA violations (or a page showed a"
                     + " missing translation):\n  "

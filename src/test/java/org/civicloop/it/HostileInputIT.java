@@ -44,6 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@OwnDeployment("hundreds of refused requests count against this machine's rate limits (letter codes, sign-ins), and"
+        + " the database must be exactly as before: the other classes' in-memory state must not meet it")
 class HostileInputIT {
 
     @Deployment(testable = false)

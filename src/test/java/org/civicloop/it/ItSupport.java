@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -169,17 +170,29 @@ public final class ItSupport {
      * public GET /api/v1/audit/verify only checks what was appended since its last check (docs/audit.md).
      */
     public static jakarta.json.JsonObject fullVerify(URL base) throws Exception {
-        Reply r = get(base, "/api/v1/audit/verify?full=true", "Authorization", basic("officer", DEMO_PASSWORD));
-        // Full checks are rate-limited per account (10 a minute): a suite that asks for many waits for a token.
-        for (int waited = 0; r.status() == 429 && waited < 60; waited++) {
+        // Full checks are rate-limited per account (10 a minute): the demo's three staff accounts that may ask take
+        // turns, and a suite that asks for more than they have waits for a token.
+        Reply r = null;
+        for (int waited = 0; waited <= 60; waited++) {
+            for (String staff : FULL_CHECKERS) {
+                r = get(base, "/api/v1/audit/verify?full=true", "Authorization", basic(staff, DEMO_PASSWORD));
+                if (r.status() != 429) {
+                    break;
+                }
+            }
+            if (r.status() != 429) {
+                break;
+            }
             Thread.sleep(1000);
-            r = get(base, "/api/v1/audit/verify?full=true", "Authorization", basic("officer", DEMO_PASSWORD));
         }
         if (r.status() != 200) {
             throw new AssertionError("full verification: " + r.status() + " " + r.body());
         }
         return r.json();
     }
+
+    /** The demo's accounts that may ask for the full audit check: an officer, the administrator, the reviewer. */
+    private static final List<String> FULL_CHECKERS = List.of("officer", "demo-admin", "reviewer");
 
     private static URI uri(URL base, String path) {
         String b = base.toString();

@@ -22,12 +22,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Rate limits with their default settings (docs/security.md): 120 casting attempts a minute per account, ten failed
  * sign-ins per account and fifty per client address in fifteen minutes; then 429 with Retry-After. The limits live
- * in the deployed application, so each test class starts with full buckets; the address test runs last because it
- * blocks sign-ins from this machine for the rest of the deployment.
+ * in the deployed application, so this class has a deployment of its own (the other classes share one): it starts
+ * with full buckets, and the address test, which runs last, blocks sign-ins from this machine for the rest of this
+ * class's deployment only.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@OwnDeployment("counts sign-in failures from full buckets, then spends this machine's sign-in budget")
 class RateLimitIT {
 
     @Deployment(testable = false)
