@@ -213,6 +213,11 @@ class DistrictBudgetIT {
                 + "/options?budget=old-town").array().getValuesAs(JsonObject.class).stream()
                 .map(o -> o.getString("code")).toList()));
 
+        // Residents verified in person (only verified residents propose and vote in a cycle with an electorate).
+        for (String[] v : new String[][]{{voter, "Old Town"}, {neighbour, "Old Town"}, {miller, "Mill Quarter"}}) {
+            assertEquals(201, postJson(base, "/api/v1/cycles/" + cycle + "/electorate/in-person", "{\"username\":\""
+                    + v[0] + "\",\"district\":\"" + v[1] + "\"}", "Authorization", OFFICER).status());
+        }
         // A district's proposal, once selected, becomes an option of that district's budget.
         String proposals = "/api/v1/cycles/" + cycle + "/proposals";
         assertEquals(200, put(base, proposals + "/settings", "{\"accepting\":true,\"districts\":\"Old Town\\nMill"
@@ -231,10 +236,6 @@ class DistrictBudgetIT {
         assertFalse(get(base, "/api/v1/cycles/" + cycle + "/options").body().contains("\"OT4\""),
                 "not in the city-wide budget");
 
-        for (String[] v : new String[][]{{voter, "Old Town"}, {neighbour, "Old Town"}, {miller, "Mill Quarter"}}) {
-            assertEquals(201, postJson(base, "/api/v1/cycles/" + cycle + "/electorate/in-person", "{\"username\":\""
-                    + v[0] + "\",\"district\":\"" + v[1] + "\"}", "Authorization", OFFICER).status());
-        }
         sql("UPDATE cycle SET phase = 'VOTE' WHERE id = ?", cycle);
         problem(409, "voting has started", postJson(base, budgets, oldTown.replace("old-town", "late")
                 .replace("Old Town", "Mill Quarter"), "Authorization", OFFICER));
