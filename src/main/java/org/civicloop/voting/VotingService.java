@@ -45,10 +45,10 @@ import org.civicloop.identity.AccountService;
 import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.EligibilityCheck;
+import org.civicloop.kernel.EvidenceCitations;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.kernel.Sql;
-import org.civicloop.evidence.EvidenceItem;
 import org.civicloop.voting.count.TieBreaking;
 
 /** Use cases of the vote: define costed options, cast a secret ranked ballot, close the ballot box and count. */
@@ -70,6 +70,8 @@ public class VotingService implements PhaseGate {
     EntityManager em;
     @Inject
     EligibilityCheck eligibility;
+    @Inject
+    EvidenceCitations evidenceCitations;
     @Inject
     Cycles cycleViews;
     @Inject
@@ -158,8 +160,7 @@ public class VotingService implements PhaseGate {
             }
         }
         for (Long evidenceId : profile.evidenceIds()) {
-            EvidenceItem item = em.find(EvidenceItem.class, evidenceId);
-            if (item == null || !item.getCycleId().equals(option.getCycleId())) {
+            if (evidenceId == null || !evidenceCitations.citable(evidenceId, option.getCycleId())) {
                 return Result.refused("refused.option.evidence");
             }
         }

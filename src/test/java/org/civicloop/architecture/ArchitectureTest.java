@@ -70,10 +70,10 @@ class ArchitectureTest {
 
     /** The audit log knows no capability: every capability records into it. */
     @ArchTest
-    static final ArchRule audit_knows_no_capability = FreezingArchRule.freeze(noClasses().that()
+    static final ArchRule audit_knows_no_capability = noClasses().that()
             .resideInAPackage("org.civicloop.audit..")
             .should().dependOnClassesThat(inCapabilityOtherThan("audit"))
-            .because("every capability records into the audit log, so it cannot depend on any of them"));
+            .because("every capability records into the audit log, so it cannot depend on any of them");
 
     /** No capability reads or writes another's entities (and so its tables through JPA). */
     @ArchTest
@@ -125,16 +125,16 @@ class ArchitectureTest {
 
     /** The command-line front ends of the engines are entered from the tools jar only. */
     @ArchTest
-    static final ArchRule command_lines_are_entered_from_the_tools_only = FreezingArchRule.freeze(noClasses().that(
+    static final ArchRule command_lines_are_entered_from_the_tools_only = noClasses().that(
                     DescribedPredicate.describe("are not command-line code", (JavaClass c) -> !within(c,
                             "org.civicloop.tools", "org.civicloop.voting.count.cli", "org.civicloop.jury.selection.cli")))
             .should().dependOnClassesThat().resideInAnyPackage("org.civicloop.voting.count.cli..",
                     "org.civicloop.jury.selection.cli..")
-            .because("the app uses the engines, not their command lines"));
+            .because("the app uses the engines, not their command lines");
 
     /** No cycle between capabilities. */
     @ArchTest
-    static final ArchRule no_cycles_between_capabilities = FreezingArchRule.freeze(SlicesRuleDefinition.slices()
+    static final ArchRule no_cycles_between_capabilities = SlicesRuleDefinition.slices()
             .assignedFrom(new SliceAssignment() {
                 @Override
                 public SliceIdentifier getIdentifierOf(JavaClass c) {
@@ -146,7 +146,7 @@ class ArchitectureTest {
                     return "capabilities";
                 }
             })
-            .should().beFreeOfCycles());
+            .should().beFreeOfCycles();
 
     static boolean isEntity(JavaClass c) {
         return c.isAnnotatedWith(Entity.class);

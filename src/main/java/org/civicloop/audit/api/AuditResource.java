@@ -3,6 +3,7 @@ package org.civicloop.audit.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,7 +25,6 @@ import org.civicloop.audit.AuditKeys;
 import org.civicloop.audit.AuditLog;
 import org.civicloop.audit.chain.ChainVerifier;
 import org.civicloop.audit.chain.Checkpoint;
-import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.Role;
 import org.civicloop.kernel.StrictNumbers;
 import org.civicloop.platform.NumberFields;
@@ -69,8 +69,9 @@ public class AuditResource {
     AuditCheckpoints checkpoints;
     @Inject
     RateLimits rateLimits;
+    /** Who asks (the container's view, so that the audit log depends on no capability, identity included). */
     @Inject
-    CurrentUser currentUser;
+    SecurityContext security;
     @Context
     HttpServletRequest request;
 
@@ -88,11 +89,12 @@ public class AuditResource {
     public VerifyResponse verify(@Parameter(description = "re-read the whole log and every audited row (officers,"
             + " administrators)") @QueryParam("full") @DefaultValue("false") boolean full) {
         if (full) {
-            if (!currentUser.actor().hasAny(Role.OFFICER, Role.ADMIN)) {
-                throw new WebApplicationException(Problem.of(currentUser.isSignedIn() ? 403 : 401,
-                        currentUser.isSignedIn() ? "Forbidden" : "Unauthorized", "problem.detail.fullVerify"));
+            boolean signedIn = security.getCallerPrincipal() != null;
+            if (!security.isCallerInRole(Role.OFFICER.name()) && !security.isCallerInRole(Role.ADMIN.name())) {
+                throw new WebApplicationException(Problem.of(signedIn ? 403 : 401,
+                        signedIn ? "Forbidden" : "Unauthorized", "problem.detail.fullVerify"));
             }
-            limited(rateLimits.auditFullVerify(currentUser.getUsername()));
+            limited(rateLimits.auditFullVerify(security.getCallerPrincipal().getName()));
             ChainVerifier.Verdict v = auditLog.verify();
             return new VerifyResponse(v.valid(), v.entries(), v.head(), v.firstBrokenEntry(), v.problems(),
                     auditLog.queued(), "full");
