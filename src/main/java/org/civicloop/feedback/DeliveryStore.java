@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.identity.AccountService;
 
 /** The mail deliveries' state changes, each in its own short transaction (sending happens outside them). */
@@ -21,6 +23,8 @@ class DeliveryStore {
     Clock clock;
     @Inject
     AccountService accounts;
+    @Inject
+    Cycles cycles;
 
     /** A delivery this worker holds: where to, in which language, about which report. */
     record Outgoing(long id, String address, String locale, long cycleId, String cycleTitle, int version,
@@ -54,11 +58,11 @@ class DeliveryStore {
                 claimed.add(new Outgoing(d.getId(), d.getAddress(), locale, 0, null, 0, d.getAttempts() + 1,
                         new Notice(d.getSubjectKey(), d.getTextKey(), d.getArgs(), d.getLink())));
             } else if (updated == 1) {
-                Object[] about = em.createQuery("SELECT a.locale, c.id, c.title, n.versionNo FROM Notification n,"
-                                + " Account a, Cycle c WHERE n.id = :n AND a.id = n.accountId AND c.id = n.cycleId",
-                        Object[].class).setParameter("n", d.getNotificationId()).getSingleResult();
-                claimed.add(new Outgoing(d.getId(), d.getAddress(), (String) about[0], ((Number) about[1]).longValue(),
-                        (String) about[2], ((Number) about[3]).intValue(), d.getAttempts() + 1, null));
+                Notification n = em.find(Notification.class, d.getNotificationId());
+                String locale = accounts.contact(n.getAccountId()).map(AccountService.Contact::locale).orElse(null);
+                String title = cycles.find(n.getCycleId()).map(CycleView::title).orElse(null);
+                claimed.add(new Outgoing(d.getId(), d.getAddress(), locale, n.getCycleId(), title, n.getVersionNo(),
+                        d.getAttempts() + 1, null));
             }
         }
         return claimed;

@@ -7,14 +7,23 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.civicloop.audit.AuditLog;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.identity.Account;
 import org.civicloop.identity.AccountService;
+import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
+import org.civicloop.voting.Voters;
 
 /**
  * Who asked to hear about reports, and what they are told: an in-app notification for every participant who opted
@@ -33,6 +42,12 @@ public class Notifications {
     AccountService accounts;
     @Inject
     MailSettings mail;
+    @Inject
+    Juries juries;
+    @Inject
+    Voters voters;
+    @Inject
+    Cycles cycles;
 
     /** A signed-in person asks (or stops asking) to be told when reports of cycles they took part in appear. */
     @Transactional
@@ -66,19 +81,19 @@ public class Notifications {
     /** Inside a publication: one notification per opted-in participant, and its e-mail when mail is on. */
     @Transactional(Transactional.TxType.MANDATORY)
     int notifyParticipants(Actor actor, long cycleId, int version) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT a.id, a.email FROM account a"
-                + " JOIN report_opt_in o ON o.id = a.id WHERE a.active = TRUE AND ("
-                + " EXISTS (SELECT 1 FROM volunteer v WHERE v.cycle_id = ? AND v.account_id = a.id)"
-                + " OR EXISTS (SELECT 1 FROM voter_register r WHERE r.cycle_id = ? AND r.account_id = a.id))"
-                + " ORDER BY a.id").setParameter(1, cycleId).setParameter(2, cycleId).getResultList();
+        // The participants (volunteers and voters, as the jury and voting answer them) who asked for report updates.
+        Set<Long> participants = new TreeSet<>(juries.volunteerAccounts(cycleId));
+        participants.addAll(voters.accounts(cycleId));
+        participants.retainAll(new HashSet<>(em.createQuery("SELECT o.id FROM ReportOptIn o", Long.class)
+                .getResultList()));
+        List<AccountService.Contact> rows = participants.stream().map(id -> accounts.contact(id.longValue())).flatMap(Optional::stream)
+                .filter(AccountService.Contact::active).toList();
         Instant now = clock.instant();
         boolean mailOn = mail.enabled();
         int mails = 0;
-        for (Object[] row : rows) {
-            long accountId = ((Number) row[0]).longValue();
-            String email = (String) row[1];
-            Notification n = new Notification(accountId, cycleId, version, now);
+        for (AccountService.Contact row : rows) {
+            String email = row.email();
+            Notification n = new Notification(row.id(), cycleId, version, now);
             em.persist(n);
             if (mailOn && email != null && !email.isBlank()) {
                 em.flush();
@@ -102,14 +117,13 @@ public class Notifications {
         if (account.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("SELECT n, c.title FROM Notification n, Cycle c WHERE c.id = n.cycleId"
-                        + " AND n.accountId = :a ORDER BY n.createdAt DESC, n.id DESC", Object[].class)
+        Map<Long, String> titles = new HashMap<>();
+        return em.createQuery("SELECT n FROM Notification n WHERE n.accountId = :a"
+                        + " ORDER BY n.createdAt DESC, n.id DESC", Notification.class)
                 .setParameter("a", account.get().getId()).setMaxResults(100).getResultList().stream()
-                .map(r -> {
-                    Notification n = (Notification) r[0];
-                    return new View(n.getId(), n.getCycleId(), (String) r[1], n.getVersionNo(), n.getCreatedAt(),
-                            n.isUnread());
-                }).toList();
+                .map(n -> new View(n.getId(), n.getCycleId(), titles.computeIfAbsent(n.getCycleId(),
+                        c -> cycles.find(c).map(CycleView::title).orElse("")), n.getVersionNo(), n.getCreatedAt(),
+                        n.isUnread())).toList();
     }
 
     public long unread(String username) {

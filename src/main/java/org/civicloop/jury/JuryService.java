@@ -22,6 +22,7 @@ import org.civicloop.jury.selection.model.Pool;
 import org.civicloop.jury.selection.model.Quota;
 import org.civicloop.jury.selection.model.Quotas;
 import org.civicloop.kernel.Actor;
+import org.civicloop.kernel.PastVoters;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 
@@ -45,6 +46,8 @@ public class JuryService implements PhaseGate {
     AccountService accounts;
     @Inject
     LetterRoundService letters;
+    @Inject
+    PastVoters pastVoters;
 
     public Optional<JuryDraw> findDraw(long cycleId) {
         return em.createQuery("SELECT d FROM JuryDraw d WHERE d.cycleId = :c", JuryDraw.class)
@@ -123,12 +126,8 @@ public class JuryService implements PhaseGate {
         if (!earlier.isEmpty()) {
             before.addAll(em.createQuery("SELECT DISTINCT v.accountId FROM Volunteer v WHERE v.cycleId IN :ids",
                     Long.class).setParameter("ids", earlier).getResultList());
-            // Voters of earlier cycles too (read as a table: the register belongs to the voting capability).
-            for (Object id : em.createNativeQuery("SELECT DISTINCT account_id FROM voter_register WHERE cycle_id IN ("
-                    + earlier.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ")")
-                    .getResultList()) {
-                before.add(((Number) id).longValue());
-            }
+            // Voters of earlier cycles too, as voting's register answers them.
+            before.addAll(pastVoters.votedIn(earlier));
         }
         // People without an account (imported, or pseudonymised) cannot be recognised: never counted as repeats.
         before.remove(null);

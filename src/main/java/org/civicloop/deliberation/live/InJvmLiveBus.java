@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.civicloop.deliberation.LiveBus;
 
 /**
  * The screens connected to this server: a concurrent set of subscribers per session. Many sessions at once are

@@ -4,13 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.civicloop.deliberation.LiveBus;
+import org.civicloop.deliberation.LiveViews;
 import org.civicloop.deliberation.SessionChanged;
 
 /**
@@ -24,7 +24,6 @@ import org.civicloop.deliberation.SessionChanged;
 public class LivePublisher {
 
     private static final Logger LOG = Logger.getLogger(LivePublisher.class.getName());
-    static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     LiveBus bus;
@@ -90,7 +89,4 @@ public class LivePublisher {
         }
     }
 
-    public static String toJson(Object o) {
-        return JSON.toJson(o);
-    }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.civicloop.deliberation.LiveBus;
+import org.civicloop.deliberation.LiveViews;
 
 /**
  * The live channel of one session, opened with the session's screen key by projectors, juror phones and the

@@ -5,7 +5,7 @@ import jakarta.inject.Named;
 import java.util.Collections;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
-import org.civicloop.deliberation.live.LivePublisher;
+import org.civicloop.deliberation.LiveViews;
 import org.civicloop.kernel.Messages;
 import org.civicloop.platform.web.Ui;
 
@@ -26,7 +26,7 @@ public class LiveLabels {
                     labels.put(key, bundle.getString(key).replace("''", "'"));
                 }
             }
-            json = LivePublisher.toJson(labels);
+            json = LiveViews.toJson(labels);
         }
         return json;
     }

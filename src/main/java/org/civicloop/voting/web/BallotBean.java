@@ -14,10 +14,13 @@ import org.civicloop.cycle.Cycle;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.jury.Juries;
+import org.civicloop.kernel.EligibilityCheck;
+import org.civicloop.kernel.RateLimiter;
 import org.civicloop.kernel.Result;
+import org.civicloop.platform.ProblemMappers;
+import org.civicloop.platform.RateLimits;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.voting.Ballot;
-import org.civicloop.kernel.EligibilityCheck;
 import org.civicloop.voting.Budget;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.Budgets;
@@ -31,7 +34,7 @@ public class BallotBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    org.civicloop.platform.RateLimits rateLimits;
+    RateLimits rateLimits;
     @Inject
     CycleService cycles;
     @Inject
@@ -148,7 +151,7 @@ public class BallotBean implements Serializable {
         java.util.Optional<java.time.Duration> wait = rateLimits.ballot(currentUser.getUsername(),
                 ((jakarta.servlet.http.HttpServletRequest) ec.getRequest()).getRemoteAddr());
         if (wait.isPresent()) {
-            long seconds = org.civicloop.kernel.RateLimiter.retryAfterSeconds(wait.get());
+            long seconds = RateLimiter.retryAfterSeconds(wait.get());
             ec.setResponseStatus(429);
             ec.setResponseHeader("Retry-After", Long.toString(seconds));
             Ui.error("ballot.rateLimited", seconds);
@@ -161,7 +164,7 @@ public class BallotBean implements Serializable {
             r = voting.castBallot(currentUser.actor(), id, getChannel(), getBudget().code(), ranking,
                     previousReceipt);
         } catch (RuntimeException e) {
-            if (!org.civicloop.platform.ProblemMappers.isConstraintViolation(e)) {
+            if (!ProblemMappers.isConstraintViolation(e)) {
                 throw e;
             }
             r = Result.refused("refused.ballot.already");

@@ -67,11 +67,11 @@ public class PaperBallotBean implements Serializable {
     /** A batch's state in words, as its row in the batch table says it (also its line in the table's CSV). */
     public String statusText(PaperBallotService.BatchView b) {
         if (b.batch().isAccepted()) {
-            return org.civicloop.platform.web.Ui.text("paper.countedSpoilt", b.batch().getCounted(), b.batch().getSpoilt());
+            return Ui.text("paper.countedSpoilt", b.batch().getCounted(), b.batch().getSpoilt());
         }
-        String state = org.civicloop.platform.web.Ui.text("paper.keyingState", b.keyedFirst(), b.keyedSecond(),
+        String state = Ui.text("paper.keyingState", b.keyedFirst(), b.keyedSecond(),
                 b.batch().getSheets());
-        return b.compared() ? state + " · " + org.civicloop.platform.web.Ui.text("paper.openDiscrepancies",
+        return b.compared() ? state + " · " + Ui.text("paper.openDiscrepancies",
                 b.open().size()) : state;
     }
 

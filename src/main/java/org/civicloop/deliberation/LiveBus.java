@@ -1,4 +1,4 @@
-package org.civicloop.deliberation.live;
+package org.civicloop.deliberation;
 
 import java.util.function.Consumer;
 

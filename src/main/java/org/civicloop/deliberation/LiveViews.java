@@ -1,7 +1,9 @@
-package org.civicloop.deliberation.live;
+package org.civicloop.deliberation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -11,17 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.civicloop.deliberation.JurySession;
-import org.civicloop.deliberation.OpinionAnswer;
-import org.civicloop.deliberation.OpinionStatement;
-import org.civicloop.deliberation.ParticipantViews;
-import org.civicloop.deliberation.ParticipationService;
-import org.civicloop.deliberation.PreferenceShift;
-import org.civicloop.deliberation.PreferenceShiftService;
-import org.civicloop.deliberation.RaisedHand;
-import org.civicloop.deliberation.SessionQuestion;
-import org.civicloop.deliberation.SessionRound;
-import org.civicloop.deliberation.SessionService;
 import org.civicloop.jury.Juries;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.VotingService;
@@ -34,6 +25,14 @@ import org.civicloop.voting.VotingService;
  */
 @ApplicationScoped
 public class LiveViews {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    /** A screen's state as the JSON every screen reads (rendered once for all subscribers). */
+    public static String toJson(Object o) {
+        return JSON.toJson(o);
+    }
+
 
     private static final AtomicLong VERSION = new AtomicLong(System.currentTimeMillis() * 1000);
 
@@ -107,12 +106,12 @@ public class LiveViews {
      */
     @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.REQUIRES_NEW)
     public java.util.Optional<Opened> open(String screenKey) {
-        return sessions.byScreenKey(screenKey).map(s -> new Opened(s.getId(), LivePublisher.toJson(publicState(s))));
+        return sessions.byScreenKey(screenKey).map(s -> new Opened(s.getId(), toJson(publicState(s))));
     }
 
     @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.REQUIRES_NEW)
     public String render(long sessionId) {
-        return sessions.find(sessionId).map(s -> LivePublisher.toJson(publicState(s))).orElse(null);
+        return sessions.find(sessionId).map(s -> toJson(publicState(s))).orElse(null);
     }
 
     public PublicState publicState(JurySession s) {
