@@ -49,21 +49,8 @@ public class PaperBallotService implements PhaseGate {
     AccountService accounts;
     @Inject
     VotingService voting;
-
-    /** A batch with where its keying stands. */
-    public record BatchView(PaperBatch batch, int keyedFirst, int keyedSecond, String firstKeyer,
-                            String secondKeyer, List<PaperSheets.Discrepancy> open, int resolved) {
-
-        public boolean readyToAccept() {
-            return !batch.isAccepted() && open.isEmpty() && (batch.getMethod() == PaperBatch.Method.SCAN
-                    || keyedFirst > 0 && keyedSecond > 0);
-        }
-
-        /** Both keyings have begun, so their differences (including sheets one of them lacks) are listed. */
-        public boolean compared() {
-            return batch.getMethod() == PaperBatch.Method.DOUBLE_ENTRY && keyedFirst > 0 && keyedSecond > 0;
-        }
-    }
+    @Inject
+    PaperBatches batches;
 
     /** Opens a batch for the paper ballots collected in one place on one day. */
     @Transactional
@@ -111,7 +98,7 @@ public class PaperBallotService implements PhaseGate {
         } catch (PaperSheets.Invalid e) {
             return Result.refused(e.key(), e.args());
         }
-        Map<Integer, String> keyers = keyers(batchId);
+        Map<Integer, String> keyers = batches.keyers(batchId);
         int keying;
         if (actor.username().equals(keyers.get(1))) {
             keying = 1;
@@ -124,7 +111,7 @@ public class PaperBallotService implements PhaseGate {
         } else {
             return Result.refused("refused.paper.twoKeyers", keyers.get(1), keyers.get(2));
         }
-        PaperEntry entry = entry(batchId, keying, sheetNo);
+        PaperEntry entry = batches.entry(batchId, keying, sheetNo);
         if (entry == null) {
             entry = new PaperEntry(batchId, keying, sheet, actor.username(), clock.instant());
             em.persist(entry);
@@ -151,7 +138,7 @@ public class PaperBallotService implements PhaseGate {
             return Result.refused("refused.paper.note");
         }
         PaperBatch batch = found.value();
-        boolean disputed = !sheets(batchId, 2).isEmpty() && PaperSheets.compare(batch.getSheets(), sheets(batchId, 1), sheets(batchId, 2)).stream()
+        boolean disputed = !batches.sheets(batchId, 2).isEmpty() && PaperSheets.compare(batch.getSheets(), batches.sheets(batchId, 1), batches.sheets(batchId, 2)).stream()
                 .anyMatch(d -> d.sheetNo() == sheetNo);
         if (batch.getMethod() != PaperBatch.Method.DOUBLE_ENTRY || !disputed) {
             return Result.refused("refused.paper.notDisputed", sheetNo);
@@ -162,7 +149,7 @@ public class PaperBallotService implements PhaseGate {
         } catch (PaperSheets.Invalid e) {
             return Result.refused(e.key(), e.args());
         }
-        PaperEntry existing = entry(batchId, PaperEntry.RESOLVED, sheetNo);
+        PaperEntry existing = batches.entry(batchId, PaperEntry.RESOLVED, sheetNo);
         String before = existing == null ? null : audit.digestOf("paper_entry", existing.getId());
         if (existing != null) {
             em.remove(existing);
@@ -225,14 +212,14 @@ public class PaperBallotService implements PhaseGate {
             return found.map(b -> null);
         }
         PaperBatch batch = found.value();
-        BatchView view = view(batch);
+        PaperBatches.BatchView view = batches.view(batch);
         if (!view.readyToAccept()) {
             return view.compared() || batch.getMethod() == PaperBatch.Method.SCAN
                     ? Result.refused("refused.paper.discrepancies", view.open().size())
                     : Result.refused("refused.paper.notKeyedTwice");
         }
-        Map<Integer, PaperSheets.Sheet> finalSheets = new HashMap<>(sheets(batchId, 1));
-        finalSheets.putAll(sheets(batchId, PaperEntry.RESOLVED));
+        Map<Integer, PaperSheets.Sheet> finalSheets = new HashMap<>(batches.sheets(batchId, 1));
+        finalSheets.putAll(batches.sheets(batchId, PaperEntry.RESOLVED));
         int counted = 0;
         int spoilt = 0;
         for (int n = 1; n <= batch.getSheets(); n++) {
@@ -285,27 +272,6 @@ public class PaperBallotService implements PhaseGate {
         return Result.done(voter.getUsername());
     }
 
-    public List<BatchView> batches(long cycleId) {
-        return em.createQuery("SELECT b FROM PaperBatch b WHERE b.cycleId = :c ORDER BY b.collectedOn, b.id",
-                        PaperBatch.class)
-                .setParameter("c", cycleId).getResultList().stream().map(this::view).toList();
-    }
-
-    /** The cycle a batch belongs to (a plain read that loads no entity). */
-    public Optional<Long> cycleOf(long batchId) {
-        return em.createQuery("SELECT b.cycleId FROM PaperBatch b WHERE b.id = :id", Long.class)
-                .setParameter("id", batchId).getResultStream().findFirst();
-    }
-
-    public Optional<BatchView> batch(long batchId) {
-        return Optional.ofNullable(em.find(PaperBatch.class, batchId)).map(this::view);
-    }
-
-    /** The sheets of one keying (1 or 2) of a batch, by sheet number; for officers settling discrepancies. */
-    public Map<Integer, PaperSheets.Sheet> sheets(long batchId, int keying) {
-        return entries(batchId, keying).stream().collect(Collectors.toMap(PaperEntry::getSheetNo, PaperEntry::sheet));
-    }
-
     @Override
     public Optional<Result.Refused<Void>> checkLeaving(CycleView cycle, Phase from) {
         if (from != Phase.VOTE) {
@@ -316,22 +282,6 @@ public class PaperBallotService implements PhaseGate {
                 .setParameter("c", cycle.id()).setParameter("s", PaperBatch.Status.KEYING).getSingleResult();
         return open == 0 ? Optional.empty()
                 : Optional.of(new Result.Refused<>("refused.paper.openBatches", List.of(open)));
-    }
-
-    private BatchView view(PaperBatch batch) {
-        long id = batch.getId();
-        Map<Integer, PaperSheets.Sheet> first = sheets(id, 1);
-        Map<Integer, PaperSheets.Sheet> second = sheets(id, 2);
-        Map<Integer, String> keyers = keyers(id);
-        List<PaperSheets.Discrepancy> open = List.of();
-        int resolvedCount = 0;
-        if (batch.getMethod() == PaperBatch.Method.DOUBLE_ENTRY && !first.isEmpty() && !second.isEmpty()) {
-            Set<Integer> resolved = sheets(id, PaperEntry.RESOLVED).keySet();
-            List<PaperSheets.Discrepancy> all = PaperSheets.compare(batch.getSheets(), first, second);
-            open = all.stream().filter(d -> !resolved.contains(d.sheetNo())).toList();
-            resolvedCount = all.size() - open.size();
-        }
-        return new BatchView(batch, first.size(), second.size(), keyers.get(1), keyers.get(2), open, resolvedCount);
     }
 
     private Result<CycleView> openForPaper(Actor actor, long cycleId) {
@@ -386,22 +336,5 @@ public class PaperBallotService implements PhaseGate {
         return voting.options(cycleId).stream().map(BudgetOption::getCode).collect(Collectors.toSet());
     }
 
-    private List<PaperEntry> entries(long batchId, int keying) {
-        return em.createQuery("SELECT e FROM PaperEntry e WHERE e.batchId = :b AND e.keying = :k ORDER BY e.sheetNo",
-                PaperEntry.class).setParameter("b", batchId).setParameter("k", keying).getResultList();
-    }
 
-    private PaperEntry entry(long batchId, int keying, int sheetNo) {
-        return em.createQuery("SELECT e FROM PaperEntry e WHERE e.batchId = :b AND e.keying = :k AND e.sheetNo = :n",
-                        PaperEntry.class).setParameter("b", batchId).setParameter("k", keying)
-                .setParameter("n", sheetNo).getResultStream().findFirst().orElse(null);
-    }
-
-    private Map<Integer, String> keyers(long batchId) {
-        Map<Integer, String> keyers = new HashMap<>();
-        em.createQuery("SELECT DISTINCT e.keying, e.keyedBy FROM PaperEntry e WHERE e.batchId = :b AND e.keying > 0",
-                        Object[].class).setParameter("b", batchId).getResultList()
-                .forEach(row -> keyers.put((Integer) row[0], (String) row[1]));
-        return keyers;
-    }
 }

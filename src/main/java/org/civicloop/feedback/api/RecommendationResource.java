@@ -21,17 +21,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.feedback.FeedbackService;
 import org.civicloop.feedback.Recommendation;
 import org.civicloop.feedback.ResponseDraft;
 import org.civicloop.feedback.SupportText;
-import org.civicloop.platform.ApiLanguage;
 import org.civicloop.identity.CurrentUser;
+import org.civicloop.platform.ApiLanguage;
 import org.civicloop.platform.Refusals;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.civicloop.cycle.CycleService;
 
 /** A cycle's recommendations as officers work on them: responses, sign-offs, recommendations from deliberation. */
 @Path("v1/cycles/{id}/recommendations")
@@ -40,14 +40,12 @@ import org.civicloop.cycle.CycleService;
 @Tag(name = "Report", description = "\"You said, we did\": what was decided on each recommendation and why")
 public class RecommendationResource {
 
-    /** Lists under an unknown cycle answer 404, not an empty list. */
-    @jakarta.inject.Inject
-    CycleService knownCycles;
+    @Inject
+    Cycles cycles;
 
+    /** Lists under an unknown cycle answer 404, not an empty list. */
     private void requireCycle(long id) {
-        if (knownCycles.find(id).isEmpty()) {
-            throw new jakarta.ws.rs.NotFoundException();
-        }
+        cycles.find(id).orElseThrow(NotFoundException::new);
     }
 
     @Inject

@@ -22,16 +22,17 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.Role;
 import org.civicloop.platform.Refusals;
 import org.civicloop.voting.PaperBallotService;
 import org.civicloop.voting.PaperBatch;
+import org.civicloop.voting.PaperBatches;
 import org.civicloop.voting.PaperSheets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.civicloop.cycle.CycleService;
 
 /** Paper ballots of a cycle's residents' channel: batches, double entry, scanning imports and acceptance. */
 @Path("/v1/cycles/{id}/paper-batches")
@@ -41,18 +42,18 @@ import org.civicloop.cycle.CycleService;
         + " with the online ballots and reported apart")
 public class PaperBallotResource {
 
-    /** Lists under an unknown cycle answer 404, not an empty list. */
-    @jakarta.inject.Inject
-    CycleService knownCycles;
+    @Inject
+    Cycles cycles;
 
+    /** Lists under an unknown cycle answer 404, not an empty list. */
     private void requireCycle(long id) {
-        if (knownCycles.find(id).isEmpty()) {
-            throw new jakarta.ws.rs.NotFoundException();
-        }
+        cycles.find(id).orElseThrow(NotFoundException::new);
     }
 
     @Inject
     PaperBallotService paper;
+    @Inject
+    PaperBatches paperBatches;
     @Inject
     CurrentUser currentUser;
 
@@ -91,7 +92,7 @@ public class PaperBallotResource {
     @Operation(summary = "The cycle's paper batches with where their keying stands (officers)")
     public List<BatchView> list(@PathParam("id") long id) {
         requireCycle(id);
-        return paper.batches(id).stream().map(PaperBallotResource::view).toList();
+        return paperBatches.batches(id).stream().map(PaperBallotResource::view).toList();
     }
 
     @GET
@@ -112,7 +113,7 @@ public class PaperBallotResource {
         PaperBatch b = Refusals.orThrow(paper.openBatch(currentUser.actor(), id, r.label(), r.collectedWhere(),
                 r.collectedOn(), r.sheets()));
         return Response.created(URI.create("/api/v1/cycles/" + id + "/paper-batches/" + b.getId()))
-                .entity(view(paper.batch(b.getId()).orElseThrow())).build();
+                .entity(view(paperBatches.batch(b.getId()).orElseThrow())).build();
     }
 
     @PUT
@@ -184,23 +185,23 @@ public class PaperBallotResource {
         }
         PaperBatch b = Refusals.orThrow(paper.importScan(currentUser.actor(), id, label, where, on, csv));
         return Response.created(URI.create("/api/v1/cycles/" + id + "/paper-batches/" + b.getId()))
-                .entity(view(paper.batch(b.getId()).orElseThrow())).build();
+                .entity(view(paperBatches.batch(b.getId()).orElseThrow())).build();
     }
 
     /** The batch, when it belongs to this cycle (read after any change of this request, never before). */
-    private PaperBallotService.BatchView batchOf(long cycleId, long batchId) {
+    private PaperBatches.BatchView batchOf(long cycleId, long batchId) {
         checkBelongs(cycleId, batchId);
-        return paper.batch(batchId).orElseThrow(NotFoundException::new);
+        return paperBatches.batch(batchId).orElseThrow(NotFoundException::new);
     }
 
     private void checkBelongs(long cycleId, long batchId) {
         if (!currentUser.actor().hasAny(Role.OFFICER, Role.ADMIN)
-                || paper.cycleOf(batchId).filter(c -> c == cycleId).isEmpty()) {
+                || paperBatches.cycleOf(batchId).filter(c -> c == cycleId).isEmpty()) {
             throw new NotFoundException();
         }
     }
 
-    private static BatchView view(PaperBallotService.BatchView v) {
+    private static BatchView view(PaperBatches.BatchView v) {
         PaperBatch b = v.batch();
         return new BatchView(b.getId(), b.getLabel(), b.getCollectedWhere(), b.getCollectedOn(), b.getSheets(),
                 b.getMethod(), b.getStatus(), v.keyedFirst(), v.keyedSecond(), v.open().stream()

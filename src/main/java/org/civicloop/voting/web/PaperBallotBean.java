@@ -13,6 +13,7 @@ import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.voting.PaperBallotService;
 import org.civicloop.voting.PaperBatch;
+import org.civicloop.voting.PaperBatches;
 import org.civicloop.voting.PaperEntry;
 import org.civicloop.voting.PaperSheets;
 
@@ -26,11 +27,13 @@ public class PaperBallotBean implements Serializable {
     @Inject
     PaperBallotService paper;
     @Inject
+    PaperBatches paperBatches;
+    @Inject
     CurrentUser currentUser;
 
     private Long cycleId;
     private Long batchId;
-    private transient List<PaperBallotService.BatchView> batches;
+    private transient List<PaperBatches.BatchView> batches;
 
     private String issueUsername;
     private String issueWhere;
@@ -57,15 +60,15 @@ public class PaperBallotBean implements Serializable {
         }
     }
 
-    public List<PaperBallotService.BatchView> getBatches() {
+    public List<PaperBatches.BatchView> getBatches() {
         if (batches == null) {
-            batches = cycleId == null ? List.of() : paper.batches(cycleId);
+            batches = cycleId == null ? List.of() : paperBatches.batches(cycleId);
         }
         return batches;
     }
 
     /** A batch's state in words, as its row in the batch table says it (also its line in the table's CSV). */
-    public String statusText(PaperBallotService.BatchView b) {
+    public String statusText(PaperBatches.BatchView b) {
         if (b.batch().isAccepted()) {
             return Ui.text("paper.countedSpoilt", b.batch().getCounted(), b.batch().getSpoilt());
         }
@@ -75,14 +78,14 @@ public class PaperBallotBean implements Serializable {
                 b.open().size()) : state;
     }
 
-    public PaperBallotService.BatchView getSelected() {
+    public PaperBatches.BatchView getSelected() {
         return batchId == null ? null
                 : getBatches().stream().filter(b -> b.batch().getId().equals(batchId)).findFirst().orElse(null);
     }
 
     /** Which keying the signed-in officer makes on the selected batch (1 or 2), or 0 when both are taken by others. */
     public int getMyKeying() {
-        PaperBallotService.BatchView b = getSelected();
+        PaperBatches.BatchView b = getSelected();
         if (b == null) {
             return 0;
         }
@@ -97,7 +100,7 @@ public class PaperBallotBean implements Serializable {
     public List<PaperSheets.Sheet> getMySheets() {
         int keying = getMyKeying();
         return keying == 0 || batchId == null ? List.of()
-                : List.copyOf(paper.sheets(batchId, keying).values());
+                : List.copyOf(paperBatches.sheets(batchId, keying).values());
     }
 
     public void select(long id) {
@@ -127,7 +130,7 @@ public class PaperBallotBean implements Serializable {
     public void key() {
         Result<PaperEntry> r = paper.keySheet(currentUser.actor(), batchId, sheetNo == null ? 0 : sheetNo, ranking);
         if (Ui.report(r, "paper.keyed", sheetNo)) {
-            PaperBallotService.BatchView b = getSelected();
+            PaperBatches.BatchView b = getSelected();
             if (b != null && sheetNo < b.batch().getSheets()) {
                 sheetNo++;
             }
