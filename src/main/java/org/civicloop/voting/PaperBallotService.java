@@ -49,6 +49,8 @@ public class PaperBallotService implements PhaseGate {
     AccountService accounts;
     @Inject
     VotingService voting;
+    @Inject
+    BallotBoxes boxes;
 
     /** A batch with where its keying stands. */
     public record BatchView(PaperBatch batch, int keyedFirst, int keyedSecond, String firstKeyer,
@@ -241,7 +243,7 @@ public class PaperBallotService implements PhaseGate {
                 spoilt++;
                 continue;
             }
-            Ballot ballot = Ballot.fromPaper(batch.getCycleId(), VotingService.newReceipt(), sheet.ranking(),
+            Ballot ballot = Ballot.fromPaper(batch.getCycleId(), BallotCasting.newReceipt(), sheet.ranking(),
                     batch.getCollectedOn());
             em.persist(ballot);
             em.flush();
@@ -274,7 +276,7 @@ public class PaperBallotService implements PhaseGate {
         if (voter == null || !voter.isActive()) {
             return Result.refused("refused.paper.noSuchVoter");
         }
-        if (voting.isRegistered(cycleId, Ballot.Channel.RESIDENTS, voter.getId())) {
+        if (boxes.isRegistered(cycleId, Ballot.Channel.RESIDENTS, voter.getId())) {
             return Result.refused("refused.paper.alreadyVoted", voter.getUsername());
         }
         VoterRegistration registration = new VoterRegistration(cycleId, Ballot.Channel.RESIDENTS, voter.getId());
