@@ -1,6 +1,5 @@
 package org.civicloop.voting;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -35,24 +35,26 @@ final class StoredCountCodec {
     private static final String DECIMAL = "$decimal";
     private static final String WHY = "$why";
     private static final String TIE = "$tie";
+    /** Looked up once: {@code Json.create...} looks the provider up on every call, which is slow in the server. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private StoredCountCodec() {
     }
 
     static String write(CountResult r) {
-        JsonArrayBuilder rounds = Json.createArrayBuilder();
+        JsonArrayBuilder rounds = JSON.createArrayBuilder();
         for (Round round : r.rounds()) {
-            rounds.add(Json.createObjectBuilder().add("number", round.number()).add("action", round.action())
+            rounds.add(JSON.createObjectBuilder().add("number", round.number()).add("action", round.action())
                     .add("explanation", value(round.explanation())).add("data", value(round.data())));
         }
-        return Json.createObjectBuilder().add("rule", r.rule()).add("winners", value(r.winners()))
+        return JSON.createObjectBuilder().add("rule", r.rule()).add("winners", value(r.winners()))
                 .add("rounds", rounds).add("ties", value(r.ties())).add("lost", value(r.lost()))
                 .add("summary", value(r.summary())).build().toString();
     }
 
     @SuppressWarnings("unchecked")
     static CountResult read(String stored) {
-        JsonObject o = Json.createReader(new StringReader(stored)).readObject();
+        JsonObject o = JSON.createReader(new StringReader(stored)).readObject();
         List<Round> rounds = new ArrayList<>();
         for (JsonObject round : o.getJsonArray("rounds").getValuesAs(JsonObject.class)) {
             rounds.add(new Round(round.getInt("number"), round.getString("action"),
@@ -64,35 +66,35 @@ final class StoredCountCodec {
     }
 
     private static JsonObject tagged(String tag, JsonValue value) {
-        return Json.createObjectBuilder().add(tag, value).build();
+        return JSON.createObjectBuilder().add(tag, value).build();
     }
 
     private static JsonValue value(Object v) {
         if (v == null) {
             return JsonValue.NULL;
         } else if (v instanceof String s) {
-            return Json.createValue(s);
+            return JSON.createValue(s);
         } else if (v instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         } else if (v instanceof Integer i) {
-            return Json.createValue(i);
+            return JSON.createValue(i);
         } else if (v instanceof Long l) {
-            return tagged(LONG, Json.createValue(Long.toString(l)));
+            return tagged(LONG, JSON.createValue(Long.toString(l)));
         } else if (v instanceof BigInteger b) {
-            return tagged(BIG, Json.createValue(b.toString()));
+            return tagged(BIG, JSON.createValue(b.toString()));
         } else if (v instanceof Fraction f) {
-            return tagged(FRACTION, Json.createValue(f.toString()));
+            return tagged(FRACTION, JSON.createValue(f.toString()));
         } else if (v instanceof Short || v instanceof BigDecimal || v instanceof Double || v instanceof Float) {
-            return tagged(DECIMAL, Json.createValue(new BigDecimal(v.toString()).toString()));
+            return tagged(DECIMAL, JSON.createValue(new BigDecimal(v.toString()).toString()));
         } else if (v instanceof Explanation e) {
-            return tagged(WHY, Json.createObjectBuilder().add("reason", e.reason().name())
+            return tagged(WHY, JSON.createObjectBuilder().add("reason", e.reason().name())
                     .add("values", value(e.values())).build());
         } else if (v instanceof TieBreak t) {
-            return tagged(TIE, Json.createObjectBuilder().add("round", t.round()).add("purpose", value(t.purpose()))
+            return tagged(TIE, JSON.createObjectBuilder().add("round", t.round()).add("purpose", value(t.purpose()))
                     .add("tied", value(t.tied())).add("chosen", value(t.chosen())).add("method", value(t.method()))
                     .build());
         } else if (v instanceof Map<?, ?> map) {
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = JSON.createObjectBuilder();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (!(e.getKey() instanceof String key) || key.startsWith("$")) {
                     throw new IllegalArgumentException("A count's map key cannot be stored: " + e.getKey());
@@ -101,7 +103,7 @@ final class StoredCountCodec {
             }
             return b.build();
         } else if (v instanceof Collection<?> c) {
-            JsonArrayBuilder b = Json.createArrayBuilder();
+            JsonArrayBuilder b = JSON.createArrayBuilder();
             c.forEach(x -> b.add(value(x)));
             return b.build();
         }

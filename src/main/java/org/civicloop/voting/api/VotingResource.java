@@ -172,7 +172,10 @@ public class VotingResource {
                     + " in the ballot box, its root and the exports; the count, and a recount of the export, leave"
                     + " them out. With budget=CODE, the count of that district budget: budgetCode, district, its own"
                     + " rule, seats and budget (amount), and only residents (jury ballots are cast in the city-wide"
-                    + " budget), with excludedReceipts among its ballots.")
+                    + " budget), with excludedReceipts among its ballots. The count is the one stored when the vote"
+                    + " closed, never recounted on a read: stored (every channel's count is stored), and in each"
+                    + " channel stored, storedAt, root (the Merkle root of the box it counted) and resultDigest"
+                    + " (SHA-256 of the stored result); /recount compares a fresh count with it.")
     @APIResponse(responseCode = "404", description = "No budget with this code")
     @APIResponse(responseCode = "409", description = "The vote has not closed yet")
     public String results(@PathParam("id") long id, @QueryParam("lang") String lang,
