@@ -77,7 +77,7 @@ public final class BallotExport {
         meta(pb, "vote_type", "ordinal");
         meta(pb, "rule", cycle.rule().cliName());
         if (!cycle.rule().isBudgetRule()) {
-            meta(pb, "seats", Integer.toString(VotingService.seats(cycle.rule(), options.size())));
+            meta(pb, "seats", Integer.toString(BallotCounting.seats(cycle.rule(), options.size())));
         }
         meta(pb, "tie_break", TieBreaking.METHOD);
         meta(pb, "currency", cycle.currency());

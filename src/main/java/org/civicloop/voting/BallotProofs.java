@@ -22,6 +22,8 @@ public class BallotProofs {
     @Inject
     VotingService voting;
     @Inject
+    BallotBoxes boxes;
+    @Inject
     AuditLog audit;
     @Inject
     Budgets budgets;
@@ -63,7 +65,7 @@ public class BallotProofs {
                 if (budget.cityWide() || channel == Ballot.Channel.RESIDENTS) {
                     PublishedBox box = sealed.get(channel + "#" + code);
                     if (box == null) {
-                        MerkleTree tree = voting.tree(budget, channel);
+                        MerkleTree tree = boxes.tree(budget, channel);
                         box = new PublishedBox(channel, code, tree.rootHex(), tree.size(), null);
                     }
                     out.add(box);
@@ -78,7 +80,7 @@ public class BallotProofs {
         if (receipt == null || receipt.isBlank() || receipt.length() > 32) {
             return Optional.empty();
         }
-        Optional<Ballot> found = voting.findByReceipt(receipt.strip().toUpperCase(java.util.Locale.ROOT))
+        Optional<Ballot> found = boxes.findByReceipt(receipt.strip().toUpperCase(java.util.Locale.ROOT))
                 .filter(b -> b.getCycleId() == cycleId && !b.isSuperseded());
         if (found.isEmpty()) {
             return Optional.empty();

@@ -51,6 +51,8 @@ public class PaperBallotService implements PhaseGate {
     VotingService voting;
     @Inject
     PaperBatches batches;
+    @Inject
+    BallotBoxes boxes;
 
     /** Opens a batch for the paper ballots collected in one place on one day. */
     @Transactional
@@ -228,7 +230,7 @@ public class PaperBallotService implements PhaseGate {
                 spoilt++;
                 continue;
             }
-            Ballot ballot = Ballot.fromPaper(batch.getCycleId(), VotingService.newReceipt(), sheet.ranking(),
+            Ballot ballot = Ballot.fromPaper(batch.getCycleId(), BallotCasting.newReceipt(), sheet.ranking(),
                     batch.getCollectedOn());
             em.persist(ballot);
             em.flush();
@@ -261,7 +263,7 @@ public class PaperBallotService implements PhaseGate {
         if (voter == null || !voter.isActive()) {
             return Result.refused("refused.paper.noSuchVoter");
         }
-        if (voting.isRegistered(cycleId, Ballot.Channel.RESIDENTS, voter.getId())) {
+        if (boxes.isRegistered(cycleId, Ballot.Channel.RESIDENTS, voter.getId())) {
             return Result.refused("refused.paper.alreadyVoted", voter.getUsername());
         }
         VoterRegistration registration = new VoterRegistration(cycleId, Ballot.Channel.RESIDENTS, voter.getId());

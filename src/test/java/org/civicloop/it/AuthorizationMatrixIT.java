@@ -92,7 +92,7 @@ class AuthorizationMatrixIT {
         String c = "/api/v1/cycles";
         String cy = c + "/{id}";
         api(ANYONE, "GET " + c, "GET " + cy, "GET " + cy + "/options", "GET " + cy + "/jury",
-                "GET " + cy + "/jury/quotas.csv", "GET " + cy + "/jury/pool.csv", "GET " + cy + "/results",
+                "GET " + cy + "/jury/quotas.csv", "GET " + cy + "/jury/pool.csv", "GET " + cy + "/results", "GET " + cy + "/recount",
                 "GET " + cy + "/ballots.pb", "GET " + cy + "/ballots-residents.pb", "GET " + cy + "/ballots",
                 "GET " + cy + "/ballots.csv", "GET " + cy + "/ballot-box", "GET " + cy + "/ballots/{receipt}/proof");
         api(OFFICERS, "POST " + c, "PUT " + cy + "/mandate", "POST " + cy + "/amendments",

@@ -83,7 +83,9 @@ class StvCountIT {
         for (int i = 0; i < RANKINGS.size(); i++) {
             assertEquals(201, load.castOne(cycle, sessions.get(i), RANKINGS.get(i)), "ballot " + i + " is cast");
         }
-        // Close the vote (this cycle has no jury, so the phase is set as a closed vote leaves it).
+        // Close the vote (this cycle has no jury, so the use case's gate would refuse: the phase is set as a closed
+        // vote leaves it; the count is then stored on the first read, audited, as for a vote closed before counts
+        // were stored).
         try (Connection c = ItSupport.connect();
              PreparedStatement ps = c.prepareStatement("UPDATE cycle SET phase = 'DECIDE' WHERE id = ?")) {
             ps.setLong(1, cycle);
@@ -99,6 +101,10 @@ class StvCountIT {
         assertEquals(2, published.getInt("seats"), "STV elects half the options");
         JsonObject residents = published.getJsonObject("residents");
         assertEquals(RANKINGS.size(), residents.getInt("ballots"), "every ballot is counted");
+        assertTrue(residents.getBoolean("stored"), "the count is stored once the vote has closed: " + residents);
+        ItSupport.Reply again = ItSupport.get(base, "/api/v1/cycles/" + cycle + "/recount");
+        assertEquals(200, again.status(), again.body());
+        assertTrue(again.json().getBoolean("matches"), "a recount in the app equals the stored count: " + again.body());
         JsonObject count = residents.getJsonObject("count");
         List<String> winners = strings(count.getJsonArray("winners"));
         assertEquals(2, winners.size(), count.toString());

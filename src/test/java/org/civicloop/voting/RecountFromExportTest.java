@@ -54,9 +54,9 @@ class RecountFromExportTest {
     @EnumSource(CountingRule.class)
     void countOnTheExportGivesThePublishedWinners(CountingRule rule) throws Exception {
         List<Ballot> ballots = ballots(rule.ordinal());
-        VotingService.BallotBox box = VotingService.ballotBox(
-                VotingService.election(rule, "Test", OPTIONS, 100_000), OPTIONS, ballots);
-        CountResult published = VotingService.count(rule, box.election(), box.profile(), ballots.size());
+        BallotCounting.BallotBox box = BallotCounting.ballotBox(
+                BallotCounting.election(rule, "Test", OPTIONS, 100_000), OPTIONS, ballots);
+        CountResult published = BallotCounting.count(rule, box.election(), box.profile(), ballots.size());
         assertFalse(published.winners().isEmpty(), rule + " elects someone");
 
         String pb = BallotExport.pabulib(new BallotExport.Header(1, "Test", "Council", 100_000, rule, "EUR"), OPTIONS,
@@ -108,12 +108,12 @@ class RecountFromExportTest {
                 .forEach(b -> excluded.put(b.getReceipt(), "Cast in one minute; \"one\" address"));
         List<Ballot> counted = ballots.stream().filter(b -> !excluded.containsKey(b.getReceipt())).toList();
         CountingRule rule = CountingRule.GREEDY;
-        VotingService.BallotBox box = VotingService.ballotBox(
-                VotingService.election(rule, "Test", OPTIONS, 100_000), OPTIONS, counted);
-        CountResult published = VotingService.count(rule, box.election(), box.profile(), counted.size());
-        VotingService.BallotBox all = VotingService.ballotBox(
-                VotingService.election(rule, "Test", OPTIONS, 100_000), OPTIONS, ballots);
-        CountResult withCampaign = VotingService.count(rule, all.election(), all.profile(), ballots.size());
+        BallotCounting.BallotBox box = BallotCounting.ballotBox(
+                BallotCounting.election(rule, "Test", OPTIONS, 100_000), OPTIONS, counted);
+        CountResult published = BallotCounting.count(rule, box.election(), box.profile(), counted.size());
+        BallotCounting.BallotBox all = BallotCounting.ballotBox(
+                BallotCounting.election(rule, "Test", OPTIONS, 100_000), OPTIONS, ballots);
+        CountResult withCampaign = BallotCounting.count(rule, all.election(), all.profile(), ballots.size());
         assertFalse(published.winners().equals(withCampaign.winners()), "the exclusion changes the result");
 
         String pb = BallotExport.pabulib(new BallotExport.Header(1, "Test", "Council", 100_000, rule, "EUR"), OPTIONS,

@@ -39,7 +39,11 @@ import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.ValueCell;
 import org.civicloop.voting.Ballot;
+import org.civicloop.voting.BallotBoxes;
+import org.civicloop.voting.BallotCounting;
 import org.civicloop.voting.BallotExport;
+import org.civicloop.voting.FlaggedBallots;
+import org.civicloop.voting.StoredCounts;
 import org.civicloop.voting.Budget;
 import org.civicloop.voting.Budgets;
 import org.civicloop.voting.VotingService;
@@ -61,6 +65,12 @@ public class VotingResource {
     CurrentUser currentUser;
     @Inject
     VotingService voting;
+    @Inject
+    BallotBoxes boxes;
+    @Inject
+    FlaggedBallots flaggedBallots;
+    @Inject
+    StoredCounts storedCounts;
     @Inject
     Budgets budgets;
     @Inject
@@ -162,7 +172,10 @@ public class VotingResource {
                     + " in the ballot box, its root and the exports; the count, and a recount of the export, leave"
                     + " them out. With budget=CODE, the count of that district budget: budgetCode, district, its own"
                     + " rule, seats and budget (amount), and only residents (jury ballots are cast in the city-wide"
-                    + " budget), with excludedReceipts among its ballots.")
+                    + " budget), with excludedReceipts among its ballots. The count is the one stored when the vote"
+                    + " closed, never recounted on a read: stored (every channel's count is stored), and in each"
+                    + " channel stored, storedAt, root (the Merkle root of the box it counted) and resultDigest"
+                    + " (SHA-256 of the stored result); /recount compares a fresh count with it.")
     @APIResponse(responseCode = "404", description = "No budget with this code")
     @APIResponse(responseCode = "409", description = "The vote has not closed yet")
     public String results(@PathParam("id") long id, @QueryParam("lang") String lang,
@@ -177,16 +190,18 @@ public class VotingResource {
         VotingService.Count jury = voting.count(id, Ballot.Channel.JURY);
         VotingService.Count residents = voting.count(id, Ballot.Channel.RESIDENTS);
         String seats = jury.rule().isBudgetRule() ? "null"
-                : Integer.toString(VotingService.seats(jury.rule(), voting.options(id).size()));
+                : Integer.toString(BallotCounting.seats(jury.rule(), voting.options(id).size()));
         return "{\"cycle\": " + id + ", \"rule\": \"" + jury.rule().cliName() + "\", \"seats\": " + seats
                 + ", \"tieBreak\": " + jakarta.json.Json.createValue(jury.text(locale).tieMethod(TieBreaking.METHOD))
                 + ", \"tieBreakCode\": \"" + TieBreaking.code(TieBreaking.METHOD) + "\", \"budgetCode\": \""
                 + Budget.CITY + "\", \"district\": null, \"budget\": "
-                + c.budgetAmount() + ", \"currency\": \"" + c.currency() + "\",\n\"jury\": {\"ballots\": "
-                + jury.ballots() + ", \"count\": " + jury.json(locale) + "},\n\"residents\": {\"ballots\": "
-                + residents.ballots() + ", \"online\": " + residents.bySource(Ballot.Source.ONLINE)
+                + c.budgetAmount() + ", \"currency\": \"" + c.currency() + "\", " + storedJson(budget)
+                + ",\n\"jury\": {\"ballots\": " + jury.ballots() + ", " + storedJson(budget, Ballot.Channel.JURY)
+                + ", \"count\": " + jury.json(locale) + "},\n\"residents\": {\"ballots\": "
+                + residents.ballots() + ", " + storedJson(budget, Ballot.Channel.RESIDENTS) + ", \"online\": "
+                + residents.bySource(Ballot.Source.ONLINE)
                 + ", \"paper\": " + residents.bySource(Ballot.Source.PAPER)
-                + ", \"flagged\": " + campaignJson(voting.campaign(id), voting.exclusions(id))
+                + ", \"flagged\": " + campaignJson(voting.campaign(id), flaggedBallots.exclusions(id))
                 + ", \"count\": " + residents.json(locale) + "}}";
     }
 
@@ -194,9 +209,9 @@ public class VotingResource {
     private String districtResults(CycleView c, Budget budget, java.util.Locale locale) {
         VotingService.Count residents = voting.count(budget, Ballot.Channel.RESIDENTS);
         String seats = budget.rule().isBudgetRule() ? "null"
-                : Integer.toString(VotingService.seats(budget.rule(), voting.options(c.id(), budget.id()).size()));
+                : Integer.toString(BallotCounting.seats(budget.rule(), voting.options(c.id(), budget.id()).size()));
         java.util.Map<String, String> excluded = new java.util.TreeMap<>();
-        voting.exported(budget, Ballot.Channel.RESIDENTS).stream().filter(b -> b.getExcludedReason() != null)
+        boxes.exported(budget, Ballot.Channel.RESIDENTS).stream().filter(b -> b.getExcludedReason() != null)
                 .forEach(b -> excluded.put(b.getReceipt(), b.getExcludedReason()));
         StringBuilder receipts = new StringBuilder();
         excluded.forEach((receipt, reason) -> receipts.append(receipts.isEmpty() ? "" : ", ").append("{\"receipt\": ")
@@ -208,10 +223,62 @@ public class VotingResource {
                 + "\", \"seats\": " + seats + ", \"tieBreak\": "
                 + jakarta.json.Json.createValue(residents.text(locale).tieMethod(TieBreaking.METHOD))
                 + ", \"tieBreakCode\": \"" + TieBreaking.code(TieBreaking.METHOD) + "\", \"budget\": "
-                + budget.amount() + ", \"currency\": \"" + c.currency() + "\",\n\"residents\": {\"ballots\": "
-                + residents.ballots() + ", \"online\": " + residents.bySource(Ballot.Source.ONLINE) + ", \"paper\": "
+                + budget.amount() + ", \"currency\": \"" + c.currency() + "\", " + storedJson(budget)
+                + ",\n\"residents\": {\"ballots\": " + residents.ballots() + ", "
+                + storedJson(budget, Ballot.Channel.RESIDENTS) + ", \"online\": " + residents.bySource(Ballot.Source.ONLINE) + ", \"paper\": "
                 + residents.bySource(Ballot.Source.PAPER) + ", \"excludedReceipts\": [" + receipts + "], \"count\": "
                 + residents.json(locale) + "}}";
+    }
+
+    /** Whether every channel of the budget has its count stored (once the vote closed it has; see /recount). */
+    private String storedJson(Budget budget) {
+        boolean all = StoredCounts.channels(budget).stream().allMatch(ch -> storedCounts.find(budget, ch).isPresent());
+        return "\"stored\": " + all;
+    }
+
+    /** A channel's stored count: when it was stored, the Merkle root of the box it counted, its result's digest. */
+    private String storedJson(Budget budget, Ballot.Channel channel) {
+        return storedCounts.find(budget, channel).map(s -> "\"stored\": true, \"storedAt\": \"" + s.getStoredAt()
+                + "\", \"root\": \"" + s.getRoot() + "\", \"resultDigest\": \"" + s.getResultDigest() + "\"")
+                .orElse("\"stored\": false, \"storedAt\": null, \"root\": null, \"resultDigest\": null");
+    }
+
+    /** What was stored, or what a recount found: the box's root, ballots counted, winners and the result's digest. */
+    public record CountFacts(String root, int ballots, List<String> winners, String resultDigest) {
+    }
+
+    /** One channel's recount beside its stored count; {@code differences} names what differs. */
+    public record ChannelRecount(Ballot.Channel channel, boolean matches, List<String> differences, Instant storedAt,
+                                 CountFacts stored, CountFacts recount) {
+    }
+
+    /** A budget's recount: whether every channel's fresh count equals the stored one. */
+    public record RecountReply(long cycle, String budgetCode, boolean matches, List<ChannelRecount> channels) {
+    }
+
+    @GET
+    @Path("/{id}/recount")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recounts the ballot box now and compares it with the count stored when the vote closed",
+            description = "The published results are the count stored when the vote closed (results: stored, storedAt,"
+                    + " root, resultDigest). This counts each channel's ballots afresh, with the same rule, options and"
+                    + " officers' exclusions, and says whether the box's Merkle root, the number of ballots counted, the"
+                    + " winners and the result's digest (SHA-256 of the stored result) equal the stored ones;"
+                    + " differences names those that do not. Reads only: it changes nothing, the stored count stays"
+                    + " the published one.")
+    @APIResponse(responseCode = "404", description = "No published cycle has this id, or no budget this code")
+    @APIResponse(responseCode = "409", description = "The vote has not closed yet")
+    public RecountReply recount(@PathParam("id") long id, @Parameter(description = "A budget's code (see /budgets);"
+            + " absent: the city-wide budget") @QueryParam("budget") String budgetCode) {
+        closedVote(id);
+        Budget budget = budget(id, budgetCode);
+        // a vote closed before counts were stored gets them stored first (as the results do), then compared
+        StoredCounts.channels(budget).forEach(ch -> voting.count(budget, ch));
+        List<ChannelRecount> channels = storedCounts.recount(budget).stream().map(r -> new ChannelRecount(r.channel(),
+                r.matches(), r.differences(), r.storedAt(), new CountFacts(r.storedRoot(), r.storedBallots(),
+                r.storedWinners(), r.storedDigest()), new CountFacts(r.freshRoot(), r.freshBallots(),
+                r.freshWinners(), r.freshDigest()))).toList();
+        return new RecountReply(id, budget.code(), channels.stream().allMatch(ChannelRecount::matches), channels);
     }
 
     /**
@@ -267,14 +334,14 @@ public class VotingResource {
             return pb(id, Ballot.Channel.RESIDENTS);
         }
         String body = BallotExport.pabulib(c, b, voting.options(id, b.id()),
-                voting.exported(b, Ballot.Channel.RESIDENTS), Ballot.Channel.RESIDENTS);
+                boxes.exported(b, Ballot.Channel.RESIDENTS), Ballot.Channel.RESIDENTS);
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"cycle-" + c.id()
                 + b.fileSuffix() + "-residents.pb\"").build();
     }
 
     private Response pb(long id, Ballot.Channel channel) {
         CycleView c = closedVote(id);
-        String body = BallotExport.pabulib(c, voting.cityWide(id), voting.options(id), voting.exported(voting.cityWide(id), channel),
+        String body = BallotExport.pabulib(c, voting.cityWide(id), voting.options(id), boxes.exported(voting.cityWide(id), channel),
                 channel);
         return Response.ok(body).header("Content-Disposition",
                 "attachment; filename=\"cycle-" + id + "-" + channel.name().toLowerCase() + ".pb\"").build();

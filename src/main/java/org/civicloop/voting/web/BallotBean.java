@@ -24,6 +24,7 @@ import org.civicloop.voting.Ballot;
 import org.civicloop.voting.Budget;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.Budgets;
+import org.civicloop.voting.BallotBoxes;
 import org.civicloop.voting.VotingService;
 
 /** The ranked ballot: give each option a rank (1 = most wanted), leave out the ones you do not support. */
@@ -39,6 +40,8 @@ public class BallotBean implements Serializable {
     CycleService cycles;
     @Inject
     VotingService voting;
+    @Inject
+    BallotBoxes boxes;
     @Inject
     Juries jury;
     @Inject
@@ -119,7 +122,7 @@ public class BallotBean implements Serializable {
 
     public boolean isAlreadyVoted() {
         return receipt == null && getBudget() != null
-                && voting.hasVoted(getBudget(), getChannel(), currentUser.getUsername());
+                && boxes.hasVoted(getBudget(), getChannel(), currentUser.getUsername());
     }
 
     /** The voter has voted and the mandate lets them change their ballot until the vote closes. */

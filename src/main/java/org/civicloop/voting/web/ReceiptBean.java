@@ -16,6 +16,8 @@ import org.civicloop.voting.Ballot;
 import org.civicloop.voting.CampaignDecision;
 import org.civicloop.voting.BallotProofs;
 import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.BallotBoxes;
+import org.civicloop.voting.FlaggedBallots;
 import org.civicloop.voting.VotingService;
 
 /** A voter checks, with their receipt code, that their ballot is in the published list exactly as cast. */
@@ -25,6 +27,10 @@ public class ReceiptBean {
 
     @Inject
     VotingService voting;
+    @Inject
+    BallotBoxes boxes;
+    @Inject
+    FlaggedBallots flaggedBallots;
     @Inject
     CycleService cycles;
     @Inject
@@ -44,7 +50,7 @@ public class ReceiptBean {
         if (code == null || code.isBlank() || code.length() > 20) {
             return null;
         }
-        Optional<Ballot> found = voting.findByReceipt(code.strip().toUpperCase(Locale.ROOT));
+        Optional<Ballot> found = boxes.findByReceipt(code.strip().toUpperCase(Locale.ROOT));
         if (found.isPresent()) {
             ballot = found.get();
             cycle = cycles.find(ballot.getCycleId()).orElse(null);
@@ -65,7 +71,7 @@ public class ReceiptBean {
         if (ballot == null || !isPublished() || ballot.isSuperseded()) {
             return null;
         }
-        return voting.decision(ballot.getReceipt()).filter(CampaignDecision::isExcluded)
+        return flaggedBallots.decision(ballot.getReceipt()).filter(CampaignDecision::isExcluded)
                 .map(CampaignDecision::getReason).orElse(null);
     }
 

@@ -20,6 +20,7 @@ import org.civicloop.voting.Ballot;
 import org.civicloop.voting.CampaignDecision;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.OptionProfile;
+import org.civicloop.voting.FlaggedBallots;
 import org.civicloop.voting.VotingService;
 
 /** The vote on the officer's cycle workspace: the budget options (added, then described) and the ballots cast. */
@@ -31,6 +32,8 @@ public class VoteWorkspaceBean implements Serializable {
 
     @Inject
     VotingService voting;
+    @Inject
+    FlaggedBallots flaggedBallots;
     @Inject
     CurrentUser currentUser;
 
@@ -90,10 +93,10 @@ public class VoteWorkspaceBean implements Serializable {
     public List<FlaggedRow> getFlaggedList() {
         Map<String, String> titles = voting.options(cycleId).stream()
                 .collect(Collectors.toMap(BudgetOption::getCode, BudgetOption::getTitle));
-        Result<List<VotingService.FlaggedBallot>> r = voting.flagged(currentUser.actor(), cycleId);
+        Result<List<VotingService.FlaggedBallot>> r = flaggedBallots.flagged(currentUser.actor(), cycleId);
         return !r.isDone() ? List.of() : r.value().stream().map(b -> new FlaggedRow(b.receipt(), b.castOn(),
                 String.join(" > ", b.ranking().stream().map(c -> titles.getOrDefault(c, c)).toList()),
-                String.join(",", b.ranking()), voting.decision(b.receipt()).orElse(null))).toList();
+                String.join(",", b.ranking()), flaggedBallots.decision(b.receipt()).orElse(null))).toList();
     }
 
     /** A flagged ballot's row: receipt, day cast, its ranking written out and the decision recorded (or null). */
@@ -116,7 +119,7 @@ public class VoteWorkspaceBean implements Serializable {
 
     /** Decisions on flagged ballots are taken while the vote is open (closing it publishes the count). */
     public boolean isDeciding() {
-        return getFlaggedBallots() > 0 && voting.decidingFlagged(cycleId);
+        return getFlaggedBallots() > 0 && flaggedBallots.deciding(cycleId);
     }
 
     /** Records the officer's decision (count or exclude, with the public reason) on the chosen group. */
