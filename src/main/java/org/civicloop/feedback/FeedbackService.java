@@ -2,7 +2,6 @@ package org.civicloop.feedback;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -15,30 +14,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.civicloop.audit.AuditLog;
 import org.civicloop.cycle.Cycle;
 import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
-import org.civicloop.cycle.PhaseChanged;
 import org.civicloop.cycle.PhaseGate;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Messages;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.voting.Ballot;
-import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.VotingService;
 
 /**
- * Use cases of deciding and feeding back: the count becomes recommendations; officers answer each one (with an
- * elected member's sign-off for items for political decision); the "you said, we did" report is published as
+ * Use cases of deciding and feeding back (the count's recommendations are made by {@link CountRecommendations}):
+ * officers answer each recommendation (with an elected member's sign-off for items for political decision); the "you said, we did" report is published as
  * immutable versions, and the people who asked to hear about it are told.
  */
 @ApplicationScoped
@@ -64,63 +58,6 @@ public class FeedbackService implements PhaseGate {
     Notifications notifications;
     @Inject
     Event<ReportPublished> published;
-
-    /**
-     * On entering DECIDE: each option the jury's count funds becomes a recommendation, with its level of support
-     * (who ranked it, who ranked it first), the jurors who did not back it and the residents' channel's result.
-     */
-    void onPhaseChanged(@Observes PhaseChanged event) {
-        if (event.to() != Phase.DECIDE) {
-            return;
-        }
-        long cycleId = event.cycle().id();
-        VotingService.Count count = voting.count(cycleId, Ballot.Channel.JURY);
-        VotingService.Count residents = voting.count(cycleId, Ballot.Channel.RESIDENTS);
-        List<Ballot> ballots = voting.ballots(cycleId, Ballot.Channel.JURY);
-        Map<String, Integer> firsts = new HashMap<>();
-        Map<String, Integer> ranked = new HashMap<>();
-        for (Ballot b : ballots) {
-            List<String> ranking = b.ranking();
-            if (!ranking.isEmpty()) {
-                firsts.merge(ranking.get(0), 1, Integer::sum);
-            }
-            ranking.stream().distinct().forEach(code -> ranked.merge(code, 1, Integer::sum));
-        }
-        List<String> residentWinners = residents.winners().stream().map(BudgetOption::getCode).toList();
-        List<BudgetOption> fromCount = count.winners();
-        List<BudgetOption> fromResidents = residents.winners().stream()
-                .filter(o -> fromCount.stream().noneMatch(w -> w.getCode().equals(o.getCode()))).toList();
-        int position = 1;
-        for (BudgetOption option : fromCount) {
-            persist(event.actor(), cycleId, position++, Recommendation.Source.COUNT, option, count, residents,
-                    firsts, ranked, residentWinners);
-        }
-        for (BudgetOption option : fromResidents) {
-            persist(event.actor(), cycleId, position++, Recommendation.Source.RESIDENTS, option, count, residents,
-                    firsts, ranked, residentWinners);
-        }
-    }
-
-    private void persist(Actor actor, long cycleId, int position, Recommendation.Source source, BudgetOption option,
-                         VotingService.Count count, VotingService.Count residents, Map<String, Integer> firsts,
-                         Map<String, Integer> ranked, List<String> residentWinners) {
-        String code = option.getCode();
-        int first = firsts.getOrDefault(code, 0);
-        int rankedBy = ranked.getOrDefault(code, 0);
-        String juryScore = source == Recommendation.Source.COUNT ? count.score(code) : null;
-        // the English line is kept for readers of the stored row; pages write it in their language from the figures
-        String support = source == Recommendation.Source.COUNT
-                ? SupportText.count(juryScore, first, count.ballots(), Locale.ENGLISH)
-                : SupportText.residents(residents.score(code), residents.ballots(), Locale.ENGLISH);
-        String minority = SupportText.notRanked(count.ballots(), rankedBy, Locale.ENGLISH);
-        Recommendation r = new Recommendation(cycleId, position, source, option.getId(), code, option.getTitle(),
-                support, new Recommendation.Support(count.ballots(), first, rankedBy, minority, residents.ballots(),
-                residentWinners.contains(code), residents.score(code), juryScore));
-        em.persist(r);
-        em.flush();
-        audit.record(actor, "feedback.recommendationMade", "recommendation", r.getId(), null,
-                "cycle=" + cycleId + "; source=" + source + "; option=" + code);
-    }
 
     /**
      * The facilitator (or an officer) adds a recommendation the jury agreed in deliberation that is not a budget
