@@ -63,7 +63,7 @@ public class RecommendationResource {
                        String rationale, String tradeOff, String budgetLine, Long amountCommitted, String whoLoses,
                        String offered, String decisionMaker, boolean politicalDecision, String respondedBy,
                        String signoffMember, LocalDate signoffOn, String signoffRecordedBy, boolean ready,
-                       String supportCode, java.util.Map<String, Object> supportValues) {
+                       String supportCode, java.util.Map<String, Object> supportValues, String budget) {
         static View of(Recommendation r, java.util.Locale locale) {
             SupportText.Data data = SupportText.data(r.getSource(), r.getJuryScore(), r.getFirstChoices(),
                     r.getJuryBallots(), r.getResidentScore(), r.getResidentBallots());
@@ -73,7 +73,8 @@ public class RecommendationResource {
                     r.getBudgetLine(), r.getAmountCommitted(), r.getWhoLoses(), r.getOffered(), r.getDecidedBy(),
                     r.isPolitical(), r.getRespondedBy(), r.getSignoffMember(), r.getSignoffOn(),
                     r.getSignoffRecordedBy(), r.isReady(), data == null ? null : data.code(),
-                    data == null ? null : data.values());
+                    data == null ? null : data.values(),
+                    r.getBudgetCode() == null ? org.civicloop.voting.Budget.CITY : r.getBudgetCode());
         }
     }
 

@@ -31,6 +31,8 @@ public class FeedbackDesk implements Serializable {
     CycleService cycles;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    org.civicloop.voting.Budgets budgets;
 
     /** The response form of one recommendation. */
     public static final class Form implements Serializable {
@@ -137,6 +139,15 @@ public class FeedbackDesk implements Serializable {
             });
         }
         return true;
+    }
+
+    /** The budget a recommendation comes from, named for the officer; null when the cycle has one budget. */
+    public String budgetName(Recommendation r) {
+        if (!budgets.hasDistrictBudgets(r.getCycleId())) {
+            return null;
+        }
+        return budgets.find(r.getCycleId(), r.getBudgetCode()).filter(b -> !b.cityWide())
+                .map(org.civicloop.voting.Budget::label).orElse(org.civicloop.platform.web.Ui.text("budget.cityWide"));
     }
 
     public List<Recommendation> recommendations(long cycleId) {
