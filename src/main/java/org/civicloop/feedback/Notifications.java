@@ -15,6 +15,7 @@ import org.civicloop.identity.AccountService;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
+import org.civicloop.voting.Voters;
 
 /**
  * Who asked to hear about reports, and what they are told: an in-app notification for every participant who opted
@@ -27,6 +28,8 @@ public class Notifications {
     EntityManager em;
     @Inject
     AuditLog audit;
+    @Inject
+    Voters voters;
     @Inject
     Clock clock;
     @Inject
@@ -67,11 +70,13 @@ public class Notifications {
     @Transactional(Transactional.TxType.MANDATORY)
     int notifyParticipants(Actor actor, long cycleId, int version) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT a.id, a.email FROM account a"
-                + " JOIN report_opt_in o ON o.id = a.id WHERE a.active = TRUE AND ("
-                + " EXISTS (SELECT 1 FROM volunteer v WHERE v.cycle_id = ? AND v.account_id = a.id)"
-                + " OR EXISTS (SELECT 1 FROM voter_register r WHERE r.cycle_id = ? AND r.account_id = a.id))"
-                + " ORDER BY a.id").setParameter(1, cycleId).setParameter(2, cycleId).getResultList();
+        // voters in any of the cycle's budgets (a district's too), through voting's narrow interface
+        java.util.Set<Long> voted = voters.accounts(cycleId);
+        List<Object[]> rows = ((List<Object[]>) em.createNativeQuery("SELECT a.id, a.email,"
+                + " CASE WHEN EXISTS (SELECT 1 FROM volunteer v WHERE v.cycle_id = ? AND v.account_id = a.id)"
+                + " THEN 1 ELSE 0 END FROM account a JOIN report_opt_in o ON o.id = a.id WHERE a.active = TRUE"
+                + " ORDER BY a.id").setParameter(1, cycleId).getResultList()).stream()
+                .filter(r -> ((Number) r[2]).intValue() == 1 || voted.contains(((Number) r[0]).longValue())).toList();
         Instant now = clock.instant();
         boolean mailOn = mail.enabled();
         int mails = 0;

@@ -15,6 +15,7 @@ import org.civicloop.voting.Ballot;
 import org.civicloop.voting.Budget;
 import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.Budgets;
+import org.civicloop.voting.CountLines;
 import org.civicloop.voting.VotingService;
 import org.civicloop.audit.AuditCheckpoints;
 import org.civicloop.voting.count.Explanation;
@@ -104,11 +105,11 @@ class ReportAssembler {
             VotingService.Count count = voting.count(b, Ballot.Channel.RESIDENTS);
             ExplanationText english = count.text(Locale.ENGLISH);
             out.add(new Report.BudgetSection(b.code(), b.label(), b.district(), b.amount(), count.rule().name(),
-                    count.ballots(), count.winners().stream().map(o -> new Report.Funded(o.getCode(), o.getTitle(),
-                    count.score(o.getCode()), o.getCost())).toList(),
-                    count.losers().stream().map(l -> new Report.NotFunded(l.option().getCode(), l.option().getTitle(),
-                            english.text(l.why()), reason(l.why()), count.score(l.option().getCode()),
-                            l.option().getCost())).toList(),
+                    count.ballots(), CountLines.winners(count).stream().map(o -> new Report.Funded(o.code(),
+                    o.title(), o.score(), o.cost())).toList(),
+                    CountLines.losers(count).stream().map(l -> new Report.NotFunded(l.option().code(),
+                            l.option().title(), english.text(l.why()), reason(l.why()), l.option().score(),
+                            l.option().cost())).toList(),
                     count.rounds().stream().map(r -> reason(r.explanation())).toList(),
                     english.rounds(count.result())));
         }

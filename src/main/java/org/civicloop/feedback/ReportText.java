@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.civicloop.voting.count.text.ExplanationText;
+import org.civicloop.kernel.Messages;
 
 /**
  * The count's sentences of a published report in the reader's language, written from the data the version stores
@@ -66,7 +67,7 @@ public final class ReportText {
     /** A budget's name: the city-wide budget's in the reader's language, a district budget's as the officer named it. */
     public static String budgetName(Report report, String code, Locale locale) {
         Report.BudgetSection section = report.budget(code);
-        return section == null || section.cityWide() ? org.civicloop.kernel.Messages.format(locale, "budget.cityWide")
+        return section == null || section.cityWide() ? Messages.format(locale, "budget.cityWide")
                 : section.label();
     }
 
@@ -77,11 +78,11 @@ public final class ReportText {
 
     /** The report e-mail's text: who it is for, the link, and (with district budgets) the budgets it covers. */
     static String mailBody(Locale locale, String cycleTitle, String link, int version, List<String> budgets) {
-        String body = org.civicloop.kernel.Messages.format(locale, "mail.report.body", cycleTitle, link, version);
+        String body = Messages.format(locale, "mail.report.body", cycleTitle, link, version);
         if (budgets.isEmpty()) {
             return body;
         }
-        String line = " " + org.civicloop.kernel.Messages.format(locale, "mail.report.budgets",
+        String line = " " + Messages.format(locale, "mail.report.budgets",
                 String.join(", ", budgets));
         int end = body.indexOf("\n\n");
         return end < 0 ? body + line : body.substring(0, end) + line + body.substring(end);

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.civicloop.cycle.CycleService;
+import org.civicloop.voting.Budget;
 
 /** A cycle's recommendations as officers work on them: responses, sign-offs, recommendations from deliberation. */
 @Path("v1/cycles/{id}/recommendations")
@@ -74,7 +75,7 @@ public class RecommendationResource {
                     r.isPolitical(), r.getRespondedBy(), r.getSignoffMember(), r.getSignoffOn(),
                     r.getSignoffRecordedBy(), r.isReady(), data == null ? null : data.code(),
                     data == null ? null : data.values(),
-                    r.getBudgetCode() == null ? org.civicloop.voting.Budget.CITY : r.getBudgetCode());
+                    r.getBudgetCode() == null ? Budget.CITY : r.getBudgetCode());
         }
     }
 

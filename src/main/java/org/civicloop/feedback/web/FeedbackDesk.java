@@ -17,6 +17,9 @@ import org.civicloop.feedback.ReportVersion;
 import org.civicloop.feedback.ResponseDraft;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
+import org.civicloop.feedback.ReportPublication;
+import org.civicloop.voting.Budget;
+import org.civicloop.voting.Budgets;
 
 /** The officer's decide-and-feed-back panel in the cycle workspace: responses, sign-offs, publishing, corrections. */
 @Named
@@ -28,11 +31,13 @@ public class FeedbackDesk implements Serializable {
     @Inject
     FeedbackService feedback;
     @Inject
+    ReportPublication publication;
+    @Inject
     CycleService cycles;
     @Inject
     CurrentUser currentUser;
     @Inject
-    org.civicloop.voting.Budgets budgets;
+    Budgets budgets;
 
     /** The response form of one recommendation. */
     public static final class Form implements Serializable {
@@ -113,7 +118,7 @@ public class FeedbackDesk implements Serializable {
     }
 
     public String publish(long cycleId) {
-        if (Ui.report(feedback.publishReport(currentUser.actor(), cycleId, new ReportDraft(summary, nextSteps,
+        if (Ui.report(publication.publishReport(currentUser.actor(), cycleId, new ReportDraft(summary, nextSteps,
                 nextDate)), "report.publishedMsg")) {
             return Ui.redirect("/officer/cycle.xhtml?faces-redirect=true&id=" + cycleId);
         }
@@ -121,7 +126,7 @@ public class FeedbackDesk implements Serializable {
     }
 
     public String correct(long cycleId) {
-        if (Ui.report(feedback.publishCorrection(currentUser.actor(), cycleId, new ReportDraft(summary, nextSteps,
+        if (Ui.report(publication.publishCorrection(currentUser.actor(), cycleId, new ReportDraft(summary, nextSteps,
                 nextDate), changeNote), "fb.correctedMsg")) {
             changeNote = null;
         }
@@ -147,7 +152,7 @@ public class FeedbackDesk implements Serializable {
             return null;
         }
         return budgets.find(r.getCycleId(), r.getBudgetCode()).filter(b -> !b.cityWide())
-                .map(org.civicloop.voting.Budget::label).orElse(org.civicloop.platform.web.Ui.text("budget.cityWide"));
+                .map(Budget::label).orElse(Ui.text("budget.cityWide"));
     }
 
     public List<Recommendation> recommendations(long cycleId) {
