@@ -86,6 +86,15 @@ class DeliveryStore {
                 .executeUpdate();
     }
 
+    /** The names of a published report version's budgets (city-wide first) in a language; empty with one budget. */
+    @Transactional
+    List<String> budgetNames(long cycleId, int version, java.util.Locale locale) {
+        return em.createQuery("SELECT v FROM ReportVersion v WHERE v.cycleId = :c AND v.versionNo = :n",
+                        ReportVersion.class).setParameter("c", cycleId).setParameter("n", version).getResultStream()
+                .findFirst().map(v -> ReportText.budgetNames(ReportJson.read(v.getSnapshot()), locale))
+                .orElse(List.of());
+    }
+
     @Transactional
     long pending() {
         return em.createQuery("SELECT COUNT(d) FROM MailDelivery d WHERE d.status = :p", Long.class)

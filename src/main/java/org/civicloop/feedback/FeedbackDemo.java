@@ -46,6 +46,8 @@ public class FeedbackDemo {
     @Inject
     FeedbackService feedback;
     @Inject
+    ReportPublication publication;
+    @Inject
     Notifications notifications;
     @Inject
     CycleService cycles;
@@ -121,13 +123,13 @@ public class FeedbackDemo {
                 + " trees are planted over two winters. Parklets, which residents backed, come first next year.",
                 "Crossings: design in spring, building in summer. Trees: first 20 planted this winter.",
                 today().plusMonths(3));
-        ok(feedback.publishReport(officer, cycleId, draft));
+        ok(publication.publishReport(officer, cycleId, draft));
         Recommendation trees = feedback.recommendations(cycleId).stream()
                 .filter(r -> "B".equals(r.getOptionCode())).findFirst().orElseThrow();
         ok(feedback.respond(officer, trees.getId(), new ResponseDraft(Recommendation.Response.MODIFIED,
                 trees.getRationale(), trees.getTradeOff(), trees.getBudgetLine(), 48_000L, trees.getWhoLoses(),
                 trees.getOffered(), trees.getDecidedBy(), false)));
-        ok(feedback.publishCorrection(officer, cycleId, draft, "The amount committed to street trees is £48,000 for"
+        ok(publication.publishCorrection(officer, cycleId, draft, "The amount committed to street trees is £48,000 for"
                 + " both winters, not £24,000 (the first winter only)."));
     }
 

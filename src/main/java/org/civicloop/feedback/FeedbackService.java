@@ -8,15 +8,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,8 +33,9 @@ import org.civicloop.voting.BudgetOption;
 import org.civicloop.voting.VotingService;
 
 /**
- * Use cases of deciding and feeding back: the count becomes recommendations; officers answer each one (with an
- * elected member's sign-off for items for political decision); the "you said, we did" report is published as
+ * Use cases of deciding and feeding back: the count becomes recommendations (each district budget's too); officers
+ * answer each one (with an elected member's sign-off for items for political decision); the "you said, we did" report
+ * ({@link ReportPublication}) is published as
  * immutable versions, and the people who asked to hear about it are told.
  */
 @ApplicationScoped
@@ -61,13 +58,12 @@ public class FeedbackService implements PhaseGate {
     @Inject
     ReportAssembler assembler;
     @Inject
-    Notifications notifications;
-    @Inject
-    Event<ReportPublished> published;
+    DistrictRecommendations districts;
 
     /**
      * On entering DECIDE: each option the jury's count funds becomes a recommendation, with its level of support
-     * (who ranked it, who ranked it first), the jurors who did not back it and the residents' channel's result.
+     * (who ranked it, who ranked it first), the jurors who did not back it and the residents' channel's result;
+     * then each district budget's winners ({@link DistrictRecommendations}).
      */
     void onPhaseChanged(@Observes PhaseChanged event) {
         if (event.to() != Phase.DECIDE) {
@@ -99,6 +95,7 @@ public class FeedbackService implements PhaseGate {
             persist(event.actor(), cycleId, position++, Recommendation.Source.RESIDENTS, option, count, residents,
                     firsts, ranked, residentWinners);
         }
+        districts.recommend(event.actor(), cycleId, position);
     }
 
     private void persist(Actor actor, long cycleId, int position, Recommendation.Source source, BudgetOption option,
@@ -289,94 +286,6 @@ public class FeedbackService implements PhaseGate {
         r.noteMinorityPositions(strip(text));
         audit.record(actor, "feedback.minorityNoted", "recommendation", recommendationId, before, null);
         return Result.done(r);
-    }
-
-    /**
-     * Publishes the first version of the cycle's report (in FEEDBACK): every recommendation answered, every item for
-     * political decision signed off. The snapshot is stored with its SHA-256, which also goes into the audit chain;
-     * the people who opted in are notified after the publication commits (mail never holds publication up).
-     */
-    @Transactional
-    public Result<ReportVersion> publishReport(Actor actor, long cycleId, ReportDraft draft) {
-        Result<CycleView> found = cycleViews.forOfficerLocked(actor, cycleId);
-        if (!found.isDone()) {
-            return found.map(c -> null);
-        }
-        CycleView cycle = found.value();
-        if (cycle.phase() != Phase.FEEDBACK) {
-            return Result.refused("refused.report.phase");
-        }
-        if (!versions(cycleId).isEmpty()) {
-            return Result.refused("refused.report.published");
-        }
-        return publish(actor, cycle, draft, null);
-    }
-
-    /**
-     * Publishes a correction: a new version with a visible change note; earlier versions stay as they were, each
-     * readable by its number.
-     */
-    @Transactional
-    public Result<ReportVersion> publishCorrection(Actor actor, long cycleId, ReportDraft draft, String changeNote) {
-        Result<CycleView> found = cycleViews.forOfficerLocked(actor, cycleId);
-        if (!found.isDone()) {
-            return found.map(c -> null);
-        }
-        if (versions(cycleId).isEmpty()) {
-            return Result.refused("refused.correction.nothingPublished");
-        }
-        if (blank(changeNote) || changeNote.length() > MAX_MEDIUM) {
-            return Result.refused("refused.correction.note");
-        }
-        return publish(actor, found.value(), draft, changeNote.strip());
-    }
-
-    private Result<ReportVersion> publish(Actor actor, CycleView cycle, ReportDraft draft, String changeNote) {
-        if (draft == null || blank(draft.summary()) || draft.summary().length() > MAX_TEXT) {
-            return Result.refused("refused.report.summary");
-        }
-        if (blank(draft.nextSteps()) || draft.nextSteps().length() > MAX_MEDIUM) {
-            return Result.refused("refused.report.nextSteps");
-        }
-        List<Recommendation> recs = recommendations(cycle.id());
-        long unanswered = recs.stream().filter(r -> !r.isAnswered()).count();
-        if (unanswered > 0) {
-            return Result.refused("refused.report.unanswered", unanswered);
-        }
-        List<String> unsigned = recs.stream().filter(r -> !r.isReady()).map(Recommendation::getTitle).toList();
-        if (!unsigned.isEmpty()) {
-            return Result.refused("refused.report.signoffMissing", String.join(", ", unsigned));
-        }
-        List<ReportVersion> earlier = versions(cycle.id());
-        int number = earlier.size() + 1;
-        Instant now = clock.instant();
-        ReportDraft clean = new ReportDraft(draft.summary().strip(), draft.nextSteps().strip(), draft.nextDate());
-        Report report = assembler.assemble(cycle, recs, clean, number, now, changeNote, earlier, audit.headHash());
-        String snapshot = ReportJson.write(report);
-        String hash = sha256(snapshot);
-        ReportVersion version = new ReportVersion(cycle.id(), number, changeNote, snapshot, hash, now,
-                actor.username());
-        em.persist(version);
-        em.flush();
-        audit.record(actor, number == 1 ? "feedback.reportPublished" : "feedback.reportCorrected", "report_version",
-                version.getId(), null, "cycle=" + cycle.id() + "; version=" + number + "; sha256=" + hash);
-        if (number == 1) {
-            cycleViews.recordReportPublished(actor, cycle.id(), now, clean.summary());
-        } else {
-            cycleViews.recordReportCorrected(actor, cycle.id(), clean.summary(), number);
-        }
-        int told = notifications.notifyParticipants(actor, cycle.id(), number);
-        published.fire(new ReportPublished(cycle.id(), number, told));
-        return Result.done(version);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public List<Recommendation> recommendations(long cycleId) {

@@ -131,8 +131,8 @@ public class MailOutbox {
                 String link = settings.publicUrl() + "/report.xhtml?cycle=" + out.cycleId();
                 m.setSubject(Messages.format(locale, out.version() == 1 ? "mail.report.subject"
                         : "mail.report.correctedSubject", out.cycleTitle()), "UTF-8");
-                m.setText(Messages.format(locale, "mail.report.body", out.cycleTitle(), link, out.version()),
-                        "UTF-8");
+                m.setText(ReportText.mailBody(locale, out.cycleTitle(), link, out.version(),
+                        store.budgetNames(out.cycleId(), out.version(), locale)), "UTF-8");
             }
             m.setSentDate(java.util.Date.from(clock.instant()));
             Transport.send(m);

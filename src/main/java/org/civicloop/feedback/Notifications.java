@@ -37,6 +37,8 @@ public class Notifications {
     @Inject
     AuditLog audit;
     @Inject
+    Voters voters;
+    @Inject
     Clock clock;
     @Inject
     AccountService accounts;
@@ -44,8 +46,6 @@ public class Notifications {
     MailSettings mail;
     @Inject
     Juries juries;
-    @Inject
-    Voters voters;
     @Inject
     Cycles cycles;
 
@@ -81,12 +81,14 @@ public class Notifications {
     /** Inside a publication: one notification per opted-in participant, and its e-mail when mail is on. */
     @Transactional(Transactional.TxType.MANDATORY)
     int notifyParticipants(Actor actor, long cycleId, int version) {
-        // The participants (volunteers and voters, as the jury and voting answer them) who asked for report updates.
+        // The participants who asked for report updates: volunteers, and voters in any of the cycle's budgets (a
+        // district's too), as the jury and voting answer them.
         Set<Long> participants = new TreeSet<>(juries.volunteerAccounts(cycleId));
         participants.addAll(voters.accounts(cycleId));
         participants.retainAll(new HashSet<>(em.createQuery("SELECT o.id FROM ReportOptIn o", Long.class)
                 .getResultList()));
-        List<AccountService.Contact> rows = participants.stream().map(id -> accounts.contact(id.longValue())).flatMap(Optional::stream)
+        List<AccountService.Contact> rows = participants.stream().map(id -> accounts.contact(id.longValue()))
+                .flatMap(Optional::stream)
                 .filter(AccountService.Contact::active).toList();
         Instant now = clock.instant();
         boolean mailOn = mail.enabled();

@@ -66,6 +66,8 @@ public class Recommendation {
     private String residentScore;
     @Column(name = "jury_score")
     private String juryScore;
+    @Column(name = "budget_code")
+    private String budgetCode;
     @Enumerated(EnumType.STRING)
     private Response response;
     private String rationale;
@@ -114,6 +116,13 @@ public class Recommendation {
         this.residentFunded = figures.residentFunded();
         this.residentScore = figures.residentScore();
         this.juryScore = figures.juryScore();
+    }
+
+    /** A recommendation from a district budget's count: {@code budgetCode} names the budget (null: city-wide). */
+    Recommendation(Long cycleId, int rankPosition, Source source, Long optionId, String optionCode, String title,
+                   String support, Support figures, String budgetCode) {
+        this(cycleId, rankPosition, source, optionId, optionCode, title, support, figures);
+        this.budgetCode = budgetCode;
     }
 
     /** How the jury and the residents' channel backed an option, as counted on entering DECIDE. */
@@ -172,9 +181,14 @@ public class Recommendation {
     public String getResidentScore() { return residentScore; }
     /** The jury count's score of the option (points or votes, as the count writes it); null when none was kept. */
     public String getJuryScore() { return juryScore; }
+    /** The code of the district budget this recommendation comes from; null: the city-wide budget. */
+    public String getBudgetCode() { return budgetCode; }
 
     /** The support line in the reader's language (what a person typed stays as typed). */
     public String supportIn(java.util.Locale locale) {
+        if (budgetCode != null) {
+            return SupportText.district(residentScore, residentBallots, locale);
+        }
         return SupportText.support(source, support, juryScore, firstChoices, juryBallots, residentScore,
                 residentBallots, locale);
     }

@@ -13,7 +13,36 @@ public record Report(long cycleId, String council, String title, String currency
                      String changeNote, List<VersionNote> earlierVersions,
                      Changed changed, String question, Participation participation, Heard heard,
                      PreferenceShift shift, Vote vote, List<Decision> decisions, List<String> minorityPositions,
-                     Next next, Check check) {
+                     Next next, Check check, List<BudgetSection> budgets) {
+
+    /**
+     * The report's sections per budget, when the cycle has district budgets: the city-wide one first (its count is
+     * {@link #vote}), then each district's with its envelope, rule, residents' count and winners. Empty for a cycle
+     * with one budget; null in versions published before district budgets were reported.
+     */
+    public List<BudgetSection> budgetSections() {
+        return budgets == null ? List.of() : budgets;
+    }
+
+    /** The section of a budget by its code (null or {@code city}: the city-wide one), if the report has it. */
+    public BudgetSection budget(String code) {
+        String c = code == null ? "city" : code;
+        return budgetSections().stream().filter(b -> b.code().equals(c)).findFirst().orElse(null);
+    }
+
+    /**
+     * One budget's section. {@code district} and {@code label} are null for the city-wide budget, whose count is the
+     * report's {@link Vote} (its {@code funded}, {@code notFunded} and {@code steps} here are then empty); a district
+     * budget's count is its residents' ballots, {@code funded} and {@code notFunded} its options, {@code steps} the
+     * count's steps as data, {@code rounds} the same in English.
+     */
+    public record BudgetSection(String code, String label, String district, long amount, String rule, int ballots,
+                                List<Funded> funded, List<NotFunded> notFunded, List<Reason> steps,
+                                List<String> rounds) {
+        public boolean cityWide() {
+            return district == null;
+        }
+    }
 
     /** An earlier version of this report and why it was replaced. */
     public record VersionNote(int version, Instant publishedAt, String changeNote) {
@@ -82,6 +111,7 @@ public record Report(long cycleId, String council, String title, String currency
      * What was decided on one recommendation, and why. {@code support} and a generated {@code minorityPositions}
      * are in English; {@code juryScore} and the counts beside them let the page and the PDF write them in the
      * reader's language ({@link ReportText}); versions published before {@code juryScore} existed hold null.
+     * {@code budgetCode}: the district budget it comes from (null: the city-wide budget).
      */
     public record Decision(long id, int rank, Recommendation.Source source, String optionCode, String title,
                            String support, int juryBallots, int firstChoices,
@@ -89,7 +119,7 @@ public record Report(long cycleId, String council, String title, String currency
                            boolean residentFunded, String residentScore, Recommendation.Response response,
                            String rationale, String tradeOff, String budgetLine, Long amountCommitted,
                            String whoLoses, String offered, String decisionMaker, boolean political,
-                           String signoffMember, LocalDate signoffOn, String juryScore) {
+                           String signoffMember, LocalDate signoffOn, String juryScore, String budgetCode) {
     }
 
     /** What happens next and when, and the promise the mandate made. */

@@ -12,7 +12,10 @@ import org.civicloop.deliberation.PreferenceShiftService;
 import org.civicloop.evidence.EvidenceService;
 import org.civicloop.jury.Juries;
 import org.civicloop.voting.Ballot;
+import org.civicloop.voting.Budget;
 import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.Budgets;
+import org.civicloop.voting.CountLines;
 import org.civicloop.voting.VotingService;
 import org.civicloop.audit.AuditCheckpoints;
 import org.civicloop.voting.count.Explanation;
@@ -34,6 +37,8 @@ class ReportAssembler {
     DeliberationService deliberation;
     @Inject
     AuditCheckpoints checkpoints;
+    @Inject
+    Budgets budgets;
 
     Report assemble(CycleView cycle, List<Recommendation> recs, ReportDraft draft, int number, Instant at,
                     String changeNote, List<ReportVersion> earlier, String auditHead) {
@@ -78,7 +83,37 @@ class ReportAssembler {
         return new Report(id, cycle.council(), cycle.title(), cycle.currency(), number, at, changeNote,
                 history, changed, cycle.question(), participation, heard, shifts.shift(id), vote, decisions,
                 deliberation.notes(id).stream()
-                .filter(n -> n.getKind() == DeliberationNote.Kind.MINORITY_POSITION).map(DeliberationNote::getBody).toList(), next, check);
+                .filter(n -> n.getKind() == DeliberationNote.Kind.MINORITY_POSITION).map(DeliberationNote::getBody).toList(), next, check,
+                sections(id, juryCount));
+    }
+
+    /**
+     * One section per budget when the cycle has district budgets (none otherwise): the city-wide one first, whose
+     * count is the report's vote, then each district's residents' count, read through {@link VotingService#count}.
+     */
+    private List<Report.BudgetSection> sections(long cycleId, VotingService.Count juryCount) {
+        if (!budgets.hasDistrictBudgets(cycleId)) {
+            return List.of();
+        }
+        List<Report.BudgetSection> out = new java.util.ArrayList<>();
+        for (Budget b : budgets.budgets(cycleId)) {
+            if (b.cityWide()) {
+                out.add(new Report.BudgetSection(b.code(), null, null, b.amount(), b.rule().name(),
+                        juryCount.ballots(), List.of(), List.of(), List.of(), List.of()));
+                continue;
+            }
+            VotingService.Count count = voting.count(b, Ballot.Channel.RESIDENTS);
+            ExplanationText english = count.text(Locale.ENGLISH);
+            out.add(new Report.BudgetSection(b.code(), b.label(), b.district(), b.amount(), count.rule().name(),
+                    count.ballots(), CountLines.winners(count).stream().map(o -> new Report.Funded(o.code(),
+                    o.title(), o.score(), o.cost())).toList(),
+                    CountLines.losers(count).stream().map(l -> new Report.NotFunded(l.option().code(),
+                            l.option().title(), english.text(l.why()), reason(l.why()), l.option().score(),
+                            l.option().cost())).toList(),
+                    count.rounds().stream().map(r -> reason(r.explanation())).toList(),
+                    english.rounds(count.result())));
+        }
+        return out;
     }
 
     /** The treatment of flagged ballots as the report keeps it. */
@@ -98,6 +133,7 @@ class ReportAssembler {
                 r.getFirstChoices(), r.getRankedBy(), r.getSupportPercent(), r.getMinorityPositions(),
                 r.getResidentBallots(), r.isResidentFunded(), r.getResidentScore(), r.getResponse(), r.getRationale(),
                 r.getTradeOff(), r.getBudgetLine(), r.getAmountCommitted(), r.getWhoLoses(), r.getOffered(),
-                r.getDecidedBy(), r.isPolitical(), r.getSignoffMember(), r.getSignoffOn(), r.getJuryScore());
+                r.getDecidedBy(), r.isPolitical(), r.getSignoffMember(), r.getSignoffOn(), r.getJuryScore(),
+                r.getBudgetCode());
     }
 }

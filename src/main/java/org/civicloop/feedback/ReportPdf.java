@@ -159,9 +159,14 @@ public final class ReportPdf {
             text(regular, 10, t("flagged.public", v.flaggedResidentBallots()));
         }
 
+        budgets(r);
+
         heading(t("report.decisions"));
         for (Report.Decision d : r.decisions()) {
             text(bold, 11, d.rank() + ". " + d.title() + ": " + t("response." + d.response()));
+            if (!r.budgetSections().isEmpty()) {
+                text(regular, 10, t("report.inBudget") + " " + ReportText.budgetName(r, d.budgetCode(), locale));
+            }
             text(regular, 10, t("report.support") + " " + ReportText.support(d, locale));
             if (d.minorityPositions() != null) {
                 text(regular, 10, t("report.minority") + " " + ReportText.minority(d, locale));
@@ -208,6 +213,39 @@ public final class ReportPdf {
         doc.save(bytes);
         doc.close();
         return bytes.toByteArray();
+    }
+
+    /** One section per budget (when the cycle has district budgets): envelope, rule, count and winners. */
+    private void budgets(Report r) throws IOException {
+        if (r.budgetSections().isEmpty()) {
+            return;
+        }
+        heading(t("report.budgetsHeading"));
+        text(regular, 10, t("report.budgetsLead"));
+        for (Report.BudgetSection b : r.budgetSections()) {
+            y -= 4;
+            text(bold, 11, b.cityWide() ? t("budget.cityWide") : b.label());
+            if (b.cityWide()) {
+                text(regular, 10, t("report.cityBudgetFacts", money(b.amount(), r.currency()), t("rule." + b.rule()))
+                        + " " + t("report.howTheyVoted"));
+            } else {
+                text(regular, 10, t("report.districtBudgetFacts", b.district(), money(b.amount(), r.currency()),
+                        t("rule." + b.rule()), b.ballots()));
+                double top = b.funded().stream().mapToDouble(f -> number(f.score())).max().orElse(0);
+                for (Report.Funded f : b.funded()) {
+                    scoreBar(f.title() + " (" + f.score() + ")", top == 0 ? 0 : (float) (number(f.score()) / top));
+                }
+                for (Report.NotFunded n : b.notFunded()) {
+                    text(regular, 10, t("report.notFunded", n.title(), ReportText.why(r, b, n, locale)));
+                }
+                for (String step : ReportText.steps(r, b, locale)) {
+                    text(regular, 9, "- " + step);
+                }
+            }
+            List<Report.Funded> funded = b.cityWide() ? r.vote().funded() : b.funded();
+            text(regular, 10, t("report.budgetFunds", funded.isEmpty() ? "-"
+                    : String.join(", ", funded.stream().map(Report.Funded::title).toList())));
+        }
     }
 
     private static double number(String s) {

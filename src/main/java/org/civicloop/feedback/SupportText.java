@@ -67,6 +67,13 @@ public final class SupportText {
                 residentBallots, value == null ? "\u2014" : Numbers.number(value, locale));
     }
 
+    /** A district budget's winner: funded by the vote of the district's residents in their budget. */
+    static String district(String score, int residentBallots, Locale locale) {
+        BigDecimal value = number(score);
+        return Messages.format(locale, "feedback.support.district", value == null ? 0 : value.doubleValue(),
+                residentBallots, value == null ? "\u2014" : Numbers.number(value, locale));
+    }
+
     /** "2 of 5 jurors did not rank this option at all.", or null when every juror ranked it. */
     static String notRanked(int juryBallots, int rankedBy, Locale locale) {
         int notRanking = juryBallots - rankedBy;

@@ -322,11 +322,11 @@ public class MeasureService implements PhaseGate {
 
     /**
      * The options the council funded: recommendations answered ADOPTED or MODIFIED ({@link CouncilDecisions}), in
-     * recommendation order.
+     * recommendation order, from every budget of the cycle (city-wide and districts').
      */
     public List<BudgetOption> fundedOptions(long cycleId) {
         Map<Long, BudgetOption> options = new HashMap<>();
-        voting.options(cycleId).forEach(o -> options.put(o.getId(), o));
+        voting.allOptions(cycleId).forEach(o -> options.put(o.getId(), o));
         return decisions.fundedOptionIds(cycleId).stream().map(options::get).filter(Objects::nonNull).toList();
     }
 

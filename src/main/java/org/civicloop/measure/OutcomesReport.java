@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicloop.cycle.ValueCell;
+import org.civicloop.voting.Budget;
 import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.Budgets;
 import org.civicloop.voting.VotingService;
 
 /**
@@ -29,6 +31,8 @@ public class OutcomesReport {
     ParticipationMeasures participation;
     @Inject
     VotingService voting;
+    @Inject
+    Budgets budgets;
 
     public record ReadingView(long id, LocalDate measuredOn, BigDecimal amount, String value, String explanation,
                               Instant recordedAt) {
@@ -61,13 +65,44 @@ public class OutcomesReport {
     public record ObjectiveView(long id, String optionCode, String optionTitle, String outcome, ValueCell valueCell,
                                 String owner, String partners, String baseline, String target, LocalDate reviewDate,
                                 boolean setPublished, ProgressView progress, List<MilestoneView> milestones,
-                                List<IndicatorView> indicators, List<AccountView> accounts) {
+                                List<IndicatorView> indicators, List<AccountView> accounts, String budgetCode,
+                                String budgetLabel) {
+    }
+
+    /**
+     * A cycle's objectives grouped by the budget that funded their option (city-wide first, then each district's,
+     * as {@link Budgets#budgets} orders them); only budgets with objectives. {@code label} is null for the city-wide
+     * budget.
+     */
+    public record BudgetGroup(String code, String label, String district, List<ObjectiveView> objectives) {
+        public boolean cityWide() {
+            return district == null;
+        }
+    }
+
+    /** The objectives grouped by budget (one group, the city-wide one, for a cycle with one budget). */
+    public List<BudgetGroup> byBudget(long cycleId, boolean publishedOnly) {
+        return group(cycleId, objectives(cycleId, publishedOnly));
+    }
+
+    /** These objectives of the cycle grouped by budget, as {@link #byBudget}. */
+    public List<BudgetGroup> group(long cycleId, List<ObjectiveView> all) {
+        List<BudgetGroup> out = new java.util.ArrayList<>();
+        for (Budget b : budgets.budgets(cycleId)) {
+            List<ObjectiveView> of = all.stream().filter(o -> b.code().equals(o.budgetCode())).toList();
+            if (!of.isEmpty()) {
+                out.add(new BudgetGroup(b.code(), b.label(), b.district(), of));
+            }
+        }
+        return out;
     }
 
     /** The objectives of a cycle; {@code publishedOnly} leaves out those whose indicator set is not published. */
     public List<ObjectiveView> objectives(long cycleId, boolean publishedOnly) {
-        Map<Long, BudgetOption> options = voting.options(cycleId).stream()
+        // every budget's options: a district budget's funded options are measured as the city-wide budget's are
+        Map<Long, BudgetOption> options = voting.allOptions(cycleId).stream()
                 .collect(Collectors.toMap(BudgetOption::getId, Function.identity()));
+        Map<Long, Budget> budgetOf = budgets.byOption(cycleId);
         Map<Long, List<ReviewComment>> comments = participation.comments(cycleId).stream()
                 .collect(Collectors.groupingBy(ReviewComment::getIndicatorId));
         List<ValueAccount> accounts = accountability.accounts(cycleId);
@@ -100,8 +135,15 @@ public class OutcomesReport {
             return new ObjectiveView(o.getId(), option == null ? "" : option.getCode(),
                     option == null ? "" : option.getTitle(), o.getOutcome(), o.getValueCell(), o.getOwner(),
                     o.getPartners(), o.getBaseline(), o.getTarget(), o.getReviewDate(), o.isSetPublished(), progress,
-                    milestones, indicators, av);
+                    milestones, indicators, av, inBudget(budgetOf, o.getOptionId()).code(),
+                    inBudget(budgetOf, o.getOptionId()).label());
         }).toList();
+    }
+
+    /** The budget of an objective's option (the city-wide one when the option is unknown). */
+    private static Budget inBudget(Map<Long, Budget> budgetOf, Long optionId) {
+        Budget b = optionId == null ? null : budgetOf.get(optionId);
+        return b == null ? new Budget(null, 0, Budget.CITY, null, null, 0, null) : b;
     }
 
     /** Readings recorded before indicators existed (an upgraded database): name, text value and explanation. */

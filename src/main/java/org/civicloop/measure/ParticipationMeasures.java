@@ -184,6 +184,11 @@ public class ParticipationMeasures {
         return juries.importedPeople(cycleId);
     }
 
+    /** How many voted in each of the cycle's budgets, city-wide first (one line for a cycle with one budget). */
+    public List<Voters.Turnout> turnout(long cycleId) {
+        return voters.turnout(cycleId);
+    }
+
     /** Accounts that took part in any cycle other than this one. */
     public Set<Long> participantsElsewhere(long cycleId) {
         Set<Long> out = new HashSet<>(juries.volunteerAccountsElsewhere(cycleId));

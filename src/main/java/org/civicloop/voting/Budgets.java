@@ -117,6 +117,20 @@ public class Budgets {
         return budgets(cycleId).stream().filter(b -> java.util.Objects.equals(b.id(), id)).findFirst();
     }
 
+    /** The budget of each of the cycle's options, by option id (every option is in one budget). */
+    public java.util.Map<Long, Budget> byOption(long cycleId) {
+        java.util.Map<Long, Budget> byId = new java.util.HashMap<>();
+        List<Budget> all = budgets(cycleId);
+        Budget city = all.get(0);
+        all.forEach(b -> byId.put(b.id(), b));
+        java.util.Map<Long, Budget> out = new java.util.HashMap<>();
+        em.createQuery("SELECT o FROM BudgetOption o WHERE o.cycleId = :c", BudgetOption.class)
+                .setParameter("c", cycleId).getResultList()
+                .forEach(o -> out.put(o.getId(), o.getBudgetId() == null ? city : byId.getOrDefault(o.getBudgetId(),
+                        city)));
+        return out;
+    }
+
     /**
      * A district budget by its code, for casting (a busy path): one query, no cycle loaded, so its {@code rule} is only
      * its own (null: the mandate's), which casting does not need.

@@ -18,17 +18,45 @@ public class Voters implements PastVoters {
 
     @PersistenceContext(unitName = "civicloop")
     EntityManager em;
+    @jakarta.inject.Inject
+    Budgets budgets;
 
-    /** Accounts that voted in this cycle, in either channel. */
+    /** Accounts that voted in this cycle, in either channel and in any of its budgets (city-wide or a district's). */
     public Set<Long> accounts(long cycleId) {
-        return ids(em.createNativeQuery("SELECT account_id FROM voter_register WHERE cycle_id = ?1")
-                .setParameter(1, cycleId).getResultList());
+        return ids(em.createNativeQuery("SELECT account_id FROM voter_register WHERE cycle_id = ?1 UNION"
+                        + " SELECT r.account_id FROM budget_register r JOIN budget b ON b.id = r.budget_id"
+                        + " WHERE b.cycle_id = ?2").setParameter(1, cycleId).setParameter(2, cycleId)
+                .getResultList());
     }
 
-    /** Accounts that voted in any cycle other than this one. */
+    /** Accounts that voted in any cycle other than this one (in any of its budgets). */
     public Set<Long> accountsElsewhere(long cycleId) {
-        return ids(em.createNativeQuery("SELECT DISTINCT account_id FROM voter_register WHERE cycle_id <> ?1")
-                .setParameter(1, cycleId).getResultList());
+        return ids(em.createNativeQuery("SELECT account_id FROM voter_register WHERE cycle_id <> ?1 UNION"
+                        + " SELECT r.account_id FROM budget_register r JOIN budget b ON b.id = r.budget_id"
+                        + " WHERE b.cycle_id <> ?2").setParameter(1, cycleId).setParameter(2, cycleId)
+                .getResultList());
+    }
+
+    /**
+     * How many people voted in one budget of a cycle: one of its budgets as {@link Budgets#budgets} lists it, with its
+     * voters (the city-wide budget's: jurors and residents; a district's: its residents). {@code label} and
+     * {@code district} are null for the city-wide budget.
+     */
+    public record Turnout(String code, String label, String district, long voters) {
+    }
+
+    /** Turnout per budget, city-wide first; one line for a cycle with one budget. */
+    public List<Turnout> turnout(long cycleId) {
+        List<Turnout> out = new java.util.ArrayList<>();
+        for (Budget b : budgets.budgets(cycleId)) {
+            Object n = b.cityWide()
+                    ? em.createNativeQuery("SELECT COUNT(DISTINCT account_id) FROM voter_register WHERE cycle_id = ?1")
+                            .setParameter(1, cycleId).getSingleResult()
+                    : em.createNativeQuery("SELECT COUNT(*) FROM budget_register WHERE budget_id = ?1")
+                            .setParameter(1, b.id()).getSingleResult();
+            out.add(new Turnout(b.code(), b.label(), b.district(), ((Number) n).longValue()));
+        }
+        return out;
     }
 
     @Override

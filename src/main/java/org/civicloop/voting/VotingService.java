@@ -294,6 +294,11 @@ public class VotingService implements PhaseGate {
         return voteOptions.options(cycleId, budgetId);
     }
 
+    /** Every option of the cycle, in every budget (city-wide and districts'). */
+    public List<BudgetOption> allOptions(long cycleId) {
+        return voteOptions.allOptions(cycleId);
+    }
+
     /** A channel's ballots in the city-wide budget (every jury ballot; residents' ballots not cast in a district's). */
     public List<Ballot> ballots(long cycleId, Ballot.Channel channel) {
         return boxes.ballots(cycleId, null, channel);

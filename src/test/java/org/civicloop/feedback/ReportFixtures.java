@@ -36,12 +36,12 @@ final class ReportFixtures {
                 "12 points; first choice of 3 of 6 jurors", 6, 3, 6, 100, null, 1, false, "", Recommendation.Response.ADOPTED,
                 "Funded in full; works start in spring.", "Hill Street resurfacing waits a year.", "NP-2026-04",
                 60_000L, "Drivers lose six parking spaces.", "Six new spaces on Mill Lane.", "Cabinet Member",
-                true, "Cllr Amina Shah", LocalDate.of(2026, 3, 2), "12");
+                true, "Cllr Amina Shah", LocalDate.of(2026, 3, 2), "12", null);
         Report.Decision rejected = new Report.Decision(2, 2, Recommendation.Source.RESIDENTS, "C", "Parklets \u2764",
                 "Funded by the residents' vote", 6, 3, 1, 50, "Two jurors did not rank it.", 1, true, "3",
                 Recommendation.Response.REJECTED, "=HYPERLINK(\"x\") the pot has \u00a312,000 left, not \u00a330,000",
                 "Fewer trees otherwise.", null, null, "Residents who voted for parklets.",
-                "First on next year's list.", "Head of Neighbourhoods", false, null, null, null);
+                "First on next year's list.", "Head of Neighbourhoods", false, null, null, null, null);
         return new Report(7, "Riverside", "Greener streets", "GBP", 2, Instant.parse("2026-03-05T10:00:00Z"),
                 "The amount for trees is \u00a348,000.", List.of(new Report.VersionNote(1,
                 Instant.parse("2026-03-04T10:00:00Z"), null)),
@@ -63,6 +63,32 @@ final class ReportFixtures {
                         "A report on this site", "This website"),
                 new Report.Check("ab".repeat(32), List.of(new Report.Link("report.link.json", "/api/v1/cycles/7/report")),
                         "civicloop\n120\n" + "cd".repeat(32) + "\ntime 2026-12-06T10:00:00Z\nreason periodic\n\n"
-                                + "\u2014 civicloop AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n"));
+                                + "\u2014 civicloop AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n"),
+                List.of());
+    }
+    /**
+     * The report of a cycle with district budgets: the city-wide section, then Old Town's (greedy, £15,000, two
+     * residents' ballots: OT2 funded, OT1 did not fit), and a third decision from Old Town's count.
+     */
+    static Report withDistricts() {
+        Report r = report(shift());
+        Report.Decision district = new Report.Decision(3, 3, Recommendation.Source.RESIDENTS, "OT2", "Mill Street lights",
+                "Funded by the residents' vote", 0, 0, 0, 0, null, 2, true, "3", Recommendation.Response.ADOPTED,
+                "Lit before winter.", "Quay benches wait.", "OT-2026", 6_000L, "Nobody.", "-", "Head of Streets",
+                false, null, null, null, "old-town");
+        List<Report.Decision> decisions = new java.util.ArrayList<>(r.decisions());
+        decisions.add(district);
+        Report.BudgetSection city = new Report.BudgetSection("city", null, null, 120_000, "GREEDY", 6, List.of(),
+                List.of(), List.of(), List.of());
+        Report.BudgetSection oldTown = new Report.BudgetSection("old-town", "Old Town budget", "Old Town", 15_000,
+                "GREEDY", 2, List.of(new Report.Funded("OT2", "Mill Street lights", "3", 6_000)),
+                List.of(new Report.NotFunded("OT1", "Quay benches", "did not fit", new Report.Reason(
+                        "GREEDY_DID_NOT_FIT", Map.of("rank", 2, "score", 2, "unit", "points", "left", 9_000,
+                        "cost", 10_000)), "2", 10_000L)),
+                List.of(new Report.Reason("GREEDY_FUND", Map.of("option", "OT2", "score", 3, "unit", "points",
+                        "cost", 6_000, "left", 9_000))), List.of("Round 1: Mill Street lights is funded (3 points)."));
+        return new Report(r.cycleId(), r.council(), r.title(), r.currency(), r.version(), r.publishedAt(),
+                r.changeNote(), r.earlierVersions(), r.changed(), r.question(), r.participation(), r.heard(), r.shift(),
+                r.vote(), decisions, r.minorityPositions(), r.next(), r.check(), List.of(city, oldTown));
     }
 }

@@ -64,4 +64,43 @@ class ReportPdfTest {
         assertTrue(en.contains("Ranked 2 with 1 point, but when its turn came only £10,000 of the budget was left,"
                 + " less than its cost £35,000: it did not fit."), en);
     }
+    @Test
+    void withDistrictBudgetsThePdfHasOneSectionPerBudgetAndLabelsEachDecision() throws Exception {
+        String en = text(ReportPdf.render(ReportFixtures.withDistricts(), Locale.ENGLISH));
+        assertTrue(en.contains("Each budget"), en);
+        int city = en.indexOf("City-wide budget Envelope £120,000");
+        int oldTown = en.indexOf("Old Town budget For residents of Old Town: envelope £15,000, counted by the rule"
+                + " \"Most points first, while the budget lasts\" from 2 ballots of its residents.");
+        assertTrue(city > 0 && oldTown > city, "city-wide first, then the district: " + en);
+        assertTrue(en.contains("Support: Funded by the vote of the district's residents in its own budget (3 points,"
+                + " 2 ballots)"), "a district winner's support, not the jury's: " + en);
+        assertTrue(en.contains("Ranked 2 with 2 points, but when its turn came only £9,000 of the budget was left,"
+                + " less than its cost £10,000: it did not fit."), "why, written from the data: " + en);
+        assertTrue(en.contains("Funded: Mill Street lights"), en);
+        assertTrue(en.contains("Funded: School crossings"), "the city-wide budget's winners are the jury count's");
+        assertTrue(en.contains("3. Mill Street lights: Adopted Budget Old Town budget"), en);
+        assertTrue(en.contains("1. School crossings: Adopted Budget City-wide budget"), en);
+        String es = text(ReportPdf.render(ReportFixtures.withDistricts(), Locale.forLanguageTag("es")));
+        assertTrue(es.contains("Cada presupuesto") && es.contains("Presupuesto de toda la ciudad")
+                && es.contains("Para residentes de Old Town") && es.contains("a partir de 2 papeletas de sus residentes"), es);
+        assertFalse(es.contains("Each budget") || es.contains("For residents of"), es);
+    }
+
+    @Test
+    void withOneBudgetThePdfHasNoBudgetSections() throws Exception {
+        String en = text(ReportPdf.render(ReportFixtures.report(ReportFixtures.shift()), Locale.ENGLISH));
+        assertFalse(en.contains("Each budget") || en.contains("City-wide budget"), en);
+    }
+
+    @Test
+    void theReportEmailNamesEachBudgetWhenThereAreDistrictBudgets() {
+        String one = ReportText.mailBody(Locale.ENGLISH, "Greener streets", "https://x/report", 1, List.of());
+        assertFalse(one.contains("section for each budget"), one);
+        List<String> names = ReportText.budgetNames(ReportFixtures.withDistricts(), Locale.forLanguageTag("es"));
+        assertTrue(names.equals(List.of("Presupuesto de toda la ciudad", "Old Town budget")), names.toString());
+        String es = ReportText.mailBody(Locale.forLanguageTag("es"), "Calles", "https://x/report", 1, names);
+        assertTrue(es.contains("El informe tiene una sección para cada presupuesto: Presupuesto de toda la ciudad,"
+                + " Old Town budget."), es);
+        assertTrue(es.contains("https://x/report"), es);
+    }
 }

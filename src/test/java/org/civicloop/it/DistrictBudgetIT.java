@@ -372,26 +372,97 @@ class DistrictBudgetIT {
         assertEquals(5, json.size());
         assertEquals("old-town", json.stream().filter(b -> b.getString("receipt").equals(districtReceipt))
                 .findFirst().orElseThrow().getString("budget"));
+
+    }
+
+    private static java.net.http.HttpResponse<String> budgetForm(WebSession officer, long cycle, String code,
+                                                                 String label, String district, String amount,
+                                                                 String rule) throws Exception {
+        String page = officer.get("/officer/cycle.xhtml?id=" + cycle).body();
+        java.util.Map<String, String> f = new java.util.LinkedHashMap<>();
+        f.put("budgetForm_SUBMIT", "1");
+        f.put("budgetForm:bcode", code);
+        f.put("budgetForm:bamount", amount);
+        f.put("budgetForm:blabel", label);
+        f.put("budgetForm:bdistrict", district);
+        f.put("budgetForm:brule", rule);
+        f.put("budgetForm:defineBudget", "Define");
+        f.put("jakarta.faces.ViewState", WebSession.viewState(page));
+        return officer.postForm("/officer/cycle.xhtml?id=" + cycle, f);
+    }
+
+    private static java.net.http.HttpResponse<String> optionForm(WebSession officer, long cycle, String budget,
+                                                                 String code, String title, String cost)
+            throws Exception {
+        String page = officer.get("/officer/cycle.xhtml?id=" + cycle).body();
+        java.util.Map<String, String> f = new java.util.LinkedHashMap<>();
+        f.put("budgetOptionForm_SUBMIT", "1");
+        f.put("budgetOptionForm:obudget", budget);
+        f.put("budgetOptionForm:docode", code);
+        f.put("budgetOptionForm:docost", cost);
+        f.put("budgetOptionForm:dotitle", title);
+        f.put("budgetOptionForm:dodesc", "");
+        f.put("budgetOptionForm:addBudgetOption", "Add");
+        f.put("jakarta.faces.ViewState", WebSession.viewState(page));
+        return officer.postForm("/officer/cycle.xhtml?id=" + cycle, f);
     }
 
     @Test
-    void theDemoProposalsCycleHasTwoDistrictBudgets() throws Exception {
-        long demo = ItSupport.cycleTitled(base, "Neighbourhood ideas 2027");
-        List<JsonObject> listed = get(base, "/api/v1/cycles/" + demo + "/budgets").array()
-                .getValuesAs(JsonObject.class);
-        assertEquals(List.of("city", "old-town", "riverside-north"), listed.stream().map(b -> b.getString("code"))
-                .toList());
-        assertEquals(60000, listed.get(0).getJsonNumber("amount").longValue());
-        assertEquals("Old Town", listed.get(1).getString("district"));
-        assertEquals(3, listed.get(1).getInt("options"));
-        assertEquals("mes", listed.get(2).getString("countingRule"));
-        String page = new WebSession(base).language("en").get("/cycle.xhtml?id=" + demo).body();
-        assertTrue(page.contains("District budgets") && page.contains("Quay Street playground repairs")
-                && page.contains("For residents of Riverside North"), page);
-        // resident01 is verified in Old Town in the demo: their budgets are the city-wide one and Old Town's.
-        String vote = new WebSession(base).language("en").signedIn("resident01", DEMO_PASSWORD)
-                .get("/account/vote.xhtml?id=" + demo + "&budget=old-town").body();
-        assertTrue(vote.contains("The budgets you vote in") && vote.contains("Old Town budget")
-                && !vote.contains("Riverside North budget"), vote);
+    void theOfficerDefinesDistrictBudgetsAndTheirOptionsOnTheWorkspaceInEnglishAndSpanish() throws Exception {
+        long cycle = cycle();
+        String budgets = "/api/v1/cycles/" + cycle + "/budgets";
+        WebSession en = new WebSession(base).language("en").signedIn("officer", DEMO_PASSWORD);
+        String before = en.get("/officer/cycle.xhtml?id=" + cycle).body();
+        assertTrue(before.contains("id=\"officer-budgets\"") && before.contains("id=\"budget-needs-districts\""),
+                "without the electorate's districts the form says what to do first: " + before);
+        assertFalse(before.contains("id=\"budgetForm\""), before);
+        assertEquals(200, put(base, "/api/v1/cycles/" + cycle + "/electorate", "{\"minAge\":16,\"districts\":"
+                + "\"Old Town\\nMill Quarter\",\"census\":false,\"code\":false,\"inPerson\":true}", "Authorization",
+                OFFICER).status());
+        String page = en.get("/officer/cycle.xhtml?id=" + cycle).body();
+        assertTrue(page.contains("Define a district budget") && page.contains("<option value=\"Mill Quarter\">"),
+                page);
+
+        // Bad input: a clear message, the typed values kept, nothing stored.
+        String zero = budgetForm(en, cycle, "old-town", "Old Town budget", "Old Town", "0", "").body();
+        assertTrue(zero.contains("The amount must be a whole amount greater than 0."), zero);
+        assertTrue(zero.contains("value=\"Old Town budget\""), "what was typed is kept");
+        String words = budgetForm(en, cycle, "old-town", "Old Town budget", "Old Town", "ten thousand", "").body();
+        assertTrue(words.contains("The amount must be a whole amount greater than 0."), words);
+        String noDistrict = budgetForm(en, cycle, "old-town", "Old Town budget", "", "10000", "").body();
+        assertTrue(noDistrict.contains("Name one of the electorate"), noDistrict);
+        String city = budgetForm(en, cycle, "city", "Old Town budget", "Old Town", "10000", "").body();
+        assertTrue(city.contains("The budget") && city.contains("code must be 1 to 20"), city);
+        assertEquals(1, get(base, budgets).array().size(), "nothing stored");
+
+        String defined = budgetForm(en, cycle, "old-town", "Old Town budget", "Old Town", "10000", "BORDA").body();
+        assertTrue(defined.contains("District budget defined."), defined);
+        assertTrue(defined.contains("id=\"h-officer-budget-old-town\""), defined);
+        JsonObject stored = get(base, budgets).array().getJsonObject(1);
+        assertEquals("old-town", stored.getString("code"));
+        assertEquals("Old Town", stored.getString("district"));
+        assertEquals(10000, stored.getJsonNumber("amount").longValue());
+        assertEquals("borda", stored.getString("countingRule"));
+        String twice = budgetForm(en, cycle, "old-town-2", "Again", "Old Town", "5000", "").body();
+        assertTrue(twice.contains("already has a budget with this code or for this district"), twice);
+        budgetForm(en, cycle, "mill-quarter", "Mill Quarter budget", "Mill Quarter", "8000", "");
+        assertEquals("greedy", get(base, budgets).array().getJsonObject(1).getString("countingRule"),
+                "without a rule of its own, the mandate's (the list is ordered by code)");
+
+        // Options, in Spanish: a missing cost is named; then the option is in the district's budget only.
+        WebSession es = new WebSession(base).language("es").signedIn("officer", DEMO_PASSWORD);
+        String esPage = es.get("/officer/cycle.xhtml?id=" + cycle).body();
+        assertTrue(esPage.contains("Definir un presupuesto de distrito")
+                && esPage.contains("Añadir una opción a un presupuesto de distrito"), esPage);
+        String noCost = optionForm(es, cycle, "old-town", "OT1", "Bancos en el muelle", "").body();
+        assertTrue(noCost.contains("El coste debe ser una cantidad entera mayor que 0."), noCost);
+        assertEquals(0, get(base, "/api/v1/cycles/" + cycle + "/options?budget=old-town").array().size());
+        String added = optionForm(es, cycle, "old-town", "OT1", "Bancos en el muelle", "6000").body();
+        assertTrue(added.contains("Bancos en el muelle"), added);
+        assertEquals(List.of("OT1"), get(base, "/api/v1/cycles/" + cycle + "/options?budget=old-town").array()
+                .getValuesAs(JsonObject.class).stream().map(o -> o.getString("code")).toList());
+        assertEquals(0, get(base, "/api/v1/cycles/" + cycle + "/options").array().size(),
+                "not in the city-wide budget");
+
     }
 }

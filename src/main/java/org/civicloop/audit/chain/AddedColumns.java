@@ -79,7 +79,8 @@ public final class AddedColumns {
             add("V29", "account", null, "audit_ref"),
             add("V34", "budget_option", null, "budget_id"),
             add("V34", "ballot", null, "budget_id"),
-            add("V35", "mail_delivery", null, "account_id", "subject_key", "text_key", "args", "link"))
+            add("V35", "mail_delivery", null, "account_id", "subject_key", "text_key", "args", "link"),
+            add("V36", "recommendation", null, "budget_code"))
             .stream().flatMap(List::stream).toList();
 
     private AddedColumns() {

@@ -29,6 +29,7 @@ import org.civicloop.feedback.SupportText;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.ApiLanguage;
 import org.civicloop.platform.Refusals;
+import org.civicloop.voting.Budget;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,7 +62,7 @@ public class RecommendationResource {
                        String rationale, String tradeOff, String budgetLine, Long amountCommitted, String whoLoses,
                        String offered, String decisionMaker, boolean politicalDecision, String respondedBy,
                        String signoffMember, LocalDate signoffOn, String signoffRecordedBy, boolean ready,
-                       String supportCode, java.util.Map<String, Object> supportValues) {
+                       String supportCode, java.util.Map<String, Object> supportValues, String budget) {
         static View of(Recommendation r, java.util.Locale locale) {
             SupportText.Data data = SupportText.data(r.getSource(), r.getJuryScore(), r.getFirstChoices(),
                     r.getJuryBallots(), r.getResidentScore(), r.getResidentBallots());
@@ -71,7 +72,8 @@ public class RecommendationResource {
                     r.getBudgetLine(), r.getAmountCommitted(), r.getWhoLoses(), r.getOffered(), r.getDecidedBy(),
                     r.isPolitical(), r.getRespondedBy(), r.getSignoffMember(), r.getSignoffOn(),
                     r.getSignoffRecordedBy(), r.isReady(), data == null ? null : data.code(),
-                    data == null ? null : data.values());
+                    data == null ? null : data.values(),
+                    r.getBudgetCode() == null ? Budget.CITY : r.getBudgetCode());
         }
     }
 

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.civicloop.kernel.StrictNumbers;
 import org.civicloop.platform.NumberFields;
+import org.civicloop.feedback.ReportPublication;
 
 /** The "you said, we did" report of a cycle: every published version, its PDF, the responses as CSV; publishing. */
 @Path("v1/cycles/{id}/report")
@@ -46,6 +47,8 @@ public class ReportResource {
 
     @Inject
     FeedbackService feedback;
+    @Inject
+    ReportPublication publication;
     @Inject
     CycleService cycles;
     @Inject
@@ -137,7 +140,7 @@ public class ReportResource {
     @APIResponse(responseCode = "409", description = "Wrong phase, already published (publish a correction),"
             + " responses or sign-offs missing")
     public Response publish(@PathParam("id") long id, @Valid @NotNull PublishRequest r) {
-        ReportVersion v = Refusals.orThrow(feedback.publishReport(currentUser.actor(), id,
+        ReportVersion v = Refusals.orThrow(publication.publishReport(currentUser.actor(), id,
                 new ReportDraft(r.summary(), r.nextSteps(), r.nextDate())));
         return Response.status(201).entity(info(v)).build();
     }
@@ -149,7 +152,7 @@ public class ReportResource {
     @Operation(summary = "Publish a correction: a new version with a visible change note (earlier versions stay)")
     @APIResponse(responseCode = "201", description = "Published as the next version")
     public Response correct(@PathParam("id") long id, @Valid @NotNull CorrectionRequest r) {
-        ReportVersion v = Refusals.orThrow(feedback.publishCorrection(currentUser.actor(), id,
+        ReportVersion v = Refusals.orThrow(publication.publishCorrection(currentUser.actor(), id,
                 new ReportDraft(r.summary(), r.nextSteps(), r.nextDate()), r.changeNote()));
         return Response.status(201).entity(info(v)).build();
     }

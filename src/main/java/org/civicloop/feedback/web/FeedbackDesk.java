@@ -17,6 +17,9 @@ import org.civicloop.feedback.ReportVersion;
 import org.civicloop.feedback.ResponseDraft;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
+import org.civicloop.feedback.ReportPublication;
+import org.civicloop.voting.Budget;
+import org.civicloop.voting.Budgets;
 
 /** The officer's decide-and-feed-back panel in the cycle workspace: responses, sign-offs, publishing, corrections. */
 @Named
@@ -28,9 +31,13 @@ public class FeedbackDesk implements Serializable {
     @Inject
     FeedbackService feedback;
     @Inject
+    ReportPublication publication;
+    @Inject
     CycleService cycles;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    Budgets budgets;
 
     /** The response form of one recommendation. */
     public static final class Form implements Serializable {
@@ -111,7 +118,7 @@ public class FeedbackDesk implements Serializable {
     }
 
     public String publish(long cycleId) {
-        if (Ui.report(feedback.publishReport(currentUser.actor(), cycleId, new ReportDraft(summary, nextSteps,
+        if (Ui.report(publication.publishReport(currentUser.actor(), cycleId, new ReportDraft(summary, nextSteps,
                 nextDate)), "report.publishedMsg")) {
             return Ui.redirect("/officer/cycle.xhtml?faces-redirect=true&id=" + cycleId);
         }
@@ -119,7 +126,7 @@ public class FeedbackDesk implements Serializable {
     }
 
     public String correct(long cycleId) {
-        if (Ui.report(feedback.publishCorrection(currentUser.actor(), cycleId, new ReportDraft(summary, nextSteps,
+        if (Ui.report(publication.publishCorrection(currentUser.actor(), cycleId, new ReportDraft(summary, nextSteps,
                 nextDate), changeNote), "fb.correctedMsg")) {
             changeNote = null;
         }
@@ -137,6 +144,15 @@ public class FeedbackDesk implements Serializable {
             });
         }
         return true;
+    }
+
+    /** The budget a recommendation comes from, named for the officer; null when the cycle has one budget. */
+    public String budgetName(Recommendation r) {
+        if (!budgets.hasDistrictBudgets(r.getCycleId())) {
+            return null;
+        }
+        return budgets.find(r.getCycleId(), r.getBudgetCode()).filter(b -> !b.cityWide())
+                .map(Budget::label).orElse(Ui.text("budget.cityWide"));
     }
 
     public List<Recommendation> recommendations(long cycleId) {

@@ -95,6 +95,43 @@ public class ReportPage implements Serializable {
         return rows;
     }
 
+    /** The report's sections per budget (city-wide first); empty for a cycle with one budget. */
+    public List<Report.BudgetSection> getBudgetSections() {
+        return report.budgetSections();
+    }
+
+    /** A district budget's count table: every option once, highest score first, funded or not (and why). */
+    public List<VoteRow> rows(Report.BudgetSection section) {
+        List<VoteRow> rows = new ArrayList<>();
+        section.funded().forEach(f -> rows.add(new VoteRow(f.title(), f.score(), f.cost(), true, null)));
+        section.notFunded().forEach(n -> rows.add(new VoteRow(n.title(), n.score(), n.cost(), false,
+                ReportText.why(report, section, n, Ui.locale()))));
+        rows.sort(Comparator.comparingDouble((VoteRow r) -> VotingService.Count.numeric(r.score())).reversed());
+        return rows;
+    }
+
+    /** The steps of a district budget's count, in the reader's language. */
+    public List<String> steps(Report.BudgetSection section) {
+        return ReportText.steps(report, section, Ui.locale());
+    }
+
+    /** The name of the budget a decision belongs to, in the reader's language. */
+    public String budgetName(Report.Decision d) {
+        return ReportText.budgetName(report, d.budgetCode(), Ui.locale());
+    }
+
+    /** The decisions of one budget, in rank order. */
+    public List<Report.Decision> decisionsOf(Report.BudgetSection section) {
+        return report.decisions().stream().filter(d -> section.cityWide() ? d.budgetCode() == null
+                : section.code().equals(d.budgetCode())).toList();
+    }
+
+    /** The titles of a budget's funded options (the city-wide budget's: the jury count's), or a dash. */
+    public String funded(Report.BudgetSection section) {
+        List<Report.Funded> funded = section.cityWide() ? report.vote().funded() : section.funded();
+        return funded.isEmpty() ? "\u2014" : String.join(", ", funded.stream().map(Report.Funded::title).toList());
+    }
+
     public String getResidentWinners() {
         return report.vote().residentWinners().isEmpty() ? "\u2014" : String.join(", ", report.vote().residentWinners());
     }

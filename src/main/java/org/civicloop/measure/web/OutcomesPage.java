@@ -20,6 +20,7 @@ import org.civicloop.measure.OutcomesReport;
 import org.civicloop.measure.ParticipationMeasures;
 import org.civicloop.measure.ReviewPanel;
 import org.civicloop.platform.web.Ui;
+import org.civicloop.voting.Voters;
 
 /**
  * The public results and accountability page of a cycle (/outcomes.xhtml?cycle=ID): progress of each funded option
@@ -58,6 +59,8 @@ public class OutcomesPage implements Serializable {
     private Long commentIndicator;
     private String commentQuarter;
     private String commentText;
+    private List<OutcomesReport.BudgetGroup> budgetGroups;
+    private List<Voters.Turnout> turnout;
 
     public void load() throws IOException {
         if (getCycle() == null) {
@@ -77,6 +80,27 @@ public class OutcomesPage implements Serializable {
             objectives = report.objectives(cycleId, true);
         }
         return objectives;
+    }
+
+    /** The objectives grouped by the budget that funded their option (city-wide first). */
+    public List<OutcomesReport.BudgetGroup> getBudgetGroups() {
+        if (budgetGroups == null) {
+            budgetGroups = report.group(cycleId, getObjectives());
+        }
+        return budgetGroups;
+    }
+
+    /** Voters per budget; shown when the cycle has district budgets. */
+    public List<Voters.Turnout> getTurnout() {
+        if (turnout == null) {
+            turnout = participation.turnout(cycleId);
+        }
+        return turnout;
+    }
+
+    /** Whether the cycle has district budgets (the page then groups its options by budget). */
+    public boolean isGrouped() {
+        return getTurnout().size() > 1;
     }
 
     public List<OutcomesReport.IndicatorView> getIndicators() {
@@ -208,6 +232,7 @@ public class OutcomesPage implements Serializable {
                 commentText), "review.published")) {
             commentText = null;
             objectives = null;
+            budgetGroups = null;
         }
         return null;
     }
