@@ -52,6 +52,8 @@ public class ProposalService {
     EligibilityCheck eligibility;
     @Inject
     ProposalNotices notices;
+    @Inject
+    ProposalWords words;
 
     static String salt() {
         byte[] b = new byte[16];
@@ -161,7 +163,9 @@ public class ProposalService {
         Proposal p = new Proposal(cycleId, d, actor.username(), clock.instant());
         em.persist(p);
         em.flush();
-        em.persist(new ProposalStats(p));
+        ProposalStats st = new ProposalStats(p);
+        em.persist(st);
+        words.index(cycleId, p.getId(), st.getWords());
         audit.record(actor, "proposal.submitted", "proposal", p.getId(), null, "cycle=" + cycleId);
         if (mailUpdates) {
             em.persist(new ProposalMailOptIn(p.getId(), clock.instant()));
@@ -277,7 +281,8 @@ public class ProposalService {
 
     /**
      * An officer merges a duplicate into another proposal of the same cycle: the duplicate's supports count for the
-     * other (each account once), proposals merged into the duplicate earlier move along, both authors are told.
+     * other (each account once), proposals merged into the duplicate earlier move along; the authors of the merged
+     * proposals and of the one they join are told (in the app, and by e-mail if they asked).
      */
     @Transactional
     public Result<Proposal> merge(Actor actor, long duplicateId, long intoId) {
@@ -304,6 +309,7 @@ public class ProposalService {
             child.mergeInto(intoId);
             em.flush();
             audit.record(actor, "proposal.merged", "proposal", child.getId(), before, "into=" + intoId);
+            tell(child, ProposalNotice.Kind.MERGED);
         }
         String before = audit.digestOf("proposal", duplicateId);
         dup.mergeInto(intoId);
@@ -407,6 +413,7 @@ public class ProposalService {
         p.hide(r, actor.username(), clock.instant());
         em.flush();
         stats(proposalId).setWords(" ");
+        words.remove(proposalId);
         audit.record(actor, "proposal.hidden", "proposal", proposalId, before, r);
         tell(p, ProposalNotice.Kind.HIDDEN);
         return Result.done(p);
@@ -547,41 +554,48 @@ public class ProposalService {
         if (page < 1 || size < 1 || size > PAGE_SIZE_MAX) {
             return Result.refused("refused.proposals.paging", String.valueOf(PAGE_SIZE_MAX));
         }
-        StringBuilder where = new StringBuilder(" FROM ProposalStats s WHERE s.cycleId = :c");
+        // one statement, the same SQL on every database: the cycle's rows through an index (the order's, the
+        // district's, or for a search each term's range of the words index), ids only; the page is cut here
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(cycleId);
+        StringBuilder where = new StringBuilder(" FROM proposal_stats s WHERE s.cycle_id = ?1");
         if (district != null) {
-            where.append(" AND s.district = :d");
+            params.add(district);
+            where.append(" AND s.district = ?").append(params.size());
         }
-        for (int i = 0; i < terms.get().size(); i++) {
-            where.append(" AND s.words LIKE :t").append(i);
+        for (String term : terms.get()) {
+            where.append(" AND ").append(ProposalWords.condition(term, 1, params));
         }
-        jakarta.persistence.TypedQuery<Long> ids = em.createQuery("SELECT s.id" + where
-                + (sort == Sort.SUPPORTS ? " ORDER BY s.supports DESC, s.id" : " ORDER BY s.createdAt DESC, s.id DESC"),
-                Long.class);
-        jakarta.persistence.TypedQuery<Long> count = em.createQuery("SELECT COUNT(s)" + where, Long.class);
-        for (jakarta.persistence.TypedQuery<Long> q : List.of(ids, count)) {
-            q.setParameter("c", cycleId);
-            if (district != null) {
-                q.setParameter("d", district);
-            }
-            for (int i = 0; i < terms.get().size(); i++) {
-                q.setParameter("t" + i, ProposalSearch.likePattern(terms.get().get(i)));
-            }
-        }
+        String order = sort == Sort.SUPPORTS ? " ORDER BY s.supports DESC, s.id"
+                : " ORDER BY s.created_at DESC, s.id DESC";
         long total;
         List<Long> pageIds;
         if (terms.get().isEmpty()) {
-            // an index gives the order and the count: read one page
-            total = count.getSingleResult();
+            // an index gives the order and the count: count, then read one page
+            total = ((Number) native_(("SELECT COUNT(*)" + where), params).getSingleResult()).longValue();
             pageIds = ((long) (page - 1) * size >= total) ? List.of()
-                    : ids.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+                    : ids(native_("SELECT s.id" + where + order, params).setFirstResult((page - 1) * size)
+                            .setMaxResults(size).getResultList());
         } else {
-            // a search reads the cycle's words once: every match's id in order, the page cut here
-            List<Long> all = ids.getResultList();
+            // a search reads every match's id once, in order: the count is their number
+            List<Long> all = ids(native_("SELECT s.id" + where + order, params).getResultList());
             total = all.size();
             int from = (int) Math.min(total, (long) (page - 1) * size);
             pageIds = all.subList(from, (int) Math.min(total, from + (long) size));
         }
         return Result.done(new Page(listed(pageIds), total, page, size));
+    }
+
+    private jakarta.persistence.Query native_(String sql, List<Object> params) {
+        jakarta.persistence.Query q = em.createNativeQuery(sql);
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+        return q;
+    }
+
+    private static List<Long> ids(List<?> rows) {
+        return rows.stream().map(r -> ((Number) r).longValue()).toList();
     }
 
     /** These proposals as stored now with their stored supports, in this order. */
@@ -622,8 +636,9 @@ public class ProposalService {
     }
 
     /**
-     * Fills the search words of proposals stored before they were kept (the migration that added them counted the
-     * supports but cannot strip accents in SQL); runs at start-up, a batch per transaction.
+     * Fills the search words, and their rows in the words index, of proposals stored before they were kept (the
+     * migrations that added them cannot strip accents in SQL: they leave the words NULL); runs at start-up, a batch
+     * per transaction.
      */
     @Transactional
     public int fillMissingWords(int batch) {
@@ -632,6 +647,8 @@ public class ProposalService {
         for (ProposalStats st : missing) {
             Proposal p = em.find(Proposal.class, st.getId());
             st.setWords(p.isHidden() ? " " : ProposalSearch.words(p.titleAsWritten(), p.descriptionAsWritten()));
+            words.remove(st.getId());
+            words.index(p.getCycleId(), st.getId(), st.getWords());
         }
         return missing.size();
     }
@@ -655,6 +672,16 @@ public class ProposalService {
         return s != null && s.isActive();
     }
 
+    /** Which of these proposals the account actively supports (one query, for a page of them). */
+    public java.util.Set<Long> supportedAmong(String account, List<Long> proposalIds) {
+        if (proposalIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(fresh(em.createQuery("SELECT s.proposalId FROM ProposalSupport s"
+                + " WHERE s.account = :a AND s.proposalId IN :ids AND s.withdrawnAt IS NULL", Long.class)
+                .setParameter("a", account).setParameter("ids", proposalIds)).getResultList());
+    }
+
     /** The reports awaiting moderation in a cycle (reports of proposals not hidden), oldest first. */
     public List<ProposalReport> openReports(long cycleId) {
         return em.createQuery("SELECT r FROM ProposalReport r, Proposal p WHERE r.proposalId = p.id"
@@ -666,5 +693,12 @@ public class ProposalService {
     public List<ProposalNotice> notices(String username) {
         return em.createQuery("SELECT n FROM ProposalNotice n WHERE n.recipient = :u ORDER BY n.createdAt DESC,"
                 + " n.id DESC", ProposalNotice.class).setParameter("u", username).getResultList();
+    }
+
+    /** The notices to one person about their proposals in one cycle, newest first. */
+    public List<ProposalNotice> notices(String username, long cycleId) {
+        return em.createQuery("SELECT n FROM ProposalNotice n, Proposal p WHERE n.recipient = :u"
+                + " AND p.id = n.proposalId AND p.cycleId = :c ORDER BY n.createdAt DESC, n.id DESC",
+                ProposalNotice.class).setParameter("u", username).setParameter("c", cycleId).getResultList();
     }
 }

@@ -29,6 +29,7 @@ import org.civicloop.proposal.Proposal;
 import org.civicloop.proposal.ProposalComment;
 import org.civicloop.proposal.ProposalCommentService;
 import org.civicloop.proposal.ProposalDraft;
+import org.civicloop.proposal.ProposalNotices;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalSetting;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,6 +56,8 @@ public class ProposalResource {
     CurrentUser currentUser;
     @Inject
     ProposalCommentService comments;
+    @Inject
+    ProposalNotices notices;
 
     /**
      * A proposal as published. {@code status}: submitted, merged, feasible, unfeasible or selected (became the option
@@ -87,6 +90,13 @@ public class ProposalResource {
                                  Double longitude, String credit,
                                  @Schema(description = "E-mail the author each notice about the proposal (to the"
                                          + " account's address; default false)") Boolean emailUpdates) {
+    }
+
+    public record MailRequest(@NotNull @Schema(description = "E-mail the author each notice about the proposal from"
+            + " now on (true) or no longer (false)") Boolean emailUpdates) {
+    }
+
+    public record MailView(long proposalId, boolean emailUpdates) {
     }
 
     public record MergeRequest(@NotNull Long into) {
@@ -225,6 +235,28 @@ public class ProposalResource {
     public View withdraw(@PathParam("id") long id, @PathParam("pid") long pid) {
         requireOfCycle(id, pid);
         return view(Refusals.orThrow(proposals.withdrawSupport(currentUser.actor(), pid)));
+    }
+
+    @GET
+    @Path("/{pid}/mail")
+    @RolesAllowed({"RESIDENT", "JUROR", "FACILITATOR", "OFFICER", "ADMIN"})
+    @Operation(summary = "Whether the proposal's author is e-mailed each notice about it (the author only)")
+    @APIResponse(responseCode = "403", description = "Not the proposal's author (problem details)")
+    public MailView mail(@PathParam("id") long id, @PathParam("pid") long pid) {
+        requireOfCycle(id, pid);
+        return new MailView(pid, Refusals.orThrow(notices.mailChoice(currentUser.actor(), pid)));
+    }
+
+    @PUT
+    @Path("/{pid}/mail")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"RESIDENT", "JUROR", "FACILITATOR", "OFFICER", "ADMIN"})
+    @Operation(summary = "The author changes whether they are e-mailed each notice about their proposal (to their"
+            + " account's address); the in-app notices go on either way")
+    @APIResponse(responseCode = "403", description = "Not the proposal's author (problem details; nothing changed)")
+    public MailView chooseMail(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull MailRequest r) {
+        requireOfCycle(id, pid);
+        return new MailView(pid, Refusals.orThrow(notices.chooseMail(currentUser.actor(), pid, r.emailUpdates())));
     }
 
     @POST

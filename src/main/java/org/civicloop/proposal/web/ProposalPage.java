@@ -12,6 +12,7 @@ import org.civicloop.platform.web.Ui;
 import org.civicloop.proposal.Proposal;
 import org.civicloop.proposal.ProposalCommentService;
 import org.civicloop.proposal.ProposalFate;
+import org.civicloop.proposal.ProposalNotices;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalStep;
 
@@ -32,12 +33,15 @@ public class ProposalPage implements Serializable {
     ProposalCommentService comments;
     @Inject
     ProposalFate fate;
+    @Inject
+    ProposalNotices notices;
 
     private Long id;
     private ProposalService.Listed listed;
     private Cycle cycle;
     private String reportReason;
     private String commentText;
+    private Boolean mailUpdates;
     private final java.util.Map<Long, String> commentReportReasons = new java.util.HashMap<>();
     private transient java.util.List<ProposalCommentService.Shown> shown;
     private transient java.util.List<ProposalStep> steps;
@@ -102,6 +106,28 @@ public class ProposalPage implements Serializable {
     public boolean isOwn() {
         return currentUser.isSignedIn() && listed != null
                 && listed.proposal().getAuthor().equals(currentUser.getUsername());
+    }
+
+    /** Whether the author is e-mailed each notice about this proposal (what the form shows; read once). */
+    public boolean isMailUpdates() {
+        if (mailUpdates == null) {
+            mailUpdates = listed != null && notices.mailed(id);
+        }
+        return mailUpdates;
+    }
+
+    public void setMailUpdates(boolean mailUpdates) {
+        this.mailUpdates = mailUpdates;
+    }
+
+    /** The author saves their e-mail choice for this proposal. */
+    public String chooseMail() {
+        boolean wanted = isMailUpdates();
+        if (Ui.report(notices.chooseMail(currentUser.actor(), id, wanted),
+                wanted ? "proposal.mail.on" : "proposal.mail.off")) {
+            mailUpdates = null;
+        }
+        return null;
     }
 
     public String report() {

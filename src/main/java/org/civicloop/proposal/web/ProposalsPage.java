@@ -47,6 +47,8 @@ public class ProposalsPage implements Serializable {
     private transient Boolean accepting;
     private transient Result.Refused<ProposalService.Page> refusal;
     private transient List<String> districts;
+    private transient java.util.Set<Long> supported;
+    private transient List<ProposalNotice> notices;
 
     public void load() {
         cycle = id == null ? null : cycles.findPublished(id).orElse(null);
@@ -108,19 +110,28 @@ public class ProposalsPage implements Serializable {
     private void changed() {
         results = null;
         accepting = null;
+        supported = null;
     }
 
+    /** Whether the signed-in person supports this proposal of the page (one query for the whole page). */
     public boolean supports(long proposalId) {
-        return currentUser.isSignedIn() && proposals.supports(currentUser.getUsername(), proposalId);
+        if (!currentUser.isSignedIn()) {
+            return false;
+        }
+        if (supported == null) {
+            supported = proposals.supportedAmong(currentUser.getUsername(),
+                    getProposals().stream().map(l -> l.proposal().getId()).toList());
+        }
+        return supported.contains(proposalId);
     }
 
-    /** The signed-in person's notices about their proposals in this cycle. */
+    /** The signed-in person's notices about their proposals in this cycle (read once per request). */
     public List<ProposalNotice> getNotices() {
-        if (!currentUser.isSignedIn()) {
-            return List.of();
+        if (notices == null) {
+            notices = currentUser.isSignedIn() && id != null ? proposals.notices(currentUser.getUsername(), id)
+                    : List.of();
         }
-        return proposals.notices(currentUser.getUsername()).stream()
-                .filter(n -> proposals.cycleOf(n.getProposalId()).filter(id::equals).isPresent()).toList();
+        return notices;
     }
 
     public String propose() {
