@@ -51,6 +51,10 @@ public class ProposalResource {
     @Inject
     ProposalService proposals;
     @Inject
+    org.civicloop.proposal.ProposalSupports supportsOf;
+    @Inject
+    org.civicloop.proposal.ProposalDesk desk;
+    @Inject
     CycleService cycles;
     @Inject
     CurrentUser currentUser;
@@ -225,7 +229,7 @@ public class ProposalResource {
     @APIResponse(responseCode = "409", description = "Already supported, merged, hidden, or proposals closed")
     public View support(@PathParam("id") long id, @PathParam("pid") long pid) {
         requireOfCycle(id, pid);
-        return view(Refusals.orThrow(proposals.support(currentUser.actor(), pid)));
+        return view(Refusals.orThrow(supportsOf.support(currentUser.actor(), pid)));
     }
 
     @DELETE
@@ -234,7 +238,7 @@ public class ProposalResource {
     @Operation(summary = "Withdraw one's support of a proposal")
     public View withdraw(@PathParam("id") long id, @PathParam("pid") long pid) {
         requireOfCycle(id, pid);
-        return view(Refusals.orThrow(proposals.withdrawSupport(currentUser.actor(), pid)));
+        return view(Refusals.orThrow(supportsOf.withdrawSupport(currentUser.actor(), pid)));
     }
 
     @GET
@@ -267,7 +271,7 @@ public class ProposalResource {
     @APIResponse(responseCode = "201", description = "Reported")
     public Response report(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull ReasonRequest r) {
         requireOfCycle(id, pid);
-        Refusals.orThrow(proposals.report(currentUser.actor(), pid, r.reason()));
+        Refusals.orThrow(desk.report(currentUser.actor(), pid, r.reason()));
         return Response.status(201).build();
     }
 
@@ -353,7 +357,7 @@ public class ProposalResource {
             + " account counted once; both authors told)")
     public View merge(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull MergeRequest r) {
         requireOfCycle(id, pid);
-        return view(Refusals.orThrow(proposals.merge(currentUser.actor(), pid, r.into())));
+        return view(Refusals.orThrow(desk.merge(currentUser.actor(), pid, r.into())));
     }
 
     @POST
@@ -364,7 +368,7 @@ public class ProposalResource {
             + " unfeasible with the reason (published)")
     public View assess(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull AssessmentRequest r) {
         requireOfCycle(id, pid);
-        return view(Refusals.orThrow(proposals.assess(currentUser.actor(), pid, r.feasible(), r.reason(),
+        return view(Refusals.orThrow(desk.assess(currentUser.actor(), pid, r.feasible(), r.reason(),
                 r.estimate(), r.service())));
     }
 
@@ -376,7 +380,7 @@ public class ProposalResource {
             + " the estimate)")
     public View select(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull SelectionRequest r) {
         requireOfCycle(id, pid);
-        return view(Refusals.orThrow(proposals.select(currentUser.actor(), pid, r.code())));
+        return view(Refusals.orThrow(desk.select(currentUser.actor(), pid, r.code())));
     }
 
     @POST
@@ -386,6 +390,6 @@ public class ProposalResource {
     @Operation(summary = "Hide a proposal with a public reason (it stays listed with the reason)")
     public View hide(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull ReasonRequest r) {
         requireOfCycle(id, pid);
-        return view(Refusals.orThrow(proposals.hide(currentUser.actor(), pid, r.reason())));
+        return view(Refusals.orThrow(desk.hide(currentUser.actor(), pid, r.reason())));
     }
 }

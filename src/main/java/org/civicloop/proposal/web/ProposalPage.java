@@ -28,6 +28,8 @@ public class ProposalPage implements Serializable {
     @Inject
     ProposalService proposals;
     @Inject
+    org.civicloop.proposal.ProposalDesk desk;
+    @Inject
     CurrentUser currentUser;
     @Inject
     ProposalCommentService comments;
@@ -131,7 +133,7 @@ public class ProposalPage implements Serializable {
     }
 
     public String report() {
-        if (Ui.report(proposals.report(currentUser.actor(), id, reportReason), "proposals.reportedDone")) {
+        if (Ui.report(desk.report(currentUser.actor(), id, reportReason), "proposals.reportedDone")) {
             reportReason = null;
         }
         return null;

@@ -27,6 +27,8 @@ public class ProposalsPage implements Serializable {
     @Inject
     ProposalService proposals;
     @Inject
+    org.civicloop.proposal.ProposalSupports supportsOf;
+    @Inject
     CurrentUser currentUser;
 
     private Long id;
@@ -119,7 +121,7 @@ public class ProposalsPage implements Serializable {
             return false;
         }
         if (supported == null) {
-            supported = proposals.supportedAmong(currentUser.getUsername(),
+            supported = supportsOf.supportedAmong(currentUser.getUsername(),
                     getProposals().stream().map(l -> l.proposal().getId()).toList());
         }
         return supported.contains(proposalId);
@@ -167,13 +169,13 @@ public class ProposalsPage implements Serializable {
 
     public String support(long proposalId) {
         changed();
-        Ui.report(proposals.support(currentUser.actor(), proposalId), "proposals.supportedDone");
+        Ui.report(supportsOf.support(currentUser.actor(), proposalId), "proposals.supportedDone");
         return null;
     }
 
     public String withdraw(long proposalId) {
         changed();
-        Ui.report(proposals.withdrawSupport(currentUser.actor(), proposalId), "proposals.withdrawnDone");
+        Ui.report(supportsOf.withdrawSupport(currentUser.actor(), proposalId), "proposals.withdrawnDone");
         return null;
     }
 
