@@ -13,6 +13,7 @@ import org.civicloop.audit.AuditLog;
 import org.civicloop.identity.Account;
 import org.civicloop.identity.AccountService;
 import org.civicloop.kernel.Actor;
+import org.civicloop.kernel.Messages;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 
@@ -162,7 +163,7 @@ public class Notifications {
                     Notification n = (Notification) r[1];
                     problems.add(new Problem(d.getId(), n.getCycleId(), (String) r[2], (String) r[3], d.getAddress(),
                             d.getStatus(), d.getAttempts(), d.getLastError(), d.getUpdatedAt(),
-                            org.civicloop.kernel.Messages.format(locale, "fb.delivery.report", (String) r[2]), null));
+                            Messages.format(locale, "fb.delivery.report", (String) r[2]), null));
                 });
         em.createQuery("SELECT d, a.username FROM MailDelivery d, Account a WHERE d.notificationId IS NULL"
                         + " AND a.id = d.accountId AND d.status IN :s ORDER BY d.updatedAt DESC, d.id DESC",
@@ -171,7 +172,7 @@ public class Notifications {
                     MailDelivery d = (MailDelivery) r[0];
                     problems.add(new Problem(d.getId(), null, null, (String) r[1], d.getAddress(), d.getStatus(),
                             d.getAttempts(), d.getLastError(), d.getUpdatedAt(),
-                            org.civicloop.kernel.Messages.format(locale, d.getSubjectKey(),
+                            Messages.format(locale, d.getSubjectKey(),
                                     NoticeMailQueue.arguments(d.getArgs())), d.getLink()));
                 });
         problems.sort(java.util.Comparator.comparing(Problem::updatedAt, java.util.Comparator.reverseOrder())

@@ -181,7 +181,7 @@ public class ProposalDesk {
             return new Result.Refused<>(refused.key(), refused.args());
         }
         String before = audit.digestOf("proposal", proposalId);
-        p.select(option.value().getCode());
+        p.select(code.strip()); // the option's code, as the voting capability stored it
         em.flush();
         audit.record(actor, "proposal.selected", "proposal", proposalId, before, "option=" + p.getOptionCode());
         tell(p, ProposalNotice.Kind.SELECTED);

@@ -13,6 +13,7 @@ import org.civicloop.cycle.Phase;
 import org.civicloop.feedback.FeedbackDashboard;
 import org.civicloop.feedback.Notifications;
 import org.civicloop.identity.CurrentUser;
+import org.civicloop.platform.ApiLanguage;
 import org.civicloop.platform.Refusals;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,6 +61,6 @@ public class FeedbackResource {
             + " request's language) and the page it links to")
     public List<Notifications.Problem> deliveries() {
         return Refusals.orThrow(notifications.deliveryProblems(currentUser.actor(),
-                org.civicloop.platform.ApiLanguage.current()));
+                ApiLanguage.current()));
     }
 }

@@ -28,10 +28,12 @@ import org.civicloop.platform.Refusals;
 import org.civicloop.proposal.Proposal;
 import org.civicloop.proposal.ProposalComment;
 import org.civicloop.proposal.ProposalCommentService;
+import org.civicloop.proposal.ProposalDesk;
 import org.civicloop.proposal.ProposalDraft;
 import org.civicloop.proposal.ProposalNotices;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalSetting;
+import org.civicloop.proposal.ProposalSupports;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -51,9 +53,9 @@ public class ProposalResource {
     @Inject
     ProposalService proposals;
     @Inject
-    org.civicloop.proposal.ProposalSupports supportsOf;
+    ProposalSupports supportsOf;
     @Inject
-    org.civicloop.proposal.ProposalDesk desk;
+    ProposalDesk desk;
     @Inject
     CycleService cycles;
     @Inject

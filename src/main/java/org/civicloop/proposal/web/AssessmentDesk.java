@@ -13,6 +13,7 @@ import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.proposal.Proposal;
 import org.civicloop.proposal.ProposalCommentService;
+import org.civicloop.proposal.ProposalDesk;
 import org.civicloop.proposal.ProposalReport;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalSetting;
@@ -29,7 +30,7 @@ public class AssessmentDesk implements Serializable {
     @Inject
     ProposalService proposals;
     @Inject
-    org.civicloop.proposal.ProposalDesk desk;
+    ProposalDesk desk;
     @Inject
     CurrentUser currentUser;
 

@@ -11,6 +11,7 @@ import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.proposal.Proposal;
 import org.civicloop.proposal.ProposalCommentService;
+import org.civicloop.proposal.ProposalDesk;
 import org.civicloop.proposal.ProposalFate;
 import org.civicloop.proposal.ProposalNotices;
 import org.civicloop.proposal.ProposalService;
@@ -28,7 +29,7 @@ public class ProposalPage implements Serializable {
     @Inject
     ProposalService proposals;
     @Inject
-    org.civicloop.proposal.ProposalDesk desk;
+    ProposalDesk desk;
     @Inject
     CurrentUser currentUser;
     @Inject

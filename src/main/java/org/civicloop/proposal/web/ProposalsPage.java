@@ -14,6 +14,7 @@ import org.civicloop.proposal.ProposalDraft;
 import org.civicloop.proposal.ProposalNotice;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalSetting;
+import org.civicloop.proposal.ProposalSupports;
 
 /** A cycle's residents' proposals: the list with supports and fates, proposing, supporting, the author's notices. */
 @Named
@@ -27,7 +28,7 @@ public class ProposalsPage implements Serializable {
     @Inject
     ProposalService proposals;
     @Inject
-    org.civicloop.proposal.ProposalSupports supportsOf;
+    ProposalSupports supportsOf;
     @Inject
     CurrentUser currentUser;
 
