@@ -262,9 +262,10 @@ public class ProposalService {
         if (terms.get().isEmpty()) {
             // an index gives the order and the count: count, then read one page
             total = ((Number) native_(("SELECT COUNT(*)" + where), params).getSingleResult()).longValue();
+            // the page in the SQL itself (standard OFFSET ... FETCH, on H2 and PostgreSQL alike)
             pageIds = ((long) (page - 1) * size >= total) ? List.of()
-                    : ids(native_("SELECT s.id" + where + order, params).setFirstResult((page - 1) * size)
-                            .setMaxResults(size).getResultList());
+                    : ids(native_("SELECT s.id" + where + order + " OFFSET " + ((long) (page - 1) * size)
+                            + " ROWS FETCH NEXT " + size + " ROWS ONLY", params).getResultList());
         } else {
             // a search reads every match's id once, in order: the count is their number
             List<Long> all = ids(native_("SELECT s.id" + where + order, params).getResultList());
