@@ -316,7 +316,8 @@ class ProposalFateIT {
                 "Authorization", OFFICER).status());
         assertEquals(200, postJson(base, proposals + "/" + benches + "/merge", "{\"into\":" + seats + "}",
                 "Authorization", OFFICER).status());
-        assertEquals(List.of("MERGED"), column("SELECT kind FROM proposal_notice WHERE proposal_id = ?", benches));
+        assertEquals(List.of("MERGED_IN", "MERGED"), column("SELECT kind FROM proposal_notice WHERE proposal_id = ?"
+                + " ORDER BY id", benches), "told of the picnic tables merged in, then of its own merge");
         assertEquals(List.of("MERGED", "MERGED"), column("SELECT kind FROM proposal_notice WHERE proposal_id = ?"
                 + " ORDER BY id", tables), "told again when the proposal it joined is merged on");
         assertEquals(List.of("MERGED_IN"), column("SELECT kind FROM proposal_notice WHERE proposal_id = ?", seats));
