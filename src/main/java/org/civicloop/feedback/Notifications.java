@@ -21,6 +21,7 @@ import org.civicloop.identity.Account;
 import org.civicloop.identity.AccountService;
 import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
+import org.civicloop.kernel.Messages;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.voting.Voters;
@@ -148,25 +149,50 @@ public class Notifications {
         return Result.done(n);
     }
 
-    /** A delivery officers need to know about: an address that bounced or a server that could not be reached. */
-    public record Problem(long id, long cycleId, String cycleTitle, String username, String address,
-                          MailDelivery.Status status, int attempts, String lastError, Instant updatedAt) {
+    /**
+     * A delivery officers need to know about: an address that bounced or a server that could not be reached. A
+     * report e-mail names its cycle; a personal notice (e.g. about a resident's proposal) has no cycle but its
+     * subject, in the reader's language, and the page it links to.
+     */
+    public record Problem(long id, Long cycleId, String cycleTitle, String username, String address,
+                          MailDelivery.Status status, int attempts, String lastError, Instant updatedAt,
+                          String subject, String link) {
     }
 
-    /** Undeliverable addresses and failed deliveries, for officers. */
+    /** Undeliverable addresses and failed deliveries, for officers, newest first; notices' subjects in English. */
     public Result<List<Problem>> deliveryProblems(Actor actor) {
+        return deliveryProblems(actor, java.util.Locale.ENGLISH);
+    }
+
+    /** Undeliverable addresses and failed deliveries (report e-mails and personal notices), newest first. */
+    public Result<List<Problem>> deliveryProblems(Actor actor, java.util.Locale locale) {
         if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
             return Result.refused("refused.notAllowed");
         }
-        return Result.done(em.createQuery("SELECT d, n, c.title, a.username FROM MailDelivery d, Notification n,"
+        List<MailDelivery.Status> bad = List.of(MailDelivery.Status.UNDELIVERABLE, MailDelivery.Status.FAILED);
+        List<Problem> problems = new java.util.ArrayList<>();
+        em.createQuery("SELECT d, n, c.title, a.username FROM MailDelivery d, Notification n,"
                         + " Cycle c, Account a WHERE n.id = d.notificationId AND c.id = n.cycleId AND a.id = n.accountId"
                         + " AND d.status IN :s ORDER BY d.updatedAt DESC, d.id DESC", Object[].class)
-                .setParameter("s", List.of(MailDelivery.Status.UNDELIVERABLE, MailDelivery.Status.FAILED))
-                .setMaxResults(500).getResultList().stream().map(r -> {
+                .setParameter("s", bad).setMaxResults(500).getResultList().forEach(r -> {
                     MailDelivery d = (MailDelivery) r[0];
                     Notification n = (Notification) r[1];
-                    return new Problem(d.getId(), n.getCycleId(), (String) r[2], (String) r[3], d.getAddress(),
-                            d.getStatus(), d.getAttempts(), d.getLastError(), d.getUpdatedAt());
-                }).toList());
+                    problems.add(new Problem(d.getId(), n.getCycleId(), (String) r[2], (String) r[3], d.getAddress(),
+                            d.getStatus(), d.getAttempts(), d.getLastError(), d.getUpdatedAt(),
+                            Messages.format(locale, "fb.delivery.report", (String) r[2]), null));
+                });
+        em.createQuery("SELECT d, a.username FROM MailDelivery d, Account a WHERE d.notificationId IS NULL"
+                        + " AND a.id = d.accountId AND d.status IN :s ORDER BY d.updatedAt DESC, d.id DESC",
+                        Object[].class)
+                .setParameter("s", bad).setMaxResults(500).getResultList().forEach(r -> {
+                    MailDelivery d = (MailDelivery) r[0];
+                    problems.add(new Problem(d.getId(), null, null, (String) r[1], d.getAddress(), d.getStatus(),
+                            d.getAttempts(), d.getLastError(), d.getUpdatedAt(),
+                            Messages.format(locale, d.getSubjectKey(),
+                                    NoticeMailQueue.arguments(d.getArgs())), d.getLink()));
+                });
+        problems.sort(java.util.Comparator.comparing(Problem::updatedAt, java.util.Comparator.reverseOrder())
+                .thenComparing(Problem::id, java.util.Comparator.reverseOrder()));
+        return Result.done(problems.size() > 500 ? List.copyOf(problems.subList(0, 500)) : problems);
     }
 }

@@ -25,6 +25,10 @@ public class ProposalDemo {
     @Inject
     ProposalService proposals;
     @Inject
+    ProposalSupports supportsOf;
+    @Inject
+    ProposalDesk desk;
+    @Inject
     ProposalCommentService comments;
     @Inject
     ProposalLoadData loadData;
@@ -63,7 +67,7 @@ public class ProposalDemo {
 
     private void supportedBy(long proposalId, String... who) {
         for (String w : who) {
-            ok(proposals.support(resident(w), proposalId));
+            ok(supportsOf.support(resident(w), proposalId));
         }
     }
 
@@ -103,26 +107,26 @@ public class ProposalDemo {
         supportedBy(shelter, "resident03", "resident14");
         supportedBy(mural, "resident10", "resident12");
 
-        ok(proposals.report(resident("resident10"), advert, "An advert for a business, not a proposal."));
-        ok(proposals.hide(officer, advert, "Advertising: proposals are for spending public money on the area."));
+        ok(desk.report(resident("resident10"), advert, "An advert for a business, not a proposal."));
+        ok(desk.hide(officer, advert, "Advertising: proposals are for spending public money on the area."));
 
-        ok(proposals.merge(officer, seats, benches));
-        ok(proposals.merge(officer, shelter, bikes));
+        ok(desk.merge(officer, seats, benches));
+        ok(desk.merge(officer, shelter, bikes));
 
-        ok(proposals.assess(officer, lido, false, "The pool structure must be rebuilt before it can reopen: about"
+        ok(desk.assess(officer, lido, false, "The pool structure must be rebuilt before it can reopen: about"
                 + " £4 million (structural survey, 2025), far beyond this cycle's budget. The leisure service will put it"
                 + " to the council's capital programme instead.", null, "Leisure services"));
-        ok(proposals.assess(officer, benches, true, "Six benches with armrests, installed by the parks team.", 12_500L,
+        ok(desk.assess(officer, benches, true, "Six benches with armrests, installed by the parks team.", 12_500L,
                 "Parks and open spaces"));
-        ok(proposals.assess(officer, verges, true, null, 7_200L, "Parks and open spaces"));
-        ok(proposals.assess(officer, bikes, true, "Forty stands under a canopy; the rail operator gives the land.",
+        ok(desk.assess(officer, verges, true, null, 7_200L, "Parks and open spaces"));
+        ok(desk.assess(officer, bikes, true, "Forty stands under a canopy; the rail operator gives the land.",
                 18_000L, "Transport planning"));
-        ok(proposals.assess(officer, mural, true, "Needs the car park owner's consent each year.", 6_500L,
+        ok(desk.assess(officer, mural, true, "Needs the car park owner's consent each year.", 6_500L,
                 "Culture and events"));
 
-        ok(proposals.select(officer, benches, "BENCH"));
-        ok(proposals.select(officer, verges, "VERGE"));
-        ok(proposals.select(officer, bikes, "BIKES"));
+        ok(desk.select(officer, benches, "BENCH"));
+        ok(desk.select(officer, verges, "VERGE"));
+        ok(desk.select(officer, bikes, "BIKES"));
 
         ok(comments.comment(resident("resident11"), benches, "Yes please, and let some of them face the water."));
         ok(comments.comment(resident("resident01"), benches, "Thank you all: the parks team says the benches will"
@@ -152,11 +156,11 @@ public class ProposalDemo {
                 null, null, null);
         supportedBy(trees, "resident01", "resident02", "resident06");
         supportedBy(hangars, "resident03");
-        ok(proposals.assess(officer, trees, true, "Planted and watered for three years by the parks team.", 48_000L,
+        ok(desk.assess(officer, trees, true, "Planted and watered for three years by the parks team.", 48_000L,
                 "Parks and open spaces"));
-        ok(proposals.assess(officer, hangars, true, null, 24_000L, "Transport planning"));
-        ok(proposals.select(officer, trees, "B"));
-        ok(proposals.select(officer, hangars, "D"));
+        ok(desk.assess(officer, hangars, true, null, 24_000L, "Transport planning"));
+        ok(desk.select(officer, trees, "B"));
+        ok(desk.select(officer, hangars, "D"));
         ok(proposals.setAccepting(officer, cycleId, false, null));
     }
 

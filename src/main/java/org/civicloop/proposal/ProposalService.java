@@ -52,6 +52,8 @@ public class ProposalService {
     EligibilityCheck eligibility;
     @Inject
     ProposalNotices notices;
+    @Inject
+    ProposalWords words;
 
     static String salt() {
         byte[] b = new byte[16];
@@ -109,7 +111,7 @@ public class ProposalService {
      * request, so a page that changes a proposal and then shows it again would otherwise show it as it was read
      * before the change.
      */
-    private static <T> jakarta.persistence.TypedQuery<T> fresh(jakarta.persistence.TypedQuery<T> q) {
+    static <T> jakarta.persistence.TypedQuery<T> fresh(jakarta.persistence.TypedQuery<T> q) {
         return q.setHint("eclipselink.refresh", "true");
     }
 
@@ -161,7 +163,9 @@ public class ProposalService {
         Proposal p = new Proposal(cycleId, d, actor.username(), clock.instant());
         em.persist(p);
         em.flush();
-        em.persist(new ProposalStats(p));
+        ProposalStats st = new ProposalStats(p);
+        em.persist(st);
+        words.index(cycleId, p.getId(), st.getWords());
         audit.record(actor, "proposal.submitted", "proposal", p.getId(), null, "cycle=" + cycleId);
         if (mailUpdates) {
             em.persist(new ProposalMailOptIn(p.getId(), clock.instant()));
@@ -170,314 +174,6 @@ public class ProposalService {
                     "proposal=" + p.getId());
         }
         return Result.done(p);
-    }
-
-    /** A resident supports a proposal, once (supporting again after withdrawing counts again). */
-    @Transactional
-    public Result<Proposal> support(Actor actor, long proposalId) {
-        if (!actor.hasAny(Role.RESIDENT, Role.JUROR)) {
-            return Result.refused("refused.proposal.residentsOnly");
-        }
-        Proposal p = em.find(Proposal.class, proposalId, LockModeType.PESSIMISTIC_WRITE);
-        if (p == null) {
-            return Result.refused("refused.proposal.unknown");
-        }
-        if (!accepting(p.getCycleId())) {
-            return Result.refused("refused.proposals.closed");
-        }
-        if (p.getStatus() == Proposal.Status.MERGED) {
-            return Result.refused("refused.support.merged", String.valueOf(p.getMergedInto()));
-        }
-        if (p.isHidden()) {
-            return Result.refused("refused.support.hidden");
-        }
-        EligibilityCheck.Verdict eligible = eligibility.check(actor.username(), p.getCycleId(), p.getDistrict());
-        if (!eligible.allowed()) {
-            return Result.refused(eligible.refusal(), p.getDistrict(), String.valueOf(eligible.district()));
-        }
-        ProposalSupport s = supportOf(proposalId, actor.username());
-        if (s != null && s.isActive()) {
-            return Result.refused("refused.support.already");
-        }
-        if (s == null) {
-            s = new ProposalSupport(proposalId, actor.username(), clock.instant());
-            em.persist(s);
-            em.flush();
-            audit.record(actor, "proposal.supported", "proposal_support", s.getId(), null, "proposal=" + proposalId);
-        } else {
-            String before = audit.digestOf("proposal_support", s.getId());
-            s.renew(clock.instant());
-            em.flush();
-            audit.record(actor, "proposal.supported", "proposal_support", s.getId(), before, "proposal=" + proposalId);
-        }
-        recount(proposalId);
-        return Result.done(p);
-    }
-
-    /** A resident withdraws their support (while proposals are accepted). */
-    @Transactional
-    public Result<Proposal> withdrawSupport(Actor actor, long proposalId) {
-        if (!actor.hasAny(Role.RESIDENT, Role.JUROR)) {
-            return Result.refused("refused.proposal.residentsOnly");
-        }
-        Proposal p = em.find(Proposal.class, proposalId, LockModeType.PESSIMISTIC_WRITE);
-        if (p == null) {
-            return Result.refused("refused.proposal.unknown");
-        }
-        if (!accepting(p.getCycleId())) {
-            return Result.refused("refused.proposals.closed");
-        }
-        ProposalSupport s = supportOf(proposalId, actor.username());
-        if (s == null || !s.isActive()) {
-            return Result.refused("refused.support.none");
-        }
-        String before = audit.digestOf("proposal_support", s.getId());
-        s.withdraw(clock.instant());
-        em.flush();
-        audit.record(actor, "proposal.supportWithdrawn", "proposal_support", s.getId(), before,
-                "proposal=" + proposalId);
-        recount(proposalId);
-        if (p.getMergedInto() != null) {
-            recount(p.getMergedInto());
-        }
-        return Result.done(p);
-    }
-
-    /** Anyone signed in reports a proposal to the moderators, once, with a reason. */
-    @Transactional
-    public Result<ProposalReport> report(Actor actor, long proposalId, String reason) {
-        if (actor.isAnonymous()) {
-            return Result.refused("refused.notAllowed");
-        }
-        Proposal p = em.find(Proposal.class, proposalId);
-        if (p == null) {
-            return Result.refused("refused.proposal.unknown");
-        }
-        String r = ProposalRules.strip(reason);
-        if (r == null || r.length() > ProposalRules.MODERATION_MAX) {
-            return Result.refused("refused.flag.reason");
-        }
-        if (p.isHidden()) {
-            return Result.refused("refused.flag.hidden");
-        }
-        Long already = em.createQuery("SELECT COUNT(r) FROM ProposalReport r WHERE r.proposalId = :p"
-                + " AND r.reporter = :a", Long.class).setParameter("p", proposalId)
-                .setParameter("a", actor.username()).getSingleResult();
-        if (already > 0) {
-            return Result.refused("refused.flag.already");
-        }
-        ProposalReport report = new ProposalReport(proposalId, actor.username(), r, clock.instant());
-        em.persist(report);
-        em.flush();
-        audit.record(actor, "proposal.reported", "proposal_report", report.getId(), null, "proposal=" + proposalId);
-        return Result.done(report);
-    }
-
-    // ---------------------------------------------------------------- officers
-
-    /**
-     * An officer merges a duplicate into another proposal of the same cycle: the duplicate's supports count for the
-     * other (each account once), proposals merged into the duplicate earlier move along, both authors are told.
-     */
-    @Transactional
-    public Result<Proposal> merge(Actor actor, long duplicateId, long intoId) {
-        Result<Proposal[]> pair = officerPair(actor, duplicateId, intoId);
-        if (!pair.isDone()) {
-            return pair.map(x -> null);
-        }
-        Proposal dup = pair.value()[0];
-        Proposal into = pair.value()[1];
-        if (dup.getStatus() == Proposal.Status.SELECTED) {
-            return Result.refused("refused.merge.selected");
-        }
-        if (into.getStatus() == Proposal.Status.MERGED) {
-            return Result.refused("refused.merge.targetMerged", String.valueOf(into.getMergedInto()));
-        }
-        if (into.isHidden()) {
-            return Result.refused("refused.merge.targetHidden");
-        }
-        List<Proposal> children = em.createQuery("SELECT p FROM Proposal p WHERE p.mergedInto = :d ORDER BY p.id",
-                Proposal.class).setParameter("d", duplicateId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-        for (Proposal child : children) {
-            String before = audit.digestOf("proposal", child.getId());
-            child.mergeInto(intoId);
-            em.flush();
-            audit.record(actor, "proposal.merged", "proposal", child.getId(), before, "into=" + intoId);
-        }
-        String before = audit.digestOf("proposal", duplicateId);
-        dup.mergeInto(intoId);
-        em.flush();
-        audit.record(actor, "proposal.merged", "proposal", duplicateId, before, "into=" + intoId);
-        recount(duplicateId);
-        recount(intoId);
-        tell(dup, ProposalNotice.Kind.MERGED);
-        if (!into.getAuthor().equals(dup.getAuthor())) {
-            tell(into, ProposalNotice.Kind.MERGED_IN);
-        }
-        return Result.done(dup);
-    }
-
-    /**
-     * An officer records the assessment: feasible, with the delivering service's costed estimate (and optionally a
-     * note), or unfeasible, with the reason published beside it. It may be revised until it is selected.
-     */
-    @Transactional
-    public Result<Proposal> assess(Actor actor, long proposalId, boolean feasible, String reason, Long estimate,
-                                   String service) {
-        Result<Proposal> found = officerProposal(actor, proposalId);
-        if (!found.isDone()) {
-            return found;
-        }
-        Proposal p = found.value();
-        if (p.getStatus() == Proposal.Status.MERGED) {
-            return Result.refused("refused.assessment.merged", String.valueOf(p.getMergedInto()));
-        }
-        if (p.getStatus() == Proposal.Status.SELECTED) {
-            return Result.refused("refused.assessment.selected");
-        }
-        String r = ProposalRules.strip(reason);
-        String s = ProposalRules.strip(service);
-        Optional<String> wrong = ProposalRules.checkAssessment(feasible, r, estimate, s);
-        if (wrong.isPresent()) {
-            return Result.refused(wrong.get());
-        }
-        String before = audit.digestOf("proposal", proposalId);
-        p.assess(feasible, r, estimate, s, actor.username(), clock.instant());
-        em.flush();
-        audit.record(actor, "proposal.assessed", "proposal", proposalId, before,
-                feasible ? "feasible estimate=" + estimate : "unfeasible");
-        tell(p, feasible ? ProposalNotice.Kind.FEASIBLE : ProposalNotice.Kind.UNFEASIBLE);
-        return Result.done(p);
-    }
-
-    /**
-     * An officer selects a feasible proposal as a budget option of its cycle under {@code code}: the option is
-     * defined by the voting capability with the proposal's title and description and the estimate as its cost; the
-     * proposal records the option's code, and its author is told. A proposal for a district with a district budget
-     * becomes an option of that budget; any other, of the city-wide budget.
-     */
-    @Transactional
-    public Result<Proposal> select(Actor actor, long proposalId, String code) {
-        Result<Proposal> found = officerProposal(actor, proposalId);
-        if (!found.isDone()) {
-            return found;
-        }
-        Proposal p = found.value();
-        if (p.getStatus() != Proposal.Status.FEASIBLE) {
-            return Result.refused("refused.selection.notFeasible");
-        }
-        if (p.isHidden()) {
-            return Result.refused("refused.selection.hidden");
-        }
-        // a district's proposal lands in its district's budget, when the cycle has one
-        String budget = budgets.ofDistrict(p.getCycleId(), p.getDistrict()).map(Budget::code).orElse(Budget.CITY);
-        Result<BudgetOption> option = voting.defineOption(actor, p.getCycleId(), budget, code, p.titleAsWritten(),
-                p.descriptionAsWritten(), p.getEstimate());
-        if (option instanceof Result.Refused<BudgetOption> refused) {
-            return new Result.Refused<>(refused.key(), refused.args());
-        }
-        String before = audit.digestOf("proposal", proposalId);
-        p.select(option.value().getCode());
-        em.flush();
-        audit.record(actor, "proposal.selected", "proposal", proposalId, before, "option=" + p.getOptionCode());
-        tell(p, ProposalNotice.Kind.SELECTED);
-        return Result.done(p);
-    }
-
-    /** An officer hides a proposal; it stays listed with the public reason, and its author is told. */
-    @Transactional
-    public Result<Proposal> hide(Actor actor, long proposalId, String reason) {
-        Result<Proposal> found = officerProposal(actor, proposalId);
-        if (!found.isDone()) {
-            return found;
-        }
-        Proposal p = found.value();
-        if (p.isHidden()) {
-            return Result.refused("refused.moderation.already");
-        }
-        if (p.getStatus() == Proposal.Status.SELECTED) {
-            return Result.refused("refused.moderation.selected", p.getOptionCode());
-        }
-        String r = ProposalRules.strip(reason);
-        if (r == null || r.length() > ProposalRules.MODERATION_MAX) {
-            return Result.refused("refused.moderation.reason");
-        }
-        String before = audit.digestOf("proposal", proposalId);
-        p.hide(r, actor.username(), clock.instant());
-        em.flush();
-        stats(proposalId).setWords(" ");
-        audit.record(actor, "proposal.hidden", "proposal", proposalId, before, r);
-        tell(p, ProposalNotice.Kind.HIDDEN);
-        return Result.done(p);
-    }
-
-    private Result<Proposal> officerProposal(Actor actor, long proposalId) {
-        if (!actor.hasAny(Role.OFFICER, Role.ADMIN)) {
-            return Result.refused("refused.notAllowed");
-        }
-        Proposal p = em.find(Proposal.class, proposalId, LockModeType.PESSIMISTIC_WRITE);
-        if (p == null) {
-            return Result.refused("refused.proposal.unknown");
-        }
-        if (!ProposalRules.assessableIn(cycles.phaseOf(p.getCycleId()))) {
-            return Result.refused("refused.assessment.phase");
-        }
-        return Result.done(p);
-    }
-
-    private Result<Proposal[]> officerPair(Actor actor, long duplicateId, long intoId) {
-        Result<Proposal> dup = officerProposal(actor, duplicateId);
-        if (!dup.isDone()) {
-            return dup.map(x -> null);
-        }
-        if (duplicateId == intoId) {
-            return Result.refused("refused.merge.same");
-        }
-        Proposal into = em.find(Proposal.class, intoId, LockModeType.PESSIMISTIC_WRITE);
-        if (into == null || !into.getCycleId().equals(dup.value().getCycleId())) {
-            return Result.refused("refused.merge.target");
-        }
-        if (dup.value().getStatus() == Proposal.Status.MERGED) {
-            return Result.refused("refused.merge.already", String.valueOf(dup.value().getMergedInto()));
-        }
-        return Result.done(new Proposal[]{dup.value(), into});
-    }
-
-    /** The proposal's derived row, locked until commit (recounts of one proposal run one after another). */
-    private ProposalStats stats(long proposalId) {
-        ProposalStats st = em.find(ProposalStats.class, proposalId, LockModeType.PESSIMISTIC_WRITE);
-        if (st == null) {
-            st = new ProposalStats(em.find(Proposal.class, proposalId));
-            em.persist(st);
-        }
-        return st;
-    }
-
-    /**
-     * Stores a proposal's supports counted now, in the transaction that changed them: distinct accounts actively
-     * supporting it or a proposal merged into it (what {@link SupportTally} counts). The stats row is locked first,
-     * so a concurrent change to the same count waits and then counts with this one's rows committed.
-     */
-    private void recount(long proposalId) {
-        ProposalStats st = stats(proposalId);
-        em.flush();
-        Long n = em.createQuery("SELECT COUNT(DISTINCT s.account) FROM ProposalSupport s, Proposal p"
-                + " WHERE s.proposalId = p.id AND (p.id = :p OR p.mergedInto = :p) AND s.withdrawnAt IS NULL",
-                Long.class).setParameter("p", proposalId).getSingleResult();
-        st.setSupports(n.intValue());
-        em.flush();
-    }
-
-    private void tell(Proposal p, ProposalNotice.Kind kind) {
-        notices.tell(p, kind);
-    }
-
-    private ProposalSupport supportOf(long proposalId, String account) {
-        List<ProposalSupport> found = fresh(em.createQuery("SELECT s FROM ProposalSupport s WHERE s.proposalId = :p"
-                + " AND s.account = :a", ProposalSupport.class).setParameter("p", proposalId)
-                .setParameter("a", account)).getResultList();
-        return found.isEmpty() ? null : found.get(0);
     }
 
     // ---------------------------------------------------------------- queries
@@ -547,41 +243,49 @@ public class ProposalService {
         if (page < 1 || size < 1 || size > PAGE_SIZE_MAX) {
             return Result.refused("refused.proposals.paging", String.valueOf(PAGE_SIZE_MAX));
         }
-        StringBuilder where = new StringBuilder(" FROM ProposalStats s WHERE s.cycleId = :c");
+        // one statement, the same SQL on every database: the cycle's rows through an index (the order's, the
+        // district's, or for a search each term's range of the words index), ids only; the page is cut here
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(cycleId);
+        StringBuilder where = new StringBuilder(" FROM proposal_stats s WHERE s.cycle_id = ?1");
         if (district != null) {
-            where.append(" AND s.district = :d");
+            params.add(district);
+            where.append(" AND s.district = ?").append(params.size());
         }
-        for (int i = 0; i < terms.get().size(); i++) {
-            where.append(" AND s.words LIKE :t").append(i);
+        for (String term : terms.get()) {
+            where.append(" AND ").append(ProposalWords.condition(term, 1, params));
         }
-        jakarta.persistence.TypedQuery<Long> ids = em.createQuery("SELECT s.id" + where
-                + (sort == Sort.SUPPORTS ? " ORDER BY s.supports DESC, s.id" : " ORDER BY s.createdAt DESC, s.id DESC"),
-                Long.class);
-        jakarta.persistence.TypedQuery<Long> count = em.createQuery("SELECT COUNT(s)" + where, Long.class);
-        for (jakarta.persistence.TypedQuery<Long> q : List.of(ids, count)) {
-            q.setParameter("c", cycleId);
-            if (district != null) {
-                q.setParameter("d", district);
-            }
-            for (int i = 0; i < terms.get().size(); i++) {
-                q.setParameter("t" + i, ProposalSearch.likePattern(terms.get().get(i)));
-            }
-        }
+        String order = sort == Sort.SUPPORTS ? " ORDER BY s.supports DESC, s.id"
+                : " ORDER BY s.created_at DESC, s.id DESC";
         long total;
         List<Long> pageIds;
         if (terms.get().isEmpty()) {
-            // an index gives the order and the count: read one page
-            total = count.getSingleResult();
+            // an index gives the order and the count: count, then read one page
+            total = ((Number) native_(("SELECT COUNT(*)" + where), params).getSingleResult()).longValue();
+            // the page in the SQL itself (standard OFFSET ... FETCH, on H2 and PostgreSQL alike)
             pageIds = ((long) (page - 1) * size >= total) ? List.of()
-                    : ids.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+                    : ids(native_("SELECT s.id" + where + order + " OFFSET " + ((long) (page - 1) * size)
+                            + " ROWS FETCH NEXT " + size + " ROWS ONLY", params).getResultList());
         } else {
-            // a search reads the cycle's words once: every match's id in order, the page cut here
-            List<Long> all = ids.getResultList();
+            // a search reads every match's id once, in order: the count is their number
+            List<Long> all = ids(native_("SELECT s.id" + where + order, params).getResultList());
             total = all.size();
             int from = (int) Math.min(total, (long) (page - 1) * size);
             pageIds = all.subList(from, (int) Math.min(total, from + (long) size));
         }
         return Result.done(new Page(listed(pageIds), total, page, size));
+    }
+
+    private jakarta.persistence.Query native_(String sql, List<Object> params) {
+        jakarta.persistence.Query q = em.createNativeQuery(sql);
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+        return q;
+    }
+
+    private static List<Long> ids(List<?> rows) {
+        return rows.stream().map(r -> ((Number) r).longValue()).toList();
     }
 
     /** These proposals as stored now with their stored supports, in this order. */
@@ -603,15 +307,6 @@ public class ProposalService {
                 .map(id -> new Listed(byId.get(id), supports.getOrDefault(id, 0))).toList();
     }
 
-    /** Supports counted from the rows now (not the stored counts): for checking the stored ones. */
-    Map<Long, Integer> supportCounts(long cycleId) {
-        List<Object[]> rows = em.createQuery("SELECT p.id, p.mergedInto, s.account FROM ProposalSupport s, Proposal p"
-                + " WHERE s.proposalId = p.id AND p.cycleId = :c AND s.withdrawnAt IS NULL", Object[].class)
-                .setParameter("c", cycleId).getResultList();
-        return SupportTally.count(rows.stream()
-                .map(r -> new SupportTally.Support((Long) r[0], (Long) r[1], (String) r[2])).toList());
-    }
-
     public Optional<Listed> proposal(long proposalId) {
         return listed(List.of(proposalId)).stream().findFirst();
     }
@@ -622,8 +317,9 @@ public class ProposalService {
     }
 
     /**
-     * Fills the search words of proposals stored before they were kept (the migration that added them counted the
-     * supports but cannot strip accents in SQL); runs at start-up, a batch per transaction.
+     * Fills the search words, and their rows in the words index, of proposals stored before they were kept (the
+     * migrations that added them cannot strip accents in SQL: they leave the words NULL); runs at start-up, a batch
+     * per transaction.
      */
     @Transactional
     public int fillMissingWords(int batch) {
@@ -632,6 +328,8 @@ public class ProposalService {
         for (ProposalStats st : missing) {
             Proposal p = em.find(Proposal.class, st.getId());
             st.setWords(p.isHidden() ? " " : ProposalSearch.words(p.titleAsWritten(), p.descriptionAsWritten()));
+            words.remove(st.getId());
+            words.index(p.getCycleId(), st.getId(), st.getWords());
         }
         return missing.size();
     }
@@ -649,22 +347,16 @@ public class ProposalService {
                 .findFirst();
     }
 
-    /** Whether this account actively supports the proposal. */
-    public boolean supports(String account, long proposalId) {
-        ProposalSupport s = supportOf(proposalId, account);
-        return s != null && s.isActive();
-    }
-
-    /** The reports awaiting moderation in a cycle (reports of proposals not hidden), oldest first. */
-    public List<ProposalReport> openReports(long cycleId) {
-        return em.createQuery("SELECT r FROM ProposalReport r, Proposal p WHERE r.proposalId = p.id"
-                + " AND p.cycleId = :c AND p.hidden = false ORDER BY r.createdAt, r.id", ProposalReport.class)
-                .setParameter("c", cycleId).getResultList();
-    }
-
     /** The notices to one person about their proposals, newest first. */
     public List<ProposalNotice> notices(String username) {
         return em.createQuery("SELECT n FROM ProposalNotice n WHERE n.recipient = :u ORDER BY n.createdAt DESC,"
                 + " n.id DESC", ProposalNotice.class).setParameter("u", username).getResultList();
+    }
+
+    /** The notices to one person about their proposals in one cycle, newest first. */
+    public List<ProposalNotice> notices(String username, long cycleId) {
+        return em.createQuery("SELECT n FROM ProposalNotice n, Proposal p WHERE n.recipient = :u"
+                + " AND p.id = n.proposalId AND p.cycleId = :c ORDER BY n.createdAt DESC, n.id DESC",
+                ProposalNotice.class).setParameter("u", username).setParameter("c", cycleId).getResultList();
     }
 }

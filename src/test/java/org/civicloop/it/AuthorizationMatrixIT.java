@@ -162,7 +162,7 @@ class AuthorizationMatrixIT {
         String pp = cy + "/proposals";
         api(ANYONE, "GET " + pp, "GET " + pp + "/settings");
         api(PARTICIPANTS, "POST " + pp, "POST " + pp + "/{pid}/support", "DELETE " + pp + "/{pid}/support");
-        api(SIGNED_IN, "POST " + pp + "/{pid}/reports");
+        api(SIGNED_IN, "POST " + pp + "/{pid}/reports", "GET " + pp + "/{pid}/mail", "PUT " + pp + "/{pid}/mail");
         api(OFFICERS, "PUT " + pp + "/settings", "POST " + pp + "/{pid}/merge", "POST " + pp + "/{pid}/assessment",
                 "POST " + pp + "/{pid}/selection", "POST " + pp + "/{pid}/hide");
         String comments = pp + "/{pid}/comments";

@@ -259,4 +259,88 @@ class ProposalFateIT {
                     "the proposer who did not ask gets no e-mail: " + m.getSubject());
         }
     }
+
+    @Test
+    void mergedAuthorsAreToldTheirMailChoiceCanChangeAndFailedNoticesReachTheOfficers() throws Exception {
+        long cycle = ItSupport.recruitingCycle(base, OFFICER, "Proposal merge mail " + System.nanoTime(),
+                "Which ideas should we fund?", "Ideas first.", 30_000, "Which ideas are funded",
+                "Ideas delivered within a year");
+        String proposals = "/api/v1/cycles/" + cycle + "/proposals";
+        assertEquals(200, put(base, proposals + "/settings", "{\"accepting\":true,\"districts\":\"Old Town\"}",
+                "Authorization", OFFICER).status());
+        String first = ItSupport.registerResident(base, "pmf", PASSWORD, "example.org");
+        String second = ItSupport.registerResident(base, "pms", PASSWORD, "example.org");
+        String gone = ItSupport.registerResident(base, "pmg", PASSWORD, "example.org");
+        ItSupport.Reply r = postJson(base, proposals, "{\"title\":\"Benches on the green\",\"description\":"
+                + "\"Six benches\",\"district\":\"Old Town\",\"roughCost\":3000}", "Authorization",
+                basic(first, PASSWORD));
+        assertEquals(201, r.status(), r.body());
+        long benches = r.json().getJsonNumber("id").longValue();
+        r = postJson(base, proposals, "{\"title\":\"Seats on the green\",\"description\":\"Somewhere to sit\","
+                + "\"district\":\"Old Town\",\"roughCost\":2500,\"emailUpdates\":true}", "Authorization",
+                basic(second, PASSWORD));
+        assertEquals(201, r.status(), r.body());
+        long seats = r.json().getJsonNumber("id").longValue();
+        r = postJson(base, proposals, "{\"title\":\"Picnic tables\",\"description\":\"On the green\","
+                + "\"district\":\"Old Town\",\"roughCost\":2000,\"emailUpdates\":true}", "Authorization",
+                basic(gone, PASSWORD));
+        assertEquals(201, r.status(), r.body());
+        long tables = r.json().getJsonNumber("id").longValue();
+
+        // the author changes their e-mail choice after proposing; nobody else sees or changes it
+        String mail = proposals + "/" + benches + "/mail";
+        assertFalse(get(base, mail, "Authorization", basic(first, PASSWORD)).json().getBoolean("emailUpdates"));
+        assertEquals(403, get(base, mail, "Authorization", basic(second, PASSWORD)).status());
+        ItSupport.Reply notYours = put(base, mail, "{\"emailUpdates\":true}", "Authorization", OFFICER);
+        assertEquals(403, notYours.status(), notYours.body());
+        assertTrue(column("SELECT id FROM proposal_mail_opt_in WHERE id = ?", benches).isEmpty(), "nothing changed");
+        ItSupport.Reply on = put(base, mail, "{\"emailUpdates\":true}", "Authorization", basic(first, PASSWORD));
+        assertEquals(200, on.status(), on.body());
+        assertTrue(on.json().getBoolean("emailUpdates"));
+        assertEquals(List.of(String.valueOf(benches)), column("SELECT id FROM proposal_mail_opt_in WHERE id = ?",
+                benches));
+        assertEquals(1, column("SELECT seq FROM audit_entry WHERE action = 'proposal.mailOptedIn' AND detail = ?",
+                "proposal=" + benches).size(), "the new choice is audited");
+        ItSupport.Reply off = put(base, proposals + "/" + seats + "/mail", "{\"emailUpdates\":false}",
+                "Authorization", basic(second, PASSWORD));
+        assertEquals(200, off.status(), off.body());
+        assertTrue(column("SELECT id FROM proposal_mail_opt_in WHERE id = ?", seats).isEmpty());
+        assertEquals(1, column("SELECT seq FROM audit_entry WHERE action = 'proposal.mailOptedOut' AND detail = ?",
+                "proposal=" + seats).size(), "opting out is audited");
+
+        // a notice to an address that cannot be delivered is shown to the officers with the report e-mails
+        update("UPDATE account SET email = 'no address here' WHERE username = ?", gone);
+
+        // merging: the merged proposals' authors are told in the app, and by e-mail when they asked
+        assertEquals(200, postJson(base, proposals + "/" + tables + "/merge", "{\"into\":" + benches + "}",
+                "Authorization", OFFICER).status());
+        assertEquals(200, postJson(base, proposals + "/" + benches + "/merge", "{\"into\":" + seats + "}",
+                "Authorization", OFFICER).status());
+        assertEquals(List.of("MERGED_IN", "MERGED"), column("SELECT kind FROM proposal_notice WHERE proposal_id = ?"
+                + " ORDER BY id", benches), "told of the picnic tables merged in, then of its own merge");
+        assertEquals(List.of("MERGED", "MERGED"), column("SELECT kind FROM proposal_notice WHERE proposal_id = ?"
+                + " ORDER BY id", tables), "told again when the proposal it joined is merged on");
+        assertEquals(List.of("MERGED_IN"), column("SELECT kind FROM proposal_notice WHERE proposal_id = ?", seats));
+        MimeMessage merged = awaitMail(first + "@example.org", "Your proposal " + benches + ": Benches on the green");
+        assertNotNull(merged, "the merged proposal's author, who opted in after proposing, is e-mailed");
+        assertTrue(body(merged).contains("Your proposal " + benches + " was merged with a similar one"), body(merged));
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            assertFalse(m.getAllRecipients()[0].toString().equals(second + "@example.org"),
+                    "the author who opted out gets no e-mail: " + m.getSubject());
+        }
+        JsonObject problem = null;
+        long until = System.currentTimeMillis() + 30_000;
+        while (problem == null && System.currentTimeMillis() < until) {
+            problem = get(base, "/api/v1/feedback/deliveries", "Authorization", OFFICER).array()
+                    .getValuesAs(JsonObject.class).stream().filter(d -> d.getString("username").equals(gone))
+                    .findFirst().orElse(null);
+            if (problem == null) {
+                Thread.sleep(250);
+            }
+        }
+        assertNotNull(problem, "the failed notice is listed for the officers");
+        assertEquals("UNDELIVERABLE", problem.getString("status"));
+        assertEquals("Your proposal " + tables + ": Picnic tables", problem.getString("subject"));
+        assertEquals("/proposal.xhtml?id=" + tables, problem.getString("link"));
+    }
 }

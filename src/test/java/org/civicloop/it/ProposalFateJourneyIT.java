@@ -1,6 +1,7 @@
 package org.civicloop.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -88,6 +89,26 @@ class ProposalFateJourneyIT {
             assertTrue(phone.text("#messages").contains("Your proposal was submitted."), phone.text("#messages"));
             assertTrue(phone.pageText().contains("Swings in the Mill Quarter park"), phone.pageText());
             fits(phone);
+
+            // On the proposal's page its author changes their e-mail choice (only the author sees the form).
+            long swings = ItSupport.get(base, "/api/v1/cycles/" + cycle + "/proposals").array()
+                    .getJsonObject(0).getJsonNumber("id").longValue();
+            phone.open("/proposal.xhtml?id=" + swings);
+            assertTrue(phone.find("#mail\\:updates").isSelected(), "ticked when proposing");
+            phone.find("#mail\\:updates").click();
+            phone.clickAndWait("#mail\\:save");
+            assertTrue(phone.text("#messages").contains("You will no longer be e-mailed about this proposal"),
+                    phone.text("#messages"));
+            assertFalse(phone.find("#mail\\:updates").isSelected(), "the new choice is shown");
+            fits(phone);
+            phone.screenshotsInBothLanguages("proposal-mail-choice", "#h-mail");
+        }
+        try (Browser anyone = new Browser(base.toString(), NARROW)) {
+            long swings = ItSupport.get(base, "/api/v1/cycles/" + cycle + "/proposals").array()
+                    .getJsonObject(0).getJsonNumber("id").longValue();
+            anyone.open("/proposal.xhtml?id=" + swings);
+            assertFalse(anyone.pageText().contains("E-mails about this proposal"),
+                    "nobody else sees the author's e-mail choice");
         }
     }
 

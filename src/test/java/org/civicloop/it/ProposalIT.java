@@ -323,7 +323,8 @@ class ProposalIT {
         assertEquals(200, put(base, path(cycle) + "/settings", "{\"accepting\":true,\"districts\":"
                 + "\"Old Town\\nMill Quarter\"}", "Authorization", OFFICER).status());
         ItSupport.Reply r = postJson(base, path(cycle), "{\"title\":\"Jardín comunitario junto al río\","
-                + "\"description\":\"Un huerto con árboles frutales para los vecinos.\",\"district\":\"Old Town\","
+                + "\"description\":\"Un huerto con árboles frutales para los vecinos (κήπος, "
+                + "Donaudampfschifffahrtsgesellschaftskapitänsmütze).\",\"district\":\"Old Town\","
                 + "\"roughCost\":9000}", "Authorization", as("resident05"));
         assertEquals(201, r.status(), r.body());
         long jardin = r.json().getJsonNumber("id").longValue();
@@ -350,6 +351,12 @@ class ProposalIT {
         assertEquals(List.of(garden), ids(listing(cycle, "q=" + q("garden, river!"))));
         assertEquals(List.of(), ids(listing(cycle, "q=" + q("garden lido"))));
         assertEquals(List.of(), ids(listing(cycle, "q=" + q("arden"))), "not the middle of a word");
+        // words in any script, and words longer than the index keeps (30 letters), by their start or in full
+        assertEquals(List.of(jardin), ids(listing(cycle, "q=" + q("ΚΗΠ"))), "κήπος by its start, any case");
+        assertEquals(List.of(jardin), ids(listing(cycle, "q=" + q("donaudampf"))));
+        assertEquals(List.of(jardin), ids(listing(cycle, "q=" + q("Donaudampfschifffahrtsgesellschaftskapitänsmütze"))));
+        assertEquals(List.of(), ids(listing(cycle, "q=" + q("Donaudampfschifffahrtsgesellschaftskapitänsmützen"))),
+                "a longer term than the word: no match, though both start with the same 30 letters");
         // by district, in both orders
         assertEquals(List.of(lights, garden), ids(listing(cycle, "district=" + q("Mill Quarter"))));
         assertEquals(List.of(garden), ids(listing(cycle, "district=" + q("Mill Quarter") + "&sort=supports&q=garden")));
@@ -391,6 +398,20 @@ class ProposalIT {
                 "Authorization", OFFICER).status());
         assertEquals(List.of(), ids(listing(cycle, "q=jardin")));
         assertEquals(4, ids(get(base, path(cycle))).size(), "a hidden proposal stays listed");
+        try (Connection c = ItSupport.connect(); PreparedStatement ps = c.prepareStatement("SELECT p.id,"
+                + " (SELECT COUNT(*) FROM proposal_word w WHERE w.proposal_id = p.id AND w.cycle_id = p.cycle_id)"
+                + " FROM proposal p WHERE p.cycle_id = ?")) {
+            ps.setLong(1, cycle);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getLong(1) == jardin) {
+                        assertEquals(0, rs.getInt(2), "a hidden proposal's words leave the search index");
+                    } else {
+                        assertTrue(rs.getInt(2) >= 4, "proposal " + rs.getLong(1) + " has its words indexed");
+                    }
+                }
+            }
+        }
         try (Connection c = ItSupport.connect(); PreparedStatement ps = c.prepareStatement("SELECT st.id, st.supports,"
                 + " (SELECT COUNT(DISTINCT s.account) FROM proposal_support s JOIN proposal q ON q.id = s.proposal_id"
                 + " WHERE s.withdrawn_at IS NULL AND (q.id = st.id OR q.merged_into = st.id))"

@@ -49,4 +49,25 @@ class ProposalSearchTest {
         assertTrue(words.length() <= 5000, String.valueOf(words.length()));
         assertTrue(words.startsWith(" t word ") && words.endsWith(" word "), words.substring(words.length() - 10));
     }
+
+    @Test
+    void theWordsIndexFindsExactlyTheWordsATermStarts() {
+        List<String> words = List.of("rio", "rios", "ribera", "ri", "r", "riz", "rj", "q", "ríos", "κηπος", "9", "rio9");
+        for (String term : List.of("rio", "ri", "r", "κη", "z")) {
+            String lo = ProposalWords.key(term);
+            String hi = lo + "g";
+            for (String w : words) {
+                String key = ProposalWords.key(ProposalSearch.normalise(w).strip());
+                assertTrue(key.matches("[0-9a-f]+"), key);
+                boolean inRange = key.compareTo(lo) >= 0 && key.compareTo(hi) < 0;
+                assertEquals(ProposalSearch.normalise(w).strip().startsWith(term), inRange, term + " / " + w);
+            }
+        }
+        assertEquals(List.of(ProposalWords.key("parque"), ProposalWords.key("del")),
+                ProposalWords.keys(" parque del parque "), "each word once");
+        String longWord = "a".repeat(40);
+        assertEquals(ProposalWords.key("a".repeat(30)), ProposalWords.key(longWord), "cut at 30 letters");
+        assertTrue(ProposalWords.longerThanKept(longWord));
+        assertFalse(ProposalWords.longerThanKept("a".repeat(30)));
+    }
 }

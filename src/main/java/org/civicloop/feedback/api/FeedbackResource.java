@@ -13,6 +13,7 @@ import org.civicloop.cycle.Phase;
 import org.civicloop.feedback.FeedbackDashboard;
 import org.civicloop.feedback.Notifications;
 import org.civicloop.identity.CurrentUser;
+import org.civicloop.platform.ApiLanguage;
 import org.civicloop.platform.Refusals;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,8 +56,11 @@ public class FeedbackResource {
     @GET
     @Path("/deliveries")
     @RolesAllowed({"OFFICER", "ADMIN"})
-    @Operation(summary = "Report e-mails that could not be delivered: UNDELIVERABLE addresses and FAILED sends")
+    @Operation(summary = "E-mails that could not be delivered (report e-mails and personal notices such as a"
+            + " proposal's): UNDELIVERABLE addresses and FAILED sends; a notice has no cycle, its subject (in the"
+            + " request's language) and the page it links to")
     public List<Notifications.Problem> deliveries() {
-        return Refusals.orThrow(notifications.deliveryProblems(currentUser.actor()));
+        return Refusals.orThrow(notifications.deliveryProblems(currentUser.actor(),
+                ApiLanguage.current()));
     }
 }

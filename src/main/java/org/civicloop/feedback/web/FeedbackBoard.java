@@ -8,6 +8,7 @@ import org.civicloop.cycle.Cycle;
 import org.civicloop.feedback.FeedbackDashboard;
 import org.civicloop.feedback.Notifications;
 import org.civicloop.identity.CurrentUser;
+import org.civicloop.platform.web.Ui;
 
 /** The officers' promise-keeping dashboard (officer/feedback.xhtml) and the overdue alert. */
 @Named
@@ -35,6 +36,6 @@ public class FeedbackBoard {
     }
 
     public List<Notifications.Problem> getDeliveryProblems() {
-        return notifications.deliveryProblems(currentUser.actor()).value();
+        return notifications.deliveryProblems(currentUser.actor(), Ui.locale()).value();
     }
 }

@@ -28,9 +28,12 @@ import org.civicloop.platform.Refusals;
 import org.civicloop.proposal.Proposal;
 import org.civicloop.proposal.ProposalComment;
 import org.civicloop.proposal.ProposalCommentService;
+import org.civicloop.proposal.ProposalDesk;
 import org.civicloop.proposal.ProposalDraft;
+import org.civicloop.proposal.ProposalNotices;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalSetting;
+import org.civicloop.proposal.ProposalSupports;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -50,11 +53,17 @@ public class ProposalResource {
     @Inject
     ProposalService proposals;
     @Inject
+    ProposalSupports supportsOf;
+    @Inject
+    ProposalDesk desk;
+    @Inject
     CycleService cycles;
     @Inject
     CurrentUser currentUser;
     @Inject
     ProposalCommentService comments;
+    @Inject
+    ProposalNotices notices;
 
     /**
      * A proposal as published. {@code status}: submitted, merged, feasible, unfeasible or selected (became the option
@@ -87,6 +96,13 @@ public class ProposalResource {
                                  Double longitude, String credit,
                                  @Schema(description = "E-mail the author each notice about the proposal (to the"
                                          + " account's address; default false)") Boolean emailUpdates) {
+    }
+
+    public record MailRequest(@NotNull @Schema(description = "E-mail the author each notice about the proposal from"
+            + " now on (true) or no longer (false)") Boolean emailUpdates) {
+    }
+
+    public record MailView(long proposalId, boolean emailUpdates) {
     }
 
     public record MergeRequest(@NotNull Long into) {
@@ -215,7 +231,7 @@ public class ProposalResource {
     @APIResponse(responseCode = "409", description = "Already supported, merged, hidden, or proposals closed")
     public View support(@PathParam("id") long id, @PathParam("pid") long pid) {
         requireOfCycle(id, pid);
-        return view(Refusals.orThrow(proposals.support(currentUser.actor(), pid)));
+        return view(Refusals.orThrow(supportsOf.support(currentUser.actor(), pid)));
     }
 
     @DELETE
@@ -224,7 +240,29 @@ public class ProposalResource {
     @Operation(summary = "Withdraw one's support of a proposal")
     public View withdraw(@PathParam("id") long id, @PathParam("pid") long pid) {
         requireOfCycle(id, pid);
-        return view(Refusals.orThrow(proposals.withdrawSupport(currentUser.actor(), pid)));
+        return view(Refusals.orThrow(supportsOf.withdrawSupport(currentUser.actor(), pid)));
+    }
+
+    @GET
+    @Path("/{pid}/mail")
+    @RolesAllowed({"RESIDENT", "JUROR", "FACILITATOR", "OFFICER", "ADMIN"})
+    @Operation(summary = "Whether the proposal's author is e-mailed each notice about it (the author only)")
+    @APIResponse(responseCode = "403", description = "Not the proposal's author (problem details)")
+    public MailView mail(@PathParam("id") long id, @PathParam("pid") long pid) {
+        requireOfCycle(id, pid);
+        return new MailView(pid, Refusals.orThrow(notices.mailChoice(currentUser.actor(), pid)));
+    }
+
+    @PUT
+    @Path("/{pid}/mail")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"RESIDENT", "JUROR", "FACILITATOR", "OFFICER", "ADMIN"})
+    @Operation(summary = "The author changes whether they are e-mailed each notice about their proposal (to their"
+            + " account's address); the in-app notices go on either way")
+    @APIResponse(responseCode = "403", description = "Not the proposal's author (problem details; nothing changed)")
+    public MailView chooseMail(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull MailRequest r) {
+        requireOfCycle(id, pid);
+        return new MailView(pid, Refusals.orThrow(notices.chooseMail(currentUser.actor(), pid, r.emailUpdates())));
     }
 
     @POST
@@ -235,7 +273,7 @@ public class ProposalResource {
     @APIResponse(responseCode = "201", description = "Reported")
     public Response report(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull ReasonRequest r) {
         requireOfCycle(id, pid);
-        Refusals.orThrow(proposals.report(currentUser.actor(), pid, r.reason()));
+        Refusals.orThrow(desk.report(currentUser.actor(), pid, r.reason()));
         return Response.status(201).build();
     }
 
@@ -321,7 +359,7 @@ public class ProposalResource {
             + " account counted once; both authors told)")
     public View merge(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull MergeRequest r) {
         requireOfCycle(id, pid);
-        return view(Refusals.orThrow(proposals.merge(currentUser.actor(), pid, r.into())));
+        return view(Refusals.orThrow(desk.merge(currentUser.actor(), pid, r.into())));
     }
 
     @POST
@@ -332,7 +370,7 @@ public class ProposalResource {
             + " unfeasible with the reason (published)")
     public View assess(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull AssessmentRequest r) {
         requireOfCycle(id, pid);
-        return view(Refusals.orThrow(proposals.assess(currentUser.actor(), pid, r.feasible(), r.reason(),
+        return view(Refusals.orThrow(desk.assess(currentUser.actor(), pid, r.feasible(), r.reason(),
                 r.estimate(), r.service())));
     }
 
@@ -344,7 +382,7 @@ public class ProposalResource {
             + " the estimate)")
     public View select(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull SelectionRequest r) {
         requireOfCycle(id, pid);
-        return view(Refusals.orThrow(proposals.select(currentUser.actor(), pid, r.code())));
+        return view(Refusals.orThrow(desk.select(currentUser.actor(), pid, r.code())));
     }
 
     @POST
@@ -354,6 +392,6 @@ public class ProposalResource {
     @Operation(summary = "Hide a proposal with a public reason (it stays listed with the reason)")
     public View hide(@PathParam("id") long id, @PathParam("pid") long pid, @Valid @NotNull ReasonRequest r) {
         requireOfCycle(id, pid);
-        return view(Refusals.orThrow(proposals.hide(currentUser.actor(), pid, r.reason())));
+        return view(Refusals.orThrow(desk.hide(currentUser.actor(), pid, r.reason())));
     }
 }

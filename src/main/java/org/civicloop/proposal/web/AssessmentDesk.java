@@ -13,6 +13,7 @@ import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.proposal.Proposal;
 import org.civicloop.proposal.ProposalCommentService;
+import org.civicloop.proposal.ProposalDesk;
 import org.civicloop.proposal.ProposalReport;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalSetting;
@@ -28,6 +29,8 @@ public class AssessmentDesk implements Serializable {
     CycleService cycles;
     @Inject
     ProposalService proposals;
+    @Inject
+    ProposalDesk desk;
     @Inject
     CurrentUser currentUser;
 
@@ -61,7 +64,7 @@ public class AssessmentDesk implements Serializable {
     }
 
     public List<ProposalReport> getReports() {
-        return proposals.openReports(id);
+        return desk.openReports(id);
     }
 
     /** The text of a proposal as written, also when hidden (moderators see what they hid). */
@@ -85,7 +88,7 @@ public class AssessmentDesk implements Serializable {
             Ui.error("refused.merge.target");
             return null;
         }
-        Ui.report(proposals.merge(currentUser.actor(), proposalId, into), "proposals.mergedDone");
+        Ui.report(desk.merge(currentUser.actor(), proposalId, into), "proposals.mergedDone");
         return null;
     }
 
@@ -101,13 +104,13 @@ public class AssessmentDesk implements Serializable {
             Ui.error("refused.assessment.estimate");
             return null;
         }
-        Ui.report(proposals.assess(currentUser.actor(), proposalId, "yes".equals(f), reasons.get(proposalId),
+        Ui.report(desk.assess(currentUser.actor(), proposalId, "yes".equals(f), reasons.get(proposalId),
                 estimate, services.get(proposalId)), "proposals.assessedDone");
         return null;
     }
 
     public String select(long proposalId) {
-        Ui.report(proposals.select(currentUser.actor(), proposalId, codes.get(proposalId)), "proposals.selectedDone");
+        Ui.report(desk.select(currentUser.actor(), proposalId, codes.get(proposalId)), "proposals.selectedDone");
         return null;
     }
 
@@ -128,7 +131,7 @@ public class AssessmentDesk implements Serializable {
     public Map<Long, String> getCommentHideReasons() { return commentHideReasons; }
 
     public String hide(long proposalId) {
-        Ui.report(proposals.hide(currentUser.actor(), proposalId, hideReasons.get(proposalId)), "proposals.hiddenDone");
+        Ui.report(desk.hide(currentUser.actor(), proposalId, hideReasons.get(proposalId)), "proposals.hiddenDone");
         return null;
     }
 

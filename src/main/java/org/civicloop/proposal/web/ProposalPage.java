@@ -11,7 +11,9 @@ import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.proposal.Proposal;
 import org.civicloop.proposal.ProposalCommentService;
+import org.civicloop.proposal.ProposalDesk;
 import org.civicloop.proposal.ProposalFate;
+import org.civicloop.proposal.ProposalNotices;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalStep;
 
@@ -27,17 +29,22 @@ public class ProposalPage implements Serializable {
     @Inject
     ProposalService proposals;
     @Inject
+    ProposalDesk desk;
+    @Inject
     CurrentUser currentUser;
     @Inject
     ProposalCommentService comments;
     @Inject
     ProposalFate fate;
+    @Inject
+    ProposalNotices notices;
 
     private Long id;
     private ProposalService.Listed listed;
     private Cycle cycle;
     private String reportReason;
     private String commentText;
+    private Boolean mailUpdates;
     private final java.util.Map<Long, String> commentReportReasons = new java.util.HashMap<>();
     private transient java.util.List<ProposalCommentService.Shown> shown;
     private transient java.util.List<ProposalStep> steps;
@@ -104,8 +111,30 @@ public class ProposalPage implements Serializable {
                 && listed.proposal().getAuthor().equals(currentUser.getUsername());
     }
 
+    /** Whether the author is e-mailed each notice about this proposal (what the form shows; read once). */
+    public boolean isMailUpdates() {
+        if (mailUpdates == null) {
+            mailUpdates = listed != null && notices.mailed(id);
+        }
+        return mailUpdates;
+    }
+
+    public void setMailUpdates(boolean mailUpdates) {
+        this.mailUpdates = mailUpdates;
+    }
+
+    /** The author saves their e-mail choice for this proposal. */
+    public String chooseMail() {
+        boolean wanted = isMailUpdates();
+        if (Ui.report(notices.chooseMail(currentUser.actor(), id, wanted),
+                wanted ? "proposal.mail.on" : "proposal.mail.off")) {
+            mailUpdates = null;
+        }
+        return null;
+    }
+
     public String report() {
-        if (Ui.report(proposals.report(currentUser.actor(), id, reportReason), "proposals.reportedDone")) {
+        if (Ui.report(desk.report(currentUser.actor(), id, reportReason), "proposals.reportedDone")) {
             reportReason = null;
         }
         return null;

@@ -14,6 +14,7 @@ import org.civicloop.proposal.ProposalDraft;
 import org.civicloop.proposal.ProposalNotice;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalSetting;
+import org.civicloop.proposal.ProposalSupports;
 
 /** A cycle's residents' proposals: the list with supports and fates, proposing, supporting, the author's notices. */
 @Named
@@ -26,6 +27,8 @@ public class ProposalsPage implements Serializable {
     CycleService cycles;
     @Inject
     ProposalService proposals;
+    @Inject
+    ProposalSupports supportsOf;
     @Inject
     CurrentUser currentUser;
 
@@ -47,6 +50,8 @@ public class ProposalsPage implements Serializable {
     private transient Boolean accepting;
     private transient Result.Refused<ProposalService.Page> refusal;
     private transient List<String> districts;
+    private transient java.util.Set<Long> supported;
+    private transient List<ProposalNotice> notices;
 
     public void load() {
         cycle = id == null ? null : cycles.findPublished(id).orElse(null);
@@ -108,19 +113,28 @@ public class ProposalsPage implements Serializable {
     private void changed() {
         results = null;
         accepting = null;
+        supported = null;
     }
 
+    /** Whether the signed-in person supports this proposal of the page (one query for the whole page). */
     public boolean supports(long proposalId) {
-        return currentUser.isSignedIn() && proposals.supports(currentUser.getUsername(), proposalId);
+        if (!currentUser.isSignedIn()) {
+            return false;
+        }
+        if (supported == null) {
+            supported = supportsOf.supportedAmong(currentUser.getUsername(),
+                    getProposals().stream().map(l -> l.proposal().getId()).toList());
+        }
+        return supported.contains(proposalId);
     }
 
-    /** The signed-in person's notices about their proposals in this cycle. */
+    /** The signed-in person's notices about their proposals in this cycle (read once per request). */
     public List<ProposalNotice> getNotices() {
-        if (!currentUser.isSignedIn()) {
-            return List.of();
+        if (notices == null) {
+            notices = currentUser.isSignedIn() && id != null ? proposals.notices(currentUser.getUsername(), id)
+                    : List.of();
         }
-        return proposals.notices(currentUser.getUsername()).stream()
-                .filter(n -> proposals.cycleOf(n.getProposalId()).filter(id::equals).isPresent()).toList();
+        return notices;
     }
 
     public String propose() {
@@ -156,13 +170,13 @@ public class ProposalsPage implements Serializable {
 
     public String support(long proposalId) {
         changed();
-        Ui.report(proposals.support(currentUser.actor(), proposalId), "proposals.supportedDone");
+        Ui.report(supportsOf.support(currentUser.actor(), proposalId), "proposals.supportedDone");
         return null;
     }
 
     public String withdraw(long proposalId) {
         changed();
-        Ui.report(proposals.withdrawSupport(currentUser.actor(), proposalId), "proposals.withdrawnDone");
+        Ui.report(supportsOf.withdrawSupport(currentUser.actor(), proposalId), "proposals.withdrawnDone");
         return null;
     }
 
