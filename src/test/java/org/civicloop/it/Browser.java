@@ -50,10 +50,24 @@ public final class Browser implements AutoCloseable {
     private final java.util.List<String> accessibilityProblems = new java.util.ArrayList<>();
     private final java.util.Set<String> checkedPages = new java.util.HashSet<>();
 
+    /** Chromium's id of axe-core as a script of every new document (null when it could not be given). */
+    private final String axeOnEveryPage;
+
     public Browser(String baseUrl, Dimension size) throws IOException {
+        this(baseUrl, size, true);
+    }
+
+    /**
+     * A browser whose pages get axe-core only when they are judged ({@code axeOnEveryPage} false): for a test that
+     * loads many pages through {@link #driver()} without judging them (PhoneWidthIT), where running axe-core's script
+     * in every page would cost more than handing it to the few judged ones.
+     */
+    public Browser(String baseUrl, Dimension size, boolean axeOnEveryPage) throws IOException {
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        String axe = axeSource();
         this.chromium = Chromium.take(size);
         this.driver = chromium.driver();
+        this.axeOnEveryPage = axeOnEveryPage ? Chromium.addScriptToEveryPage(chromium, axe) : null;
     }
 
     public WebDriver driver() {
@@ -81,18 +95,36 @@ public final class Browser implements AutoCloseable {
         while (missing.find()) {
             accessibilityProblems.add(url + " missing translation: " + missing.group());
         }
-        try {
-            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
-            js.executeScript(Files.readString(AXE));
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-            Object found = js.executeAsyncScript(AXE_RUN);
-            if (found instanceof java.util.List<?> list) {
-                list.forEach(v -> accessibilityProblems.add(url + " " + v));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("axe-core is missing (mvn pre-integration-test installs it): " + AXE, e);
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        // axe-core is on every page this browser loads (given to Chromium once, when the browser was taken: handing
+        // its 650 KB of script to each page took longer than the check itself). A page without it (of a browser made
+        // without it) is given it now.
+        if (!Boolean.TRUE.equals(js.executeScript("return !!(window.axe && typeof window.axe.run === 'function');"))) {
+            js.executeScript(axeSource());
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object found = js.executeAsyncScript(AXE_RUN);
+        if (found instanceof java.util.List<?> list) {
+            list.forEach(v -> accessibilityProblems.add(url + " " + v));
         }
     }
+
+    /** axe-core's script, read once for the test JVM. */
+    private static String axeSource() {
+        synchronized (Browser.class) {
+            if (axeSource == null) {
+                try {
+                    axeSource = Files.readString(AXE);
+                } catch (IOException e) {
+                    throw new IllegalStateException("axe-core is missing (mvn pre-integration-test installs it): "
+                            + AXE, e);
+                }
+            }
+            return axeSource;
+        }
+    }
+
+    private static String axeSource;
 
     public java.util.List<String> accessibilityProblems() {
         return java.util.List.copyOf(accessibilityProblems);
@@ -316,7 +348,7 @@ public final class Browser implements AutoCloseable {
      */
     @Override
     public void close() {
-        Chromium.giveBack(chromium, base);
+        Chromium.giveBack(chromium, base, axeOnEveryPage);
         if (!accessibilityProblems.isEmpty()) {
             throw new AssertionError("axe-core found serious or critical WCAG 2.2 AA violations (or a page showed a"
                     + " missing translation):\n  "

@@ -21,7 +21,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Headless Debian Chromium for {@link Browser} (see shared/TOOLCHAIN.md for the flags that work here), kept for the
  * next browser test instead of ended: starting Chromium and its driver took seconds, some 45 times a run. A browser
  * given back is cleared as a new one would be (one window on a blank page, no cookies, no data stored by the site,
- * the window size it started with) or ended when that cannot be made sure of. All are ended when the JVM exits.
+ * the window size it started with, no script added to every page) or ended when that cannot be made sure of. All are
+ * ended when the JVM exits.
  */
 final class Chromium {
 
@@ -58,9 +59,26 @@ final class Chromium {
         return new Idle(driver, size, viewport(driver));
     }
 
-    /** Takes the browser back for the next test after clearing what the site at {@code base} left, or ends it. */
-    static void giveBack(Idle browser, String base) {
-        if (cleared(browser, base)) {
+    /**
+     * Has Chromium run this script in every document it loads from now on, before the page's own scripts; answers its
+     * id for {@link #giveBack}, or null (and nothing is added) when Chromium refused it.
+     */
+    static String addScriptToEveryPage(Idle browser, String source) {
+        try {
+            Object id = ((ChromeDriver) browser.driver()).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                    Map.of("source", source)).get("identifier");
+            return id == null ? null : id.toString();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Takes the browser back for the next test after clearing what the site at {@code base} left and removing the
+     * script added to every page ({@code everyPage}, when not null), or ends it.
+     */
+    static void giveBack(Idle browser, String base, String everyPage) {
+        if (removed(browser, everyPage) && cleared(browser, base)) {
             synchronized (IDLE) {
                 IDLE.add(browser);
             }
@@ -94,6 +112,19 @@ final class Chromium {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return driver;
+    }
+
+    private static boolean removed(Idle browser, String everyPage) {
+        if (everyPage == null) {
+            return true;
+        }
+        try {
+            ((ChromeDriver) browser.driver()).executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", everyPage));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean cleared(Idle browser, String base) {
