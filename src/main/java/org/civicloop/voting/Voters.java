@@ -64,8 +64,13 @@ public class Voters implements PastVoters {
         if (cycleIds.isEmpty()) {
             return Set.of();
         }
-        return ids(em.createQuery("SELECT DISTINCT r.accountId FROM VoterRegistration r WHERE r.cycleId IN :ids",
-                Long.class).setParameter("ids", List.copyOf(cycleIds)).getResultList());
+        // the same people as accounts() counts, in these cycles: city-wide voters and those of a district's budget
+        Set<Long> voted = ids(em.createQuery("SELECT DISTINCT r.accountId FROM VoterRegistration r"
+                + " WHERE r.cycleId IN :ids", Long.class).setParameter("ids", List.copyOf(cycleIds)).getResultList());
+        String idList = cycleIds.stream().map(id -> Long.toString(id)).collect(java.util.stream.Collectors.joining(","));
+        voted.addAll(ids(em.createNativeQuery("SELECT DISTINCT r.account_id FROM budget_register r"
+                + " JOIN budget b ON b.id = r.budget_id WHERE b.cycle_id IN (" + idList + ")").getResultList()));
+        return voted;
     }
 
     private static Set<Long> ids(List<?> rows) {
