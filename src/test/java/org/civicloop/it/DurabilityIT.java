@@ -215,6 +215,13 @@ class DurabilityIT {
                      + " id < ?");
              PreparedStatement r = c.prepareStatement("SELECT cycle_id, account_id FROM voter_register WHERE"
                      + " cycle_id >= ? AND cycle_id < ?")) {
+            if (file == null) {
+                awaitWriterBackendsGone(c);
+            }
+            // both reads from one snapshot: read one statement apart, a commit landing between them would look like
+            // a ballot without its register row
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             b.setLong(1, first);
             b.setLong(2, end);
             try (ResultSet rs = b.executeQuery()) {
@@ -271,6 +278,28 @@ class DurabilityIT {
             }
         }
         return missing;
+    }
+
+    /**
+     * On PostgreSQL the killed writer's server processes outlive it until the server notices the closed socket, and a
+     * commit the writer sent just before it died may still land then: the state after the crash is final only once
+     * they are gone.
+     */
+    private static void awaitWriterBackendsGone(Connection c) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        try (PreparedStatement others = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname ="
+                + " current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'")) {
+            while (true) {
+                try (ResultSet rs = others.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                assertTrue(System.currentTimeMillis() < deadline, "the killed writer's connections closed within 30 s");
+                Thread.sleep(20);
+            }
+        }
     }
 
     private void preparePostgres() throws Exception {
