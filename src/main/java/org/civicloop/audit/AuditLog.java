@@ -350,10 +350,12 @@ public class AuditLog {
                 .setMaxResults(max).getResultList();
     }
 
-    public List<AuditEntry> forEntity(String type, long id) {
+    /** The audited changes of one row, oldest first. */
+    public List<EntityChange> forEntity(String type, long id) {
         return em.createQuery("SELECT e FROM AuditEntry e WHERE e.entityType = :t AND e.entityId = :i ORDER BY e.seq",
                         AuditEntry.class)
-                .setParameter("t", type).setParameter("i", Long.toString(id)).getResultList();
+                .setParameter("t", type).setParameter("i", Long.toString(id)).getResultList().stream()
+                .map(EntityChange::of).toList();
     }
 
     public String headHash() {

@@ -54,8 +54,8 @@ public class CycleService {
 
     /** Demo data only: a cycle flagged as demo. */
     @Transactional
-    public Cycle openDemoCycle(Actor actor, String council, MandateDraft draft) {
-        return create(actor, council, draft, true);
+    public CycleView openDemoCycle(Actor actor, String council, MandateDraft draft) {
+        return CycleView.of(create(actor, council, draft, true));
     }
 
     /** A new cycle in AUTHORISE: its first timeline step, its audit entry and the default checklist. */

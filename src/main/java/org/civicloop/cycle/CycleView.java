@@ -14,7 +14,8 @@ public record CycleView(long id, String council, String title, Phase phase, bool
                         String question, String feedbackPromiseHow, String feedbackChannel, Instant mandatePublishedAt,
                         Instant reportPublishedAt, String reportSummary, Instant createdAt, Long previousCycleId) {
 
-    static CycleView of(Cycle c) {
+    /** The view of a cycle its own capability holds (other capabilities get views through {@link Cycles}). */
+    public static CycleView of(Cycle c) {
         return new CycleView(c.getId(), c.getCouncil(), c.getTitle(), c.getPhase(), c.isPublished(), c.isDemo(),
                 c.getBudgetAmount(), c.getCurrency(), c.getCountingRule(), c.isResidentBallot(), c.isBallotChangeable(),
                 c.getDecisionMaker(), c.getFeedbackPromiseDate(), c.getQuestion(), c.getFeedbackPromiseHow(),

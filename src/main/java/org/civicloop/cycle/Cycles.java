@@ -40,6 +40,17 @@ public class Cycles {
         return Optional.ofNullable(em.find(Cycle.class, id)).map(CycleView::of);
     }
 
+    /** A cycle anyone may read: a published one. */
+    public Optional<CycleView> findPublished(long id) {
+        return find(id).filter(CycleView::published);
+    }
+
+    /** Every cycle, newest first. */
+    public List<CycleView> all() {
+        return em.createQuery("SELECT c FROM Cycle c ORDER BY c.createdAt DESC, c.id DESC", Cycle.class)
+                .getResultList().stream().map(CycleView::of).toList();
+    }
+
     /**
      * The cycle, its row locked for the rest of the caller's transaction (so that changes made under one cycle never
      * interleave).

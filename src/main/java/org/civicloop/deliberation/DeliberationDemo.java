@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import org.civicloop.cycle.CountingRule;
 import org.civicloop.cycle.CriterionKind;
-import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.cycle.DecisionItem;
 import org.civicloop.cycle.LadderLevel;
@@ -28,7 +28,7 @@ import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.VotingService;
 import org.civicloop.evidence.EvidenceDemo;
 
@@ -106,12 +106,12 @@ public class DeliberationDemo {
     void rehearsal(int n) {
         Actor officer = new Actor("officer", EnumSet.of(Role.OFFICER));
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        Cycle c = cycles.openDemoCycle(officer, "Riverside Borough Council (demo)", new MandateDraft(REHEARSAL_TITLE,
+        CycleView c = cycles.openDemoCycle(officer, "Riverside Borough Council (demo)", new MandateDraft(REHEARSAL_TITLE,
                 "Rehearsal of a jury day at full size.", "Measure live updates with a full jury.", "Sam Patel",
                 "Cabinet", null, 10_000L, "GBP", LadderLevel.INVOLVE, Set.of(ValueCell.OUR_WELLBEING),
                 CountingRule.GREEDY, false, false, 10, "Facilitation", 100L, today.plusDays(60),
                 "A report on this site.", "This website"));
-        long id = c.getId();
+        long id = c.id();
         ok(mandate.addDecisionItem(officer, id, "Which rehearsal option wins", DecisionItem.Status.OPEN, null,
                 LadderLevel.INVOLVE, null));
         ok(mandate.addSuccessCriterion(officer, id, CriterionKind.OUTCOME, "Every screen keeps up with the room"));
@@ -278,7 +278,7 @@ public class DeliberationDemo {
         round(id, SessionRound.Kind.OPEN_DISCUSSION, "Open discussion", "Where do we agree?", 20, null, null);
         round(id, SessionRound.Kind.POLL_RANKING, "Rank the options", "Your first choice at the top.", 5,
                 SessionRound.Stage.AFTER, null);
-        List<BudgetOption> options = voting.options(cycleId);
+        List<CostedOption> options = voting.options(cycleId);
         if (!options.isEmpty()) {
             ok(discussion.post(resident("resident02"), cycleId, options.get(0).getCode(), DiscussionPost.Stance.FOR,
                     null, "Two evenings a week would keep my son off the high street at night."));

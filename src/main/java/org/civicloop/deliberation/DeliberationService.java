@@ -56,6 +56,12 @@ public class DeliberationService {
         return Result.done(note);
     }
 
+    /** The minority positions the jury asked to have recorded, in the order they were noted (for the report). */
+    public List<String> minorityPositions(long cycleId) {
+        return notes(cycleId).stream().filter(n -> n.getKind() == DeliberationNote.Kind.MINORITY_POSITION)
+                .map(DeliberationNote::getBody).toList();
+    }
+
     public List<DeliberationNote> notes(long cycleId) {
         return em.createQuery("SELECT n FROM DeliberationNote n WHERE n.cycleId = :c ORDER BY n.createdAt, n.id",
                 DeliberationNote.class).setParameter("c", cycleId).getResultList();

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.civicloop.jury.Juries;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.VotingService;
 
 /**
@@ -177,7 +177,7 @@ public class LiveViews {
 
     private Poll poll(JurySession s, SessionRound round) {
         String suffix = round.getStage() == SessionRound.Stage.DURING ? "@" + round.getId() : "";
-        List<BudgetOption> options = round.getKind() == SessionRound.Kind.POLL_STATEMENT ? List.of()
+        List<CostedOption> options = round.getKind() == SessionRound.Kind.POLL_STATEMENT ? List.of()
                 : voting.options(s.getCycleId());
         List<String> keys = round.getKind() == SessionRound.Kind.POLL_STATEMENT
                 ? List.of("S" + round.getStatementId() + suffix)
@@ -207,7 +207,7 @@ public class LiveViews {
         int n = options.size();
         Map<String, int[]> tally = new HashMap<>();
         java.util.Set<String> people = new java.util.HashSet<>();
-        for (BudgetOption o : options) {
+        for (CostedOption o : options) {
             tally.put("O" + o.getCode() + suffix, new int[2]);
         }
         for (OpinionAnswer a : answers) {
@@ -221,7 +221,7 @@ public class LiveViews {
             }
         }
         List<Ranked> ranking = new ArrayList<>();
-        for (BudgetOption o : options) {
+        for (CostedOption o : options) {
             int[] t = tally.get("O" + o.getCode() + suffix);
             ranking.add(new Ranked(o.getCode(), o.getTitle(), t[0], t[1]));
         }

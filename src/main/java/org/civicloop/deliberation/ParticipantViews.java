@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import org.civicloop.identity.AccountService;
 import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.VotingService;
 
 /**
@@ -63,7 +63,7 @@ public class ParticipantViews {
                         .findFirst().orElse(null);
             } else {
                 Map<Integer, String> byRank = new TreeMap<>();
-                for (BudgetOption o : voting.options(s.getCycleId())) {
+                for (CostedOption o : voting.options(s.getCycleId())) {
                     String key = ParticipationService.itemKey(round, "O" + o.getCode());
                     own.stream().filter(a -> a.getItemKey().equals(key)).findFirst()
                             .ifPresent(a -> byRank.put(a.getScore(), o.getCode()));

@@ -23,7 +23,7 @@ import org.civicloop.identity.AccountService;
 import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.VotingService;
 
 /**
@@ -226,7 +226,7 @@ public class ParticipationService {
     }
 
     private Result<Map<String, Integer>> ranking(long cycleId, List<String> ranking) {
-        List<BudgetOption> options = voting.options(cycleId);
+        List<CostedOption> options = voting.options(cycleId);
         Set<String> codes = new HashSet<>();
         options.forEach(o -> codes.add(o.getCode()));
         if (ranking == null || ranking.size() != options.size() || !codes.equals(new HashSet<>(ranking))) {

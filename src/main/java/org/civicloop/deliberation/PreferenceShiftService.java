@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.civicloop.jury.Juries;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.VotingService;
 
 /**
@@ -44,9 +44,9 @@ public class PreferenceShiftService {
         for (OpinionStatement s : sessions.statements(cycleId)) {
             statements.add(new ShiftCalculator.Item(s.itemKey(), s.getWording(), ParticipationService.SCALE));
         }
-        List<BudgetOption> opts = voting.options(cycleId);
+        List<CostedOption> opts = voting.options(cycleId);
         List<ShiftCalculator.Item> options = new ArrayList<>();
-        for (BudgetOption o : opts) {
+        for (CostedOption o : opts) {
             options.add(new ShiftCalculator.Item("O" + o.getCode(), o.getTitle(), Math.max(1, opts.size())));
         }
         List<ShiftCalculator.Answer> answers = new ArrayList<>();

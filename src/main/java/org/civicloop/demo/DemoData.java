@@ -15,7 +15,7 @@ import java.util.Set;
 import org.civicloop.cycle.ChecklistItem;
 import org.civicloop.cycle.CountingRule;
 import org.civicloop.cycle.CriterionKind;
-import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.DecisionItem;
 import org.civicloop.cycle.LadderLevel;
 import org.civicloop.cycle.MandateService;
@@ -40,7 +40,7 @@ import org.civicloop.kernel.Role;
 import org.civicloop.proposal.ProposalDemo;
 import org.civicloop.measure.MeasureDemo;
 import org.civicloop.voting.Ballot;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.OptionProfile;
 import org.civicloop.voting.VotingService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -196,11 +196,11 @@ public class DemoData {
 
     /** A cycle walked from mandate to measured outcomes (options B and D came from residents' proposals). */
     private void completedCycle(List<Actor> residents) {
-        Cycle c = cycles.openDemoCycle(officer, COUNCIL, mandate("Greener streets 2026",
+        CycleView c = cycles.openDemoCycle(officer, COUNCIL, mandate("Greener streets 2026",
                 "How should we spend £120,000 to make our streets greener and safer to walk?",
                 "Residents asked for greener, calmer streets; this pot lets them choose what to fund first.",
                 120_000, 30, LadderLevel.EMPOWER, Set.of(ValueCell.OUR_WELLBEING, ValueCell.MY_WELLBEING)));
-        long id = c.getId();
+        long id = c.id();
         authorise(id, "Which street improvements the £120,000 pot funds", "The highways maintenance budget",
                 "Set by statute and the council's asset plan; not part of this pot.");
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
@@ -228,7 +228,7 @@ public class DemoData {
                 "Safe crossings near schools come first."));
         ok(deliberation.recordNote(facilitator, id, "Round 3: deliberation", DeliberationNote.Kind.MINORITY_POSITION,
                 "2 of 6 jurors would rather spend everything on trees: shade lasts for generations."));
-        BudgetOption crossings = ok(voting.defineOption(officer, id, "A", "School crossings",
+        CostedOption crossings = ok(voting.defineOption(officer, id, "A", "School crossings",
                 "Two zebra crossings by schools.", 60_000));
         ok(voting.describeOption(officer, crossings.getId(), new OptionProfile(
                 Set.of(ValueCell.MY_WELLBEING, ValueCell.OUR_RIGHTS_DUTIES), "£60,000; highways design team",
@@ -263,11 +263,11 @@ public class DemoData {
 
     /** A cycle open for voting: jurors and residents can rank its options now. */
     private void votingCycle(List<Actor> residents) {
-        Cycle c = cycles.openDemoCycle(officer, COUNCIL, mandate("Youth spaces fund",
+        CycleView c = cycles.openDemoCycle(officer, COUNCIL, mandate("Youth spaces fund",
                 "Which youth spaces should we fund with £80,000 this year?",
                 "Young people told the youth council there is nowhere to go after 6pm.", 80_000, 90,
                 LadderLevel.EMPOWER, Set.of(ValueCell.OUR_WELLBEING)));
-        long id = c.getId();
+        long id = c.id();
         authorise(id, "Which youth spaces the £80,000 fund pays for", "Opening hours of existing youth centres",
                 "Set in the staff contracts until March 2027.",
                 "More young people say they have somewhere safe to go after 6pm (youth survey, up 15 points in a year)",
@@ -296,11 +296,11 @@ public class DemoData {
 
     /** A cycle recruiting its jury: residents can volunteer. */
     private void recruitingCycle(List<Actor> residents) {
-        Cycle c = cycles.openDemoCycle(officer, COUNCIL, mandate("Library opening hours",
+        CycleView c = cycles.openDemoCycle(officer, COUNCIL, mandate("Library opening hours",
                 "How should our libraries' opening hours change within the same budget?",
                 "Opening hours were set in 2009; usage has changed since.", 15_000, 120,
                 LadderLevel.INVOLVE, Set.of(ValueCell.OUR_WELLBEING, ValueCell.OUR_RIGHTS_DUTIES)));
-        long id = c.getId();
+        long id = c.id();
         authorise(id, "How the libraries' opening hours are spread over the week", "The total staffing budget",
                 "Agreed in the council's budget for 2026/27.",
                 "More visits at the times residents said they can come (library counts, evening and weekend visits up"
@@ -379,11 +379,11 @@ public class DemoData {
 
     /** A cycle whose residents' proposals step is finished: merged duplicates, one unfeasible, three options. */
     private void proposalsCycle() {
-        Cycle c = cycles.openDemoCycle(officer, COUNCIL, mandate("Neighbourhood ideas 2027",
+        CycleView c = cycles.openDemoCycle(officer, COUNCIL, mandate("Neighbourhood ideas 2027",
                 "Which of residents' own ideas should the neighbourhood fund spend its £60,000 on?",
                 "Residents asked to bring their own ideas rather than choose from the council's list.", 60_000, 150,
                 LadderLevel.EMPOWER, Set.of(ValueCell.OUR_WELLBEING, ValueCell.OUR_RIGHTS_DUTIES)));
-        long id = c.getId();
+        long id = c.id();
         authorise(id, "Which residents' proposals are funded", "The fund's total of £60,000",
                 "Set in the council's budget for 2027/28.");
         ok(cycles.advance(officer, id, Phase.AUTHORISE));
@@ -391,14 +391,14 @@ public class DemoData {
         eligibilityDemo.electorate(officer, id, ProposalDemo.DISTRICTS);
         districtBudgetDemo.load(officer, id);
         if (proposalDemo.loadSize() > 0) {
-            Cycle load = cycles.openDemoCycle(officer, COUNCIL, mandate(ProposalDemo.LOAD_TITLE,
+            CycleView load = cycles.openDemoCycle(officer, COUNCIL, mandate(ProposalDemo.LOAD_TITLE,
                     "Which of thousands of residents' ideas should the city fund?",
                     "Measure listing and searching a city's worth of proposals.", 1_000_000, 150,
                     LadderLevel.EMPOWER, Set.of(ValueCell.OUR_WELLBEING)));
-            authorise(load.getId(), "Which residents' proposals are funded", "The fund's total",
+            authorise(load.id(), "Which residents' proposals are funded", "The fund's total",
                     "Set for the load test.");
-            ok(cycles.advance(officer, load.getId(), Phase.AUTHORISE));
-            proposalDemo.loadTest(officer, load.getId());
+            ok(cycles.advance(officer, load.id(), Phase.AUTHORISE));
+            proposalDemo.loadTest(officer, load.id());
         }
     }
 

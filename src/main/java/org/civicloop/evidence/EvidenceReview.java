@@ -25,7 +25,7 @@ import org.civicloop.evidence.EvidenceViews.BalanceWarning;
 import org.civicloop.evidence.EvidenceViews.PublishedItem;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.VotingService;
 
 /**
@@ -177,7 +177,7 @@ public class EvidenceReview {
         perspectives.add(row("", "", items));
         List<BalanceRow> options = new ArrayList<>();
         List<BalanceWarning> warnings = new ArrayList<>();
-        for (BudgetOption o : voting.options(cycleId)) {
+        for (CostedOption o : voting.options(cycleId)) {
             List<PublishedItem> about = items.stream().filter(i -> i.options().contains(o.getCode())).toList();
             BalanceRow r = row(o.getTitle(), o.getCode(), about);
             options.add(r);

@@ -31,7 +31,7 @@ import org.civicloop.evidence.EvidenceViews.SearchHit;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.VotingService;
 
 /**
@@ -339,7 +339,7 @@ public class EvidenceService implements PhaseGate {
                 || d.date().getYear() < 1900) {
             return Result.refused("refused.evidence.date");
         }
-        Set<String> codes = voting.options(cycleId).stream().map(BudgetOption::getCode).collect(Collectors.toSet());
+        Set<String> codes = voting.options(cycleId).stream().map(CostedOption::getCode).collect(Collectors.toSet());
         for (String code : d.options()) {
             if (!codes.contains(code)) {
                 return Result.refused("refused.evidence.option", code);

@@ -9,10 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
-import org.civicloop.cycle.PhaseTransition;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
@@ -22,7 +21,7 @@ import org.civicloop.kernel.Role;
 public class FeedbackDashboard {
 
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     FeedbackService feedback;
     @Inject
@@ -48,25 +47,24 @@ public class FeedbackDashboard {
             return Result.refused("refused.notAllowed");
         }
         List<Line> lines = new ArrayList<>();
-        for (Cycle c : cycles.all()) {
-            List<Recommendation> recs = feedback.recommendations(c.getId());
+        for (CycleView c : cycles.all()) {
+            List<Recommendation> recs = feedback.recommendations(c.id());
             boolean overdue = feedback.isOverdue(c);
             if (recs.isEmpty() && !overdue) {
                 continue;
             }
-            Optional<LocalDate> voted = cycles.timeline(c.getId()).stream()
-                    .filter(t -> t.getToPhase() == Phase.DECIDE).map(PhaseTransition::getMovedAt)
-                    .map(i -> LocalDate.ofInstant(i, ZoneOffset.UTC)).findFirst();
-            Optional<LocalDate> reported = feedback.versions(c.getId()).stream().findFirst()
+            Optional<LocalDate> voted = cycles.firstEnteredAt(c.id(), Phase.DECIDE)
+                    .map(i -> LocalDate.ofInstant(i, ZoneOffset.UTC));
+            Optional<LocalDate> reported = feedback.versions(c.id()).stream().findFirst()
                     .map(v -> LocalDate.ofInstant(v.getPublishedAt(), ZoneOffset.UTC));
             Long days = voted.isPresent() && reported.isPresent()
                     ? ChronoUnit.DAYS.between(voted.get(), reported.get()) : null;
-            LocalDate promise = c.getFeedbackPromiseDate();
+            LocalDate promise = c.feedbackPromiseDate();
             Long promised = voted.isPresent() && promise != null ? ChronoUnit.DAYS.between(voted.get(), promise) : null;
             Boolean kept = reported.isPresent() && promise != null ? !reported.get().isAfter(promise) : null;
             int answered = (int) recs.stream().filter(Recommendation::isAnswered).count();
             int taken = (int) recs.stream().filter(r -> r.isAnswered() && r.getResponse().taken()).count();
-            lines.add(new Line(c.getId(), c.getTitle(), c.getPhase(), recs.size(), answered, taken,
+            lines.add(new Line(c.id(), c.title(), c.phase(), recs.size(), answered, taken,
                     voted.orElse(null), reported.orElse(null), days, promise, promised, overdue, kept));
         }
         int recs = lines.stream().mapToInt(Line::recommendations).sum();
@@ -82,7 +80,7 @@ public class FeedbackDashboard {
     }
 
     /** Cycles whose feedback promise date has passed without a published report (the officers' alert). */
-    public List<Cycle> overdue() {
+    public List<CycleView> overdue() {
         return cycles.all().stream().filter(feedback::isOverdue).toList();
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.civicloop.cycle.CountingRule;
 import org.civicloop.cycle.CriterionKind;
-import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.CycleService;
 import org.civicloop.cycle.DecisionItem;
 import org.civicloop.cycle.LadderLevel;
@@ -140,14 +140,14 @@ public class FeedbackDemo {
     @Transactional
     public void overdueCycleAwaitingResponses(String council) {
         LocalDate today = today();
-        Cycle c = cycles.openDemoCycle(officer, council, new MandateDraft(OVERDUE_TITLE,
+        CycleView c = cycles.openDemoCycle(officer, council, new MandateDraft(OVERDUE_TITLE,
                 "Which streets should close to traffic after school so that children can play?",
                 "Parents asked for safe places to play near home; this pilot tests play streets.",
                 "Sam Patel, Head of Neighbourhoods", "Cabinet Member for Communities", "Riverside Police", 20_000L,
                 "GBP", LadderLevel.COLLABORATE, Set.of(ValueCell.OUR_WELLBEING), CountingRule.GREEDY, true, false, 40,
                 "Facilitation", 2_500L, today.minusDays(3),
                 "A \"you said, we did\" report on this site within four weeks of the vote.", "This website"));
-        long id = c.getId();
+        long id = c.id();
         ok(mandate.addDecisionItem(officer, id, "Which streets join the play-street pilot", DecisionItem.Status.OPEN,
                 null, LadderLevel.COLLABORATE, null));
         ok(mandate.addSuccessCriterion(officer, id, CriterionKind.OUTCOME,

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.civicloop.audit.AuditLog;
-import org.civicloop.cycle.Cycle;
 import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
@@ -29,7 +28,7 @@ import org.civicloop.kernel.Messages;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.voting.Ballot;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.VotingService;
 
 /**
@@ -72,33 +71,32 @@ public class FeedbackService implements PhaseGate {
         long cycleId = event.cycle().id();
         VotingService.Count count = voting.count(cycleId, Ballot.Channel.JURY);
         VotingService.Count residents = voting.count(cycleId, Ballot.Channel.RESIDENTS);
-        List<Ballot> ballots = voting.ballots(cycleId, Ballot.Channel.JURY);
+        List<List<String>> rankings = voting.rankings(cycleId, Ballot.Channel.JURY);
         Map<String, Integer> firsts = new HashMap<>();
         Map<String, Integer> ranked = new HashMap<>();
-        for (Ballot b : ballots) {
-            List<String> ranking = b.ranking();
+        for (List<String> ranking : rankings) {
             if (!ranking.isEmpty()) {
                 firsts.merge(ranking.get(0), 1, Integer::sum);
             }
             ranking.stream().distinct().forEach(code -> ranked.merge(code, 1, Integer::sum));
         }
-        List<String> residentWinners = residents.winners().stream().map(BudgetOption::getCode).toList();
-        List<BudgetOption> fromCount = count.winners();
-        List<BudgetOption> fromResidents = residents.winners().stream()
+        List<String> residentWinners = residents.winners().stream().map(CostedOption::getCode).toList();
+        List<CostedOption> fromCount = count.winners();
+        List<CostedOption> fromResidents = residents.winners().stream()
                 .filter(o -> fromCount.stream().noneMatch(w -> w.getCode().equals(o.getCode()))).toList();
         int position = 1;
-        for (BudgetOption option : fromCount) {
+        for (CostedOption option : fromCount) {
             persist(event.actor(), cycleId, position++, Recommendation.Source.COUNT, option, count, residents,
                     firsts, ranked, residentWinners);
         }
-        for (BudgetOption option : fromResidents) {
+        for (CostedOption option : fromResidents) {
             persist(event.actor(), cycleId, position++, Recommendation.Source.RESIDENTS, option, count, residents,
                     firsts, ranked, residentWinners);
         }
         districts.recommend(event.actor(), cycleId, position);
     }
 
-    private void persist(Actor actor, long cycleId, int position, Recommendation.Source source, BudgetOption option,
+    private void persist(Actor actor, long cycleId, int position, Recommendation.Source source, CostedOption option,
                          VotingService.Count count, VotingService.Count residents, Map<String, Integer> firsts,
                          Map<String, Integer> ranked, List<String> residentWinners) {
         String code = option.getCode();
@@ -146,7 +144,7 @@ public class FeedbackService implements PhaseGate {
             return Result.refused("refused.minority.tooLong");
         }
         int position = recommendations(cycleId).stream().mapToInt(Recommendation::getRankPosition).max().orElse(0) + 1;
-        int ballots = voting.ballots(cycleId, Ballot.Channel.JURY).size();
+        int ballots = voting.rankings(cycleId, Ballot.Channel.JURY).size();
         Recommendation r = new Recommendation(cycleId, position, Recommendation.Source.JURY, null, null, title.strip(),
                 support.strip(), new Recommendation.Support(ballots, 0, 0, strip(minorityPositions), 0, false, null,
                         null));
@@ -332,9 +330,9 @@ public class FeedbackService implements PhaseGate {
     }
 
     /** The promise is overdue: the mandate is public, its feedback date has passed and no report is published. */
-    public boolean isOverdue(Cycle c) {
-        return c.isMandatePublished() && c.getFeedbackPromiseDate() != null && !c.isReportPublished()
-                && c.getFeedbackPromiseDate().isBefore(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+    public boolean isOverdue(CycleView c) {
+        return c.mandatePublished() && c.feedbackPromiseDate() != null && !c.reportPublished()
+                && c.feedbackPromiseDate().isBefore(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }
 
     @Override

@@ -56,11 +56,11 @@ public class Notifications {
         if (actor.isAnonymous() || actor.roles().isEmpty()) {
             return Result.refused("refused.notAllowed");
         }
-        Optional<Account> account = accounts.find(actor.username());
+        Optional<Long> account = accounts.idOf(actor.username());
         if (account.isEmpty()) {
             return Result.refused("refused.notAllowed");
         }
-        long id = account.get().getId();
+        long id = account.get();
         ReportOptIn current = em.find(ReportOptIn.class, id);
         if (wanted && current == null) {
             em.persist(new ReportOptIn(id, clock.instant()));
@@ -76,7 +76,7 @@ public class Notifications {
     }
 
     public boolean wantsReportUpdates(String username) {
-        return accounts.find(username).map(a -> em.find(ReportOptIn.class, a.getId()) != null).orElse(false);
+        return accounts.idOf(username).map(a -> em.find(ReportOptIn.class, a) != null).orElse(false);
     }
 
     /** Inside a publication: one notification per opted-in participant, and its e-mail when mail is on. */
@@ -116,14 +116,14 @@ public class Notifications {
     }
 
     public List<View> forUser(String username) {
-        Optional<Account> account = accounts.find(username);
+        Optional<Long> account = accounts.idOf(username);
         if (account.isEmpty()) {
             return List.of();
         }
         Map<Long, String> titles = new HashMap<>();
         return em.createQuery("SELECT n FROM Notification n WHERE n.accountId = :a"
                         + " ORDER BY n.createdAt DESC, n.id DESC", Notification.class)
-                .setParameter("a", account.get().getId()).setMaxResults(100).getResultList().stream()
+                .setParameter("a", account.get()).setMaxResults(100).getResultList().stream()
                 .map(n -> new View(n.getId(), n.getCycleId(), titles.computeIfAbsent(n.getCycleId(),
                         c -> cycles.find(c).map(CycleView::title).orElse("")), n.getVersionNo(), n.getCreatedAt(),
                         n.isUnread())).toList();
@@ -137,8 +137,8 @@ public class Notifications {
     @Transactional
     public Result<Notification> markRead(Actor actor, long notificationId) {
         Notification n = em.find(Notification.class, notificationId);
-        Optional<Account> account = accounts.find(actor.username());
-        if (n == null || account.isEmpty() || !n.getAccountId().equals(account.get().getId())) {
+        Optional<Long> account = accounts.idOf(actor.username());
+        if (n == null || account.isEmpty() || !n.getAccountId().equals(account.get())) {
             return Result.refused("refused.notification.unknown");
         }
         if (n.isUnread()) {
@@ -171,28 +171,35 @@ public class Notifications {
         }
         List<MailDelivery.Status> bad = List.of(MailDelivery.Status.UNDELIVERABLE, MailDelivery.Status.FAILED);
         List<Problem> problems = new java.util.ArrayList<>();
-        em.createQuery("SELECT d, n, c.title, a.username FROM MailDelivery d, Notification n,"
-                        + " Cycle c, Account a WHERE n.id = d.notificationId AND c.id = n.cycleId AND a.id = n.accountId"
+        // cycles and accounts are named through their capabilities, each once (at most 500 rows a kind)
+        Map<Long, String> titles = new HashMap<>();
+        Map<Long, String> usernames = new HashMap<>();
+        em.createQuery("SELECT d, n FROM MailDelivery d, Notification n WHERE n.id = d.notificationId"
                         + " AND d.status IN :s ORDER BY d.updatedAt DESC, d.id DESC", Object[].class)
                 .setParameter("s", bad).setMaxResults(500).getResultList().forEach(r -> {
                     MailDelivery d = (MailDelivery) r[0];
                     Notification n = (Notification) r[1];
-                    problems.add(new Problem(d.getId(), n.getCycleId(), (String) r[2], (String) r[3], d.getAddress(),
+                    String title = titles.computeIfAbsent(n.getCycleId(),
+                            c -> cycles.find(c).map(CycleView::title).orElse(""));
+                    problems.add(new Problem(d.getId(), n.getCycleId(), title,
+                            username(usernames, n.getAccountId()), d.getAddress(),
                             d.getStatus(), d.getAttempts(), d.getLastError(), d.getUpdatedAt(),
-                            Messages.format(locale, "fb.delivery.report", (String) r[2]), null));
+                            Messages.format(locale, "fb.delivery.report", title), null));
                 });
-        em.createQuery("SELECT d, a.username FROM MailDelivery d, Account a WHERE d.notificationId IS NULL"
-                        + " AND a.id = d.accountId AND d.status IN :s ORDER BY d.updatedAt DESC, d.id DESC",
-                        Object[].class)
-                .setParameter("s", bad).setMaxResults(500).getResultList().forEach(r -> {
-                    MailDelivery d = (MailDelivery) r[0];
-                    problems.add(new Problem(d.getId(), null, null, (String) r[1], d.getAddress(), d.getStatus(),
-                            d.getAttempts(), d.getLastError(), d.getUpdatedAt(),
+        em.createQuery("SELECT d FROM MailDelivery d WHERE d.notificationId IS NULL AND d.status IN :s"
+                        + " ORDER BY d.updatedAt DESC, d.id DESC", MailDelivery.class)
+                .setParameter("s", bad).setMaxResults(500).getResultList().forEach(d ->
+                    problems.add(new Problem(d.getId(), null, null,
+                            username(usernames, d.getAccountId()), d.getAddress(),
+                            d.getStatus(), d.getAttempts(), d.getLastError(), d.getUpdatedAt(),
                             Messages.format(locale, d.getSubjectKey(),
-                                    NoticeMailQueue.arguments(d.getArgs())), d.getLink()));
-                });
+                                    NoticeMailQueue.arguments(d.getArgs())), d.getLink())));
         problems.sort(java.util.Comparator.comparing(Problem::updatedAt, java.util.Comparator.reverseOrder())
                 .thenComparing(Problem::id, java.util.Comparator.reverseOrder()));
         return Result.done(problems.size() > 500 ? List.copyOf(problems.subList(0, 500)) : problems);
+    }
+
+    private String username(Map<Long, String> known, Long accountId) {
+        return accountId == null ? null : known.computeIfAbsent(accountId, accounts::usernameOf);
     }
 }

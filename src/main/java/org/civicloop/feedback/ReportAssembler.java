@@ -6,14 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.civicloop.cycle.CycleView;
-import org.civicloop.deliberation.DeliberationNote;
 import org.civicloop.deliberation.DeliberationService;
 import org.civicloop.deliberation.PreferenceShiftService;
 import org.civicloop.evidence.EvidenceService;
 import org.civicloop.jury.Juries;
 import org.civicloop.voting.Ballot;
 import org.civicloop.voting.Budget;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.Budgets;
 import org.civicloop.voting.CountLines;
 import org.civicloop.voting.VotingService;
@@ -65,7 +64,7 @@ class ReportAssembler {
                         english.text(l.why()), reason(l.why()), juryCount.score(l.option().getCode()),
                         l.option().getCost())).toList(),
                 english.rounds(juryCount.result()),
-                residentCount.ballots(), residentCount.winners().stream().map(BudgetOption::getTitle).toList(),
+                residentCount.ballots(), residentCount.winners().stream().map(CostedOption::getTitle).toList(),
                 juryCount.rounds().stream().map(r -> reason(r.explanation())).toList(), voting.flaggedBallots(id),
                 withTreatmentOf(id));
         List<Report.Decision> decisions = recs.stream().map(ReportAssembler::decision).toList();
@@ -82,8 +81,7 @@ class ReportAssembler {
                 checkpoints.latest().map(AuditCheckpoints.Stored::note).orElse(null));
         return new Report(id, cycle.council(), cycle.title(), cycle.currency(), number, at, changeNote,
                 history, changed, cycle.question(), participation, heard, shifts.shift(id), vote, decisions,
-                deliberation.notes(id).stream()
-                .filter(n -> n.getKind() == DeliberationNote.Kind.MINORITY_POSITION).map(DeliberationNote::getBody).toList(), next, check,
+                deliberation.minorityPositions(id), next, check,
                 sections(id, juryCount));
     }
 

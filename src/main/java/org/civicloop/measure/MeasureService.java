@@ -24,7 +24,7 @@ import org.civicloop.feedback.CouncilDecisions;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.VotingService;
 
 /**
@@ -68,7 +68,7 @@ public class MeasureService implements PhaseGate {
         if (!found.value().phase().atLeast(Phase.DECIDE)) {
             return Result.refused("refused.objective.phase");
         }
-        Optional<BudgetOption> option = fundedOptions(cycleId).stream()
+        Optional<CostedOption> option = fundedOptions(cycleId).stream()
                 .filter(o -> o.getCode().equals(optionCode)).findFirst();
         if (option.isEmpty()) {
             return Result.refused("refused.objective.notFunded", optionCode == null ? "" : optionCode);
@@ -324,8 +324,8 @@ public class MeasureService implements PhaseGate {
      * The options the council funded: recommendations answered ADOPTED or MODIFIED ({@link CouncilDecisions}), in
      * recommendation order, from every budget of the cycle (city-wide and districts').
      */
-    public List<BudgetOption> fundedOptions(long cycleId) {
-        Map<Long, BudgetOption> options = new HashMap<>();
+    public List<CostedOption> fundedOptions(long cycleId) {
+        Map<Long, CostedOption> options = new HashMap<>();
         voting.allOptions(cycleId).forEach(o -> options.put(o.getId(), o));
         return decisions.fundedOptionIds(cycleId).stream().map(options::get).filter(Objects::nonNull).toList();
     }

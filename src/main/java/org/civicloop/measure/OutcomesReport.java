@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicloop.cycle.ValueCell;
 import org.civicloop.voting.Budget;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.Budgets;
 import org.civicloop.voting.VotingService;
 
@@ -100,14 +100,14 @@ public class OutcomesReport {
     /** The objectives of a cycle; {@code publishedOnly} leaves out those whose indicator set is not published. */
     public List<ObjectiveView> objectives(long cycleId, boolean publishedOnly) {
         // every budget's options: a district budget's funded options are measured as the city-wide budget's are
-        Map<Long, BudgetOption> options = voting.allOptions(cycleId).stream()
-                .collect(Collectors.toMap(BudgetOption::getId, Function.identity()));
+        Map<Long, CostedOption> options = voting.allOptions(cycleId).stream()
+                .collect(Collectors.toMap(CostedOption::getId, Function.identity()));
         Map<Long, Budget> budgetOf = budgets.byOption(cycleId);
         Map<Long, List<ReviewComment>> comments = participation.comments(cycleId).stream()
                 .collect(Collectors.groupingBy(ReviewComment::getIndicatorId));
         List<ValueAccount> accounts = accountability.accounts(cycleId);
         return measure.objectives(cycleId).stream().filter(o -> !publishedOnly || o.isSetPublished()).map(o -> {
-            BudgetOption option = options.get(o.getOptionId());
+            CostedOption option = options.get(o.getOptionId());
             long budget = option == null ? 0 : option.getCost();
             ProgressView progress = new ProgressView(o.getStatus(), o.getPercentComplete(), o.getSpend(), budget,
                     budget == 0 ? 0 : (int) Math.round(100.0 * o.getSpend() / budget), o.getProgressNote(),

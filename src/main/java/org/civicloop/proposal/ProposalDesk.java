@@ -15,7 +15,7 @@ import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
 import org.civicloop.voting.Budget;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.Budgets;
 import org.civicloop.voting.VotingService;
 
@@ -175,9 +175,9 @@ public class ProposalDesk {
         }
         // a district's proposal lands in its district's budget, when the cycle has one
         String budget = budgets.ofDistrict(p.getCycleId(), p.getDistrict()).map(Budget::code).orElse(Budget.CITY);
-        Result<BudgetOption> option = voting.defineOption(actor, p.getCycleId(), budget, code, p.titleAsWritten(),
+        Result<CostedOption> option = voting.defineOption(actor, p.getCycleId(), budget, code, p.titleAsWritten(),
                 p.descriptionAsWritten(), p.getEstimate());
-        if (option instanceof Result.Refused<BudgetOption> refused) {
+        if (option instanceof Result.Refused<CostedOption> refused) {
             return new Result.Refused<>(refused.key(), refused.args());
         }
         String before = audit.digestOf("proposal", proposalId);

@@ -19,7 +19,7 @@ import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.EligibilityCheck;
 import org.civicloop.kernel.Result;
 import org.civicloop.kernel.Role;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.Budget;
 import org.civicloop.voting.Budgets;
 import org.civicloop.voting.VotingService;

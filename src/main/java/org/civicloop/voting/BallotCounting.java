@@ -45,7 +45,9 @@ public class BallotCounting {
         CycleView cycle = cycleViews.find(budget.cycleId()).orElseThrow();
         BallotBox box = ballotBox(budget, channel);
         CountResult result = count(budget.rule(), box.election(), box.profile(), box.ballots().size());
-        return new VotingService.Count(channel, box.ballots().size(), budget.rule(), result, box.options(),
+        Map<String, CostedOption> counted = new java.util.LinkedHashMap<>();
+        box.options().forEach((code, o) -> counted.put(code, CostedOption.of(o)));
+        return new VotingService.Count(channel, box.ballots().size(), budget.rule(), result, counted,
                 box.ballots().stream().collect(Collectors.groupingBy(Ballot::getSource, Collectors.counting())),
                 cycle.currency());
     }

@@ -21,7 +21,7 @@ public final class BallotExport {
      * One budget's box ({@link Budget}: its envelope and rule; a district budget adds META {@code district}, as
      * pabulib's district files do, and its code to the description and instance).
      */
-    public static String pabulib(CycleView cycle, Budget budget, List<BudgetOption> options,
+    public static String pabulib(CycleView cycle, Budget budget, List<CostedOption> options,
                                  List<Ballot> ballots, Ballot.Channel channel) {
         return pabulib(new Header(cycle.id(), budget.cityWide() ? cycle.title() : cycle.title() + " - "
                         + budget.label(), cycle.council(), budget.amount(), budget.rule(), cycle.currency(),
@@ -55,7 +55,7 @@ public final class BallotExport {
      * third column {@code excluded} holding the reason (empty for every counted ballot), which {@code count} reads to
      * leave them out. Without exclusions the file is as before: two VOTES columns, no {@code num_excluded}.
      */
-    static String pabulib(Header cycle, List<BudgetOption> options, List<Ballot> ballots, Ballot.Channel channel,
+    static String pabulib(Header cycle, List<CostedOption> options, List<Ballot> ballots, Ballot.Channel channel,
                           Map<String, String> excluded) {
         Map<String, String> out = new java.util.TreeMap<>();
         ballots.forEach(b -> {
@@ -90,7 +90,7 @@ public final class BallotExport {
         meta(pb, "min_length", "1");
         meta(pb, "max_length", Integer.toString(Math.max(1, options.size())));
         pb.append("PROJECTS\nproject_id;cost;name\n");
-        for (BudgetOption o : options) {
+        for (CostedOption o : options) {
             pb.append(o.getCode()).append(';').append(o.getCost()).append(';').append(clean(o.getTitle())).append('\n');
         }
         pb.append(out.isEmpty() ? "VOTES\nvoter_id;vote\n" : "VOTES\nvoter_id;vote;excluded\n");

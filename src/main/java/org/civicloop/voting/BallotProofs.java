@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.civicloop.audit.AuditEntry;
+import org.civicloop.audit.EntityChange;
 import org.civicloop.audit.AuditLog;
 import org.civicloop.audit.chain.BallotLeaf;
 import org.civicloop.audit.chain.MerkleTree;
@@ -48,13 +48,13 @@ public class BallotProofs {
      */
     public List<PublishedBox> publishedBoxes(long cycleId) {
         Map<String, PublishedBox> sealed = new java.util.HashMap<>();
-        for (AuditEntry e : audit.forEntity("cycle", cycleId)) {
-            if (e.getAction().equals("voting.ballotBoxSealed")) {
-                Map<String, String> f = fields(e.getDetail());
+        for (EntityChange e : audit.forEntity("cycle", cycleId)) {
+            if (e.action().equals("voting.ballotBoxSealed")) {
+                Map<String, String> f = fields(e.detail());
                 if (f.containsKey("root")) {
                     Ballot.Channel channel = Ballot.Channel.valueOf(f.get("channel"));
                     sealed.put(channel + "#" + f.get("budget"), new PublishedBox(channel, f.get("budget"),
-                            f.get("root"), Long.parseLong(f.get("ballots")), e.getSeq()));
+                            f.get("root"), Long.parseLong(f.get("ballots")), e.seq()));
                 }
             }
         }

@@ -30,7 +30,7 @@ public final class CountLines {
         return count.losers().stream().map(l -> new Lost(of(l.option(), count), l.why())).toList();
     }
 
-    private static Option of(BudgetOption o, VotingService.Count count) {
+    private static Option of(CostedOption o, VotingService.Count count) {
         return new Option(o.getId(), o.getCode(), o.getTitle(), o.getCost(), count.score(o.getCode()));
     }
 }

@@ -20,7 +20,6 @@ import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseGate;
-import org.civicloop.identity.Account;
 import org.civicloop.identity.AccountService;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.Result;
@@ -259,19 +258,19 @@ public class PaperBallotService implements PhaseGate {
         if (where == null || where.isBlank() || where.strip().length() > 300) {
             return Result.refused("refused.paper.where");
         }
-        Account voter = username == null ? null : accounts.find(username.strip()).orElse(null);
-        if (voter == null || !voter.isActive()) {
+        AccountService.Contact voter = username == null ? null : accounts.contact(username.strip()).orElse(null);
+        if (voter == null || !voter.active()) {
             return Result.refused("refused.paper.noSuchVoter");
         }
-        if (boxes.isRegistered(cycleId, Ballot.Channel.RESIDENTS, voter.getId())) {
-            return Result.refused("refused.paper.alreadyVoted", voter.getUsername());
+        if (boxes.isRegistered(cycleId, Ballot.Channel.RESIDENTS, voter.id())) {
+            return Result.refused("refused.paper.alreadyVoted", username.strip());
         }
-        VoterRegistration registration = new VoterRegistration(cycleId, Ballot.Channel.RESIDENTS, voter.getId());
+        VoterRegistration registration = new VoterRegistration(cycleId, Ballot.Channel.RESIDENTS, voter.id());
         em.persist(registration);
         em.flush();
         audit.record(actor, "paper.ballotIssued", "voter_register", registration.getRowId(), null,
                 "cycle=" + cycleId + "; channel=" + Ballot.Channel.RESIDENTS + "; where=" + where.strip());
-        return Result.done(voter.getUsername());
+        return Result.done(username.strip());
     }
 
     @Override
@@ -335,7 +334,7 @@ public class PaperBallotService implements PhaseGate {
     }
 
     private Set<String> optionCodes(long cycleId) {
-        return voting.options(cycleId).stream().map(BudgetOption::getCode).collect(Collectors.toSet());
+        return voting.options(cycleId).stream().map(CostedOption::getCode).collect(Collectors.toSet());
     }
 
 

@@ -85,8 +85,9 @@ public class StoredCounts {
             if (s.getPaperBallots() > 0) {
                 sources.put(Ballot.Source.PAPER, (long) s.getPaperBallots());
             }
-            Map<String, BudgetOption> options = new java.util.LinkedHashMap<>();
-            voteOptions.options(budget.cycleId(), budget.id()).forEach(o -> options.put(o.getCode(), o));
+            Map<String, CostedOption> options = new java.util.LinkedHashMap<>();
+            voteOptions.options(budget.cycleId(), budget.id()).forEach(o -> options.put(o.getCode(),
+                    CostedOption.of(o)));
             return new VotingService.Count(channel, s.getBallots(), CountingRule.valueOf(s.getRule()),
                     rebuilt.computeIfAbsent(s.getId(), id -> StoredCountCodec.read(s.getResultData())), options,
                     sources, cycleViews.find(budget.cycleId()).orElseThrow().currency());

@@ -67,20 +67,20 @@ public class VotingService implements PhaseGate {
     StoredCounts storedCounts;
 
     @Transactional
-    public Result<BudgetOption> defineOption(Actor actor, long cycleId, String code, String title, String description,
+    public Result<CostedOption> defineOption(Actor actor, long cycleId, String code, String title, String description,
                                              long cost) {
         return defineOption(actor, cycleId, Budget.CITY, code, title, description, cost);
     }
 
     /** Defines a costed option in one of the cycle's budgets ({@link VoteOptions#define}). */
-    public Result<BudgetOption> defineOption(Actor actor, long cycleId, String budgetCode, String code, String title,
+    public Result<CostedOption> defineOption(Actor actor, long cycleId, String budgetCode, String code, String title,
                                              String description, long cost) {
-        return voteOptions.define(actor, cycleId, budgetCode, code, title, description, cost);
+        return voteOptions.define(actor, cycleId, budgetCode, code, title, description, cost).map(CostedOption::of);
     }
 
     /** Describes an option's public value chain, the groups it affects and its knock-on costs (before voting). */
-    public Result<BudgetOption> describeOption(Actor actor, long optionId, OptionProfile profile) {
-        return voteOptions.describe(actor, optionId, profile);
+    public Result<CostedOption> describeOption(Actor actor, long optionId, OptionProfile profile) {
+        return voteOptions.describe(actor, optionId, profile).map(CostedOption::of);
     }
 
     /**
@@ -164,7 +164,7 @@ public class VotingService implements PhaseGate {
     }
 
     /** An option that was not chosen, and why (as data: {@link #text} writes it in a language). */
-    public record Loss(BudgetOption option, Explanation why) {
+    public record Loss(CostedOption option, Explanation why) {
     }
 
     /**
@@ -172,7 +172,7 @@ public class VotingService implements PhaseGate {
      * explanations name the options and write amounts as money of that currency).
      */
     public record Count(Ballot.Channel channel, int ballots, CountingRule rule, CountResult result,
-                        java.util.Map<String, BudgetOption> options, java.util.Map<Ballot.Source, Long> sources,
+                        java.util.Map<String, CostedOption> options, java.util.Map<Ballot.Source, Long> sources,
                         String currency) {
 
         /** The writer of this count's explanations in a language: options by title, amounts in the currency. */
@@ -197,7 +197,7 @@ public class VotingService implements PhaseGate {
             return sources.getOrDefault(source, 0L);
         }
 
-        public List<BudgetOption> winners() {
+        public List<CostedOption> winners() {
             return result.winners().stream().map(options::get).toList();
         }
 
@@ -226,7 +226,7 @@ public class VotingService implements PhaseGate {
         }
 
         /** One option's line in a count table: its place by score, the option, whether funded, and (if not) why. */
-        public record Line(int place, BudgetOption option, String score, boolean funded, Loss loss) {
+        public record Line(int place, CostedOption option, String score, boolean funded, Loss loss) {
         }
 
         /**
@@ -235,7 +235,7 @@ public class VotingService implements PhaseGate {
          */
         public List<Line> lines() {
             List<Line> all = new java.util.ArrayList<>();
-            for (BudgetOption o : winners()) {
+            for (CostedOption o : winners()) {
                 all.add(new Line(0, o, score(o.getCode()), true, null));
             }
             for (Loss l : losers()) {
@@ -285,18 +285,23 @@ public class VotingService implements PhaseGate {
     }
 
     /** The options of the cycle's city-wide budget (the only budget of a cycle without district budgets). */
-    public List<BudgetOption> options(long cycleId) {
+    public List<CostedOption> options(long cycleId) {
         return options(cycleId, null);
     }
 
     /** The options of one of the cycle's budgets ({@code budgetId} null: the city-wide one). */
-    public List<BudgetOption> options(long cycleId, Long budgetId) {
-        return voteOptions.options(cycleId, budgetId);
+    public List<CostedOption> options(long cycleId, Long budgetId) {
+        return CostedOption.of(voteOptions.options(cycleId, budgetId));
     }
 
     /** Every option of the cycle, in every budget (city-wide and districts'). */
-    public List<BudgetOption> allOptions(long cycleId) {
-        return voteOptions.allOptions(cycleId);
+    public List<CostedOption> allOptions(long cycleId) {
+        return CostedOption.of(voteOptions.allOptions(cycleId));
+    }
+
+    /** The rankings of a channel's ballots in the city-wide budget (what other capabilities may read of them). */
+    public List<List<String>> rankings(long cycleId, Ballot.Channel channel) {
+        return ballots(cycleId, channel).stream().map(Ballot::ranking).toList();
     }
 
     /** A channel's ballots in the city-wide budget (every jury ballot; residents' ballots not cast in a district's). */

@@ -16,7 +16,6 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import jakarta.persistence.Entity;
 import java.util.Optional;
 import java.util.Set;
@@ -77,7 +76,7 @@ class ArchitectureTest {
 
     /** No capability reads or writes another's entities (and so its tables through JPA). */
     @ArchTest
-    static final ArchRule no_capability_touches_anothers_entities = FreezingArchRule.freeze(classes()
+    static final ArchRule no_capability_touches_anothers_entities = classes()
             .that(DescribedPredicate.describe("belong to a capability", (JavaClass c) -> capabilityOf(c).isPresent()))
             .should(new ArchCondition<JavaClass>("use only their own capability's entities") {
                 @Override
@@ -92,7 +91,7 @@ class ArchitectureTest {
                     }
                 }
             })
-            .because("a capability owns its tables: others use its narrow interface (records such as CycleView)"));
+            .because("a capability owns its tables: others use its narrow interface (records such as CycleView)");
 
     /** Adapters (REST resources, Faces beans, live screens) are entered from outside only. */
     @ArchTest

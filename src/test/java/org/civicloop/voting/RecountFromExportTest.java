@@ -59,7 +59,8 @@ class RecountFromExportTest {
         CountResult published = BallotCounting.count(rule, box.election(), box.profile(), ballots.size());
         assertFalse(published.winners().isEmpty(), rule + " elects someone");
 
-        String pb = BallotExport.pabulib(new BallotExport.Header(1, "Test", "Council", 100_000, rule, "EUR"), OPTIONS,
+        String pb = BallotExport.pabulib(new BallotExport.Header(1, "Test", "Council", 100_000, rule, "EUR"),
+                CostedOption.of(OPTIONS),
                 ballots, Ballot.Channel.JURY, java.util.Map.of());
         assertTrue(pb.contains("\nrule;" + rule.cliName() + "\n"), pb);
         assertTrue(pb.contains("\ntie_break;"), "the tie rule is stated");
@@ -87,7 +88,7 @@ class RecountFromExportTest {
     void theExportCarriesTheBoxRootAndNoDayOfCasting() {
         List<Ballot> ballots = ballots(7);
         String pb = BallotExport.pabulib(new BallotExport.Header(1, "Test", "Council", 100_000, CountingRule.IRV,
-                "EUR"), OPTIONS, ballots, Ballot.Channel.JURY, java.util.Map.of());
+                "EUR"), CostedOption.of(OPTIONS), ballots, Ballot.Channel.JURY, java.util.Map.of());
         String root = BallotLeaf.tree(ballots.stream().map(b -> new BallotLeaf.Entry(b.getReceipt(), "JURY",
                 b.getRanking())).toList()).rootHex();
         assertEquals(root, meta(pb, "ballot_box_root"));
@@ -116,7 +117,8 @@ class RecountFromExportTest {
         CountResult withCampaign = BallotCounting.count(rule, all.election(), all.profile(), ballots.size());
         assertFalse(published.winners().equals(withCampaign.winners()), "the exclusion changes the result");
 
-        String pb = BallotExport.pabulib(new BallotExport.Header(1, "Test", "Council", 100_000, rule, "EUR"), OPTIONS,
+        String pb = BallotExport.pabulib(new BallotExport.Header(1, "Test", "Council", 100_000, rule, "EUR"),
+                CostedOption.of(OPTIONS),
                 ballots, Ballot.Channel.RESIDENTS, excluded);
         assertEquals("30", meta(pb, "num_excluded"));
         assertEquals(Integer.toString(ballots.size()), meta(pb, "num_votes"), "every ballot stays in the file");

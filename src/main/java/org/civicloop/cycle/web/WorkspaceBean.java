@@ -11,13 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.civicloop.audit.AuditEntry;
+import org.civicloop.audit.EntityChange;
 import org.civicloop.audit.AuditLog;
 import java.util.Set;
 import org.civicloop.cycle.ChecklistItem;
 import org.civicloop.cycle.CountingRule;
 import org.civicloop.cycle.CriterionKind;
 import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleView;
 import org.civicloop.cycle.DecisionItem;
 import org.civicloop.cycle.LadderLevel;
 import org.civicloop.cycle.MandateAmendment;
@@ -265,12 +266,14 @@ public class WorkspaceBean implements Serializable {
         return cells == null || cells.length == 0 ? Set.of() : java.util.EnumSet.copyOf(java.util.Arrays.asList(cells));
     }
 
-    public List<AuditEntry> getHistory() { return audit.forEntity("cycle", id); }
+    public List<EntityChange> getHistory() { return audit.forEntity("cycle", id); }
     public boolean phaseIs(String phase) { return cycle().getPhase() == Phase.valueOf(phase); }
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
     public Cycle getCycle() { return cycle(); }
+    /** The page's cycle as other capabilities' parts of the page take it (the same copy, not loaded again). */
+    public CycleView getCycleView() { return cycle() == null ? null : CycleView.of(cycle()); }
     public String getFeedbackChannel() { return feedbackChannel; }
     public void setFeedbackChannel(String s) { this.feedbackChannel = s; }
     public String getDecisionMaker() { return decisionMaker; }

@@ -16,7 +16,7 @@ import org.civicloop.deliberation.PreferenceShift;
 import org.civicloop.deliberation.PreferenceShiftService;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.VotingService;
 
 /** The residents' discussion page: arguments for and against each option, replies, moderation; and both shifts. */
@@ -49,7 +49,7 @@ public class DiscussionBean implements Serializable {
     }
 
     /** One option's discussion. */
-    public record OptionThreads(BudgetOption option, List<Thread> forArguments, List<Thread> againstArguments) {
+    public record OptionThreads(CostedOption option, List<Thread> forArguments, List<Thread> againstArguments) {
     }
 
     public void load() {
@@ -59,7 +59,7 @@ public class DiscussionBean implements Serializable {
     public List<OptionThreads> getOptions() {
         List<DiscussionPost> posts = discussion.posts(id);
         List<OptionThreads> out = new ArrayList<>();
-        for (BudgetOption o : voting.options(id)) {
+        for (CostedOption o : voting.options(id)) {
             List<Thread> pro = new ArrayList<>();
             List<Thread> con = new ArrayList<>();
             for (DiscussionPost p : posts) {

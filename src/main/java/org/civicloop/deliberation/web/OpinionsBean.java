@@ -22,7 +22,7 @@ import org.civicloop.identity.CurrentUser;
 import org.civicloop.jury.Juries;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.VotingService;
 
 /** The before/after questions: every opinion statement on the agree scale and the options in rank order. */
@@ -66,7 +66,7 @@ public class OpinionsBean implements Serializable {
         for (OpinionStatement s : getStatements()) {
             scores.putIfAbsent(s.getId(), mine.get(s.itemKey()));
         }
-        for (BudgetOption o : getOptions()) {
+        for (CostedOption o : getOptions()) {
             ranks.putIfAbsent(o.getCode(), mine.get("O" + o.getCode()));
         }
         saved = !mine.isEmpty();
@@ -76,7 +76,7 @@ public class OpinionsBean implements Serializable {
         return sessions.statements(id);
     }
 
-    public List<BudgetOption> getOptions() {
+    public List<CostedOption> getOptions() {
         return voting.options(id);
     }
 

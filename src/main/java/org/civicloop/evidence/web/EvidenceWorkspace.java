@@ -30,7 +30,7 @@ import org.civicloop.evidence.SocialValue;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.VotingService;
 
 /**
@@ -233,7 +233,7 @@ public class EvidenceWorkspace implements Serializable {
         return evidence.packs(id);
     }
 
-    public List<BudgetOption> getBudgetOptions() {
+    public List<CostedOption> getBudgetOptions() {
         return voting.options(id);
     }
 

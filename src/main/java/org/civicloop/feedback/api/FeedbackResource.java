@@ -41,7 +41,7 @@ public class FeedbackResource {
     @Operation(summary = "Cycles whose feedback promise date has passed without a published report")
     public List<Overdue> overdue() {
         return dashboard.overdue().stream()
-                .map(c -> new Overdue(c.getId(), c.getTitle(), c.getPhase(), c.getFeedbackPromiseDate())).toList();
+                .map(c -> new Overdue(c.id(), c.title(), c.phase(), c.feedbackPromiseDate())).toList();
     }
 
     @GET

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.civicloop.cycle.Cycle;
+import org.civicloop.cycle.CycleView;
 import org.civicloop.feedback.FeedbackDashboard;
 import org.civicloop.feedback.Notifications;
 import org.civicloop.identity.CurrentUser;
@@ -31,7 +31,7 @@ public class FeedbackBoard {
         return summary;
     }
 
-    public List<Cycle> getOverdue() {
+    public List<CycleView> getOverdue() {
         return dashboard.overdue();
     }
 

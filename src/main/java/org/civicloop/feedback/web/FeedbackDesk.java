@@ -8,8 +8,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
 import org.civicloop.feedback.FeedbackService;
 import org.civicloop.feedback.Recommendation;
 import org.civicloop.feedback.ReportDraft;
@@ -32,8 +31,6 @@ public class FeedbackDesk implements Serializable {
     FeedbackService feedback;
     @Inject
     ReportPublication publication;
-    @Inject
-    CycleService cycles;
     @Inject
     CurrentUser currentUser;
     @Inject
@@ -164,7 +161,7 @@ public class FeedbackDesk implements Serializable {
     }
 
     /** Takes the page's cycle (loading it again here could leave a stale copy in the request's persistence context). */
-    public boolean overdue(Cycle cycle) {
+    public boolean overdue(CycleView cycle) {
         return cycle != null && feedback.isOverdue(cycle);
     }
 

@@ -25,7 +25,7 @@ import org.civicloop.measure.ParticipationMeasures;
 import org.civicloop.measure.ProgressStatus;
 import org.civicloop.measure.ReviewPanel;
 import org.civicloop.platform.web.Ui;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 
 /**
  * The officer's measuring page (/officer/measure.xhtml?id=ID): objectives, milestones, progress, indicators, readings
@@ -122,7 +122,7 @@ public class MeasureBean implements Serializable {
         return getCycle().phase().atLeast(Phase.MEASURE);
     }
 
-    public List<BudgetOption> getFundedOptions() {
+    public List<CostedOption> getFundedOptions() {
         return measure.fundedOptions(id);
     }
 

@@ -7,8 +7,8 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.proposal.Proposal;
@@ -26,7 +26,7 @@ public class AssessmentDesk implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     ProposalService proposals;
     @Inject
@@ -35,7 +35,7 @@ public class AssessmentDesk implements Serializable {
     CurrentUser currentUser;
 
     private Long id;
-    private Cycle cycle;
+    private CycleView cycle;
     private String districts;
     private final Map<Long, String> mergeInto = new HashMap<>();
     private final Map<Long, String> feasible = new HashMap<>();
@@ -149,7 +149,7 @@ public class AssessmentDesk implements Serializable {
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
-    public Cycle getCycle() { return cycle; }
+    public CycleView getCycle() { return cycle; }
     public String getDistricts() { return districts; }
     public void setDistricts(String districts) { this.districts = districts; }
     public Map<Long, String> getMergeInto() { return mergeInto; }

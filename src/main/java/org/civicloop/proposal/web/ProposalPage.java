@@ -4,8 +4,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.platform.web.Ui;
@@ -25,7 +25,7 @@ public class ProposalPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     ProposalService proposals;
     @Inject
@@ -41,7 +41,7 @@ public class ProposalPage implements Serializable {
 
     private Long id;
     private ProposalService.Listed listed;
-    private Cycle cycle;
+    private CycleView cycle;
     private String reportReason;
     private String commentText;
     private Boolean mailUpdates;
@@ -67,7 +67,7 @@ public class ProposalPage implements Serializable {
 
     /** Where the option stands in the vote: not open yet, open now, or closed. */
     public String getVoteStage() {
-        Phase p = cycle.getPhase();
+        Phase p = cycle.phase();
         return p.isAfter(Phase.VOTE) ? "closed" : p == Phase.VOTE ? "open" : "notYet";
     }
 
@@ -174,7 +174,7 @@ public class ProposalPage implements Serializable {
     public java.util.Map<Long, String> getCommentReportReasons() { return commentReportReasons; }
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
-    public Cycle getCycle() { return cycle; }
+    public CycleView getCycle() { return cycle; }
     public String getReportReason() { return reportReason; }
     public void setReportReason(String reportReason) { this.reportReason = reportReason; }
 }

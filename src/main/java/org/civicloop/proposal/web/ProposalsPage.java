@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
@@ -24,7 +24,7 @@ public class ProposalsPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     ProposalService proposals;
     @Inject
@@ -33,7 +33,7 @@ public class ProposalsPage implements Serializable {
     CurrentUser currentUser;
 
     private Long id;
-    private Cycle cycle;
+    private CycleView cycle;
     private String title;
     private String description;
     private String district;
@@ -190,7 +190,7 @@ public class ProposalsPage implements Serializable {
     public void setPage(String page) { this.page = page; }
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
-    public Cycle getCycle() { return cycle; }
+    public CycleView getCycle() { return cycle; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
     public String getDescription() { return description; }

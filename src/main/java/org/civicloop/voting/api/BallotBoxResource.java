@@ -12,7 +12,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.civicloop.audit.chain.BallotLeaf;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.platform.Problem;
 import org.civicloop.voting.BallotProofs;
@@ -37,7 +37,7 @@ public class BallotBoxResource {
     @Inject
     BallotProofs proofs;
     @Inject
-    CycleService cycles;
+    Cycles cycles;
 
     @GET
     @Operation(summary = "The Merkle root (RFC 9162 hashing) and size of each channel's ballot box (budget null), then"
@@ -55,9 +55,9 @@ public class BallotBoxResource {
                 .map(b -> new ChannelBox(b.channel().name(), b.budget(), b.root(), b.size(), b.sealedIn())).toList());
     }
 
-    static void closedVote(CycleService cycles, long id) {
+    static void closedVote(Cycles cycles, long id) {
         var c = cycles.findPublished(id).orElseThrow(NotFoundException::new);
-        if (!c.getPhase().isAfter(Phase.VOTE)) {
+        if (!c.phase().isAfter(Phase.VOTE)) {
             throw new WebApplicationException(Problem.of(409, "Conflict",
                     "problem.detail.boxNotYet"));
         }

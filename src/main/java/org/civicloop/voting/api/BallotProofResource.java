@@ -9,7 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.voting.BallotProofs;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,7 +33,7 @@ public class BallotProofResource {
     @Inject
     BallotProofs proofs;
     @Inject
-    CycleService cycles;
+    Cycles cycles;
 
     @GET
     @Operation(summary = "The inclusion proof (RFC 9162 §2.1.3) of the ballot with this receipt",

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.jury.Juries;
 import org.civicloop.kernel.EligibilityCheck;
@@ -22,7 +22,7 @@ import org.civicloop.platform.RateLimits;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.voting.Ballot;
 import org.civicloop.voting.Budget;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.Budgets;
 import org.civicloop.voting.BallotBoxes;
 import org.civicloop.voting.VotingService;
@@ -37,7 +37,7 @@ public class BallotBean implements Serializable {
     @Inject
     RateLimits rateLimits;
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     VotingService voting;
     @Inject
@@ -54,7 +54,7 @@ public class BallotBean implements Serializable {
     private Long id;
     /** The budget voted in: a district budget's code, or none (the city-wide budget). */
     private String budgetCode;
-    private transient Cycle cycle;
+    private transient CycleView cycle;
     private transient Budget budget;
     private final Map<String, Integer> ranks = new HashMap<>();
     private String receipt;
@@ -107,7 +107,7 @@ public class BallotBean implements Serializable {
                 : Ui.text("refused.budget.wrongDistrict", b.district(), v.district());
     }
 
-    private Cycle cycle() {
+    private CycleView cycle() {
         if (cycle == null && id != null) {
             cycle = cycles.findPublished(id).orElse(null);
         }
@@ -127,10 +127,10 @@ public class BallotBean implements Serializable {
 
     /** The voter has voted and the mandate lets them change their ballot until the vote closes. */
     public boolean isCanChange() {
-        return isAlreadyVoted() && cycle() != null && cycle().isBallotChangeable();
+        return isAlreadyVoted() && cycle() != null && cycle().ballotChangeable();
     }
 
-    public List<BudgetOption> getOptions() {
+    public List<CostedOption> getOptions() {
         return getBudget() == null ? List.of() : voting.options(id, getBudget().id());
     }
 
@@ -182,7 +182,7 @@ public class BallotBean implements Serializable {
     public void setId(Long id) { this.id = id; }
     public String getBudgetCode() { return budgetCode; }
     public void setBudgetCode(String code) { this.budgetCode = code; }
-    public Cycle getCycle() { return cycle(); }
+    public CycleView getCycle() { return cycle(); }
     public Map<String, Integer> getRanks() { return ranks; }
     public String getReceipt() { return receipt; }
     public String getPreviousReceipt() { return previousReceipt; }

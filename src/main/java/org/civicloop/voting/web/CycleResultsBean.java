@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import java.util.List;
 import org.civicloop.platform.web.PerRequest;
 import org.civicloop.voting.Ballot;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.VotingService;
 
 /**
@@ -23,7 +23,7 @@ public class CycleResultsBean {
     private final PerRequest read = new PerRequest();
 
     /** The cycle's city-wide budget options, as the ballot offers them. */
-    public List<BudgetOption> options(long cycleId) {
+    public List<CostedOption> options(long cycleId) {
         return read.once("options", cycleId, () -> voting.options(cycleId));
     }
 

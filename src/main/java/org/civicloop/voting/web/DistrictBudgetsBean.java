@@ -11,7 +11,7 @@ import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.voting.Ballot;
 import org.civicloop.voting.Budget;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.Budgets;
 import org.civicloop.voting.VotingService;
 
@@ -32,7 +32,7 @@ public class DistrictBudgetsBean {
     Cycles cycles;
 
     /** One district budget: its options and, once the vote has closed, its count (else null). */
-    public record Line(Budget budget, List<BudgetOption> options, VotingService.Count count) {
+    public record Line(Budget budget, List<CostedOption> options, VotingService.Count count) {
     }
 
     private final Map<Long, List<Line>> read = new HashMap<>();

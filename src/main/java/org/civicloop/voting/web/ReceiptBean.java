@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.civicloop.cycle.Cycle;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.CycleView;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.cycle.Phase;
 import org.civicloop.voting.Ballot;
 import org.civicloop.voting.CampaignDecision;
 import org.civicloop.voting.BallotProofs;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.BallotBoxes;
 import org.civicloop.voting.FlaggedBallots;
 import org.civicloop.voting.VotingService;
@@ -32,14 +32,14 @@ public class ReceiptBean {
     @Inject
     FlaggedBallots flaggedBallots;
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     BallotProofs proofs;
 
     private String code;
     private boolean checked;
     private Ballot ballot;
-    private Cycle cycle;
+    private CycleView cycle;
     private BallotProofs.Proof proof;
     private boolean proofRead;
 
@@ -60,7 +60,7 @@ public class ReceiptBean {
 
     /** Ballots are shown only once the vote has closed and they are published anyway. */
     public boolean isPublished() {
-        return cycle != null && cycle.getPhase().isAfter(Phase.VOTE);
+        return cycle != null && cycle.phase().isAfter(Phase.VOTE);
     }
 
     /**
@@ -75,9 +75,9 @@ public class ReceiptBean {
                 .map(CampaignDecision::getReason).orElse(null);
     }
 
-    public List<BudgetOption> getRanking() {
-        Map<String, BudgetOption> byCode = voting.options(ballot.getCycleId()).stream()
-                .collect(Collectors.toMap(BudgetOption::getCode, Function.identity()));
+    public List<CostedOption> getRanking() {
+        Map<String, CostedOption> byCode = voting.options(ballot.getCycleId()).stream()
+                .collect(Collectors.toMap(CostedOption::getCode, Function.identity()));
         return ballot.ranking().stream().map(byCode::get).toList();
     }
 
@@ -111,5 +111,5 @@ public class ReceiptBean {
     public void setCode(String code) { this.code = code; }
     public boolean isChecked() { return checked; }
     public Ballot getBallot() { return ballot; }
-    public Cycle getCycle() { return cycle; }
+    public CycleView getCycle() { return cycle; }
 }

@@ -18,7 +18,7 @@ import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
 import org.civicloop.voting.Ballot;
 import org.civicloop.voting.CampaignDecision;
-import org.civicloop.voting.BudgetOption;
+import org.civicloop.voting.CostedOption;
 import org.civicloop.voting.OptionProfile;
 import org.civicloop.voting.FlaggedBallots;
 import org.civicloop.voting.VotingService;
@@ -85,14 +85,14 @@ public class VoteWorkspaceBean implements Serializable {
         return null;
     }
 
-    public List<BudgetOption> getOptions() { return voting.options(cycleId); }
+    public List<CostedOption> getOptions() { return voting.options(cycleId); }
     public int getJuryBallots() { return voting.ballots(cycleId, Ballot.Channel.JURY).size(); }
     public long getFlaggedBallots() { return voting.flaggedBallots(cycleId); }
 
     /** The flagged ballots (receipt, day, ranking by option title), for this cycle's officers. */
     public List<FlaggedRow> getFlaggedList() {
         Map<String, String> titles = voting.options(cycleId).stream()
-                .collect(Collectors.toMap(BudgetOption::getCode, BudgetOption::getTitle));
+                .collect(Collectors.toMap(CostedOption::getCode, CostedOption::getTitle));
         Result<List<VotingService.FlaggedBallot>> r = flaggedBallots.flagged(currentUser.actor(), cycleId);
         return !r.isDone() ? List.of() : r.value().stream().map(b -> new FlaggedRow(b.receipt(), b.castOn(),
                 String.join(" > ", b.ranking().stream().map(c -> titles.getOrDefault(c, c)).toList()),
