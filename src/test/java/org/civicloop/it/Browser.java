@@ -131,7 +131,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement find(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
+        return waiting(Duration.ofSeconds(20))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> {
                     try {
@@ -167,7 +167,7 @@ public final class Browser implements AutoCloseable {
      * element replaced while it was read as "not yet".
      */
     public <T> T await(java.util.function.Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+        return waiting(Duration.ofSeconds(15)).until(d -> {
             try {
                 return condition.apply(d);
             } catch (org.openqa.selenium.WebDriverException x) {
@@ -178,6 +178,17 @@ public final class Browser implements AutoCloseable {
             }
         });
     }
+
+    /**
+     * A wait for a condition on this browser, looked at every 50 ms: Selenium's default of every 500 ms made each
+     * click that replaced the page, and each element that a partial update had not yet drawn, cost up to half a
+     * second of doing nothing (each look is one call to the driver, a few milliseconds).
+     */
+    public WebDriverWait waiting(Duration timeout) {
+        return new WebDriverWait(driver, timeout, POLL);
+    }
+
+    private static final Duration POLL = Duration.ofMillis(50);
 
     /** True once the element has left the document (Chromium may say so either way; see {@link #replaced}). */
     private static boolean gone(WebElement e) {
@@ -219,7 +230,7 @@ public final class Browser implements AutoCloseable {
      * the next page replaces this one.
      */
     public void waitUntilGone(WebElement e) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(e));
+        waiting(Duration.ofSeconds(30)).until(d -> gone(e));
     }
 
     /** Clicks and waits for the next page to replace this one. */

@@ -41,7 +41,7 @@ class MeasureJourneyIT {
         b.type("#login\\:password", ItSupport.DEMO_PASSWORD);
         b.find("#login\\:submit").click();
         // Wait for the signed-in page by what it shows (a staleness check can race the navigation).
-        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(30)).until(
+        b.waiting(java.time.Duration.ofSeconds(30)).until(
                 org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("logoutForm")));
         return b;
     }

@@ -56,7 +56,7 @@ public final class IncrementalVerifier {
         ChainVerifier.Verdict v = once(c);
         for (int attempt = 2; !v.valid() && attempt <= 5; attempt++) {
             try {
-                Thread.sleep(100L * attempt);
+                Thread.sleep(ChainVerifier.RECHECK_PAUSE_MILLIS * attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return v;
