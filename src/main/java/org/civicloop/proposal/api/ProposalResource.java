@@ -73,7 +73,7 @@ public class ProposalResource {
      * A proposal as published. {@code status}: submitted, merged, feasible, unfeasible or selected (became the option
      * {@code optionCode}); {@code supports} counts each account once, a merged duplicate's supporters counted for the
      * proposal it was merged into; a hidden proposal shows no title, description, point or photo, only the
-     * moderator's reason; {@code photo} is null without one, or when it is hidden ({@code photoHiddenReason} says why).
+     * moderator's reason; {@code photo} is left out without one, or when it is hidden ({@code photoHiddenReason} says why).
      */
     public record View(long id, String status, String title, String description, String district, long roughCost,
                        Double latitude, Double longitude, String credit, int supports, Long mergedInto,
