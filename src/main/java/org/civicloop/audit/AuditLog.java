@@ -60,7 +60,7 @@ public class AuditLog {
             "jury.addressGiven", "jury.answered", "measure.trustAnswered", "feedback.optedIn", "feedback.optedOut",
             "feedback.notificationRead", "evidence.read", "account.languageChosen", "proposal.submitted",
             "proposal.supported", "proposal.supportWithdrawn", "proposal.reported", "proposal.commented",
-            "proposal.commentReported", "eligibility.identityUsed", "eligibility.verified");
+            "proposal.commentReported", "proposal.photoAttached", "eligibility.identityUsed", "eligibility.verified");
 
     private volatile IncrementalVerifier incremental;
     private volatile long pseudonymsFrom;

@@ -81,19 +81,14 @@ public class ProposalCommentService {
         if (c == null) {
             return Result.refused("refused.comment.unknown");
         }
-        String r = ProposalRules.strip(reason);
-        if (r == null || r.length() > ProposalRules.MODERATION_MAX) {
-            return Result.refused("refused.commentFlag.reason");
+        Result<String> checked = ProposalRules.reportReason(reason, c.isHidden(), "refused.commentFlag",
+                () -> em.createQuery("SELECT COUNT(r) FROM ProposalCommentReport r WHERE r.commentId = :c"
+                        + " AND r.reporter = :a", Long.class).setParameter("c", commentId)
+                        .setParameter("a", actor.username()).getSingleResult() > 0);
+        if (!checked.isDone()) {
+            return checked.map(x -> null);
         }
-        if (c.isHidden()) {
-            return Result.refused("refused.commentFlag.hidden");
-        }
-        Long already = em.createQuery("SELECT COUNT(r) FROM ProposalCommentReport r WHERE r.commentId = :c"
-                + " AND r.reporter = :a", Long.class).setParameter("c", commentId)
-                .setParameter("a", actor.username()).getSingleResult();
-        if (already > 0) {
-            return Result.refused("refused.commentFlag.already");
-        }
+        String r = checked.value();
         ProposalCommentReport report = new ProposalCommentReport(commentId, actor.username(), r, clock.instant());
         em.persist(report);
         em.flush();

@@ -33,6 +33,8 @@ public class ProposalDemo {
     @Inject
     ProposalLoadData loadData;
     @Inject
+    ProposalPhotos photos;
+    @Inject
     java.time.Clock clock;
     /** For the proposals load test only: this many proposals with twenty times as many supports (0: none). */
     @Inject
@@ -87,6 +89,10 @@ public class ProposalDemo {
         long verges = propose(cycleId, "resident05", "Wildflower verges in Riverside North",
                 "Sow the grass verges of Station Road and Park Lane with wildflowers and cut them twice a year.",
                 "Riverside North", 8_000, null, null, "Demo Resident 5");
+        ok(photos.attach(resident("resident01"), benches, DemoPhotos.riverPath(),
+                "The river path at dusk, with one wooden bench on the grass beside it."));
+        ok(photos.attach(resident("resident05"), verges, DemoPhotos.wildflowerVerge(),
+                "A grass verge beside a road, dotted with red, yellow, purple and white wildflowers."));
         long bikes = propose(cycleId, "resident06", "Covered bike parking at the station",
                 "Forty covered, lockable stands by the station entrance, so people can cycle to the train.",
                 "Riverside North", 20_000, 51.4550, -0.3080, "Demo Resident 6");

@@ -56,19 +56,14 @@ public class ProposalDesk {
         if (p == null) {
             return Result.refused("refused.proposal.unknown");
         }
-        String r = ProposalRules.strip(reason);
-        if (r == null || r.length() > ProposalRules.MODERATION_MAX) {
-            return Result.refused("refused.flag.reason");
+        Result<String> checked = ProposalRules.reportReason(reason, p.isHidden(), "refused.flag",
+                () -> em.createQuery("SELECT COUNT(r) FROM ProposalReport r WHERE r.proposalId = :p"
+                        + " AND r.reporter = :a", Long.class).setParameter("p", proposalId)
+                        .setParameter("a", actor.username()).getSingleResult() > 0);
+        if (!checked.isDone()) {
+            return checked.map(x -> null);
         }
-        if (p.isHidden()) {
-            return Result.refused("refused.flag.hidden");
-        }
-        Long already = em.createQuery("SELECT COUNT(r) FROM ProposalReport r WHERE r.proposalId = :p"
-                + " AND r.reporter = :a", Long.class).setParameter("p", proposalId)
-                .setParameter("a", actor.username()).getSingleResult();
-        if (already > 0) {
-            return Result.refused("refused.flag.already");
-        }
+        String r = checked.value();
         ProposalReport report = new ProposalReport(proposalId, actor.username(), r, clock.instant());
         em.persist(report);
         em.flush();

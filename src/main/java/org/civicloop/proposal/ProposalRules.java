@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.civicloop.cycle.Phase;
+import org.civicloop.kernel.Result;
 
 /**
  * The rules of proposals that need no database: what a valid proposal, district list and assessment look like, and
@@ -108,6 +110,28 @@ public final class ProposalRules {
             return Optional.of("refused.assessment.service");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether someone may report a proposal or a comment to the moderators: once per account ({@code reportedBefore}
+     * asks the database only when everything else is right), with a reason of at most {@link #MODERATION_MAX}
+     * characters, and not once it is hidden. Answers the reason as stored, or the refusal: {@code keys} is the
+     * first part of its message keys ({@code refused.flag} for proposals: {@code .reason}, {@code .hidden},
+     * {@code .already}).
+     */
+    static Result<String> reportReason(String reason, boolean hidden, String keys,
+                                                          BooleanSupplier reportedBefore) {
+        String r = strip(reason);
+        if (r == null || r.length() > MODERATION_MAX) {
+            return Result.refused(keys + ".reason");
+        }
+        if (hidden) {
+            return Result.refused(keys + ".hidden");
+        }
+        if (reportedBefore.getAsBoolean()) {
+            return Result.refused(keys + ".already");
+        }
+        return Result.done(r);
     }
 
     static String strip(String s) {

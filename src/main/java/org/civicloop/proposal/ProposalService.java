@@ -54,6 +54,8 @@ public class ProposalService {
     ProposalNotices notices;
     @Inject
     ProposalWords words;
+    @Inject
+    ProposalPhotos photos;
 
     static String salt() {
         byte[] b = new byte[16];
@@ -138,6 +140,16 @@ public class ProposalService {
     /** As {@link #propose(Actor, long, ProposalDraft)}; {@code mailUpdates}: e-mail the author each notice. */
     @Transactional
     public Result<Proposal> propose(Actor actor, long cycleId, ProposalDraft draft, boolean mailUpdates) {
+        return propose(actor, cycleId, draft, mailUpdates, null);
+    }
+
+    /**
+     * As {@link #propose(Actor, long, ProposalDraft, boolean)}, with a photo checked by {@link ProposalPhotos#check}
+     * (or null): stored in the same transaction, so a proposal is never made without the photo it was sent with.
+     */
+    @Transactional
+    public Result<Proposal> propose(Actor actor, long cycleId, ProposalDraft draft, boolean mailUpdates,
+                                    ProposalPhotos.Upload photo) {
         if (!actor.hasAny(Role.RESIDENT, Role.JUROR)) {
             return Result.refused("refused.proposal.residentsOnly");
         }
@@ -167,6 +179,9 @@ public class ProposalService {
         em.persist(st);
         words.index(cycleId, p.getId(), st.getWords());
         audit.record(actor, "proposal.submitted", "proposal", p.getId(), null, "cycle=" + cycleId);
+        if (photo != null) {
+            photos.store(actor, p, photo);
+        }
         if (mailUpdates) {
             em.persist(new ProposalMailOptIn(p.getId(), clock.instant()));
             em.flush();

@@ -8,7 +8,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.civicloop.audit.AuditLog;
 import org.civicloop.kernel.Actor;
 import org.civicloop.kernel.EligibilityCheck;
@@ -136,15 +135,6 @@ public class ProposalSupports {
         return found.isEmpty() ? null : found.get(0);
     }
 
-
-    /** Supports counted from the rows now (not the stored counts): for checking the stored ones. */
-    Map<Long, Integer> supportCounts(long cycleId) {
-        List<Object[]> rows = em.createQuery("SELECT p.id, p.mergedInto, s.account FROM ProposalSupport s, Proposal p"
-                + " WHERE s.proposalId = p.id AND p.cycleId = :c AND s.withdrawnAt IS NULL", Object[].class)
-                .setParameter("c", cycleId).getResultList();
-        return SupportTally.count(rows.stream()
-                .map(r -> new SupportTally.Support((Long) r[0], (Long) r[1], (String) r[2])).toList());
-    }
 
     /** Whether this account actively supports the proposal. */
     public boolean supports(String account, long proposalId) {

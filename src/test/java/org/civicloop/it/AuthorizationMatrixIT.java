@@ -165,6 +165,9 @@ class AuthorizationMatrixIT {
         api(SIGNED_IN, "POST " + pp + "/{pid}/reports", "GET " + pp + "/{pid}/mail", "PUT " + pp + "/{pid}/mail");
         api(OFFICERS, "PUT " + pp + "/settings", "POST " + pp + "/{pid}/merge", "POST " + pp + "/{pid}/assessment",
                 "POST " + pp + "/{pid}/selection", "POST " + pp + "/{pid}/hide");
+        api(ANYONE, "GET " + pp + "/{pid}/photo", "GET " + pp + "/{pid}/photo/thumbnail");
+        api(PARTICIPANTS, "PUT " + pp + "/{pid}/photo");
+        api(OFFICERS, "POST " + pp + "/{pid}/photo/hide");
         String comments = pp + "/{pid}/comments";
         api(ANYONE, "GET " + comments);
         api(PARTICIPANTS, "POST " + comments);

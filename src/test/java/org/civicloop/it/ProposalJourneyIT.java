@@ -61,11 +61,26 @@ class ProposalJourneyIT {
             assertTrue(phone.pageText().contains("No proposals yet."), "nothing stored");
             phone.type("#propose\\:title", "Fruit trees by the canal");
             phone.select("#propose\\:district", "Mill Quarter");
+            // a photo from the phone, with its position in EXIF: without a description it is refused, nothing stored
+            java.nio.file.Path photo = java.nio.file.Files.createTempFile("canal", ".jpg");
+            java.nio.file.Files.write(photo, org.civicloop.proposal.PhotoImageTest.jpegWithExif(
+                    org.civicloop.proposal.PhotoImageTest.image("jpeg", 1200, 900), 1));
+            phone.find("#propose\\:photo").sendKeys(photo.toAbsolutePath().toString());
+            phone.clickAndWait("#propose\\:submit");
+            assertTrue(phone.text("#messages").contains("Describe the photo"), phone.text("#messages"));
+            assertTrue(phone.pageText().contains("No proposals yet."), "nothing stored");
+            phone.find("#propose\\:photo").sendKeys(photo.toAbsolutePath().toString());
+            phone.type("#propose\\:photoAlt", "The canal towpath with bare grass where trees could go");
             phone.clickAndWait("#propose\\:submit");
             assertTrue(phone.text("#messages").contains("Your proposal was submitted."), phone.text("#messages"));
             assertTrue(phone.pageText().contains("Fruit trees by the canal"), phone.pageText());
+            org.openqa.selenium.WebElement thumb = phone.find(".proposal-thumb");
+            assertEquals("The canal towpath with bare grass where trees could go", thumb.getAttribute("alt"));
+            assertEquals("lazy", thumb.getAttribute("loading"));
+            assertTrue(thumb.getSize().getWidth() <= 320, "the thumbnail fits the phone: " + thumb.getSize());
             fits(phone);
             phone.screenshot("proposals-phone-submitted");
+            java.nio.file.Files.delete(photo);
 
             JsonObject p = ItSupport.get(base, "/api/v1/cycles/" + cycle + "/proposals").array().getJsonObject(0);
             long id = p.getJsonNumber("id").longValue();

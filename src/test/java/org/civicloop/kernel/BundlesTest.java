@@ -26,9 +26,9 @@ class BundlesTest {
 
     private static Set<String> placeholders(String text) {
         Set<String> found = new TreeSet<>();
-        Matcher m = Pattern.compile("\\{\\d+}").matcher(text);
+        Matcher m = Pattern.compile("\\{(\\d+)[,}]").matcher(text);
         while (m.find()) {
-            found.add(m.group());
+            found.add("{" + m.group(1) + "}");
         }
         return found;
     }
@@ -62,6 +62,29 @@ class BundlesTest {
             }
             assertEquals(Set.of(), wrong, name + ": write '' for an apostrophe in these texts");
         }
+    }
+
+    /**
+     * A text without placeholders is shown as written ({@link Messages#format} and the pages' {@code msg[...]} do not
+     * run it through MessageFormat), so a doubled apostrophe there would be read twice ("the file''s columns").
+     */
+    @Test
+    void textsWithoutPlaceholdersWriteASingleApostrophe() throws Exception {
+        for (String name : new String[]{"messages.properties", "messages_es.properties"}) {
+            Properties p = load(name);
+            Set<String> wrong = new TreeSet<>();
+            for (String key : p.stringPropertyNames()) {
+                String text = p.getProperty(key);
+                if (placeholders(text).isEmpty() && text.contains("''")) {
+                    wrong.add(key);
+                }
+            }
+            assertEquals(Set.of(), wrong, name + ": these texts are shown as written: write ' for an apostrophe");
+        }
+        // and such a text keeps its apostrophe when a refusal carrying it is written
+        assertTrue(Messages.format(java.util.Locale.ENGLISH, "refused.budget.residentsOnly")
+                .contains("residents' ballots"));
+        assertTrue(Messages.format(java.util.Locale.ENGLISH, "refused.pool.noQuotas").contains("the file's columns"));
     }
 
     /** A key written twice is silently the later text: two people's edits merged into one file must not do that. */

@@ -67,4 +67,24 @@ class ProposalRulesTest {
         assertTrue(ProposalRules.assessableIn(Phase.DELIBERATE));
         assertFalse(ProposalRules.assessableIn(Phase.VOTE));
     }
+
+    @Test
+    void aReportNeedsAReasonIsMadeOnceAndNotOfSomethingHidden() {
+        int[] asked = {0};
+        java.util.function.BooleanSupplier never = () -> { asked[0]++; return false; };
+        assertEquals("Advert", ProposalRules.reportReason("  Advert ", false, "refused.flag", never).value());
+        assertEquals(1, asked[0]);
+        assertEquals("refused.flag.reason", refusal(ProposalRules.reportReason(" ", false, "refused.flag", never)));
+        assertEquals("refused.commentFlag.reason", refusal(ProposalRules.reportReason("x".repeat(501), false,
+                "refused.commentFlag", never)));
+        assertEquals("refused.flag.hidden", refusal(ProposalRules.reportReason("Advert", true, "refused.flag",
+                never)));
+        assertEquals(1, asked[0], "the database is asked only when everything else is right");
+        assertEquals("refused.commentFlag.already", refusal(ProposalRules.reportReason("Advert", false,
+                "refused.commentFlag", () -> true)));
+    }
+
+    private static String refusal(org.civicloop.kernel.Result<?> r) {
+        return ((org.civicloop.kernel.Result.Refused<?>) r).key();
+    }
 }

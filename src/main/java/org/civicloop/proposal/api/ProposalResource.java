@@ -31,6 +31,8 @@ import org.civicloop.proposal.ProposalCommentService;
 import org.civicloop.proposal.ProposalDesk;
 import org.civicloop.proposal.ProposalDraft;
 import org.civicloop.proposal.ProposalNotices;
+import org.civicloop.proposal.ProposalPhoto;
+import org.civicloop.proposal.ProposalPhotos;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalSetting;
 import org.civicloop.proposal.ProposalSupports;
@@ -64,22 +66,28 @@ public class ProposalResource {
     ProposalCommentService comments;
     @Inject
     ProposalNotices notices;
+    @Inject
+    ProposalPhotos photos;
 
     /**
      * A proposal as published. {@code status}: submitted, merged, feasible, unfeasible or selected (became the option
      * {@code optionCode}); {@code supports} counts each account once, a merged duplicate's supporters counted for the
-     * proposal it was merged into; a hidden proposal shows no title, description or point, only the moderator's reason.
+     * proposal it was merged into; a hidden proposal shows no title, description, point or photo, only the
+     * moderator's reason; {@code photo} is left out without one, or when it is hidden ({@code photoHiddenReason} says why).
      */
     public record View(long id, String status, String title, String description, String district, long roughCost,
                        Double latitude, Double longitude, String credit, int supports, Long mergedInto,
                        String reason, Long estimate, String service, Instant assessedAt, String optionCode,
-                       boolean hidden, String hiddenReason, Instant submittedAt) {
-        static View of(ProposalService.Listed l) {
+                       boolean hidden, String hiddenReason, Instant submittedAt, ProposalPhotoResource.PhotoView photo,
+                       String photoHiddenReason) {
+        static View of(ProposalService.Listed l, ProposalPhoto f) {
             Proposal p = l.proposal();
             return new View(p.getId(), p.getStatus().name().toLowerCase(java.util.Locale.ROOT), p.getTitle(),
                     p.getDescription(), p.getDistrict(), p.getRoughCost(), p.getLatitude(), p.getLongitude(),
                     p.getCredit(), l.supports(), p.getMergedInto(), p.getReason(), p.getEstimate(), p.getService(),
-                    p.getAssessedAt(), p.getOptionCode(), p.isHidden(), p.getHiddenReason(), p.getCreatedAt());
+                    p.getAssessedAt(), p.getOptionCode(), p.isHidden(), p.getHiddenReason(), p.getCreatedAt(),
+                    p.isHidden() ? null : ProposalPhotoResource.PhotoView.of(p.getCycleId(), f),
+                    f != null && f.isHidden() && !p.isHidden() ? f.getHiddenReason() : null);
         }
     }
 
@@ -126,14 +134,15 @@ public class ProposalResource {
     }
 
     private View view(Proposal p) {
-        return View.of(proposals.listed(p));
+        return View.of(proposals.listed(p), photos.of(p.getId()).orElse(null));
     }
 
     @GET
     @Operation(summary = "The residents' proposals of a published cycle, a page at a time: search, district, order",
             description = "Each with its status (submitted, merged, feasible, unfeasible, selected), supports,"
                     + " district, and once assessed the reason, the estimate and the delivering service; the optionCode"
-                    + " of the budget option it became. Hidden proposals stay listed with the moderator's reason (a"
+                    + " of the budget option it became; its photo (photo: url, thumbnailUrl, alt text, width and height)"
+                    + " unless hidden. Hidden proposals stay listed with the moderator's reason (a"
                     + " search does not find them). The X-Total-Count header says how many match in all; Link gives the"
                     + " next and previous pages.")
     @APIResponse(responseCode = "200", description = "A page of proposals (an array, possibly empty)",
@@ -163,7 +172,10 @@ public class ProposalResource {
         }
         ProposalService.Page found = Refusals.orThrow(proposals.search(id,
                 new ProposalService.Query(q, district, sort, p, n)));
-        Response.ResponseBuilder answer = Response.ok(found.items().stream().map(View::of).toList())
+        java.util.Map<Long, ProposalPhoto> photo = photos.of(found.items().stream().map(l -> l.proposal().getId())
+                .toList());
+        Response.ResponseBuilder answer = Response.ok(found.items().stream()
+                        .map(l -> View.of(l, photo.get(l.proposal().getId()))).toList())
                 .header("X-Total-Count", found.total());
         if (found.page() < found.pages()) {
             answer.link(uri.getRequestUriBuilder().replaceQueryParam("page", found.page() + 1).build(), "next");

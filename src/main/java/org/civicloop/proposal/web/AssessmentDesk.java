@@ -14,6 +14,7 @@ import org.civicloop.platform.web.Ui;
 import org.civicloop.proposal.Proposal;
 import org.civicloop.proposal.ProposalCommentService;
 import org.civicloop.proposal.ProposalDesk;
+import org.civicloop.proposal.ProposalPhotos;
 import org.civicloop.proposal.ProposalReport;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalSetting;
@@ -44,9 +45,12 @@ public class AssessmentDesk implements Serializable {
     private final Map<Long, String> services = new HashMap<>();
     private final Map<Long, String> codes = new HashMap<>();
     private final Map<Long, String> hideReasons = new HashMap<>();
+    private final Map<Long, String> photoHideReasons = new HashMap<>();
     private final Map<Long, String> commentHideReasons = new HashMap<>();
     @Inject
     ProposalCommentService comments;
+    @Inject
+    ProposalPhotos photos;
 
     public void load() {
         cycle = id == null ? null : cycles.find(id).orElse(null);
@@ -129,6 +133,17 @@ public class AssessmentDesk implements Serializable {
     }
 
     public Map<Long, String> getCommentHideReasons() { return commentHideReasons; }
+
+    /** Hides the proposal's photo with the reason typed beside it. */
+    public String hidePhoto(long proposalId) {
+        if (Ui.report(photos.hide(currentUser.actor(), proposalId, photoHideReasons.get(proposalId)),
+                "desk.photo.hidden")) {
+            photoHideReasons.remove(proposalId);
+        }
+        return null;
+    }
+
+    public Map<Long, String> getPhotoHideReasons() { return photoHideReasons; }
 
     public String hide(long proposalId) {
         Ui.report(desk.hide(currentUser.actor(), proposalId, hideReasons.get(proposalId)), "proposals.hiddenDone");

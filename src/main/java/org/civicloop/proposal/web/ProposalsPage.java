@@ -3,6 +3,9 @@ package org.civicloop.proposal.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
 import org.civicloop.cycle.CycleView;
@@ -10,7 +13,9 @@ import org.civicloop.cycle.Cycles;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.web.Ui;
+import org.civicloop.proposal.PhotoImage;
 import org.civicloop.proposal.ProposalDraft;
+import org.civicloop.proposal.ProposalPhotos;
 import org.civicloop.proposal.ProposalNotice;
 import org.civicloop.proposal.ProposalService;
 import org.civicloop.proposal.ProposalSetting;
@@ -31,6 +36,8 @@ public class ProposalsPage implements Serializable {
     ProposalSupports supportsOf;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    PhotoOf photoOf;
 
     private Long id;
     private CycleView cycle;
@@ -42,6 +49,8 @@ public class ProposalsPage implements Serializable {
     private String longitude;
     private String credit;
     private boolean mailUpdates;
+    private transient Part photo;
+    private String photoAlt;
     private String q;
     private String filterDistrict;
     private String sort;
@@ -76,7 +85,9 @@ public class ProposalsPage implements Serializable {
 
     public List<ProposalService.Listed> getProposals() {
         ProposalService.Page r = getResults();
-        return r == null ? List.of() : r.items();
+        List<ProposalService.Listed> items = r == null ? List.of() : r.items();
+        photoOf.load(items.stream().map(l -> l.proposal().getId()).toList());
+        return items;
     }
 
     /** Why the list asked for was refused (in the reader's language), or null; the whole list is shown instead. */
@@ -145,8 +156,22 @@ public class ProposalsPage implements Serializable {
             Ui.error("refused.proposal.point");
             return null;
         }
+        ProposalPhotos.Upload upload = null;
+        if (photo != null && photo.getSize() > 0) {
+            byte[] bytes;
+            try (InputStream in = photo.getInputStream()) {
+                bytes = in.readNBytes(PhotoImage.MAX_BYTES + 1);
+            } catch (IOException e) {
+                bytes = new byte[0];
+            }
+            Result<ProposalPhotos.Upload> checked = ProposalPhotos.check(bytes, photoAlt);
+            if (!Ui.report(checked, null)) {
+                return null;
+            }
+            upload = checked.value();
+        }
         if (Ui.report(proposals.propose(currentUser.actor(), id, new ProposalDraft(title, description, district,
-                cost == null ? 0 : cost, lat, lon, credit), mailUpdates), "proposals.submitted")) {
+                cost == null ? 0 : cost, lat, lon, credit), mailUpdates, upload), "proposals.submitted")) {
             changed();
             title = null;
             description = null;
@@ -155,6 +180,8 @@ public class ProposalsPage implements Serializable {
             longitude = null;
             credit = null;
             mailUpdates = false;
+            photo = null;
+            photoAlt = null;
         }
         return null;
     }
@@ -205,6 +232,10 @@ public class ProposalsPage implements Serializable {
     public void setLongitude(String longitude) { this.longitude = longitude; }
     public String getCredit() { return credit; }
     public void setCredit(String credit) { this.credit = credit; }
+    public Part getPhoto() { return photo; }
+    public void setPhoto(Part photo) { this.photo = photo; }
+    public String getPhotoAlt() { return photoAlt; }
+    public void setPhotoAlt(String photoAlt) { this.photoAlt = photoAlt; }
     public boolean isMailUpdates() { return mailUpdates; }
     public void setMailUpdates(boolean mailUpdates) { this.mailUpdates = mailUpdates; }
 }
