@@ -541,4 +541,80 @@ class DistrictBudgetIT {
                 .getValuesAs(JsonObject.class).stream().filter(o -> o.getString("code").equals(northWinners.get(0)))
                 .findFirst().orElseThrow().getString("title")), "a district's funded option is measured");
     }
+
+    private ItSupport.Reply issuePaper(long cycle, String budget, String user) throws Exception {
+        return postJson(base, "/api/v1/cycles/" + cycle + "/paper-batches/issued", "{\"username\":\"" + user
+                + "\",\"where\":\"Old Town library\"" + (budget == null ? "" : ",\"budget\":\"" + budget + "\"")
+                + "}", "Authorization", OFFICER);
+    }
+
+    /**
+     * Paper ballots per budget: a district budget's paper ballot is handed only to a resident verified (in person) in
+     * its district, who then cannot vote in it online; a batch of that budget's sheets is keyed twice (its sheets
+     * rank its options only) and accepted into that budget's box, counted there and not in the city-wide budget.
+     */
+    @Test
+    void paperBallotsOfADistrictBudgetAreCheckedKeyedAndCountedInThatBudget() throws Exception {
+        long cycle = cycle();
+        String api = "/api/v1/cycles/" + cycle;
+        assertEquals(200, put(base, api + "/electorate", "{\"minAge\":16,\"districts\":\"Old Town\\nMill Quarter\","
+                + "\"census\":false,\"code\":false,\"inPerson\":true}", "Authorization", OFFICER).status());
+        assertEquals(201, postJson(base, api + "/budgets", "{\"code\":\"old-town\",\"label\":\"Old Town budget\","
+                + "\"district\":\"Old Town\",\"amount\":10000}", "Authorization", OFFICER).status());
+        option(cycle, "city", "A", "Library hours", 20_000);
+        option(cycle, "city", "B", "Bus shelters", 15_000);
+        option(cycle, "old-town", "OT1", "Quay benches", 6_000);
+        option(cycle, "old-town", "OT2", "Market lights", 5_000);
+        String paperVoter = ItSupport.registerResident(base, "dbV", PASSWORD);
+        String miller = ItSupport.registerResident(base, "dbW", PASSWORD);
+        String unchecked = ItSupport.registerResident(base, "dbX", PASSWORD);
+        for (String[] v : new String[][]{{paperVoter, "Old Town"}, {miller, "Mill Quarter"}}) {
+            assertEquals(201, postJson(base, api + "/electorate/in-person", "{\"username\":\"" + v[0]
+                    + "\",\"district\":\"" + v[1] + "\"}", "Authorization", OFFICER).status());
+        }
+        sql("UPDATE cycle SET phase = 'VOTE' WHERE id = ?", cycle);
+
+        // Handing out paper ballots: the in-person check first, and the district's own residents only.
+        long registered = districtRegister(cycle);
+        problem(409, "not verified as a resident of Old Town", issuePaper(cycle, "old-town", miller));
+        problem(409, "not verified for this cycle", issuePaper(cycle, "old-town", unchecked));
+        problem(409, "not verified for this cycle", issuePaper(cycle, null, unchecked));
+        problem(404, "no such budget", issuePaper(cycle, "nowhere", paperVoter));
+        assertEquals(registered, districtRegister(cycle), "nothing recorded");
+        assertEquals(204, issuePaper(cycle, "old-town", paperVoter).status());
+        problem(409, "already voted", issuePaper(cycle, "old-town", paperVoter));
+        problem(409, "already voted", cast(cycle, paperVoter, "old-town", "OT1"));
+        assertEquals(201, cast(cycle, paperVoter, null, "A").status(), "the city-wide ballot is still theirs");
+        assertEquals(1, districtRegister(cycle));
+
+        // A batch of Old Town's sheets, keyed twice: a city-wide option is not on its sheets.
+        ItSupport.Reply opened = postJson(base, api + "/paper-batches", "{\"label\":\"OT-01\",\"collectedWhere\":"
+                + "\"Old Town library\",\"collectedOn\":\"" + java.time.LocalDate.now().minusDays(1) + "\",\"sheets\":2,"
+                + "\"budget\":\"old-town\"}", "Authorization", OFFICER);
+        assertEquals(201, opened.status(), opened.body());
+        long batch = opened.json().getJsonNumber("id").longValue();
+        String sheets = api + "/paper-batches/" + batch + "/sheets/";
+        String second = basic("demo-admin", DEMO_PASSWORD);
+        assertEquals(400, put(base, sheets + "1", "{\"ranking\":\"A OT1\"}", "Authorization", OFFICER).status(),
+                "a city-wide option is not on a district sheet");
+        for (String keyer : List.of(OFFICER, second)) {
+            assertEquals(200, put(base, sheets + "1", "{\"ranking\":\"OT2 OT1\"}", "Authorization", keyer).status());
+            assertEquals(200, put(base, sheets + "2", "{\"ranking\":\"OT2\"}", "Authorization", keyer).status());
+        }
+        ItSupport.Reply accepted = postJson(base, api + "/paper-batches/" + batch + "/acceptance", "", "Authorization",
+                OFFICER);
+        assertEquals(200, accepted.status(), accepted.body());
+        assertEquals(2, accepted.json().getInt("counted"));
+        assertEquals(2, count("SELECT COUNT(*) FROM ballot b JOIN budget g ON g.id = b.budget_id WHERE b.cycle_id = ?"
+                + " AND b.source = 'PAPER' AND g.code = 'old-town'", cycle), "in Old Town's box");
+
+        // Counted in Old Town's budget, not in the city-wide one; the .pb of the budget holds them.
+        sql("UPDATE cycle SET phase = 'DECIDE' WHERE id = ?", cycle);
+        JsonObject old = get(base, api + "/results?budget=old-town").json();
+        assertEquals(2, old.getJsonObject("residents").getInt("ballots"), old.toString());
+        assertEquals(List.of("OT2"), strings(old.getJsonObject("residents").getJsonObject("count")
+                .getJsonArray("winners")), "both sheets put OT2 first; OT1 no longer fits the £10,000");
+        assertEquals(1, get(base, api + "/results").json().getJsonObject("residents").getInt("ballots"));
+        assertTrue(get(base, api + "/ballots-residents.pb?budget=old-town").body().contains("\nnum_votes;2\n"));
+    }
 }
