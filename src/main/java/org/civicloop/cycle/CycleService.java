@@ -349,6 +349,17 @@ public class CycleService {
         return Optional.ofNullable(em.find(Cycle.class, id));
     }
 
+    /**
+     * The cycle as stored now. Outside a transaction the server keeps one persistence context for the whole request,
+     * so once anything on a page has read the cycle (the district budgets panel of the workspace reads it while the
+     * posted form is decoded), a plain {@link #find} later in the same request answers that copy, from before the
+     * page's own change was committed: the workspace then judged a saved mandate by its old fields.
+     */
+    public Optional<Cycle> findFresh(long id) {
+        return em.createQuery("SELECT c FROM Cycle c WHERE c.id = :id", Cycle.class).setParameter("id", id)
+                .setHint("eclipselink.refresh", "true").getResultList().stream().findFirst();
+    }
+
     /** A cycle anyone may read: published ones. */
     public Optional<Cycle> findPublished(long id) {
         return find(id).filter(Cycle::isPublished);

@@ -106,6 +106,8 @@ public class DemoData {
     DistrictBudgetDemo districtBudgetDemo;
     @Inject
     EligibilityDemo eligibilityDemo;
+    @Inject
+    VotedDistrictsDemo votedDistricts;
 
     private final Actor officer = new Actor("officer", EnumSet.of(Role.OFFICER));
     private final Actor facilitator = new Actor("facilitator", EnumSet.of(Role.FACILITATOR));
@@ -140,6 +142,18 @@ public class DemoData {
         draftCycle();
         feedbackDemo.overdueCycleAwaitingResponses(COUNCIL);
         LOG.info(() -> "Loaded the demo council in " + (System.nanoTime() - start) / 1_000_000 + " ms.");
+    }
+
+    /**
+     * "Neighbourhood ideas 2026", the cycle that has voted with district budgets, in a transaction of its own (the
+     * demo council's nears the transaction time limit on a busy machine); once, after the demo council.
+     */
+    public void loadVotedDistrictsIfMissing() {
+        long start = System.nanoTime();
+        if (enabled && votedDistricts.loadIfMissing(COUNCIL, PASSWORD)) {
+            LOG.info(() -> "Loaded the demo's " + VotedDistrictsDemo.TITLE + " in " + (System.nanoTime() - start)
+                    / 1_000_000 + " ms.");
+        }
     }
 
     /** The demo jury's categories: two age bands and two areas, two to four jurors each (for a jury of six). */
@@ -314,67 +328,17 @@ public class DemoData {
         }
         // This volunteer lives at an address that is also in the imported letter round: one household.
         ok(volunteering.volunteer(residents.get(13), id, true, answers(n), "4 Mill Lane, RV2 7QT"));
-        ok(poolImport.importPool(officer, id, LIBRARY_POOL, "id", List.of("address", "postcode")));
+        ok(poolImport.importPool(officer, id, LibraryDemoFiles.POOL, "id", List.of("address", "postcode")));
         // A letter round: 12 letters drawn from a 60-line address list, split across three areas in proportion; two
         // residents registered with their letter's code (the letter's address is their household).
-        ok(letters.uploadAddresses(officer, id, LIBRARY_ADDRESSES, "uprn", List.of("line1", "postcode"), "ward"));
+        ok(letters.uploadAddresses(officer, id, LibraryDemoFiles.ADDRESSES, "uprn", List.of("line1", "postcode"),
+                "ward"));
         ok(letters.commitLetters(officer, id, 12, true, "library-letters-2026"));
         ok(letters.drawLetters(officer, id));
         List<LetterAddress> sent = letters.letters(id);
         for (int i = 0; i < 2; i++) {
             ok(volunteering.volunteer(residents.get(i), id, true, answers(i + 6), null, sent.get(i * 5).getCode()));
         }
-    }
-
-    /**
-     * The library jury's letter round: an address list as a postal address file gives it (a property reference, two
-     * address lines, a postcode and the ward), 30 lines in Riverside North, 20 in Old Town and 10 in Mill Quarter.
-     */
-    static final String LIBRARY_ADDRESSES = libraryAddresses();
-
-    private static String libraryAddresses() {
-        String[][] wards = {{"Riverside North", "Canal Walk", "RV1"}, {"Old Town", "Market Street", "RV2"},
-            {"Mill Quarter", "Weir Lane", "RV3"}};
-        int[] lines = {30, 20, 10};
-        StringBuilder csv = new StringBuilder("uprn,line1,line2,postcode,ward\n");
-        int uprn = 100_200_300;
-        for (int w = 0; w < wards.length; w++) {
-            for (int i = 1; i <= lines[w]; i++) {
-                csv.append(uprn++).append(',').append(i).append(' ').append(wards[w][1]).append(',')
-                        .append(i % 4 == 0 ? "\"Flat " + i + ", rear\"" : "").append(',').append(wards[w][2]).append(' ')
-                        .append(1 + i % 9).append("LR,").append(wards[w][0]).append('\n');
-            }
-        }
-        return csv.toString();
-    }
-
-    /**
-     * The pool a letter-invitation round brought in for the library jury (Sortition Foundation people format): names,
-     * phone and address lines besides the categories. Two pairs share an address, and one address is shared with a
-     * resident who registered online.
-     */
-    static final String LIBRARY_POOL = libraryPool();
-
-    private static String libraryPool() {
-        String[] first = {"Ava", "Ben", "Chloe", "Dev", "Ella", "Femi", "Grace", "Hamza", "Isla", "Jon", "Kemi", "Liam",
-            "Maya", "Noah", "Orla", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Vik", "Wen", "Yusuf"};
-        String[] last = {"Adams", "Baker", "Chen", "Diaz", "Evans", "Fofana", "Green", "Hussain", "Ito", "Jones",
-            "Khan", "Lopez", "Mensah", "Novak", "O'Brien", "Patel", "Quigley", "Rossi", "Smith", "Taylor", "Uddin",
-            "Varga", "Wang", "Yilmaz"};
-        StringBuilder csv = new StringBuilder("id,first_name,last_name,phone,address,postcode,age,area\n");
-        for (int i = 0; i < first.length; i++) {
-            // People 3 and 4 live together, as do 10 and 11; person 7 lives where a registered resident lives.
-            int house = i == 4 ? 3 : i == 11 ? 10 : i;
-            String address = i == 7 ? "4 Mill Lane" : (house + 2) + " " + (house % 2 == 0 ? "Station Road" : "Quay Street,"
-                    + " Flat " + (house + 1));
-            String postcode = i == 7 ? "RV2 7QT" : "RV" + (1 + house % 3) + " " + (2 + house % 7) + "AB";
-            csv.append("L").append(100 + i).append(',').append(first[i]).append(',').append(last[i]).append(',')
-                    .append("07700 900").append(String.format("%03d", i)).append(',')
-                    .append(address.contains(",") ? "\"" + address + "\"" : address).append(',').append(postcode)
-                    .append(',').append(i % 3 == 0 ? "16-39" : "40+").append(',').append(i % 2 == 0 ? "North" : "South")
-                    .append('\n');
-        }
-        return csv.toString();
     }
 
     /** A cycle whose residents' proposals step is finished: merged duplicates, one unfeasible, three options. */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.civicloop.cycle.CountingRule;
 import org.civicloop.cycle.CriterionKind;
@@ -131,6 +132,41 @@ public class FeedbackDemo {
                 trees.getOffered(), trees.getDecidedBy(), false)));
         ok(publication.publishCorrection(officer, cycleId, draft, "The amount committed to street trees is £48,000 for"
                 + " both winters, not £24,000 (the first winter only)."));
+    }
+
+    /**
+     * Called with "Neighbourhood ideas 2026" in DECIDE (its recommendations made from each budget's count): answers
+     * each, the district budgets' winners as their residents chose; moves on to FEEDBACK and publishes the report,
+     * which has a section per budget.
+     *
+     * @param cost each option's cost by its code (what an adopted option commits)
+     */
+    public void answerVotedCycle(long cycleId, Map<String, Long> cost) {
+        for (Recommendation r : feedback.recommendations(cycleId)) {
+            String budget = r.getBudgetCode();
+            if (budget == null && r.getSource() == Recommendation.Source.RESIDENTS) {
+                ok(feedback.respond(officer, r.getId(), new ResponseDraft(Recommendation.Response.DEFERRED,
+                        "Residents backed it, but the jury's count has used the city-wide fund; it goes first on next"
+                                + " year's list.", "Funding it now would mean dropping an option the count funded.",
+                        null, null, "Residents who voted for it.", "It is first on the list for Neighbourhood ideas"
+                        + " 2027.", "Head of Neighbourhoods", false)));
+                continue;
+            }
+            String line = budget == null ? "Neighbourhood fund 2026/27 (NF-2026-" + r.getOptionCode() + ")"
+                    : (budget.equals("old-town") ? "Old Town" : "Riverside North") + " district budget 2026/27";
+            ok(feedback.respond(officer, r.getId(), new ResponseDraft(Recommendation.Response.ADOPTED,
+                    budget == null ? "Funded in full, as the jury's count decided."
+                            : "Funded in full, as the district's residents decided in their own budget.",
+                    "Nothing else in this budget is delayed; the money was set aside for it.", line,
+                    cost.get(r.getOptionCode()), "Nobody loses out.", "Nothing is needed.",
+                    "Head of Neighbourhoods", false)));
+        }
+        ok(cycles.advance(officer, cycleId, Phase.DECIDE));
+        ok(publication.publishReport(officer, cycleId, new ReportDraft("You chose what the neighbourhood fund pays"
+                + " for, and Old Town and Riverside North each chose what their own district budget pays for. Every"
+                + " option the jury's count and the two districts' counts funded is funded in full.",
+                "Work on the funded options starts this winter; progress is on the outcomes page.",
+                today().plusMonths(3))));
     }
 
     /**

@@ -264,6 +264,18 @@ public class AccountService {
                 .setParameter("u", username).getResultStream().findFirst();
     }
 
+    /**
+     * The id of an active account (one not disabled) by its user name as a person types it (user names are kept in
+     * lower case), for a capability that must not load the account.
+     */
+    public Optional<Long> activeIdOf(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return Sql.first(dataSource, "SELECT id FROM account WHERE username = ? AND active = TRUE", rs -> rs.getLong(1),
+                normalise(username));
+    }
+
     /** The id of the account with this username, read without loading the account (for busy use cases). */
     public Optional<Long> idOf(String username) {
         if (username == null) {

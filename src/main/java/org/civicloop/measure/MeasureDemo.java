@@ -188,6 +188,50 @@ public class MeasureDemo {
         ok(cycles.openNextCycle(officer, cycleId, "Greener streets 2027"));
     }
 
+    /**
+     * "Neighbourhood ideas 2026" in MEASURE: an outcome objective for every funded option of every budget (the
+     * city-wide fund and the two district budgets), each with a milestone and its progress, so the outcomes page shows
+     * delivery budget by budget. The cycle stays in MEASURE: delivery is under way.
+     *
+     * @param funded the options the council funded (what {@link MeasureService#fundedOptions} answers)
+     */
+    public void votedCycleDelivery(long cycleId, List<Funded> funded) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        int n = 0;
+        for (Funded o : funded) {
+            OutcomeObjective objective = ok(measure.setObjective(officer, cycleId, o.code(), new ObjectiveDraft(
+                    "Residents use and value \"" + o.title() + "\", as they asked.", ValueCell.OUR_WELLBEING,
+                    "Sam Patel, Head of Neighbourhoods", o.district() ? "The district's residents' association"
+                    : null, "Not there before the vote",
+                    "Delivered within the year and used, by the next residents' survey", today.plusYears(1))));
+            // Published with an outcome indicator and an output one (the public page shows published sets only).
+            String used = "Residents who used " + o.title();
+            String delivered = "Works of " + o.title() + " done";
+            ok(measure.addIndicator(officer, objective.getId(), new IndicatorDraft(used, IndicatorKind.OUTCOME, "%",
+                    "The district's residents' survey", Frequency.ANNUAL, "Asking only people who already use it.",
+                    delivered, BigDecimal.ZERO, new BigDecimal("40"))));
+            OutcomeIndicator works = ok(measure.addIndicator(officer, objective.getId(), new IndicatorDraft(delivered,
+                    IndicatorKind.OUTPUT, "%", "Works orders and the contractor's sign-off", Frequency.QUARTERLY,
+                    "Counting works as done before they are signed off.", used, BigDecimal.ZERO,
+                    new BigDecimal("100"))));
+            ok(measure.publishIndicatorSet(officer, objective.getId()));
+            ok(measure.addMilestone(officer, objective.getId(), "Works ordered", today.minusDays(20)));
+            for (Milestone m : measure.milestones(objective.getId())) {
+                ok(measure.completeMilestone(officer, m.getId(), m.getDueOn()));
+            }
+            boolean done = n++ % 3 == 0;
+            reading(works, done ? "100" : "40", today, done ? "Signed off by the contractor and the council."
+                    : "Ordered and started; the rest is planned for next month.");
+            ok(measure.updateProgress(officer, objective.getId(), done ? ProgressStatus.COMPLETED
+                    : ProgressStatus.ON_TRACK, done ? 100 : 40, done ? o.cost() : o.cost() / 3, done
+                    ? "Delivered." : "Ordered; work starts next month."));
+        }
+    }
+
+    /** A funded option as the demo measures it: code, title, cost and whether it is in a district budget. */
+    public record Funded(String code, String title, long cost, boolean district) {
+    }
+
     private void reading(OutcomeIndicator i, String amount, LocalDate on, String explanation) {
         ok(measure.recordReading(officer, i.getId(), new BigDecimal(amount), on, explanation));
     }

@@ -21,6 +21,7 @@ public final class Refusals {
             "refused.paper.scanned", "refused.paper.twoKeyers", "refused.paper.notDisputed",
             "refused.paper.discrepancies", "refused.paper.notKeyedTwice", "refused.paper.openBatches",
             "refused.paper.labelTaken", "refused.paper.accepted", "refused.paper.alreadyVoted",
+            "refused.paper.notVerified", "refused.paper.notVerifiedIn",
             // measure
             "refused.reading.setNotPublished", "refused.objective.notFunded",
             // evidence packs

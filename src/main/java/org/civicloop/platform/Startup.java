@@ -30,5 +30,6 @@ public class Startup {
         migration.migrate();
         accounts.ensureFirstAdmin();
         demo.loadIfEnabledAndEmpty();
+        demo.loadVotedDistrictsIfMissing();
     }
 }

@@ -71,8 +71,8 @@ public class Ballot {
         this.salt = VotingService.salt();
     }
 
-    static Ballot fromPaper(Long cycleId, String receipt, List<String> ranking, LocalDate collectedOn) {
-        Ballot b = new Ballot(cycleId, Channel.RESIDENTS, receipt, ranking, collectedOn);
+    static Ballot fromPaper(Long cycleId, Long budgetId, String receipt, List<String> ranking, LocalDate collectedOn) {
+        Ballot b = new Ballot(cycleId, budgetId, Channel.RESIDENTS, receipt, ranking, collectedOn);
         b.source = Source.PAPER;
         return b;
     }

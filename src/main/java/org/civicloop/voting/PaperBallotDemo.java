@@ -28,9 +28,9 @@ public class PaperBallotDemo {
 
     public void load(long cycleId) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        ok(paper.issuePaperBallot(OFFICER, cycleId, "resident03", "Central Library"));
+        ok(paper.issuePaperBallot(OFFICER, cycleId, null, "resident03", "Central Library"));
         List<String> sheets = List.of("Y1 Y3", "Y2 Y1 Y4", "Y3 Y4", "", "Y1 Y4 Y2", "Y4");
-        long batch = ok(paper.openBatch(OFFICER, cycleId, "LIB-01", "Central Library, youth evening",
+        long batch = ok(paper.openBatch(OFFICER, cycleId, null, "LIB-01", "Central Library, youth evening",
                 today.minusDays(2), sheets.size())).getId();
         for (int i = 0; i < sheets.size(); i++) {
             ok(paper.keySheet(OFFICER, batch, i + 1, sheets.get(i)));
@@ -39,7 +39,7 @@ public class PaperBallotDemo {
         }
         ok(paper.resolveSheet(OFFICER, batch, 3, "Y3 Y4", "Checked the sheet: the second mark is a 4."));
         ok(paper.acceptBatch(OFFICER, batch));
-        long scan = ok(paper.importScan(OFFICER, cycleId, "SCAN-01", "Skate park open day", today.minusDays(1),
+        long scan = ok(paper.importScan(OFFICER, cycleId, null, "SCAN-01", "Skate park open day", today.minusDays(1),
                 "sheet,ranking,image\n1,Y3 Y1,scan-0001.png\n2,Y3,scan-0002.png\n3,\"Y2,Y3\",scan-0003.png\n"))
                 .getId();
         ok(paper.acceptBatch(OFFICER, scan));

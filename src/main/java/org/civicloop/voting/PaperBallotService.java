@@ -22,6 +22,7 @@ import org.civicloop.cycle.Phase;
 import org.civicloop.cycle.PhaseGate;
 import org.civicloop.identity.AccountService;
 import org.civicloop.kernel.Actor;
+import org.civicloop.kernel.EligibilityCheck;
 import org.civicloop.kernel.Result;
 import org.civicloop.audit.chain.AuditChain;
 import org.civicloop.kernel.Role;
@@ -31,7 +32,9 @@ import org.civicloop.kernel.Role;
  * twice (two different officers), settle the sheets the keyings disagree on, or import a scanning service's CSV;
  * accepting the batch puts its sheets into the residents' ballot box. Sheets carry no identity: whoever hands out a
  * paper ballot first records the person in the voter register ({@link #issuePaperBallot}), which refuses anyone who
- * has voted online already, and afterwards refuses them online.
+ * has voted online already, and afterwards refuses them online. A batch belongs to one budget: the city-wide one, or a
+ * district budget, whose sheets rank its options and whose paper voters must be verified in its district (the
+ * officer's in-person check, on the electorate page) before they are handed its ballot.
  */
 @ApplicationScoped
 public class PaperBallotService implements PhaseGate {
@@ -52,14 +55,27 @@ public class PaperBallotService implements PhaseGate {
     PaperBatches batches;
     @Inject
     BallotBoxes boxes;
+    @Inject
+    Budgets budgets;
+    @Inject
+    VoterRegister register;
+    @Inject
+    EligibilityCheck eligibility;
 
-    /** Opens a batch for the paper ballots collected in one place on one day. */
+    /**
+     * Opens a batch for the paper ballots collected in one place on one day, for one budget (blank or
+     * {@value Budget#CITY}: the city-wide budget).
+     */
     @Transactional
-    public Result<PaperBatch> openBatch(Actor actor, long cycleId, String label, String collectedWhere,
-                                        LocalDate collectedOn, int sheets) {
+    public Result<PaperBatch> openBatch(Actor actor, long cycleId, String budgetCode, String label,
+                                        String collectedWhere, LocalDate collectedOn, int sheets) {
         Result<CycleView> found = openForPaper(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
+        }
+        Optional<Budget> budget = budgets.find(cycleId, budgetCode);
+        if (budget.isEmpty()) {
+            return Result.refused("refused.budget.unknown");
         }
         Optional<Result<PaperBatch>> bad = checkBatch(cycleId, label, collectedWhere, collectedOn);
         if (bad.isPresent()) {
@@ -68,11 +84,12 @@ public class PaperBallotService implements PhaseGate {
         if (sheets < 1 || sheets > PaperSheets.MAX_SHEETS) {
             return Result.refused("refused.paper.sheets", PaperSheets.MAX_SHEETS);
         }
-        PaperBatch batch = new PaperBatch(cycleId, label.strip(), collectedWhere.strip(), collectedOn, sheets,
-                PaperBatch.Method.DOUBLE_ENTRY, actor.username(), clock.instant());
+        PaperBatch batch = new PaperBatch(cycleId, budget.get().id(), label.strip(), collectedWhere.strip(),
+                collectedOn, sheets, PaperBatch.Method.DOUBLE_ENTRY, actor.username(), clock.instant());
         em.persist(batch);
         em.flush();
-        audit.record(actor, "paper.batchOpened", "paper_batch", batch.getId(), null, "cycle=" + cycleId);
+        audit.record(actor, "paper.batchOpened", "paper_batch", batch.getId(), null, "cycle=" + cycleId
+                + VotingService.boxDetail(budget.get()));
         return Result.done(batch);
     }
 
@@ -95,7 +112,7 @@ public class PaperBallotService implements PhaseGate {
         }
         PaperSheets.Sheet sheet;
         try {
-            sheet = PaperSheets.sheet(sheetNo, ranking, optionCodes(batch.getCycleId()));
+            sheet = PaperSheets.sheet(sheetNo, ranking, optionCodes(batch.getCycleId(), batch.getBudgetId()));
         } catch (PaperSheets.Invalid e) {
             return Result.refused(e.key(), e.args());
         }
@@ -146,7 +163,7 @@ public class PaperBallotService implements PhaseGate {
         }
         PaperSheets.Sheet sheet;
         try {
-            sheet = PaperSheets.sheet(sheetNo, ranking, optionCodes(batch.getCycleId()));
+            sheet = PaperSheets.sheet(sheetNo, ranking, optionCodes(batch.getCycleId(), batch.getBudgetId()));
         } catch (PaperSheets.Invalid e) {
             return Result.refused(e.key(), e.args());
         }
@@ -165,15 +182,19 @@ public class PaperBallotService implements PhaseGate {
     }
 
     /**
-     * Imports a scanning service's CSV as one batch (columns sheet and ranking). Any problem
-     * refuses the whole file, naming the row or sheet, and nothing is stored.
+     * Imports a scanning service's CSV as one batch (columns sheet and ranking) of one budget's paper ballots. Any
+     * problem refuses the whole file, naming the row or sheet, and nothing is stored.
      */
     @Transactional
-    public Result<PaperBatch> importScan(Actor actor, long cycleId, String label, String collectedWhere,
-                                         LocalDate collectedOn, String csv) {
+    public Result<PaperBatch> importScan(Actor actor, long cycleId, String budgetCode, String label,
+                                         String collectedWhere, LocalDate collectedOn, String csv) {
         Result<CycleView> found = openForPaper(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
+        }
+        Optional<Budget> budget = budgets.find(cycleId, budgetCode);
+        if (budget.isEmpty()) {
+            return Result.refused("refused.budget.unknown");
         }
         Optional<Result<PaperBatch>> bad = checkBatch(cycleId, label, collectedWhere, collectedOn);
         if (bad.isPresent()) {
@@ -181,15 +202,15 @@ public class PaperBallotService implements PhaseGate {
         }
         List<PaperSheets.Sheet> sheets;
         try {
-            sheets = PaperSheets.scan(csv, optionCodes(cycleId));
+            sheets = PaperSheets.scan(csv, optionCodes(cycleId, budget.get().id()));
         } catch (PaperSheets.Invalid e) {
             return Result.refused(e.key(), e.args());
         }
         if (sheets.isEmpty()) {
             return Result.refused("refused.paper.csvEmpty");
         }
-        PaperBatch batch = new PaperBatch(cycleId, label.strip(), collectedWhere.strip(), collectedOn, sheets.size(),
-                PaperBatch.Method.SCAN, actor.username(), clock.instant());
+        PaperBatch batch = new PaperBatch(cycleId, budget.get().id(), label.strip(), collectedWhere.strip(),
+                collectedOn, sheets.size(), PaperBatch.Method.SCAN, actor.username(), clock.instant());
         em.persist(batch);
         em.flush();
         for (PaperSheets.Sheet sheet : sheets) {
@@ -197,7 +218,7 @@ public class PaperBallotService implements PhaseGate {
         }
         em.flush();
         audit.record(actor, "paper.scanImported", "paper_batch", batch.getId(), null,
-                "cycle=" + cycleId + "; sheets=" + sheets.size() + "; sha256="
+                "cycle=" + cycleId + VotingService.boxDetail(budget.get()) + "; sheets=" + sheets.size() + "; sha256="
                         + AuditChain.sha256Hex(csv));
         return Result.done(batch);
     }
@@ -221,6 +242,7 @@ public class PaperBallotService implements PhaseGate {
         }
         Map<Integer, PaperSheets.Sheet> finalSheets = new HashMap<>(batches.sheets(batchId, 1));
         finalSheets.putAll(batches.sheets(batchId, PaperEntry.RESOLVED));
+        Budget budget = budgetOf(batch);
         int counted = 0;
         int spoilt = 0;
         for (int n = 1; n <= batch.getSheets(); n++) {
@@ -229,12 +251,13 @@ public class PaperBallotService implements PhaseGate {
                 spoilt++;
                 continue;
             }
-            Ballot ballot = Ballot.fromPaper(batch.getCycleId(), BallotCasting.newReceipt(), sheet.ranking(),
-                    batch.getCollectedOn());
+            Ballot ballot = Ballot.fromPaper(batch.getCycleId(), batch.getBudgetId(), BallotCasting.newReceipt(),
+                    sheet.ranking(), batch.getCollectedOn());
             em.persist(ballot);
             em.flush();
             audit.recordBallotQueued("paper.ballotCounted", ballot.getId(),
-                    "cycle=" + batch.getCycleId() + "; channel=" + Ballot.Channel.RESIDENTS);
+                    "cycle=" + batch.getCycleId() + "; channel=" + Ballot.Channel.RESIDENTS
+                            + VotingService.boxDetail(budget));
             counted++;
         }
         String before = audit.digestOf("paper_batch", batchId);
@@ -247,30 +270,55 @@ public class PaperBallotService implements PhaseGate {
     /**
      * Records, when a paper ballot is handed out, that this resident has now voted in the residents' channel: the
      * register refuses the paper ballot if they voted online already (or were given one before), and refuses them
-     * online afterwards. Nothing links the person to the sheet they fill in.
+     * online afterwards. Nothing links the person to the sheet they fill in. A paper ballot is for one budget (blank:
+     * the city-wide one). With an electorate the resident must be verified for the cycle (an
+     * officer's in-person check, recorded on the electorate page, is how a paper voter is verified); a district
+     * budget's paper ballot only to a resident verified in its district. Refused otherwise, nothing recorded.
      */
     @Transactional
-    public Result<String> issuePaperBallot(Actor actor, long cycleId, String username, String where) {
+    public Result<String> issuePaperBallot(Actor actor, long cycleId, String budgetCode, String username,
+                                           String where) {
         Result<CycleView> found = openForPaper(actor, cycleId);
         if (!found.isDone()) {
             return found.map(c -> null);
         }
+        Budget budget = budgets.find(cycleId, budgetCode).orElse(null);
+        if (budget == null) {
+            return Result.refused("refused.budget.unknown");
+        }
         if (where == null || where.isBlank() || where.strip().length() > 300) {
             return Result.refused("refused.paper.where");
         }
-        AccountService.Contact voter = username == null ? null : accounts.contact(username.strip()).orElse(null);
-        if (voter == null || !voter.active()) {
+        String name = username == null ? null : username.strip().toLowerCase(java.util.Locale.ROOT);
+        Long voterId = accounts.activeIdOf(name).orElse(null);
+        if (voterId == null) {
             return Result.refused("refused.paper.noSuchVoter");
         }
-        if (boxes.isRegistered(cycleId, Ballot.Channel.RESIDENTS, voter.id())) {
-            return Result.refused("refused.paper.alreadyVoted", username.strip());
+        EligibilityCheck.Verdict verdict = eligibility.check(name, cycleId);
+        if (!verdict.allowed()) {
+            return Result.refused("refused.paper.notVerified", name);
         }
-        VoterRegistration registration = new VoterRegistration(cycleId, Ballot.Channel.RESIDENTS, voter.id());
-        em.persist(registration);
-        em.flush();
-        audit.record(actor, "paper.ballotIssued", "voter_register", registration.getRowId(), null,
-                "cycle=" + cycleId + "; channel=" + Ballot.Channel.RESIDENTS + "; where=" + where.strip());
-        return Result.done(username.strip());
+        if (!budget.cityWide() && !budget.district().equals(verdict.district())) {
+            return Result.refused("refused.paper.notVerifiedIn", name, budget.district());
+        }
+        Long budgetId = budget.cityWide() ? null : budget.id();
+        if (budgetId == null ? boxes.isRegistered(cycleId, Ballot.Channel.RESIDENTS, voterId)
+                : register.row(cycleId, Ballot.Channel.RESIDENTS, budgetId, voterId).isPresent()) {
+            return Result.refused("refused.paper.alreadyVoted", name);
+        }
+        long row;
+        if (budgetId == null) {
+            VoterRegistration registration = new VoterRegistration(cycleId, Ballot.Channel.RESIDENTS, voterId);
+            em.persist(registration);
+            em.flush();
+            row = registration.getRowId();
+        } else {
+            row = register.add(cycleId, Ballot.Channel.RESIDENTS, budgetId, voterId, null);
+        }
+        audit.record(actor, "paper.ballotIssued", VoterRegister.table(budgetId), row, null, "cycle=" + cycleId
+                + "; channel=" + Ballot.Channel.RESIDENTS + VotingService.boxDetail(budget) + "; where="
+                + where.strip());
+        return Result.done(name);
     }
 
     @Override
@@ -333,8 +381,14 @@ public class PaperBallotService implements PhaseGate {
         return Result.done(batch);
     }
 
-    private Set<String> optionCodes(long cycleId) {
-        return voting.options(cycleId).stream().map(CostedOption::getCode).collect(Collectors.toSet());
+    private Set<String> optionCodes(long cycleId, Long budgetId) {
+        return voting.options(cycleId, budgetId).stream().map(CostedOption::getCode).collect(Collectors.toSet());
+    }
+
+    /** The budget a batch is for (the city-wide one when it names none). */
+    private Budget budgetOf(PaperBatch batch) {
+        return budgets.budgets(batch.getCycleId()).stream()
+                .filter(b -> java.util.Objects.equals(b.id(), batch.getBudgetId())).findFirst().orElseThrow();
     }
 
 

@@ -44,6 +44,9 @@ public class PaperBatch {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
+    /** The district budget the batch's sheets are for; null: the city-wide budget. */
+    @Column(name = "budget_id")
+    private Long budgetId;
     @Column(name = "opened_by", nullable = false)
     private String openedBy;
     @Column(name = "opened_at", nullable = false)
@@ -60,8 +63,9 @@ public class PaperBatch {
     protected PaperBatch() {
     }
 
-    PaperBatch(Long cycleId, String label, String collectedWhere, LocalDate collectedOn, int sheets, Method method,
-               String openedBy, Instant openedAt) {
+    PaperBatch(Long cycleId, Long budgetId, String label, String collectedWhere, LocalDate collectedOn, int sheets,
+               Method method, String openedBy, Instant openedAt) {
+        this.budgetId = budgetId;
         this.cycleId = cycleId;
         this.label = label;
         this.collectedWhere = collectedWhere;
@@ -84,6 +88,7 @@ public class PaperBatch {
     public boolean isAccepted() { return status == Status.ACCEPTED; }
     public Long getId() { return id; }
     public Long getCycleId() { return cycleId; }
+    public Long getBudgetId() { return budgetId; }
     public String getLabel() { return label; }
     public String getCollectedWhere() { return collectedWhere; }
     public LocalDate getCollectedOn() { return collectedOn; }

@@ -335,12 +335,31 @@ public final class Browser implements AutoCloseable {
         resizeViewport(wanted);
     }
 
+    /**
+     * Sets the window to the wanted size, then corrects it by the window's frame (the difference between what the page
+     * got and what was wanted). On a loaded machine the page's size was once read before the window had taken its
+     * new size, and the correction came out negative (AccessibilityIT, "'width' out of range"): such a reading is
+     * taken again.
+     */
     private void resizeViewport(Dimension wanted) {
-        driver.manage().window().setSize(wanted);
-        Dimension got = viewport();
-        if (!got.equals(wanted)) {
-            driver.manage().window().setSize(new Dimension(2 * wanted.getWidth() - got.getWidth(),
-                    2 * wanted.getHeight() - got.getHeight()));
+        for (int attempt = 1; ; attempt++) {
+            driver.manage().window().setSize(wanted);
+            Dimension got = viewport();
+            if (got.equals(wanted)) {
+                return;
+            }
+            int width = 2 * wanted.getWidth() - got.getWidth();
+            int height = 2 * wanted.getHeight() - got.getHeight();
+            if (width > 0 && height > 0 || attempt == 3) {
+                driver.manage().window().setSize(new Dimension(Math.max(width, 1), Math.max(height, 1)));
+                return;
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -80,7 +80,8 @@ public final class AddedColumns {
             add("V34", "budget_option", null, "budget_id"),
             add("V34", "ballot", null, "budget_id"),
             add("V35", "mail_delivery", null, "account_id", "subject_key", "text_key", "args", "link"),
-            add("V36", "recommendation", null, "budget_code"))
+            add("V36", "recommendation", null, "budget_code"),
+            add("V48", "paper_batch", null, "budget_id"))
             .stream().flatMap(List::stream).toList();
 
     private AddedColumns() {

@@ -126,7 +126,8 @@ public class WorkspaceBean implements Serializable {
 
     private Cycle cycle() {
         if (cycle == null && id != null) {
-            cycle = cycles.find(id).orElse(null);
+            // Fresh: after a change (changed()) the request's persistence context may still hold the old row.
+            cycle = cycles.findFresh(id).orElse(null);
         }
         return cycle;
     }

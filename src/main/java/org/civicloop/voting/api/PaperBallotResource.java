@@ -60,7 +60,8 @@ public class PaperBallotResource {
     public record BatchRequest(@NotBlank @Size(max = 100) String label, @NotBlank @Size(max = 300) String collectedWhere,
                                @NotNull LocalDate collectedOn,
                                @jakarta.validation.constraints.Min(1)
-                               @jakarta.validation.constraints.Max(PaperSheets.MAX_SHEETS) int sheets) {
+                               @jakarta.validation.constraints.Max(PaperSheets.MAX_SHEETS) int sheets,
+                               @Size(max = 20) String budget) {
     }
 
     public record SheetRequest(@Size(max = 2000) String ranking) {
@@ -69,7 +70,8 @@ public class PaperBallotResource {
     public record ResolveRequest(@Size(max = 2000) String ranking, @NotBlank @Size(max = 1000) String note) {
     }
 
-    public record IssueRequest(@NotBlank @Size(max = 80) String username, @NotBlank @Size(max = 300) String where) {
+    public record IssueRequest(@NotBlank @Size(max = 80) String username, @NotBlank @Size(max = 300) String where,
+                               @Size(max = 20) String budget) {
     }
 
     public record SheetView(int sheet, String ranking, boolean spoilt) {
@@ -107,10 +109,13 @@ public class PaperBallotResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"OFFICER", "ADMIN"})
-    @Operation(summary = "Open a batch for the paper ballots collected in one place on one day (during the vote)")
+    @Operation(summary = "Open a batch for the paper ballots collected in one place on one day (during the vote)",
+            description = "budget: the code of the district budget the sheets are for (blank or city: the city-wide"
+                    + " budget); its sheets rank that budget's options and are counted in it.")
     @APIResponse(responseCode = "201", description = "Opened")
     public Response open(@PathParam("id") long id, @Valid @NotNull BatchRequest r) {
-        PaperBatch b = Refusals.orThrow(paper.openBatch(currentUser.actor(), id, r.label(), r.collectedWhere(),
+        PaperBatch b = Refusals.orThrow(paper.openBatch(currentUser.actor(), id, r.budget(), r.label(),
+                r.collectedWhere(),
                 r.collectedOn(), r.sheets()));
         return Response.created(URI.create("/api/v1/cycles/" + id + "/paper-batches/" + b.getId()))
                 .entity(view(paperBatches.batch(b.getId()).orElseThrow())).build();
@@ -158,11 +163,13 @@ public class PaperBallotResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"OFFICER", "ADMIN"})
     @Operation(summary = "Record that a resident was handed a paper ballot: enters them in the voter register",
-            description = "409 when they have voted online already or were given a paper ballot before; they cannot"
-                    + " vote online afterwards. Nothing links them to the sheet they fill in.")
+            description = "409 when they have voted online already or were given a paper ballot before (they cannot"
+                    + " vote online afterwards), or, with an electorate, when they are not verified for the cycle (for a"
+                    + " district budget's ballot, budget: its code, in its district): record their in-person check"
+                    + " first. Nothing links them to the sheet they fill in.")
     @APIResponse(responseCode = "204", description = "Recorded")
     public Response issue(@PathParam("id") long id, @Valid @NotNull IssueRequest r) {
-        Refusals.orThrow(paper.issuePaperBallot(currentUser.actor(), id, r.username(), r.where()));
+        Refusals.orThrow(paper.issuePaperBallot(currentUser.actor(), id, r.budget(), r.username(), r.where()));
         return Response.noContent().build();
     }
 
@@ -176,6 +183,7 @@ public class PaperBallotResource {
     @APIResponse(responseCode = "201", description = "Imported; accept it to count it")
     public Response importScan(@PathParam("id") long id, @QueryParam("label") String label,
                                @QueryParam("where") String where, @QueryParam("collectedOn") String collectedOn,
+                               @QueryParam("budget") String budget,
                                @Size(max = 2_000_000) String csv) {
         LocalDate on;
         try {
@@ -183,7 +191,7 @@ public class PaperBallotResource {
         } catch (java.time.DateTimeException e) {
             on = null;
         }
-        PaperBatch b = Refusals.orThrow(paper.importScan(currentUser.actor(), id, label, where, on, csv));
+        PaperBatch b = Refusals.orThrow(paper.importScan(currentUser.actor(), id, budget, label, where, on, csv));
         return Response.created(URI.create("/api/v1/cycles/" + id + "/paper-batches/" + b.getId()))
                 .entity(view(paperBatches.batch(b.getId()).orElseThrow())).build();
     }

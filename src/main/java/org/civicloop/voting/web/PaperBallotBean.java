@@ -110,14 +110,14 @@ public class PaperBallotBean implements Serializable {
     }
 
     public void issue() {
-        if (Ui.report(paper.issuePaperBallot(currentUser.actor(), cycleId, issueUsername, issueWhere),
+        if (Ui.report(paper.issuePaperBallot(currentUser.actor(), cycleId, null, issueUsername, issueWhere),
                 "paper.issued", issueUsername)) {
             issueUsername = null;
         }
     }
 
     public void open() {
-        Result<PaperBatch> r = paper.openBatch(currentUser.actor(), cycleId, label, where, collectedOn,
+        Result<PaperBatch> r = paper.openBatch(currentUser.actor(), cycleId, null, label, where, collectedOn,
                 sheets == null ? 0 : sheets);
         if (Ui.report(r, "paper.opened", label)) {
             select(r.value().getId());
@@ -157,8 +157,8 @@ public class PaperBallotBean implements Serializable {
     }
 
     public void importScan() {
-        Result<PaperBatch> r = paper.importScan(currentUser.actor(), cycleId, scanLabel, scanWhere, scanCollectedOn,
-                scanCsv);
+        Result<PaperBatch> r = paper.importScan(currentUser.actor(), cycleId, null, scanLabel, scanWhere,
+                scanCollectedOn, scanCsv);
         if (Ui.report(r, "paper.imported", r.isDone() ? r.value().getSheets() : 0)) {
             select(r.value().getId());
             scanLabel = null;
