@@ -23,7 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.deliberation.PreferenceShift;
 import org.civicloop.deliberation.PreferenceShiftService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ShiftResource {
 
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     PreferenceShiftService shifts;
     @Inject

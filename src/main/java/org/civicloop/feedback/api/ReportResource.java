@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.feedback.FeedbackService;
 import org.civicloop.feedback.Report;
 import org.civicloop.feedback.ReportDraft;
@@ -50,7 +50,7 @@ public class ReportResource {
     @Inject
     ReportPublication publication;
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     CurrentUser currentUser;
     @Inject

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.feedback.FeedbackService;
 import org.civicloop.feedback.Report;
 import org.civicloop.feedback.ReportText;
@@ -29,7 +29,7 @@ public class ReportPage implements Serializable {
     @Inject
     FeedbackService feedback;
     @Inject
-    CycleService cycles;
+    Cycles cycles;
 
     private Long cycle;
     private Integer v;

@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import org.civicloop.cycle.CycleService;
+import org.civicloop.cycle.Cycles;
 import org.civicloop.identity.CurrentUser;
 import org.civicloop.kernel.Result;
 import org.civicloop.platform.Refusals;
@@ -59,7 +59,7 @@ public class ProposalResource {
     @Inject
     ProposalDesk desk;
     @Inject
-    CycleService cycles;
+    Cycles cycles;
     @Inject
     CurrentUser currentUser;
     @Inject
