@@ -110,8 +110,8 @@ public class ProposalCommentService {
         if (c.isHidden()) {
             return Result.refused("refused.commentHide.already");
         }
-        String r = ProposalRules.strip(reason);
-        if (r == null || r.length() > ProposalRules.MODERATION_MAX) {
+        String r = ProposalRules.moderationReason(reason);
+        if (r == null) {
             return Result.refused("refused.commentHide.reason");
         }
         String before = audit.digestOf("proposal_comment", commentId);

@@ -197,8 +197,8 @@ public class ProposalDesk {
         if (p.getStatus() == Proposal.Status.SELECTED) {
             return Result.refused("refused.moderation.selected", p.getOptionCode());
         }
-        String r = ProposalRules.strip(reason);
-        if (r == null || r.length() > ProposalRules.MODERATION_MAX) {
+        String r = ProposalRules.moderationReason(reason);
+        if (r == null) {
             return Result.refused("refused.moderation.reason");
         }
         String before = audit.digestOf("proposal", proposalId);

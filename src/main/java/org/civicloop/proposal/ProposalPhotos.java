@@ -106,8 +106,8 @@ public class ProposalPhotos {
         if (photo.isHidden()) {
             return Result.refused("refused.photoHide.already");
         }
-        String r = ProposalRules.strip(reason);
-        if (r == null || r.length() > ProposalRules.MODERATION_MAX) {
+        String r = ProposalRules.moderationReason(reason);
+        if (r == null) {
             return Result.refused("refused.moderation.reason");
         }
         String before = audit.digestOf("proposal_photo", proposalId);

@@ -113,6 +113,15 @@ public final class ProposalRules {
     }
 
     /**
+     * A public reason for hiding or reporting something as stored (stripped), or null when it is missing or longer
+     * than {@link #MODERATION_MAX} characters.
+     */
+    static String moderationReason(String reason) {
+        String r = strip(reason);
+        return r == null || r.length() > MODERATION_MAX ? null : r;
+    }
+
+    /**
      * Whether someone may report a proposal or a comment to the moderators: once per account ({@code reportedBefore}
      * asks the database only when everything else is right), with a reason of at most {@link #MODERATION_MAX}
      * characters, and not once it is hidden. Answers the reason as stored, or the refusal: {@code keys} is the
@@ -121,8 +130,8 @@ public final class ProposalRules {
      */
     static Result<String> reportReason(String reason, boolean hidden, String keys,
                                                           BooleanSupplier reportedBefore) {
-        String r = strip(reason);
-        if (r == null || r.length() > MODERATION_MAX) {
+        String r = moderationReason(reason);
+        if (r == null) {
             return Result.refused(keys + ".reason");
         }
         if (hidden) {
