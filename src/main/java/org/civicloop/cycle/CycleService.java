@@ -371,6 +371,11 @@ public class CycleService {
     }
 
     public List<Cycle> all() {
+        return all(em);
+    }
+
+    /** Every cycle, newest first (also what {@link Cycles#all} shows other capabilities). */
+    static List<Cycle> all(EntityManager em) {
         return em.createQuery("SELECT c FROM Cycle c ORDER BY c.createdAt DESC, c.id DESC", Cycle.class)
                 .getResultList();
     }

@@ -47,8 +47,7 @@ public class Cycles {
 
     /** Every cycle, newest first. */
     public List<CycleView> all() {
-        return em.createQuery("SELECT c FROM Cycle c ORDER BY c.createdAt DESC, c.id DESC", Cycle.class)
-                .getResultList().stream().map(CycleView::of).toList();
+        return CycleService.all(em).stream().map(CycleView::of).toList();
     }
 
     /**
