@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,14 +113,10 @@ public final class ChainVerifier {
         // Rows changed behind the application's back. When the chain itself is already broken, the first broken
         // entry stays the chain's (a removed entry also leaves its row out of step with the entry before it).
         boolean chainBroken = firstBroken != null;
-        for (Object[] l : latest.values()) {
-            String changed = changedOutside(c, l);
-            if (changed != null) {
-                long seq = (Long) l[0];
-                problems.add(changed);
-                if (!chainBroken && (firstBroken == null || seq < firstBroken)) {
-                    firstBroken = seq;
-                }
+        for (RowChange changed : changedOutside(c, latest.values())) {
+            problems.add(changed.problem());
+            if (!chainBroken && (firstBroken == null || changed.entry() < firstBroken)) {
+                firstBroken = changed.entry();
             }
         }
         // Ballots and the voter register: rows without an entry, sealed boxes recomputed (BallotBoxCheck).
@@ -133,26 +130,48 @@ public final class ChainVerifier {
         return new Verdict(problems.isEmpty(), count, previous, firstBroken, List.copyOf(problems));
     }
 
+    /** An audited row that no longer has the digest its latest entry recorded: that entry, and what happened. */
+    record RowChange(long entry, String problem) {
+    }
+
     /**
-     * The problem with one audited row's latest recorded digest ({@code {seq, digest, table, id}}), or null: the row
-     * was deleted, or changed outside the application (a digest recorded before columns were added still matches).
+     * The audited rows ({@code {seq, digest, table, id}}, each row's latest entry that recorded a digest) that were
+     * deleted or changed outside the application since, in the order of those entries. The rows are read a table at a time, a
+     * few hundred per query ({@link RowDigest#ofAll}); only a row whose digest differs is looked at again, for a
+     * digest recorded before columns were added ({@link AddedColumns}).
      */
-    static String changedOutside(Connection c, Object[] latest) {
-        String digest = (String) latest[1];
-        if (digest == null) {
-            return null;
+    static List<RowChange> changedOutside(Connection c, Collection<Object[]> latest) {
+        Map<String, List<String>> idsByTable = new HashMap<>();
+        for (Object[] l : latest) {
+            if (l[1] != null) {
+                idsByTable.computeIfAbsent((String) l[2], t -> new ArrayList<>()).add((String) l[3]);
+            }
         }
-        String now;
-        try {
-            now = RowDigest.of(c, (String) latest[2], (String) latest[3]);
-        } catch (SQLException | IllegalArgumentException e) {
-            now = null;
+        Map<String, Map<String, String>> now = new HashMap<>();
+        for (Map.Entry<String, List<String>> table : idsByTable.entrySet()) {
+            try {
+                now.put(table.getKey(), RowDigest.ofAll(c, table.getKey(), table.getValue()));
+            } catch (SQLException | IllegalArgumentException e) {
+                now.put(table.getKey(), Map.of()); // no such table: every row of it reads as deleted
+            }
         }
-        if (digest.equals(now) || now != null
-                && AddedColumns.recordedBeforeColumnsWereAdded(c, (String) latest[2], (String) latest[3], digest)) {
-            return null;
+        List<RowChange> changed = new ArrayList<>();
+        for (Object[] l : latest) {
+            String digest = (String) l[1];
+            if (digest == null) {
+                continue;
+            }
+            String table = (String) l[2];
+            String id = (String) l[3];
+            String current = now.get(table).get(id);
+            if (digest.equals(current) || current != null
+                    && AddedColumns.recordedBeforeColumnsWereAdded(c, table, id, digest)) {
+                continue;
+            }
+            changed.add(new RowChange((Long) l[0], table + " " + id + " was " + (current == null ? "deleted" : "changed")
+                    + " outside the application after audit entry " + l[0]));
         }
-        return latest[2] + " " + latest[3] + " was " + (now == null ? "deleted" : "changed")
-                + " outside the application after audit entry " + latest[0];
+        changed.sort(java.util.Comparator.comparingLong(RowChange::entry));
+        return changed;
     }
 }

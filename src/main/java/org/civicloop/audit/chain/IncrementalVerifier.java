@@ -169,12 +169,9 @@ public final class IncrementalVerifier {
             problems.add(p.text());
             firstBroken = Math.min(firstBroken, p.entry());
         }
-        for (Object[] l : latest.values()) {
-            String changed = ChainVerifier.changedOutside(c, l);
-            if (changed != null) {
-                problems.add(changed);
-                firstBroken = Math.min(firstBroken, (Long) l[0]);
-            }
+        for (ChainVerifier.RowChange changed : ChainVerifier.changedOutside(c, latest.values())) {
+            problems.add(changed.problem());
+            firstBroken = Math.min(firstBroken, changed.entry());
         }
         if (problems.isEmpty()) {
             verifiedSeq = expected - 1;

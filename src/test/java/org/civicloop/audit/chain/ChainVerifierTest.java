@@ -107,6 +107,25 @@ class ChainVerifierTest {
                 ChainVerifier.verify(c).problems());
     }
 
+    /** The rows are read a few hundred per query: a changed or deleted row is found in any of them. */
+    @Test
+    void amongMoreRowsThanOneQueryReadsEachChangedOrDeletedRowIsNamed() throws Exception {
+        for (long id = 3; id <= 1203; id++) {
+            change("INSERT INTO cycle VALUES (" + id + ", 'Cycle " + id + "', 'AUTHORISE')", "cycle.opened", id);
+        }
+        ChainVerifier.Verdict untouched = ChainVerifier.verify(c);
+        assertTrue(untouched.valid(), untouched.problems().toString());
+
+        exec("UPDATE cycle SET title = 'Moved money' WHERE id = 1102");
+        exec("DELETE FROM cycle WHERE id = 603");
+        ChainVerifier.Verdict v = ChainVerifier.verify(c);
+        assertFalse(v.valid());
+        assertEquals(List.of("cycle 603 was deleted outside the application after audit entry 606",
+                        "cycle 1102 was changed outside the application after audit entry 1105"),
+                v.problems());
+        assertEquals(606L, v.firstBrokenEntry());
+    }
+
     @Test
     void anEditedEntryIsTheFirstBrokenOne() throws Exception {
         exec("UPDATE audit_entry SET actor = 'someone else' WHERE seq = 3");
