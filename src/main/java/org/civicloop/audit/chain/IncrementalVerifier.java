@@ -46,24 +46,15 @@ public final class IncrementalVerifier {
 
     /**
      * Checks what was appended since the last valid check; a broken verdict is read again (up to five times, 0.2 to
-     * 0.5 s apart, as in {@link ChainVerifier#verify}) because the log is read while it is being written.
+     * 0.5 s apart, or until it is broken the same way at rest, as in {@link ChainVerifier#verify}) because the log is
+     * read while it is being written.
      */
     public synchronized ChainVerifier.Verdict verify(Connection c) throws SQLException {
         if (!started) {
             startFromSignedCheckpoint(c);
             started = true;
         }
-        ChainVerifier.Verdict v = once(c);
-        for (int attempt = 2; !v.valid() && attempt <= 5; attempt++) {
-            try {
-                Thread.sleep(ChainVerifier.RECHECK_PAUSE_MILLIS * attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return v;
-            }
-            v = once(c);
-        }
-        return v;
+        return ChainVerifier.readAgainWhileBroken(c, this::once);
     }
 
     /**

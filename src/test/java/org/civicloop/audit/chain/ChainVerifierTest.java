@@ -207,4 +207,40 @@ class ChainVerifierTest {
         assertEquals(4L, v.firstBrokenEntry());
         assertTrue(v.problems().get(0).contains("cycle 1 was deleted"), v.problems().toString());
     }
+
+    /**
+     * A broken verdict is read again: found broken the same way twice while nothing waits in the audit queue and the
+     * head has not moved, it is final after two readings; while an entry waits in the queue (a change whose entry is
+     * about to be chained), it is read up to five times; and a reading that comes out valid is answered at once.
+     */
+    @Test
+    void aBrokenVerdictIsFinalAtRestAndReadAgainWhileEntriesWait() throws Exception {
+        exec("UPDATE cycle SET title = 'Moved money' WHERE id = 2");
+        int[] readings = {0};
+        ChainVerifier.Reading counted = conn -> {
+            readings[0]++;
+            return ChainVerifier.verifyOnce(conn);
+        };
+        ChainVerifier.Verdict atRest = ChainVerifier.readAgainWhileBroken(c, counted);
+        assertFalse(atRest.valid());
+        assertEquals(2, readings[0], "broken the same way twice, nothing being written");
+
+        exec("INSERT INTO audit_queue (id, entity_type, entity_id, after_digest) VALUES (1, 'cycle', '2', NULL)");
+        readings[0] = 0;
+        assertFalse(ChainVerifier.readAgainWhileBroken(c, counted).valid());
+        assertEquals(5, readings[0], "an entry waiting to be chained may still explain the change");
+        exec("DELETE FROM audit_queue");
+
+        readings[0] = 0;
+        ChainVerifier.Reading repairedMeanwhile = conn -> {
+            if (++readings[0] == 2) {
+                try (Statement st = conn.createStatement()) {
+                    st.execute("UPDATE cycle SET title = 'Bins' WHERE id = 2");
+                }
+            }
+            return ChainVerifier.verifyOnce(conn);
+        };
+        assertTrue(ChainVerifier.readAgainWhileBroken(c, repairedMeanwhile).valid());
+        assertEquals(2, readings[0]);
+    }
 }
