@@ -2,7 +2,7 @@
 # The PostgreSQL integration tests, run alongside the H2 ones instead of after them (the two runs share nothing: own
 # servers, ports, databases and report folders). Called by `mvn verify` (pom.xml, exec-maven-plugin):
 #
-#   it-pg-alongside.sh start <target> <skipTests> <skipITs> <alongside> <maven home> <pom> <offline> <it.test>
+#   it-pg-alongside.sh start <target> <skipTests> <skipITs> <alongside> <maven home> <pom> offline=<true|false> <it.test>
 #                            <it.failIfNoSpecifiedTests>
 #       in integration-test, before the H2 run: starts the PostgreSQL run (Maven's failsafe execution it-pg) in the
 #       background; its output goes to <target>/it-pg.log.
@@ -26,7 +26,7 @@ start)
   mkdir -p "$target"
   maven_home=$1 pom=$2 offline=$3 tests=$4 fail_if_none=$5
   set -- "$maven_home/bin/mvn" -B -ntp -f "$pom" failsafe:integration-test@it-pg -Dit.pg.alongside=false
-  [ "$offline" = "true" ] && set -- "$@" --offline
+  [ "$offline" = "offline=true" ] && set -- "$@" --offline
   # Properties Maven left unset arrive as their own ${...} expression.
   case "$tests" in '${'*|'') ;; *) set -- "$@" "-Dit.test=$tests" ;; esac
   case "$fail_if_none" in '${'*|'') ;; *) set -- "$@" "-Dit.failIfNoSpecifiedTests=$fail_if_none" ;; esac

@@ -69,10 +69,25 @@ public class AccountService {
         }
     }
 
+    /**
+     * PBKDF2 iterations of a new password hash (each stored hash names its own, so changing this changes only hashes
+     * made from then on). The integration-test servers set it low: their thousands of sign-ins are not what they test.
+     */
+    @Inject
+    @ConfigProperty(name = "civicloop.password.iterations", defaultValue = "60000")
+    int iterations;
+
+    /** The fewest iterations the PBKDF2 implementation accepts. */
+    static final int MIN_ITERATIONS = 1024;
+
     @jakarta.annotation.PostConstruct
     void initHasher() {
+        if (iterations < MIN_ITERATIONS) {
+            LOG.warning("civicloop.password.iterations=" + iterations + " is below " + MIN_ITERATIONS + "; using "
+                    + MIN_ITERATIONS + ".");
+        }
         Map<String, String> params = new HashMap<>();
-        params.put("Pbkdf2PasswordHash.Iterations", "60000");
+        params.put("Pbkdf2PasswordHash.Iterations", Integer.toString(Math.max(MIN_ITERATIONS, iterations)));
         params.put("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256");
         params.put("Pbkdf2PasswordHash.SaltSizeBytes", "16");
         hasher.initialize(params);

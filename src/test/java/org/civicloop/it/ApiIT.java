@@ -39,6 +39,23 @@ class ApiIT {
     private static final String OFFICER = basic("officer", ItSupport.DEMO_PASSWORD);
     private static final String CSRF = "X-CivicLoop-Request";
 
+    /**
+     * The server's civicloop.password.iterations (set by bootstrap.properties, as an operator would) is what new
+     * password hashes use: the demo accounts, made at the first start, name that count in their stored hash.
+     */
+    @Test
+    void passwordHashesUseTheConfiguredIterations() throws Exception {
+        try (java.sql.Connection c = ItSupport.connect();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM account WHERE username = ?")) {
+            ps.setString(1, "resident01");
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "the demo resident exists");
+                assertTrue(rs.getString(1).startsWith("PBKDF2WithHmacSHA256:"
+                        + System.getProperty("it.password.iterations") + ":"), rs.getString(1));
+            }
+        }
+    }
+
     @Test
     void listsPublishedCyclesOnlyWithIdTitleAndPhase() throws Exception {
         ItSupport.Reply r = get(base, "/api/v1/cycles");

@@ -186,6 +186,7 @@ class CrashSafetyIT {
         props.put("http.port", Integer.toString(PORT));
         props.put("https.port", Integer.toString(HTTPS_PORT));
         props.put("civicloop.jdbc.dir", Path.of("target/jdbc").toAbsolutePath().toString());
+        props.put("civicloop.password.iterations", System.getProperty("it.password.iterations", "1024"));
         if ("pg".equals(ItSupport.db())) {
             String db = System.getProperty("it.pg.db", "civicloop_it") + "_crash";
             String admin = "jdbc:postgresql://" + System.getProperty("it.pg.host", "127.0.0.1") + ":"

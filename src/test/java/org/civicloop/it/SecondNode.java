@@ -72,6 +72,7 @@ final class SecondNode implements AutoCloseable {
         props.put("civicloop.db.user", System.getProperty("it.pg.user", "postgres"));
         props.put("civicloop.db.password", "unused");
         props.put("civicloop.sso.cookie", "LtpaTokenNode2");
+        props.put("civicloop.password.iterations", System.getProperty("it.password.iterations", "1024"));
         StringBuilder bootstrap = new StringBuilder();
         props.forEach((k, v) -> bootstrap.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
         Files.writeString(dir.resolve("bootstrap.properties"), bootstrap);
