@@ -70,27 +70,12 @@ public final class Browser implements AutoCloseable {
         this.axeOnEveryPage = axeOnEveryPage ? Chromium.addScriptToEveryPage(chromium, axe) : null;
     }
 
-    static final java.util.concurrent.ConcurrentHashMap<String, long[]> TIMES = new java.util.concurrent.ConcurrentHashMap<>();
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            StringBuilder b = new StringBuilder();
-            TIMES.forEach((k, v) -> b.append(String.format("%-20s %6d calls %8.1f s%n", k, v[0], v[1] / 1e9)));
-            try { Files.writeString(Path.of("target", "browser-times-" + ItSupport.db() + ".txt"), b.toString()); } catch (IOException e) { }
-        }));
-    }
-    static void took(String what, long t0) {
-        long[] v = TIMES.computeIfAbsent(what, k -> new long[2]);
-        synchronized (v) { v[0]++; v[1] += System.nanoTime() - t0; }
-    }
-
     public WebDriver driver() {
         return driver;
     }
 
     public void open(String path) {
-        long t0 = System.nanoTime();
         driver.get(base + path);
-        took("open-get", t0);
         checkAccessibility();
     }
 
@@ -106,10 +91,7 @@ public final class Browser implements AutoCloseable {
         if (!checkedPages.add(page)) {
             return;
         }
-        long ts = System.nanoTime();
-        String source = driver.getPageSource();
-        took("page-source", ts);
-        java.util.regex.Matcher missing = MISSING_KEY.matcher(source);
+        java.util.regex.Matcher missing = MISSING_KEY.matcher(driver.getPageSource());
         while (missing.find()) {
             accessibilityProblems.add(url + " missing translation: " + missing.group());
         }
@@ -121,9 +103,7 @@ public final class Browser implements AutoCloseable {
             js.executeScript(axeSource());
         }
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        long t0 = System.nanoTime();
         Object found = js.executeAsyncScript(AXE_RUN);
-        took("axe", t0);
         if (found instanceof java.util.List<?> list) {
             list.forEach(v -> accessibilityProblems.add(url + " " + v));
         }
@@ -259,9 +239,7 @@ public final class Browser implements AutoCloseable {
             e.click();
             return e;
         });
-        long t0 = System.nanoTime();
         waitUntilGone(clicked);
-        took("click-wait", t0);
         checkAccessibility();
     }
 
@@ -289,9 +267,7 @@ public final class Browser implements AutoCloseable {
     /** Saves a screenshot under target/screenshots for people to review. */
     public void screenshot(String name) throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        long t0 = System.nanoTime();
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        took("screenshot", t0);
         Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -371,11 +347,6 @@ public final class Browser implements AutoCloseable {
      * taken again.
      */
     private void resizeViewport(Dimension wanted) {
-        long t0 = System.nanoTime();
-        try { resizeViewport0(wanted); } finally { took("resize", t0); }
-    }
-
-    private void resizeViewport0(Dimension wanted) {
         if (viewport().equals(wanted)) {
             return; // already that size: setting the window again costs Chromium a layout
         }
