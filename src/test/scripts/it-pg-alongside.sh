@@ -2,8 +2,8 @@
 # The PostgreSQL integration tests, run alongside the H2 ones instead of after them (the two runs share nothing: own
 # servers, ports, databases and report folders). Called by `mvn verify` (pom.xml, exec-maven-plugin):
 #
-#   it-pg-alongside.sh start <target> <skipTests> <skipITs> <alongside> <maven home> <pom> offline=<true|false> <it.test>
-#                            <it.failIfNoSpecifiedTests>
+#   it-pg-alongside.sh start <target> <skipTests> <skipITs> <alongside> <maven home> <pom> offline=<true|false>
+#                            <it.test> <it.failIfNoSpecifiedTests>
 #       in integration-test, before the H2 run: starts the PostgreSQL run (Maven's failsafe execution it-pg) in the
 #       background; its output goes to <target>/it-pg.log.
 #   it-pg-alongside.sh await <target> <skipTests> <skipITs> <alongside>
@@ -45,13 +45,11 @@ await)
   pid=$(cat "$target/it-pg.pid")
   waited=0
   while [ ! -f "$status" ]; do
-    if ! kill -0 "$pid" 2> /dev/null && [ ! -f "$status" ]; then
-      sleep 1
+    if ! kill -0 "$pid" 2> /dev/null; then
+      sleep 1 # it may have ended between the two checks
       [ -f "$status" ] || { echo "PostgreSQL integration tests: their Maven ended without a status" >&2; break; }
     fi
-    if [ $((waited % 300)) -eq 0 ]; then
-      echo "PostgreSQL integration tests: still running ($(grep -c '^\[INFO\] Tests run:\|^\[ERROR\] Tests run:\|^\[WARNING\] Tests run:' "$log" 2> /dev/null || echo 0) classes done)"
-    fi
+    [ $((waited % 300)) -eq 0 ] && echo "PostgreSQL integration tests: still running"
     sleep 2
     waited=$((waited + 2))
   done
@@ -67,7 +65,7 @@ await)
   fi
   ;;
 *)
-  echo "usage: $0 start|await <target> <skip> [command...]" >&2
+  echo "usage: $0 start|await <target> <skipTests> <skipITs> <alongside> [start's arguments]" >&2
   exit 2
   ;;
 esac

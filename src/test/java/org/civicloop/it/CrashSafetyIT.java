@@ -179,10 +179,7 @@ class CrashSafetyIT {
         }
         Files.createDirectories(dir.resolve("dropins"));
         Files.copy(Path.of("liberty/server.xml"), dir.resolve("server.xml"));
-        // the quick compiler only: a server that lives a minute never earns back the optimising compiler's work
-        // (it halved this server's CPU time)
-        Files.writeString(dir.resolve("jvm.options"), Files.readString(Path.of("liberty/jvm.options")).strip()
-                + "\n-XX:TieredStopAtLevel=1\n");
+        ItSupport.writeJvmOptions(dir);
         Files.copy(Path.of("target/civicloop.war"), dir.resolve("dropins/civicloop.war"),
                 StandardCopyOption.REPLACE_EXISTING);
         Map<String, String> props = new HashMap<>();

@@ -5,6 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import java.io.File;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -12,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -89,6 +92,16 @@ public final class ItSupport {
         return get(base, "/api/v1/cycles").array().getValuesAs(jakarta.json.JsonObject.class).stream()
                 .filter(c -> c.getString(field).equals(value)).findFirst().orElseThrow()
                 .getJsonNumber("id").longValue();
+    }
+
+    /**
+     * Writes the jvm.options of a test server of our own (CrashSafetyIT's, SecondNode's): the application's, plus the
+     * quick compiler only, as for the Arquillian servers (arquillian.xml): a server that lives minutes never earns
+     * back the optimising compiler's work (it was half such a server's CPU time).
+     */
+    static void writeJvmOptions(Path serverDir) throws IOException {
+        Files.writeString(serverDir.resolve("jvm.options"), Files.readString(Path.of("liberty/jvm.options")).strip()
+                + "\n-XX:TieredStopAtLevel=1\n");
     }
 
     public static String basic(String user, String password) {

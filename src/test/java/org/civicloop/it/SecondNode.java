@@ -55,9 +55,7 @@ final class SecondNode implements AutoCloseable {
         }
         Files.createDirectories(dir.resolve("dropins"));
         Files.copy(Path.of("liberty/server.xml"), dir.resolve("server.xml"));
-        // the quick compiler only, as the other test servers (arquillian.xml)
-        Files.writeString(dir.resolve("jvm.options"), Files.readString(Path.of("liberty/jvm.options")).strip()
-                + "\n-XX:TieredStopAtLevel=1\n");
+        ItSupport.writeJvmOptions(dir);
         Files.copy(Path.of("target/civicloop.war"), dir.resolve("dropins/civicloop.war"),
                 StandardCopyOption.REPLACE_EXISTING);
         // Node A's sign-in secret (node A gets it from arquillian.xml) and Liberty's passwords. Not its LTPA keys:

@@ -63,7 +63,7 @@ public final class RowDigest {
                 + rowCondition(id))) {
             bindRow(ps, 1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? digest(rs, table, without) : null;
+                return rs.next() ? new Columns(rs, table, without).digest(rs) : null;
             }
         }
     }
@@ -79,42 +79,40 @@ public final class RowDigest {
     public static Map<String, String> ofAll(Connection connection, String table, Collection<String> ids)
             throws SQLException {
         checkTable(table);
-        Map<String, String> digests = new HashMap<>();
-        List<String> numeric = new ArrayList<>();
-        List<String> refs = new ArrayList<>();
+        List<Object> numeric = new ArrayList<>();
+        List<Object> refs = new ArrayList<>();
         for (String id : ids) {
             if (id.startsWith(REF)) {
                 refs.add(id.substring(REF.length()));
             } else {
                 try {
-                    Long.parseLong(id);
-                    numeric.add(id);
+                    numeric.add(Long.parseLong(id));
                 } catch (NumberFormatException e) {
                     // no row has it: left out, as a deleted row is
                 }
             }
         }
-        readChunks(connection, table, "id", numeric, true, "", digests);
-        readChunks(connection, table, "audit_ref", refs, false, REF, digests);
+        Map<String, String> digests = new HashMap<>();
+        readChunks(connection, table, "id", "", numeric, digests);
+        readChunks(connection, table, "audit_ref", REF, refs, digests);
         return digests;
     }
 
-    private static void readChunks(Connection connection, String table, String column, List<String> keys,
-                                   boolean numeric, String prefix, Map<String, String> digests) throws SQLException {
+    /** Reads the rows whose {@code column} is one of {@code keys}, keyed in {@code digests} by prefix + column. */
+    private static void readChunks(Connection connection, String table, String column, String prefix, List<Object> keys,
+                                   Map<String, String> digests) throws SQLException {
         for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
             try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM " + table + " WHERE " + column
                     + " IN (" + "?, ".repeat(chunk.size() - 1) + "?)")) {
                 for (int i = 0; i < chunk.size(); i++) {
-                    if (numeric) {
-                        ps.setLong(i + 1, Long.parseLong(chunk.get(i)));
-                    } else {
-                        ps.setString(i + 1, chunk.get(i));
-                    }
+                    ps.setObject(i + 1, chunk.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
+                    Columns columns = null;
                     while (rs.next()) {
-                        digests.put(prefix + rs.getString(column), digest(rs, table, Set.of()));
+                        columns = columns != null ? columns : new Columns(rs, table, Set.of());
+                        digests.put(prefix + rs.getString(column), columns.digest(rs));
                     }
                 }
             }
@@ -127,20 +125,39 @@ public final class RowDigest {
         }
     }
 
-    /** The digest of the result set's current row: its columns sorted by name, each as the driver renders it. */
-    private static String digest(ResultSet rs, String table, Set<String> without) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        Set<String> skip = VOLATILE.getOrDefault(table, Set.of());
-        TreeMap<String, String> columns = new TreeMap<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            String name = md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
-            if (!skip.contains(name) && !without.contains(name)) {
-                columns.put(name, rs.getString(i));
+    /**
+     * The columns a digest covers, sorted by name, with their positions in a result set: read from its metadata once,
+     * then used for each of its rows.
+     */
+    private static final class Columns {
+        private final List<String> names = new ArrayList<>();
+        private final List<Integer> positions = new ArrayList<>();
+
+        Columns(ResultSet rs, String table, Set<String> without) throws SQLException {
+            ResultSetMetaData md = rs.getMetaData();
+            Set<String> skip = VOLATILE.getOrDefault(table, Set.of());
+            TreeMap<String, Integer> sorted = new TreeMap<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                String name = md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
+                if (!skip.contains(name) && !without.contains(name)) {
+                    sorted.put(name, i);
+                }
             }
+            sorted.forEach((name, position) -> {
+                names.add(name);
+                positions.add(position);
+            });
         }
-        StringBuilder text = new StringBuilder();
-        columns.forEach((name, value) -> text.append(name).append('=')
-                .append(value == null ? "\u2205" : value.length() + ":" + value).append('\n'));
-        return AuditChain.sha256Hex(text.toString());
+
+        /** The digest of the current row: each column as {@code name=length:value} (or ∅ for NULL) on a line. */
+        String digest(ResultSet rs) throws SQLException {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < names.size(); i++) {
+                String value = rs.getString(positions.get(i));
+                text.append(names.get(i)).append('=')
+                        .append(value == null ? "\u2205" : value.length() + ":" + value).append('\n');
+            }
+            return AuditChain.sha256Hex(text.toString());
+        }
     }
 }
